@@ -1,0 +1,1 @@
+//! The reference central backend: HTTP API over SQLite.

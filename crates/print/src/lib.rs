@@ -1,0 +1,1 @@
+//! Printing: what is printed (models), how (ESC/POS, PDF) and where (transports).
