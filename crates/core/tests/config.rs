@@ -1,0 +1,203 @@
+//! Every way a configuration can be wrong is reported with file, line, key and reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use kiosk_core::config::{self, BackendTarget, ConfigProblem, TicketTransport};
+use kiosk_core::i18n::Language;
+
+const SHIPPED: &str = include_str!("../../../kiosk.toml");
+
+fn shipped_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kiosk.toml")
+}
+
+/// The shipped file with one line replaced, checked as if it lived beside the shipped one.
+fn with_line(old: &str, new: &str) -> Result<config::Loaded, config::ConfigError> {
+    assert!(SHIPPED.contains(old), "kiosk.toml no longer has {old:?}");
+    config::parse(&shipped_path(), &SHIPPED.replacen(old, new, 1))
+}
+
+fn only_problem(result: Result<config::Loaded, config::ConfigError>) -> ConfigProblem {
+    let problems = result.expect_err("the config should be refused").problems;
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    problems.into_iter().next().unwrap()
+}
+
+fn line_of(text: &str) -> usize {
+    SHIPPED
+        .lines()
+        .position(|line| line.starts_with(text))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn the_shipped_kiosk_toml_is_valid_and_runs_the_embedded_demo() {
+    let loaded = config::load(&shipped_path()).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let config = loaded.config;
+    assert_eq!(config.kiosk.default_language, Language::Dutch);
+    assert_eq!(config.kiosk.languages, Language::ALL.to_vec());
+    assert_eq!(config.backend.target, BackendTarget::Embedded);
+    assert!(!config.display.fullscreen);
+    assert!(matches!(
+        config.ticket_printer.transport,
+        TicketTransport::Folder { .. }
+    ));
+    assert_eq!(config.kiosk.idle_timeout.as_secs(), 60);
+    assert!(config.staff.pin_matches("2468"));
+    assert!(!config.staff.pin_matches("2469"));
+    assert!(
+        !format!("{:?}", config.staff).contains("2468"),
+        "the PIN must not reach a log"
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_line() {
+    let problem = only_problem(with_line(
+        "idle_timeout_s = 60",
+        "idle_timeout_s = \"sixty\"",
+    ));
+    assert_eq!(problem.line, Some(line_of("idle_timeout_s")));
+    assert_eq!(problem.key, "kiosk.idle_timeout_s");
+    assert!(
+        problem.reason.contains("expected a whole number"),
+        "{}",
+        problem.reason
+    );
+    let shown = problem.to_string();
+    let prefix = format!(
+        "{}:{}: ",
+        shipped_path().display(),
+        line_of("idle_timeout_s")
+    );
+    assert!(shown.starts_with(&prefix), "{shown}");
+}
+
+#[test]
+fn an_unknown_language_names_key_line_and_the_choices() {
+    let problem = only_problem(with_line(
+        "languages = [\"nl-BE\", \"fr-BE\", \"de-BE\", \"en\"]",
+        "languages = [\"nl-BE\", \"es-ES\"]",
+    ));
+    assert_eq!(problem.key, "kiosk.languages");
+    assert_eq!(problem.line, Some(line_of("languages =")));
+    assert!(problem.reason.contains("es-ES") && problem.reason.contains("nl-BE, fr-BE, de-BE, en"));
+}
+
+#[test]
+fn impossible_values_are_each_reported() {
+    let source = SHIPPED
+        .replacen("idle_timeout_s = 60", "idle_timeout_s = 0", 1)
+        .replacen("idle_warning_s = 20", "idle_warning_s = 5", 1)
+        .replacen("width = 1080", "width = -3", 1)
+        .replacen("paper_width_mm = 80", "paper_width_mm = 70", 1);
+    let problems = config::parse(&shipped_path(), &source)
+        .unwrap_err()
+        .problems;
+    let keys: Vec<_> = problems.iter().map(|p| (p.key.as_str(), p.line)).collect();
+    assert_eq!(
+        keys,
+        [
+            ("kiosk.idle_timeout_s", Some(line_of("idle_timeout_s"))),
+            ("kiosk.idle_warning_s", Some(line_of("idle_warning_s"))),
+            ("display.width", Some(line_of("width ="))),
+            (
+                "printer.ticket.paper_width_mm",
+                Some(line_of("paper_width_mm"))
+            ),
+        ]
+    );
+    assert!(
+        problems[0].reason.contains("use 15 to 3600 seconds"),
+        "{}",
+        problems[0].reason
+    );
+}
+
+#[test]
+fn a_default_language_that_is_not_offered_is_refused() {
+    let problem = only_problem(with_line(
+        "languages = [\"nl-BE\", \"fr-BE\", \"de-BE\", \"en\"]",
+        "languages = [\"fr-BE\", \"en\"]",
+    ));
+    assert_eq!(problem.key, "kiosk.default_language");
+    assert!(
+        problem
+            .reason
+            .contains("nl-BE is not among kiosk.languages")
+    );
+}
+
+#[test]
+fn unknown_keys_warn_with_their_line_but_do_not_stop_the_kiosk() {
+    let loaded = with_line(
+        "hide_cursor = false",
+        "hide_cursor = false\nhide_cursr = true",
+    )
+    .unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    assert_eq!(loaded.warnings[0].key, "display.hide_cursr");
+    assert_eq!(loaded.warnings[0].line, Some(line_of("hide_cursor") + 1));
+}
+
+#[test]
+fn a_light_accent_colour_is_refused_for_its_contrast() {
+    let problem = only_problem(with_line(
+        "accent_color = \"#0B4F8A\"",
+        "accent_color = \"#66A3FF\"",
+    ));
+    assert_eq!(problem.key, "kiosk.accent_color");
+    assert!(problem.reason.contains("7:1"), "{}", problem.reason);
+}
+
+#[test]
+fn transports_need_their_settings() {
+    let folder = "transport = \"folder\"\n# For \"folder\"";
+    let problem = only_problem(with_line(folder, "transport = \"tcp\"\n# For \"folder\""));
+    assert_eq!(problem.key, "printer.ticket.host");
+    let problem = only_problem(with_line(
+        folder,
+        "transport = \"parallel\"\n# For \"folder\"",
+    ));
+    assert_eq!(problem.key, "printer.ticket.transport");
+}
+
+#[test]
+fn a_backend_address_must_be_https_except_on_loopback() {
+    let problem = only_problem(with_line(
+        "url = \"embedded\"",
+        "url = \"http://backend.example.be\"",
+    ));
+    assert_eq!(problem.key, "backend.url");
+    let loaded = with_line("url = \"embedded\"", "url = \"http://127.0.0.1:8080/\"").unwrap();
+    assert_eq!(
+        loaded.config.backend.target,
+        BackendTarget::Remote("http://127.0.0.1:8080".into())
+    );
+    let loaded = with_line("url = \"embedded\"", "url = \"https://kiosk.example.be\"").unwrap();
+    assert_eq!(
+        loaded.config.backend.target,
+        BackendTarget::Remote("https://kiosk.example.be".into())
+    );
+}
+
+#[test]
+fn a_staff_pin_must_be_four_to_eight_digits() {
+    let problem = only_problem(with_line("pin = \"2468\"", "pin = \"12a4\""));
+    assert_eq!(problem.key, "staff.pin");
+}
+
+#[test]
+fn broken_toml_and_missing_files_are_reported_not_panicked() {
+    let problem = only_problem(with_line("[display]", "[display"));
+    assert_eq!(problem.line, Some(line_of("[display]")));
+    let missing = config::load(Path::new("/nonexistent/kiosk.toml")).unwrap_err();
+    let shown = missing.problems[0].to_string();
+    assert!(
+        shown.starts_with("/nonexistent/kiosk.toml: cannot read the file"),
+        "{shown}"
+    );
+}

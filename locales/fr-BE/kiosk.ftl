@@ -1,0 +1,64 @@
+# French (Belgium). The resident is addressed as "vous".
+
+language-name = Français
+app-title = Borne d'accueil { $municipality }
+
+## Home
+home-welcome = Bienvenue
+home-question = Que souhaitez-vous faire ?
+home-certificate = Imprimer un certificat
+home-certificate-hint = Avec votre carte d'identité et votre code PIN
+home-book = Prendre rendez-vous
+home-book-hint = Pour une carte d'identité, un passeport, un permis de conduire, …
+home-checkin = J'ai un rendez-vous
+home-checkin-hint = Scannez votre confirmation et prenez un numéro
+home-choose-language = Langue
+
+## Navigation, the same place on every screen
+nav-back = Retour
+nav-home = Recommencer
+
+## Services not yet on this kiosk
+unavailable-title = Pas encore sur cette borne
+unavailable-body = Ce service arrivera bientôt sur cette borne. Au guichet, nous vous aidons volontiers.
+unavailable-desk = Allez au guichet
+
+## The "are you still there?" warning
+idle-title = Êtes-vous toujours là ?
+idle-body = Sans action de votre part, la borne recommence dans { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }. Ce que vous avez saisi sera effacé.
+idle-more-time = J'ai besoin de plus de temps
+
+## When the kiosk cannot start
+fault-title = Cette borne est momentanément hors service
+fault-resident = Veuillez nous excuser. Allez au guichet, nous vous y aiderons.
+fault-staff = Pour le personnel : la borne ne peut pas démarrer.
+fault-fix = Corrigez le fichier et redémarrez la borne. Vérifiez d'abord avec : kiosk --check-config { $path }
+
+## Dates and times as residents say them
+weekday = { $day ->
+        [1] lundi
+        [2] mardi
+        [3] mercredi
+        [4] jeudi
+        [5] vendredi
+        [6] samedi
+       *[7] dimanche
+    }
+month = { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    }
+date-long = { $weekday } { $day } { $month }
