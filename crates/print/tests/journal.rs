@@ -1,0 +1,118 @@
+//! The journal: failed jobs print again once the fault is cleared, exactly once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::sync::Arc;
+
+use common::fake::{self, FakePrinter};
+use common::{FluentLabels, queue_ticket};
+use kiosk_print::{
+    JobState, Journal, PrintError, Spooler, TicketPrinter, TicketPrinterConfig, TransportConfig,
+};
+
+fn spooler(fake: &FakePrinter, journal: Arc<Journal>) -> Spooler {
+    let mut config = TicketPrinterConfig::new(TransportConfig::Tcp {
+        host: "127.0.0.1".to_owned(),
+        port: fake.port,
+    });
+    config.settle_ms = 20;
+    Spooler::new(TicketPrinter::new(config).unwrap(), journal, "ticket")
+}
+
+fn ticket_bytes(spooler: &Spooler) -> Vec<u8> {
+    spooler
+        .printer()
+        .render(&queue_ticket("B007"), &FluentLabels::new("nl-BE"))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn printed_job_is_journaled_with_its_bytes() {
+    let fake = FakePrinter::start();
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = spooler(&fake, journal.clone());
+    let bytes = ticket_bytes(&spooler);
+    let outcome = spooler.print("queue_ticket", bytes.clone()).await.unwrap();
+    assert!(outcome.result.is_ok());
+    let job = journal.get(outcome.id).unwrap().unwrap();
+    assert_eq!(
+        (job.state, job.attempts, job.kind.as_str()),
+        (JobState::Printed, 1, "queue_ticket")
+    );
+    assert_eq!(job.payload, bytes);
+    assert!(spooler.recover().await.unwrap().is_empty());
+    assert_eq!(fake.cuts(), 1);
+}
+
+#[tokio::test]
+async fn refused_job_prints_once_after_the_fault_is_cleared() {
+    let fake = FakePrinter::start();
+    fake.set_status(fake::PAPER_OUT);
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = spooler(&fake, journal.clone());
+    let outcome = spooler
+        .print("queue_ticket", ticket_bytes(&spooler))
+        .await
+        .unwrap();
+    assert!(matches!(outcome.result, Err(PrintError::NotReady(_))));
+    assert_eq!(outcome.state, JobState::Failed);
+    // Still out of paper: nothing happens.
+    assert!(spooler.recover().await.unwrap().is_empty());
+    assert_eq!(fake.cuts(), 0);
+
+    fake.set_status(fake::READY);
+    assert_eq!(spooler.recover().await.unwrap(), vec![outcome.id]);
+    assert!(spooler.recover().await.unwrap().is_empty());
+    assert_eq!(fake.cuts(), 1, "printed exactly once");
+    let job = journal.get(outcome.id).unwrap().unwrap();
+    assert_eq!((job.state, job.attempts), (JobState::Printed, 2));
+}
+
+#[tokio::test]
+async fn job_held_by_the_printer_is_not_sent_again() {
+    let fake = FakePrinter::start();
+    fake.state.lock().unwrap().fault_on_cut = Some(fake::COVER_OPEN);
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = spooler(&fake, journal.clone());
+    let outcome = spooler
+        .print("queue_ticket", ticket_bytes(&spooler))
+        .await
+        .unwrap();
+    assert!(matches!(outcome.result, Err(PrintError::FaultDuringJob(_))));
+    assert_eq!(outcome.state, JobState::Held);
+
+    fake.set_status(fake::READY);
+    assert_eq!(spooler.recover().await.unwrap(), vec![outcome.id]);
+    assert_eq!(
+        fake.cuts(),
+        1,
+        "the printer printed what it held; no second copy"
+    );
+    assert_eq!(
+        journal.get(outcome.id).unwrap().unwrap().state,
+        JobState::Printed
+    );
+}
+
+#[tokio::test]
+async fn a_job_interrupted_by_a_restart_is_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("print.sqlite");
+    let id = {
+        let journal = Journal::open(&path).unwrap();
+        journal
+            .start(
+                "queue_ticket",
+                "ticket",
+                kiosk_print::journal::Payload::EscPos,
+                b"x",
+            )
+            .unwrap()
+    };
+    let journal = Journal::open(&path).unwrap();
+    let job = journal.get(id).unwrap().unwrap();
+    assert_eq!(job.state, JobState::Failed);
+    assert!(journal.claim_retry(id).unwrap());
+    assert!(!journal.claim_retry(id).unwrap(), "a job is claimed once");
+}

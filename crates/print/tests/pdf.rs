@@ -1,0 +1,192 @@
+//! PDF documents checked with poppler (pdftotext, pdffonts, pdfinfo), qpdf and zbarimg.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{FluentLabels, LANGS, certificate, confirmation};
+use kiosk_print::pdf::{Delivered, PdfDestination, deliver_pdf, render_document};
+
+fn run(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program}: {e} (apt-get install poppler-utils qpdf zbar-tools)")
+        });
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Words that must appear, per language, for the main-residence certificate.
+fn expected_title(lang: &str) -> &'static str {
+    match lang {
+        "nl-BE" => "Bewijs van hoofdverblijf",
+        "fr-BE" => "Certificat de résidence principale",
+        "de-BE" => "Bescheinigung des Hauptwohnortes",
+        _ => "Certificate of main residence",
+    }
+}
+
+#[test]
+fn certificate_in_each_language_passes_poppler_qpdf_and_zbar() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in LANGS {
+        let started = std::time::Instant::now();
+        let bytes = render_document(&certificate(0), &FluentLabels::new(lang), lang).unwrap();
+        let elapsed = started.elapsed();
+        eprintln!("{lang}: {} bytes in {elapsed:?}", bytes.len());
+        assert!(bytes.len() < 100 * 1024, "{lang}: {} bytes", bytes.len());
+        let file = write(dir.path(), &format!("cert-{lang}.pdf"), &bytes);
+
+        let text = run("pdftotext", &["-layout", path(&file), "-"]);
+        for needle in [
+            expected_title(lang),
+            "Gemeente Heusden-Zolder",
+            "Dupré",
+            "Anaïs Łucja",
+            "Liège, 30/07/1985",
+            "85.07.30-033.28",
+            "HZ-2026-000123",
+            "Q7KX9MPA",
+        ] {
+            assert!(text.contains(needle), "{lang}: {needle:?} not in\n{text}");
+        }
+        assert!(
+            !text.contains(" van 1") && !text.contains("Page 1 of"),
+            "no page numbers on one page"
+        );
+
+        let fonts = run("pdffonts", &[path(&file)]);
+        let embedded: Vec<_> = fonts.lines().skip(2).collect();
+        assert_eq!(embedded.len(), 2, "regular and bold:\n{fonts}");
+        for line in embedded {
+            // "ABCDEF+AtkinsonHyperlegibleNext-Regular ... emb yes sub yes"
+            let cols: Vec<_> = line.split_whitespace().collect();
+            assert!(
+                cols[0].contains('+') && cols[0].contains("Atkinson"),
+                "subset name: {line}"
+            );
+            assert!(line.contains("yes yes"), "embedded and subset: {line}");
+        }
+
+        run("qpdf", &["--check", path(&file)]);
+        let json = run("qpdf", &["--json", path(&file)]);
+        assert!(
+            json.contains(&format!("\"/Lang\": \"u:{lang}\""))
+                || json.contains(&format!("({lang})"))
+                || json.contains(lang),
+            "{lang}: /Lang"
+        );
+
+        let info = run("pdfinfo", &[path(&file)]);
+        let title = info
+            .lines()
+            .find(|l| l.starts_with("Title:"))
+            .unwrap_or_default();
+        assert!(title.ends_with(expected_title(lang)), "{info}");
+        assert!(
+            info.contains("CreationDate:") && info.contains("2026"),
+            "{info}"
+        );
+
+        let png_prefix = dir.path().join(format!("cert-{lang}"));
+        run(
+            "pdftoppm",
+            &[
+                "-r",
+                "150",
+                "-png",
+                "-singlefile",
+                path(&file),
+                path(&png_prefix),
+            ],
+        );
+        let qr = run(
+            "zbarimg",
+            &["--quiet", "--raw", &format!("{}.png", png_prefix.display())],
+        );
+        assert_eq!(
+            qr.trim(),
+            "https://verify.heusden-zolder.example/d/HZ-2026-000123?c=Q7KX9MPA",
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn long_household_certificate_has_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = render_document(&certificate(60), &FluentLabels::new("nl-BE"), "nl-BE").unwrap();
+    assert!(bytes.len() < 100 * 1024);
+    let file = write(dir.path(), "household.pdf", &bytes);
+    run("qpdf", &["--check", path(&file)]);
+    let info = run("pdfinfo", &[path(&file)]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages >= 2, "{info}");
+    let text = run("pdftotext", &[path(&file), "-"]);
+    for page in 1..=pages {
+        assert!(
+            text.contains(&format!("Pagina {page} van {pages}")),
+            "{text}"
+        );
+    }
+    assert!(text.contains("Élodie 60"), "last member present");
+}
+
+#[test]
+fn booking_confirmation_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, title) in [
+        ("nl-BE", "Bevestiging van uw afspraak"),
+        ("fr-BE", "Confirmation de votre rendez-vous"),
+        ("de-BE", "Bestätigung Ihres Termins"),
+        ("en", "Confirmation of your appointment"),
+    ] {
+        let bytes = render_document(&confirmation(), &FluentLabels::new(lang), lang).unwrap();
+        let file = write(dir.path(), &format!("conf-{lang}.pdf"), &bytes);
+        let text = run("pdftotext", &[path(&file), "-"]);
+        assert!(
+            text.contains(title) && text.contains("K7P9X2QA") && text.contains("Anaïs Dupré"),
+            "{lang}:\n{text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pdf_goes_to_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = render_document(&confirmation(), &FluentLabels::new("en"), "en").unwrap();
+    let destination = PdfDestination::Folder {
+        path: dir.path().to_owned(),
+    };
+    let delivered = deliver_pdf(&destination, "HZ-B-2026-004711", bytes.clone())
+        .await
+        .unwrap();
+    let Delivered::Saved(file) = delivered else {
+        panic!("saved")
+    };
+    assert_eq!(file.file_name().unwrap(), "HZ-B-2026-004711.pdf");
+    assert_eq!(std::fs::read(file).unwrap(), bytes);
+}
