@@ -17,7 +17,14 @@ use kiosk_print::{
     TicketPrinterConfig, TransportConfig,
 };
 
-const API: &str = "127.0.0.1:8765";
+/// The control API, `EMUPOS_API` (as for the emupos CLI) or its default.
+fn api() -> String {
+    std::env::var("EMUPOS_API")
+        .unwrap_or_else(|_| "http://127.0.0.1:8765".to_owned())
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned()
+}
 const HINT: &str = "the emupos printer simulator is not reachable at 127.0.0.1:8765/9100: \
                     start it with `../shared/tools/emupos up` (from /work/main)";
 
@@ -25,13 +32,14 @@ const HINT: &str = "the emupos printer simulator is not reachable at 127.0.0.1:8
 static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn http(method: &str, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(API).unwrap_or_else(|e| panic!("{HINT} ({e})"));
+    let api = api();
+    let mut stream = TcpStream::connect(&api).unwrap_or_else(|e| panic!("{HINT} ({e})"));
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {API}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {api}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -67,7 +75,7 @@ fn dechunk(body: &str) -> String {
 }
 
 fn require_emupos() {
-    if TcpStream::connect(API).is_err() || TcpStream::connect("127.0.0.1:9100").is_err() {
+    if TcpStream::connect(api()).is_err() || TcpStream::connect("127.0.0.1:9100").is_err() {
         panic!("{HINT}");
     }
 }

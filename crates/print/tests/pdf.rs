@@ -25,7 +25,11 @@ fn run(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Writes into `dir`, and also into `$KEEP_PDF_DIR` when set, to look at the files.
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    if let Some(keep) = std::env::var_os("KEEP_PDF_DIR") {
+        std::fs::write(Path::new(&keep).join(name), bytes).unwrap();
+    }
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path

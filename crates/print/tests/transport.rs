@@ -41,6 +41,32 @@ async fn file_transport_writes_one_file_per_job() {
 }
 
 #[tokio::test]
+async fn usb_device_file_gets_the_bytes() {
+    // usblp is a character device that takes writes; a plain file stands in for it.
+    let dir = tempfile::tempdir().unwrap();
+    let device = dir.path().join("lp0");
+    std::fs::write(&device, b"").unwrap();
+    let printer = TicketPrinter::new(TicketPrinterConfig::new(TransportConfig::Usb {
+        path: device.clone(),
+    }))
+    .unwrap();
+    let bytes = printer
+        .render(&queue_ticket("B007"), &FluentLabels::new("en"))
+        .unwrap();
+    printer.print(bytes.clone()).await.unwrap();
+    assert_eq!(std::fs::read(&device).unwrap(), bytes);
+    assert_eq!(printer.status().await, PrinterStatus::NotReported);
+    let missing = TicketPrinter::new(TicketPrinterConfig::new(TransportConfig::Usb {
+        path: dir.path().join("lp9"),
+    }))
+    .unwrap();
+    assert!(matches!(
+        missing.print(bytes).await,
+        Err(PrintError::Connect { .. })
+    ));
+}
+
+#[tokio::test]
 async fn tcp_prints_and_reports_status() {
     let fake = FakePrinter::start();
     let printer = tcp_printer(&fake);

@@ -33,7 +33,8 @@ pub fn render_document(document: &Document, labels: &dyn Labels, lang: &str) -> 
     let mut pdf = PdfDocument::new(&title);
     let fonts = Fonts::load(&mut pdf)?;
 
-    let mut page = Composer::new(&fonts);
+    let running_head = format!("{}  ·  {title}", document.municipality().name);
+    let mut page = Composer::new(&fonts, running_head);
     page.header(document);
     page.text(&fonts.bold, 18.0, &title, 0.0);
     page.text(
@@ -108,15 +109,18 @@ struct Composer<'a> {
     ops: Vec<Op>,
     /// Baseline of the next line, in pt from the bottom.
     y: f32,
+    /// Printed atop every page after the first, so a loose page still says what it belongs to.
+    running_head: String,
 }
 
 impl<'a> Composer<'a> {
-    fn new(fonts: &'a Fonts) -> Self {
+    fn new(fonts: &'a Fonts, running_head: String) -> Self {
         Self {
             fonts,
             done: Vec::new(),
             ops: Vec::new(),
             y: PAGE_H - MARGIN,
+            running_head,
         }
     }
 
@@ -171,7 +175,12 @@ impl<'a> Composer<'a> {
     fn ensure(&mut self, height: f32) {
         if self.y - height < MARGIN + FOOTER {
             self.done.push(std::mem::take(&mut self.ops));
-            self.y = PAGE_H - MARGIN;
+            self.y = PAGE_H - MARGIN - 9.0;
+            let head = self.running_head.clone();
+            self.show(&self.fonts.regular, 9.0, MARGIN, self.y, &head);
+            self.y -= 8.0;
+            self.rule();
+            self.y -= 12.0;
         }
     }
 
@@ -211,7 +220,7 @@ impl<'a> Composer<'a> {
             Block::Small(t) => self.text(regular, 9.0, t, 0.0),
             Block::Field { label, value } => {
                 // Label column, value beside it; a long value wraps within its column.
-                let column = 170.0;
+                let column = 185.0;
                 self.ensure(BODY * 1.35);
                 let top = self.y;
                 self.text(bold, BODY, label, 0.0);
