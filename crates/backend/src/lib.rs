@@ -1,1 +1,223 @@
-//! The reference central backend: HTTP API over SQLite.
+//! The reference central backend: the kiosk API of `api.md` over HTTP (axum), stored in SQLite.
+//!
+//! Embed it with [`spawn`] (listen on port 0 for a free port), fill it with [`seed_demo`], and make
+//! enrolment codes and admin tokens with [`create_enrolment_code`] and [`create_admin_token`].
+
+pub mod clock;
+pub mod codes;
+pub mod http;
+pub mod idempotency;
+pub mod problem;
+pub mod seed;
+pub mod slots;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use clock::Clock;
+use store::{SqliteStore, Store};
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const TIMEZONE: &str = "Europe/Brussels";
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error("storage: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("time zone {TIMEZONE}: {0}")]
+    TimeZone(String),
+    #[error("background task failed: {0}")]
+    Task(String),
+}
+
+pub type Result<T, E = BackendError> = std::result::Result<T, E>;
+
+/// How to run the server.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// SQLite file, created and migrated if needed.
+    pub db_path: PathBuf,
+    /// `127.0.0.1:0` picks a free port; [`RunningServer::addr`] tells which.
+    pub listen: SocketAddr,
+    /// How long a booking is held before it must be confirmed.
+    pub hold: SignedDuration,
+    /// The server's "now"; tests use [`Clock::manual`].
+    pub clock: Clock,
+}
+
+impl ServerConfig {
+    pub fn new(db_path: impl Into<PathBuf>, listen: SocketAddr) -> ServerConfig {
+        ServerConfig {
+            db_path: db_path.into(),
+            listen,
+            hold: SignedDuration::from_mins(10),
+            clock: Clock::system(),
+        }
+    }
+}
+
+/// A server running on the caller's tokio runtime.
+pub struct RunningServer {
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningServer {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, lets requests in flight finish, and waits for the server to end.
+    pub async fn shutdown(mut self) -> Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        (&mut self.task)
+            .await
+            .map_err(|e| BackendError::Task(e.to_string()))??;
+        Ok(())
+    }
+}
+
+fn brussels() -> Result<TimeZone> {
+    TimeZone::get(TIMEZONE).map_err(|e| BackendError::TimeZone(e.to_string()))
+}
+
+async fn open_store(path: PathBuf) -> Result<Arc<SqliteStore>> {
+    let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))
+        .await
+        .map_err(|e| BackendError::Task(e.to_string()))??;
+    Ok(Arc::new(store))
+}
+
+/// Opens the database, binds the address and serves in a background task.
+pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
+    let store = open_store(config.db_path.clone()).await?;
+    let state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
+    let listener =
+        TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| BackendError::Listen {
+                addr: config.listen,
+                source,
+            })?;
+    let addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let app = http::router(state);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, "kiosk backend listening");
+    Ok(RunningServer {
+        addr,
+        shutdown: Some(tx),
+        task,
+    })
+}
+
+/// Serves until Ctrl-C or SIGTERM, then shuts down gracefully (the `serve` command).
+pub async fn serve(config: ServerConfig) -> Result<()> {
+    let server = spawn(config).await?;
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    server.shutdown().await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// What `seed --demo` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedSummary {
+    pub locations: usize,
+    pub products: usize,
+    pub households: usize,
+    pub residents: usize,
+    pub bookings_generated: usize,
+}
+
+/// Replaces the database's reference data with the demo municipality as of today (Brussels).
+/// Blocking: call it before starting the runtime or through `spawn_blocking`.
+pub fn seed_demo(db_path: &Path, seed: u64) -> Result<SeedSummary> {
+    let tz = brussels()?;
+    seed_demo_on(db_path, seed, Timestamp::now().to_zoned_datetime(tz).date())
+}
+
+/// [`seed_demo`] as if today were `today`: the same seed and day give the same municipality.
+pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummary> {
+    let tz = brussels()?;
+    let data = seed::generate(seed, today, &tz);
+    let store = SqliteStore::open(db_path)?;
+    store.load_reference_data(&data, seed::now_for(today, &tz))?;
+    Ok(SeedSummary {
+        locations: data.locations.len(),
+        products: data.products.len(),
+        households: data.households.len(),
+        residents: data.residents.len(),
+        bookings_generated: data.bookings.len(),
+    })
+}
+
+/// A single-use enrolment code for a kiosk at `location_id` (only its hash is stored). Blocking.
+pub fn create_enrolment_code(db_path: &Path, location_id: &str) -> Result<String> {
+    let store = SqliteStore::open(db_path)?;
+    let code = codes::short_code();
+    store.add_enrolment_code(
+        location_id,
+        &codes::sha256_hex(code.as_bytes()),
+        Timestamp::now(),
+    )?;
+    Ok(code)
+}
+
+/// A new admin token (only its hash is stored). Blocking.
+pub fn create_admin_token(db_path: &Path) -> Result<String> {
+    let store = SqliteStore::open(db_path)?;
+    let token = codes::token("ka");
+    store.add_admin_token(&codes::sha256_hex(token.as_bytes()), Timestamp::now())?;
+    Ok(token)
+}

@@ -1,0 +1,56 @@
+//! RFC 9457 problem details: the body of every error response.
+
+use serde::{Deserialize, Serialize};
+
+/// An `application/problem+json` body. Extension members (e.g. `window_start`) are flattened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// A stable machine-readable slug from [`problem_type`] (a relative URI reference).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(flatten)]
+    pub extensions: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The `type` of each problem the backend reports. Clients match on these, never on `title`.
+pub mod problem_type {
+    pub const BAD_REQUEST: &str = "bad-request";
+    pub const MALFORMED_JSON: &str = "malformed-json";
+    pub const INVALID_BODY: &str = "invalid-body";
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported-media-type";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload-too-large";
+    pub const NOT_FOUND: &str = "not-found";
+    pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const TOO_MANY_ATTEMPTS: &str = "too-many-attempts";
+    pub const INTERNAL: &str = "internal";
+    pub const IDEMPOTENCY_KEY_MISSING: &str = "idempotency-key-missing";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency-key-reused";
+    pub const IDEMPOTENCY_KEY_IN_PROGRESS: &str = "idempotency-key-in-progress";
+    pub const ENROLMENT_CODE_INVALID: &str = "enrolment-code-invalid";
+    pub const ENROLMENT_CODE_USED: &str = "enrolment-code-used";
+    pub const UNKNOWN_LOCATION: &str = "unknown-location";
+    pub const UNKNOWN_PRODUCT: &str = "unknown-product";
+    pub const UNKNOWN_QUEUE_SERVICE: &str = "unknown-queue-service";
+    pub const RANGE_TOO_LONG: &str = "range-too-long";
+    pub const TOO_MANY_PERSONS: &str = "too-many-persons";
+    pub const MISSING_CUSTOMER_FIELD: &str = "missing-customer-field";
+    pub const NOT_A_SLOT: &str = "not-a-slot";
+    pub const SLOT_TAKEN: &str = "slot-taken";
+    pub const HOLD_EXPIRED: &str = "hold-expired";
+    pub const BOOKING_NOT_FOUND: &str = "booking-not-found";
+    pub const BOOKING_CANCELLED: &str = "booking-cancelled";
+    pub const BOOKING_NOT_CONFIRMED: &str = "booking-not-confirmed";
+    pub const WRONG_LOCATION: &str = "wrong-location";
+    pub const TOO_EARLY: &str = "too-early";
+    pub const TOO_LATE: &str = "too-late";
+    pub const TICKET_NOT_FOUND: &str = "ticket-not-found";
+    pub const TOO_MANY_EVENTS: &str = "too-many-events";
+    pub const UNKNOWN_EVENT_TYPE: &str = "unknown-event-type";
+    pub const INVALID_EVENT: &str = "invalid-event";
+}

@@ -1,0 +1,322 @@
+//! `GET /v1/slots` and the bookings: hold, confirm, look up, cancel.
+
+use std::collections::HashSet;
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use kiosk_api::{
+    Booking, CreateBooking, CustomerField, Location, MAX_SLOT_DAYS, Product, Slot, SlotsQuery,
+    problem_type as pt,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::AppState;
+use super::extract::{JsonBody, PathId, QueryParams};
+use crate::codes::{self, CodeLookup};
+use crate::problem::ApiError;
+use crate::slots;
+use crate::store::{KioskIdentity, NewBooking};
+
+struct Offer {
+    location: Location,
+    product: Product,
+    tz: TimeZone,
+    closed: HashSet<Date>,
+}
+
+async fn offer(
+    state: &AppState,
+    location_id: &str,
+    product_id: &str,
+    persons: u32,
+) -> Result<Offer, ApiError> {
+    let today = state.clock.now().to_zoned_datetime(state.tz.clone()).date();
+    let mut catalogue = state.run(move |store| store.catalogue(today)).await?;
+    let location = catalogue
+        .locations
+        .drain(..)
+        .find(|l| l.id == location_id)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pt::UNKNOWN_LOCATION,
+                "Unknown location",
+            )
+        })?;
+    let product = catalogue
+        .products
+        .drain(..)
+        .find(|p| p.id == product_id && p.location_ids.iter().any(|l| l == location_id))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pt::UNKNOWN_PRODUCT,
+                "This product is not offered here",
+            )
+        })?;
+    if persons == 0 || persons > product.max_persons {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::TOO_MANY_PERSONS,
+            "Number of persons not allowed",
+        )
+        .detail(format!("between 1 and {}", product.max_persons))
+        .ext("max_persons", product.max_persons));
+    }
+    let tz = TimeZone::get(&location.timezone).unwrap_or_else(|_| state.tz.clone());
+    let id = location.id.clone();
+    let closed = state
+        .run(move |store| store.closures(&id))
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Offer {
+        location,
+        product,
+        tz,
+        closed,
+    })
+}
+
+fn to_slot(tz: &TimeZone, (start, end): (Timestamp, Timestamp)) -> Slot {
+    Slot {
+        start: start.to_zoned_datetime(tz.clone()),
+        end: end.to_zoned_datetime(tz.clone()),
+    }
+}
+
+pub async fn slots(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<SlotsQuery>,
+) -> Result<Json<Vec<Slot>>, ApiError> {
+    if query.to < query.from {
+        return Err(ApiError::bad_request("`to` is before `from`"));
+    }
+    let days = query
+        .from
+        .until(query.to)
+        .map(|s| s.get_days())
+        .unwrap_or(i32::MAX)
+        + 1;
+    if days > MAX_SLOT_DAYS {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::RANGE_TOO_LONG,
+            "At most 31 days at a time",
+        )
+        .ext("max_days", MAX_SLOT_DAYS));
+    }
+    let offer = offer(&state, &query.location, &query.product, query.persons).await?;
+    let minutes = offer.product.duration_for(query.persons);
+    let mut candidates = Vec::new();
+    let mut day = query.from;
+    while day <= query.to {
+        candidates.extend(slots::candidates(
+            &offer.tz,
+            &offer.location.opening_hours,
+            &offer.closed,
+            day,
+            minutes,
+        ));
+        match day.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    let now = state.clock.now();
+    candidates.retain(|(start, _)| *start > now);
+    let (Some(first), Some(last)) = (
+        candidates.first().copied(),
+        candidates.iter().map(|c| c.1).max(),
+    ) else {
+        return Ok(Json(Vec::new()));
+    };
+    let location_id = offer.location.id.clone();
+    let taken = state
+        .run(move |store| store.taken(&location_id, first.0, last, now))
+        .await?;
+    let desks = offer.location.desks;
+    Ok(Json(
+        candidates
+            .into_iter()
+            .filter(|(start, end)| slots::free_desk(&taken, desks, *start, *end).is_some())
+            .map(|c| to_slot(&offer.tz, c))
+            .collect(),
+    ))
+}
+
+fn check_customer(product: &Product, customer: &kiosk_api::Customer) -> Result<(), ApiError> {
+    let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let missing = |field: &str| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::MISSING_CUSTOMER_FIELD,
+            "A required customer field is missing",
+        )
+        .ext("field", field)
+    };
+    if customer.name.trim().is_empty() || customer.name.len() > 200 {
+        return Err(missing("name"));
+    }
+    for field in &product.required_customer_fields {
+        match field {
+            CustomerField::Name => {}
+            CustomerField::Phone if !filled(&customer.phone) => return Err(missing("phone")),
+            CustomerField::Email if !filled(&customer.email) => return Err(missing("email")),
+            CustomerField::PhoneOrEmail if !filled(&customer.phone) && !filled(&customer.email) => {
+                return Err(missing("phone_or_email"));
+            }
+            _ => {}
+        }
+    }
+    let too_long = |v: &Option<String>| v.as_deref().is_some_and(|s| s.len() > 200);
+    if too_long(&customer.phone) || too_long(&customer.email) {
+        return Err(ApiError::invalid(
+            "phone and email are at most 200 characters",
+        ));
+    }
+    Ok(())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    JsonBody(request): JsonBody<CreateBooking>,
+) -> Result<Response, ApiError> {
+    let offer = offer(
+        &state,
+        &request.location_id,
+        &request.product_id,
+        request.persons,
+    )
+    .await?;
+    check_customer(&offer.product, &request.customer)?;
+    let minutes = offer.product.duration_for(request.persons);
+    let start = request.start.timestamp();
+    let day = start.to_zoned_datetime(offer.tz.clone()).date();
+    let now = state.clock.now();
+    let slot = slots::candidates(
+        &offer.tz,
+        &offer.location.opening_hours,
+        &offer.closed,
+        day,
+        minutes,
+    )
+    .into_iter()
+    .find(|(s, _)| *s == start && *s > now)
+    .ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::NOT_A_SLOT,
+            "This time is not an offered slot",
+        )
+    })?;
+    let booking = NewBooking {
+        id: Uuid::now_v7(),
+        kiosk_id: Some(kiosk.kiosk_id),
+        location_id: offer.location.id.clone(),
+        product_id: offer.product.id.clone(),
+        persons: request.persons,
+        start: slot.0,
+        end: slot.1,
+        desks: offer.location.desks,
+        code: codes::short_code(),
+        qr_secret: codes::qr_secret(),
+        customer: request.customer,
+        hold_expires: Some(now.checked_add(state.hold).unwrap_or(now)),
+    };
+    let created = state
+        .run(move |store| store.create_booking(booking, now))
+        .await?;
+    let location = format!("/v1/bookings/{}", created.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(created),
+    )
+        .into_response())
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    PathId(id): PathId,
+) -> Result<Json<Booking>, ApiError> {
+    let now = state.clock.now();
+    Ok(Json(
+        state
+            .run(move |store| store.confirm_booking(id, kiosk.kiosk_id, now))
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CodeQuery {
+    code: String,
+}
+
+/// Parses a typed code or QR payload, counting failures per kiosk (too many -> 429).
+pub async fn parse_code(
+    state: &AppState,
+    kiosk: &KioskIdentity,
+    input: &str,
+) -> Result<CodeLookup, ApiError> {
+    let now = state.clock.now();
+    if !state.limiter.allowed(kiosk.kiosk_id, now) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            pt::TOO_MANY_ATTEMPTS,
+            "Too many wrong codes; try again later",
+        ));
+    }
+    codes::parse_code(input).ok_or_else(|| {
+        state.limiter.failed(kiosk.kiosk_id, now);
+        ApiError::not_found(pt::BOOKING_NOT_FOUND, "No booking with this code")
+    })
+}
+
+pub fn note_failure(state: &AppState, kiosk: &KioskIdentity, error: &ApiError) {
+    if error.status == StatusCode::NOT_FOUND {
+        state.limiter.failed(kiosk.kiosk_id, state.clock.now());
+    }
+}
+
+pub async fn lookup(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    QueryParams(query): QueryParams<CodeQuery>,
+) -> Result<Json<Booking>, ApiError> {
+    let code = parse_code(&state, &kiosk, &query.code).await?;
+    let now = state.clock.now();
+    let found = state
+        .run(move |store| store.find_booking(&code, now))
+        .await?;
+    found.map(Json).ok_or_else(|| {
+        let error = ApiError::not_found(pt::BOOKING_NOT_FOUND, "No booking with this code");
+        note_failure(&state, &kiosk, &error);
+        error
+    })
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    PathId(id): PathId,
+    QueryParams(query): QueryParams<CodeQuery>,
+) -> Result<Json<Booking>, ApiError> {
+    let code = parse_code(&state, &kiosk, &query.code).await?;
+    let now = state.clock.now();
+    let result = state
+        .run(move |store| store.cancel_booking(id, &code, now))
+        .await;
+    if let Err(e) = &result {
+        note_failure(&state, &kiosk, e);
+    }
+    Ok(Json(result?))
+}

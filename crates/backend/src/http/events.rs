@@ -1,0 +1,59 @@
+//! `POST /v1/kiosks/me/events`: the kiosk's outbox, each event accepted, duplicate or rejected.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use kiosk_api::{
+    EventBatch, EventResult, EventResults, EventStatus, MAX_EVENTS_PER_BATCH, Problem,
+    problem_type as pt,
+};
+
+use super::AppState;
+use super::extract::JsonBody;
+use crate::problem::ApiError;
+use crate::store::{EventOutcome, KioskIdentity};
+
+pub async fn post(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    JsonBody(batch): JsonBody<EventBatch>,
+) -> Result<Json<EventResults>, ApiError> {
+    if batch.events.len() > MAX_EVENTS_PER_BATCH {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::TOO_MANY_EVENTS,
+            "Too many events in one batch",
+        )
+        .ext("max_events", MAX_EVENTS_PER_BATCH));
+    }
+    let now = state.clock.now();
+    let results = state
+        .run(move |store| {
+            let mut results = Vec::with_capacity(batch.events.len());
+            for event in &batch.events {
+                let outcome = store.record_event(&kiosk, event, now)?;
+                let (status, problem) = match outcome {
+                    EventOutcome::Accepted => (EventStatus::Accepted, None),
+                    EventOutcome::Duplicate => (EventStatus::Duplicate, None),
+                    EventOutcome::Rejected { kind, detail } => (
+                        EventStatus::Rejected,
+                        Some(Problem {
+                            kind: kind.into(),
+                            title: "Event rejected".into(),
+                            status: 422,
+                            detail: Some(detail),
+                            extensions: Default::default(),
+                        }),
+                    ),
+                };
+                results.push(EventResult {
+                    id: event.id,
+                    status,
+                    problem,
+                });
+            }
+            Ok(results)
+        })
+        .await?;
+    Ok(Json(EventResults { results }))
+}

@@ -1,0 +1,81 @@
+//! Enrolment, heartbeat, and the admin's list of kiosks.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::{Extension, Json};
+use kiosk_api::{
+    EnrolRequest, EnrolResponse, IDEMPOTENCY_KEY, KioskList, KioskStatus, StatusResponse,
+    problem_type as pt,
+};
+
+use super::AppState;
+use super::extract::JsonBody;
+use crate::codes::{self, sha256_hex};
+use crate::problem::ApiError;
+use crate::store::KioskIdentity;
+
+/// Enrol stays outside the stored-response idempotency layer: its response carries a token, which
+/// must never be stored in clear. A retry is safe all the same: the same hardware with the same code
+/// within a day gets a fresh token for the same kiosk.
+pub async fn enrol(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<EnrolRequest>,
+) -> Result<(StatusCode, Json<EnrolResponse>), ApiError> {
+    if !headers.contains_key(IDEMPOTENCY_KEY) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            pt::IDEMPOTENCY_KEY_MISSING,
+            "Idempotency-Key header is required",
+        ));
+    }
+    let hardware_id = request.hardware_id.trim().to_owned();
+    if hardware_id.is_empty() || hardware_id.len() > 200 {
+        return Err(ApiError::invalid("hardware_id must be 1 to 200 characters"));
+    }
+    let code_hash = sha256_hex(
+        request
+            .enrolment_code
+            .trim()
+            .to_ascii_uppercase()
+            .as_bytes(),
+    );
+    let token = codes::token("kt");
+    let token_hash = sha256_hex(token.as_bytes());
+    let now = state.clock.now();
+    let kiosk = state
+        .run(move |store| store.enrol(&code_hash, &hardware_id, &token_hash, now))
+        .await?;
+    tracing::info!(kiosk = %kiosk.kiosk_id, location = %kiosk.location_id, "kiosk enrolled");
+    Ok((
+        StatusCode::CREATED,
+        Json(EnrolResponse {
+            kiosk_id: kiosk.kiosk_id,
+            token,
+            location_id: kiosk.location_id,
+        }),
+    ))
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    JsonBody(status): JsonBody<KioskStatus>,
+) -> Result<Json<StatusResponse>, ApiError> {
+    let json = serde_json::to_string(&status).map_err(|_| ApiError::internal())?;
+    let now = state.clock.now();
+    let id = kiosk.kiosk_id;
+    state
+        .run(move |store| store.record_status(id, &json, now))
+        .await?;
+    let (_, catalogue_etag) = super::catalogue::current(&state).await?;
+    Ok(Json(StatusResponse {
+        server_time: now.to_zoned_datetime(state.tz.clone()),
+        catalogue_etag,
+    }))
+}
+
+pub async fn list(State(state): State<AppState>) -> Result<Json<KioskList>, ApiError> {
+    let kiosks = state.run(|store| store.kiosks()).await?;
+    Ok(Json(KioskList { kiosks }))
+}

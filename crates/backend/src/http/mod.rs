@@ -1,0 +1,120 @@
+//! The HTTP layer: routes, shared state and the glue to the blocking store.
+
+mod auth;
+mod bookings;
+mod catalogue;
+mod events;
+pub mod extract;
+mod kiosks;
+mod limiter;
+mod offline;
+pub mod openapi;
+mod tickets;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
+use axum::routing::{delete, get, post, put};
+use jiff::SignedDuration;
+use jiff::tz::TimeZone;
+use kiosk_api::problem_type as pt;
+
+use crate::clock::Clock;
+use crate::problem::ApiError;
+use crate::store::{Store, StoreResult};
+
+/// Largest accepted request body (a full events batch fits several times over).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub clock: Clock,
+    pub tz: TimeZone,
+    pub hold: SignedDuration,
+    pub body_limit: usize,
+    pub limiter: Arc<limiter::Limiter>,
+}
+
+impl AppState {
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Clock,
+        tz: TimeZone,
+        hold: SignedDuration,
+    ) -> AppState {
+        AppState {
+            store,
+            clock,
+            tz,
+            hold,
+            body_limit: BODY_LIMIT,
+            limiter: Arc::default(),
+        }
+    }
+
+    /// Runs a blocking store call on tokio's blocking pool: rusqlite must never block the runtime.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Store) -> StoreResult<T> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || f(store.as_ref()))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "store task failed");
+                ApiError::internal()
+            })?
+            .map_err(ApiError::from)
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let idempotent = Router::new()
+        .route("/v1/bookings", post(bookings::create))
+        .route("/v1/bookings/{id}/confirm", post(bookings::confirm))
+        .route("/v1/tickets", post(tickets::create))
+        .route("/v1/kiosks/me/ticket-blocks", post(offline::ticket_block))
+        .route("/v1/kiosks/me/events", post(events::post))
+        .route_layer(from_fn_with_state(state.clone(), crate::idempotency::layer));
+    let kiosk = Router::new()
+        .route("/v1/catalogue", get(catalogue::get))
+        .route("/v1/slots", get(bookings::slots))
+        .route("/v1/bookings/lookup", get(bookings::lookup))
+        .route("/v1/bookings/{id}", delete(bookings::cancel))
+        .route("/v1/tickets/{id}", get(tickets::get))
+        .route("/v1/kiosks/me/status", put(kiosks::status))
+        .route("/v1/kiosks/me/arrivals", get(offline::arrivals))
+        .merge(idempotent)
+        .route_layer(from_fn_with_state(state.clone(), auth::require_kiosk));
+    let admin = Router::new()
+        .route("/v1/kiosks", get(kiosks::list))
+        .route_layer(from_fn_with_state(state.clone(), auth::require_admin));
+    let open = Router::new()
+        .route("/v1/health", get(catalogue::health))
+        .route("/v1/openapi.json", get(openapi::get))
+        .route("/v1/kiosks/enrol", post(kiosks::enrol));
+    Router::new()
+        .merge(open)
+        .merge(kiosk)
+        .merge(admin)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found(pt::NOT_FOUND, "No such resource")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        pt::METHOD_NOT_ALLOWED,
+        "Method not allowed",
+    )
+}

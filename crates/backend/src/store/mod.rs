@@ -1,0 +1,193 @@
+//! The storage interface. The HTTP layer sees only [`Store`]; all SQL lives in [`sqlite`]. A PostgreSQL
+//! store would implement the same trait. Methods are blocking: callers run them on tokio's blocking pool.
+
+mod sqlite;
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ZonedDateTime};
+use kiosk_api::{Arrivals, Booking, Catalogue, KioskSummary, Ticket, TicketBlock};
+use uuid::Uuid;
+
+pub use sqlite::SqliteStore;
+
+use crate::codes::CodeLookup;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("corrupt data: {0}")]
+    Corrupt(String),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("enrolment code is not valid")]
+    EnrolmentCodeInvalid,
+    #[error("enrolment code was already used")]
+    EnrolmentCodeUsed,
+    #[error("the slot is no longer free")]
+    SlotTaken,
+    #[error("the hold expired")]
+    HoldExpired,
+    #[error("the booking was cancelled")]
+    BookingCancelled,
+    #[error("the booking is not confirmed")]
+    BookingNotConfirmed,
+    #[error("the booking is for another location")]
+    WrongLocation,
+    #[error("too early")]
+    TooEarly {
+        window_start: ZonedDateTime,
+        window_end: ZonedDateTime,
+    },
+    #[error("too late")]
+    TooLate {
+        window_start: ZonedDateTime,
+        window_end: ZonedDateTime,
+    },
+    #[error("invalid: {0}")]
+    Invalid(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Who is calling, resolved from a bearer token's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KioskIdentity {
+    pub kiosk_id: Uuid,
+    pub location_id: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub id: Uuid,
+    pub kiosk_id: Option<Uuid>,
+    pub location_id: String,
+    pub product_id: String,
+    pub persons: u32,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub desks: u32,
+    pub code: String,
+    pub qr_secret: String,
+    pub customer: kiosk_api::Customer,
+    pub hold_expires: Option<Timestamp>,
+}
+
+/// A ticket and whether this call created it (201) or found it (200).
+#[derive(Debug, Clone)]
+pub struct CheckIn {
+    pub ticket: Ticket,
+    pub created: bool,
+}
+
+/// Outcome of starting an idempotent request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdempotencyStart {
+    /// First time: run the request, then `idempotency_finish`.
+    Fresh,
+    Replay {
+        status: u16,
+        content_type: String,
+        body: Vec<u8>,
+    },
+    OtherBody,
+    InProgress,
+}
+
+/// One result of storing an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventOutcome {
+    Accepted,
+    Duplicate,
+    Rejected { kind: &'static str, detail: String },
+}
+
+pub trait Store: Send + Sync + 'static {
+    fn ping(&self) -> StoreResult<()>;
+
+    // Kiosks and tokens (only hashes cross this boundary).
+    fn add_enrolment_code(
+        &self,
+        location_id: &str,
+        code_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()>;
+    fn enrol(
+        &self,
+        code_hash: &str,
+        hardware_id: &str,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<KioskIdentity>;
+    fn kiosk_by_token(&self, token_hash: &str) -> StoreResult<Option<KioskIdentity>>;
+    fn is_admin_token(&self, token_hash: &str) -> StoreResult<bool>;
+    fn record_status(&self, kiosk_id: Uuid, status_json: &str, now: Timestamp) -> StoreResult<()>;
+    fn kiosks(&self) -> StoreResult<Vec<KioskSummary>>;
+
+    // Catalogue and slots.
+    fn catalogue(&self, today: Date) -> StoreResult<Catalogue>;
+    /// Units taken per desk between `from` and `to` by confirmed bookings and live holds.
+    fn taken(
+        &self,
+        location_id: &str,
+        from: Timestamp,
+        to: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<crate::slots::Taken>;
+    /// Every closure of the location (whole days).
+    fn closures(&self, location_id: &str) -> StoreResult<Vec<Date>>;
+
+    // Bookings.
+    fn create_booking(&self, booking: NewBooking, now: Timestamp) -> StoreResult<Booking>;
+    fn confirm_booking(&self, id: Uuid, kiosk_id: Uuid, now: Timestamp) -> StoreResult<Booking>;
+    fn find_booking(&self, code: &CodeLookup, now: Timestamp) -> StoreResult<Option<Booking>>;
+    fn cancel_booking(&self, id: Uuid, code: &CodeLookup, now: Timestamp) -> StoreResult<Booking>;
+
+    // Tickets and offline support.
+    fn check_in(
+        &self,
+        code: &CodeLookup,
+        kiosk: &KioskIdentity,
+        now: Timestamp,
+    ) -> StoreResult<CheckIn>;
+    fn ticket(&self, id: Uuid, now: Timestamp) -> StoreResult<Option<Ticket>>;
+    fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<Arrivals>;
+    fn reserve_ticket_block(
+        &self,
+        kiosk: &KioskIdentity,
+        queue_service_id: &str,
+        day: Date,
+        size: u32,
+        now: Timestamp,
+    ) -> StoreResult<TicketBlock>;
+    fn record_event(
+        &self,
+        kiosk: &KioskIdentity,
+        event: &kiosk_api::KioskEvent,
+        now: Timestamp,
+    ) -> StoreResult<EventOutcome>;
+
+    // Idempotency keys, scoped per caller.
+    fn idempotency_start(
+        &self,
+        scope: &str,
+        key: &str,
+        body_digest: &str,
+        now: Timestamp,
+    ) -> StoreResult<IdempotencyStart>;
+    fn idempotency_finish(
+        &self,
+        scope: &str,
+        key: &str,
+        status: u16,
+        content_type: &str,
+        body: &[u8],
+    ) -> StoreResult<()>;
+    fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()>;
+
+    /// Replaces the reference data and register with a generated municipality (`seed --demo`).
+    fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()>;
+}

@@ -1,0 +1,315 @@
+//! Bookings and the desk claims that make double booking impossible.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kiosk_api::{Booking, BookingStatus};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use uuid::Uuid;
+
+use super::{is_unique_violation, parse_uuid, u32_col, zoned};
+use crate::codes::{self, CodeLookup};
+use crate::slots::{self, Taken};
+use crate::store::{NewBooking, StoreError, StoreResult};
+
+pub(crate) const COLUMNS: &str =
+    "id, code, qr_secret, status, hold_expires_s, location_id, product_id, persons, start_s, end_s";
+
+pub(crate) struct BookingRow {
+    pub id: Uuid,
+    pub code: String,
+    pub qr_secret: String,
+    pub status: String,
+    pub hold_expires_s: Option<i64>,
+    pub location_id: String,
+    pub product_id: String,
+    pub persons: u32,
+    pub start_s: i64,
+    pub end_s: i64,
+}
+
+pub(crate) fn read_row(r: &Row<'_>) -> rusqlite::Result<(String, BookingRowRest)> {
+    Ok((
+        r.get(0)?,
+        BookingRowRest {
+            code: r.get(1)?,
+            qr_secret: r.get(2)?,
+            status: r.get(3)?,
+            hold_expires_s: r.get(4)?,
+            location_id: r.get(5)?,
+            product_id: r.get(6)?,
+            persons: u32_col(r.get(7)?),
+            start_s: r.get(8)?,
+            end_s: r.get(9)?,
+        },
+    ))
+}
+
+pub(crate) struct BookingRowRest {
+    code: String,
+    qr_secret: String,
+    status: String,
+    hold_expires_s: Option<i64>,
+    location_id: String,
+    product_id: String,
+    persons: u32,
+    start_s: i64,
+    end_s: i64,
+}
+
+pub(crate) fn assemble_row(
+    row: Option<(String, BookingRowRest)>,
+) -> StoreResult<Option<BookingRow>> {
+    row.map(assemble).transpose()
+}
+
+fn assemble((id, rest): (String, BookingRowRest)) -> StoreResult<BookingRow> {
+    Ok(BookingRow {
+        id: parse_uuid(&id)?,
+        code: rest.code,
+        qr_secret: rest.qr_secret,
+        status: rest.status,
+        hold_expires_s: rest.hold_expires_s,
+        location_id: rest.location_id,
+        product_id: rest.product_id,
+        persons: rest.persons,
+        start_s: rest.start_s,
+        end_s: rest.end_s,
+    })
+}
+
+impl BookingRow {
+    /// A hold past its expiry reads as expired even before a writer marks it so.
+    pub fn status(&self, now: Timestamp) -> BookingStatus {
+        match self.status.as_str() {
+            "held" if self.hold_expires_s.is_some_and(|e| e <= now.as_second()) => {
+                BookingStatus::Expired
+            }
+            "held" => BookingStatus::Held,
+            "confirmed" => BookingStatus::Confirmed,
+            "cancelled" => BookingStatus::Cancelled,
+            _ => BookingStatus::Expired,
+        }
+    }
+
+    pub fn to_api(&self, tz: &TimeZone, now: Timestamp) -> StoreResult<Booking> {
+        let status = self.status(now);
+        Ok(Booking {
+            id: self.id,
+            code: self.code.clone(),
+            qr_payload: codes::qr_payload(&self.code, &self.qr_secret),
+            status,
+            hold_expires_at: match status {
+                BookingStatus::Held => self.hold_expires_s.map(|s| zoned(tz, s)).transpose()?,
+                _ => None,
+            },
+            location_id: self.location_id.clone(),
+            product_id: self.product_id.clone(),
+            persons: self.persons,
+            start: zoned(tz, self.start_s)?,
+            end: zoned(tz, self.end_s)?,
+        })
+    }
+}
+
+pub(crate) fn by_code(conn: &Connection, code: &CodeLookup) -> StoreResult<Option<BookingRow>> {
+    let row = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM bookings WHERE code = ?1"),
+            [code.short()],
+            read_row,
+        )
+        .optional()?;
+    let Some(row) = row.map(assemble).transpose()? else {
+        return Ok(None);
+    };
+    // A scanned QR must carry the right secret too; a typed code stands on its own.
+    match code {
+        CodeLookup::Qr { secret, .. } if *secret != row.qr_secret => Ok(None),
+        _ => Ok(Some(row)),
+    }
+}
+
+fn by_id(conn: &Connection, id: Uuid) -> StoreResult<Option<BookingRow>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM bookings WHERE id = ?1"),
+        [id.to_string()],
+        read_row,
+    )
+    .optional()?
+    .map(assemble)
+    .transpose()
+}
+
+/// Marks lapsed holds expired and frees their desks, so the claims table only holds live bookings.
+fn release_expired(tx: &Transaction<'_>, now: Timestamp) -> StoreResult<()> {
+    tx.execute(
+        "DELETE FROM slot_claims WHERE booking_id IN
+           (SELECT id FROM bookings WHERE status = 'held' AND hold_expires_s <= ?1)",
+        [now.as_second()],
+    )?;
+    tx.execute(
+        "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_s <= ?1",
+        [now.as_second()],
+    )?;
+    Ok(())
+}
+
+pub fn taken(
+    conn: &Connection,
+    location_id: &str,
+    from: Timestamp,
+    to: Timestamp,
+    now: Timestamp,
+) -> StoreResult<Taken> {
+    let units = slots::units(from, to);
+    let mut stmt = conn.prepare(
+        "SELECT c.desk, c.unit FROM slot_claims c JOIN bookings b ON b.id = c.booking_id
+         WHERE c.location_id = ?1 AND c.unit >= ?2 AND c.unit < ?3
+           AND (b.status = 'confirmed' OR (b.status = 'held' AND b.hold_expires_s > ?4))",
+    )?;
+    let rows = stmt.query_map(
+        params![location_id, units.start, units.end, now.as_second()],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+    )?;
+    let mut taken = Taken::new();
+    for row in rows {
+        let (desk, unit) = row?;
+        taken.entry(u32_col(desk)).or_default().insert(unit);
+    }
+    Ok(taken)
+}
+
+/// Runs inside an IMMEDIATE transaction: only one writer at a time re-checks the desks and claims one.
+/// The claims' primary key is the second line of defence should two writers ever get here together.
+pub fn create(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    b: &NewBooking,
+    now: Timestamp,
+) -> StoreResult<Booking> {
+    release_expired(tx, now)?;
+    let taken = taken(tx, &b.location_id, b.start, b.end, now)?;
+    let desk = slots::free_desk(&taken, b.desks, b.start, b.end).ok_or(StoreError::SlotTaken)?;
+    let status = if b.hold_expires.is_some() {
+        "held"
+    } else {
+        "confirmed"
+    };
+    tx.execute(
+        "INSERT INTO bookings (id, kiosk_id, location_id, product_id, persons, start_s, end_s, status,
+           hold_expires_s, code, qr_secret, customer_name, customer_phone, customer_email, created_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            b.id.to_string(),
+            b.kiosk_id.map(|k| k.to_string()),
+            b.location_id,
+            b.product_id,
+            b.persons,
+            b.start.as_second(),
+            b.end.as_second(),
+            status,
+            b.hold_expires.map(Timestamp::as_second),
+            b.code,
+            b.qr_secret,
+            b.customer.name,
+            b.customer.phone,
+            b.customer.email,
+            now.as_second(),
+        ],
+    )?;
+    for unit in slots::units(b.start, b.end) {
+        tx.execute(
+            "INSERT INTO slot_claims (location_id, desk, unit, booking_id) VALUES (?1, ?2, ?3, ?4)",
+            params![b.location_id, desk, unit, b.id.to_string()],
+        )
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::SlotTaken
+            } else {
+                e.into()
+            }
+        })?;
+    }
+    by_id(tx, b.id)?
+        .ok_or(StoreError::NotFound("booking"))?
+        .to_api(tz, now)
+}
+
+pub fn confirm(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    id: Uuid,
+    kiosk_id: Uuid,
+    now: Timestamp,
+) -> StoreResult<Booking> {
+    let owner: Option<Option<String>> = tx
+        .query_row(
+            "SELECT kiosk_id FROM bookings WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    // Only the kiosk that made the hold may confirm it; to others it does not exist.
+    if owner.flatten() != Some(kiosk_id.to_string()) {
+        return Err(StoreError::NotFound("booking"));
+    }
+    let row = by_id(tx, id)?.ok_or(StoreError::NotFound("booking"))?;
+    match row.status(now) {
+        BookingStatus::Held => {
+            tx.execute(
+                "UPDATE bookings SET status = 'confirmed', hold_expires_s = NULL WHERE id = ?1",
+                [id.to_string()],
+            )?;
+        }
+        BookingStatus::Confirmed => {}
+        BookingStatus::Cancelled => return Err(StoreError::BookingCancelled),
+        BookingStatus::Expired => {
+            release_expired(tx, now)?;
+            return Err(StoreError::HoldExpired);
+        }
+    }
+    by_id(tx, id)?
+        .ok_or(StoreError::NotFound("booking"))?
+        .to_api(tz, now)
+}
+
+pub fn find(
+    conn: &Connection,
+    tz: &TimeZone,
+    code: &CodeLookup,
+    now: Timestamp,
+) -> StoreResult<Option<Booking>> {
+    by_code(conn, code)?
+        .map(|row| row.to_api(tz, now))
+        .transpose()
+}
+
+pub fn cancel(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    id: Uuid,
+    code: &CodeLookup,
+    now: Timestamp,
+) -> StoreResult<Booking> {
+    // The code proves the right to cancel: a wrong code looks exactly like an unknown booking.
+    let row = by_code(tx, code)?
+        .filter(|row| row.id == id)
+        .ok_or(StoreError::NotFound("booking"))?;
+    if row.status(now) != BookingStatus::Cancelled {
+        tx.execute(
+            "UPDATE bookings SET status = 'cancelled', hold_expires_s = NULL WHERE id = ?1",
+            [id.to_string()],
+        )?;
+        tx.execute(
+            "DELETE FROM slot_claims WHERE booking_id = ?1",
+            [id.to_string()],
+        )?;
+        tx.execute(
+            "UPDATE tickets SET status = 'cancelled' WHERE booking_id = ?1 AND status = 'waiting'",
+            [id.to_string()],
+        )?;
+    }
+    by_id(tx, id)?
+        .ok_or(StoreError::NotFound("booking"))?
+        .to_api(tz, now)
+}

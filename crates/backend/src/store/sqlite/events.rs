@@ -1,0 +1,62 @@
+//! The kiosks' outbox events, deduplicated by (kiosk, id).
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kiosk_api::{EVENT_TYPES, KioskEvent, OfflineCheckin, problem_type};
+use rusqlite::{Transaction, params};
+
+use super::tickets;
+use crate::store::{EventOutcome, KioskIdentity, StoreError, StoreResult};
+
+pub fn record(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    kiosk: &KioskIdentity,
+    event: &KioskEvent,
+    now: Timestamp,
+) -> StoreResult<EventOutcome> {
+    if !EVENT_TYPES.contains(&event.kind.as_str()) {
+        return Ok(EventOutcome::Rejected {
+            kind: problem_type::UNKNOWN_EVENT_TYPE,
+            detail: format!("unknown event type {:?}", event.kind),
+        });
+    }
+    let inserted = tx.execute(
+        "INSERT INTO events (kiosk_id, id, type, occurred_at, payload, received_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (kiosk_id, id) DO NOTHING",
+        params![
+            kiosk.kiosk_id.to_string(),
+            event.id.to_string(),
+            event.kind,
+            kiosk_api::rfc3339::format(&event.occurred_at),
+            event.payload.to_string(),
+            now.as_second()
+        ],
+    )?;
+    if inserted == 0 {
+        return Ok(EventOutcome::Duplicate);
+    }
+    if event.kind == "ticket.offline_checkin" {
+        let checkin: OfflineCheckin = match serde_json::from_value(event.payload.clone()) {
+            Ok(c) => c,
+            Err(e) => return Ok(rejected(format!("payload: {e}"))),
+        };
+        match tickets::record_offline(tx, tz, kiosk, &checkin, event.occurred_at.timestamp()) {
+            Ok(()) => {}
+            Err(StoreError::Invalid(detail)) => return Ok(rejected(detail)),
+            Err(StoreError::NotFound(what)) => return Ok(rejected(format!("{what} not found"))),
+            Err(StoreError::WrongLocation) => {
+                return Ok(rejected("booking of another location".into()));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(EventOutcome::Accepted)
+}
+
+fn rejected(detail: String) -> EventOutcome {
+    EventOutcome::Rejected {
+        kind: problem_type::INVALID_EVENT,
+        detail,
+    }
+}

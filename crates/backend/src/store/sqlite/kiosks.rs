@@ -1,0 +1,168 @@
+//! Kiosks, enrolment codes, admin tokens and heartbeats.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kiosk_api::{KioskStatus, KioskSummary};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use uuid::Uuid;
+
+use super::{parse_uuid, zoned};
+use crate::store::{KioskIdentity, StoreError, StoreResult};
+
+/// A code whose kiosk lost the enrol response may be used again by the same hardware within this time.
+const ENROL_RETRY_SECONDS: i64 = 24 * 3600;
+
+pub fn add_enrolment_code(
+    tx: &Transaction<'_>,
+    location_id: &str,
+    code_hash: &str,
+    now: Timestamp,
+) -> StoreResult<()> {
+    let known: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM locations WHERE id = ?1",
+            [location_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if known.is_none() {
+        return Err(StoreError::NotFound("location"));
+    }
+    tx.execute(
+        "INSERT INTO enrolment_codes (code_hash, location_id, created_s) VALUES (?1, ?2, ?3)",
+        params![code_hash, location_id, now.as_second()],
+    )?;
+    Ok(())
+}
+
+pub fn add_admin_token(tx: &Transaction<'_>, token_hash: &str, now: Timestamp) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO admin_tokens (token_hash, created_s) VALUES (?1, ?2)",
+        params![token_hash, now.as_second()],
+    )?;
+    Ok(())
+}
+
+/// Single-use: a used code enrols nothing, except that the same hardware retrying within a day gets
+/// a fresh token for the kiosk it already made (its first response may have been lost on the way).
+pub fn enrol(
+    tx: &Transaction<'_>,
+    code_hash: &str,
+    hardware_id: &str,
+    token_hash: &str,
+    now: Timestamp,
+) -> StoreResult<KioskIdentity> {
+    let row: Option<(String, Option<i64>, Option<String>)> = tx
+        .query_row(
+            "SELECT location_id, used_s, kiosk_id FROM enrolment_codes WHERE code_hash = ?1",
+            [code_hash],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((location_id, used_s, kiosk_id)) = row else {
+        return Err(StoreError::EnrolmentCodeInvalid);
+    };
+    if let (Some(used_s), Some(kiosk_id)) = (used_s, kiosk_id) {
+        let same_hardware: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM kiosks WHERE id = ?1 AND hardware_id = ?2",
+                params![kiosk_id, hardware_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if same_hardware.is_some() && now.as_second() - used_s <= ENROL_RETRY_SECONDS {
+            tx.execute(
+                "UPDATE kiosks SET token_hash = ?2 WHERE id = ?1",
+                params![kiosk_id, token_hash],
+            )?;
+            return Ok(KioskIdentity {
+                kiosk_id: parse_uuid(&kiosk_id)?,
+                location_id,
+            });
+        }
+        return Err(StoreError::EnrolmentCodeUsed);
+    }
+    let kiosk_id = Uuid::new_v4();
+    tx.execute(
+        "INSERT INTO kiosks (id, location_id, hardware_id, token_hash, enrolled_s) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![kiosk_id.to_string(), location_id, hardware_id, token_hash, now.as_second()],
+    )?;
+    tx.execute(
+        "UPDATE enrolment_codes SET used_s = ?2, kiosk_id = ?3 WHERE code_hash = ?1",
+        params![code_hash, now.as_second(), kiosk_id.to_string()],
+    )?;
+    Ok(KioskIdentity {
+        kiosk_id,
+        location_id,
+    })
+}
+
+pub fn by_token(conn: &Connection, token_hash: &str) -> StoreResult<Option<KioskIdentity>> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT id, location_id FROM kiosks WHERE token_hash = ?1",
+            [token_hash],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(id, location_id)| {
+        Ok(KioskIdentity {
+            kiosk_id: parse_uuid(&id)?,
+            location_id,
+        })
+    })
+    .transpose()
+}
+
+pub fn is_admin(conn: &Connection, token_hash: &str) -> StoreResult<bool> {
+    let row: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM admin_tokens WHERE token_hash = ?1",
+            [token_hash],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(row.is_some())
+}
+
+pub fn record_status(
+    tx: &Transaction<'_>,
+    kiosk_id: Uuid,
+    status_json: &str,
+    now: Timestamp,
+) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE kiosks SET last_seen_s = ?2, last_status = ?3 WHERE id = ?1",
+        params![kiosk_id.to_string(), now.as_second(), status_json],
+    )?;
+    Ok(())
+}
+
+pub fn list(conn: &Connection, tz: &TimeZone) -> StoreResult<Vec<KioskSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, location_id, hardware_id, enrolled_s, last_seen_s, last_status FROM kiosks ORDER BY enrolled_s, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, location_id, hardware_id, enrolled_s, last_seen_s, last_status) = row?;
+        out.push(KioskSummary {
+            kiosk_id: parse_uuid(&id)?,
+            location_id,
+            hardware_id,
+            enrolled_at: zoned(tz, enrolled_s)?,
+            last_seen_at: last_seen_s.map(|s| zoned(tz, s)).transpose()?,
+            last_status: last_status.and_then(|s| serde_json::from_str::<KioskStatus>(&s).ok()),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,300 @@
+//! SQLite implementation of [`Store`]: one file, WAL, versioned migrations, a few pooled connections.
+
+mod bookings;
+mod catalogue;
+mod events;
+mod idempotency;
+mod kiosks;
+mod reference;
+mod tickets;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+
+use super::{StoreError, StoreResult};
+
+/// Connections kept open between requests; more are opened under load and dropped after.
+const IDLE_CONNECTIONS: usize = 8;
+
+pub struct SqliteStore {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    tz: TimeZone,
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("001_initial.sql"))])
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database and brings its schema to the latest version.
+    pub fn open(path: &Path) -> StoreResult<SqliteStore> {
+        let mut conn = open_connection(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        migrations().to_latest(&mut conn)?;
+        let tz = TimeZone::get("Europe/Brussels")
+            .map_err(|e| StoreError::Corrupt(format!("time zone Europe/Brussels: {e}")))?;
+        Ok(SqliteStore {
+            path: path.to_owned(),
+            idle: Mutex::new(vec![conn]),
+            tz,
+        })
+    }
+
+    fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        let pooled = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut conn = match pooled {
+            Some(c) => c,
+            None => open_connection(&self.path)?,
+        };
+        let result = f(&mut conn);
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.len() < IDLE_CONNECTIONS {
+            idle.push(conn);
+        }
+        result
+    }
+
+    /// A write transaction that takes the write lock at BEGIN: with WAL a deferred transaction that
+    /// reads first and writes later fails with SQLITE_BUSY instead of waiting.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>) -> StoreResult<T> {
+        self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// Like [`Self::write`], but a rejected event must leave no row behind: roll back on `Rejected`.
+    fn write_or_rollback(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> StoreResult<super::EventOutcome>,
+    ) -> StoreResult<super::EventOutcome> {
+        self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = f(&tx)?;
+            if matches!(outcome, super::EventOutcome::Rejected { .. }) {
+                tx.rollback()?;
+            } else {
+                tx.commit()?;
+            }
+            Ok(outcome)
+        })
+    }
+
+    fn today(&self, now: Timestamp) -> Date {
+        now.to_zoned_datetime(self.tz.clone()).date()
+    }
+}
+
+fn open_connection(path: &Path) -> StoreResult<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(15))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(conn)
+}
+
+pub(crate) fn zoned(tz: &TimeZone, seconds: i64) -> StoreResult<ZonedDateTime> {
+    Timestamp::from_second(seconds)
+        .map(|t| t.to_zoned_datetime(tz.clone()))
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {seconds}: {e}")))
+}
+
+pub(crate) fn parse_date(text: &str) -> StoreResult<Date> {
+    text.parse()
+        .map_err(|e| StoreError::Corrupt(format!("date {text}: {e}")))
+}
+
+pub(crate) fn parse_uuid(text: &str) -> StoreResult<uuid::Uuid> {
+    uuid::Uuid::parse_str(text).map_err(|e| StoreError::Corrupt(format!("uuid {text}: {e}")))
+}
+
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation)
+}
+
+pub(crate) fn u32_col(value: i64) -> u32 {
+    u32::try_from(value).unwrap_or(0)
+}
+
+impl super::Store for SqliteStore {
+    fn ping(&self) -> StoreResult<()> {
+        self.with_conn(|c| {
+            Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+                .map(|_| ())?)
+        })
+    }
+
+    fn add_enrolment_code(
+        &self,
+        location_id: &str,
+        code_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| kiosks::add_enrolment_code(tx, location_id, code_hash, now))
+    }
+
+    fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| kiosks::add_admin_token(tx, token_hash, now))
+    }
+
+    fn enrol(
+        &self,
+        code_hash: &str,
+        hardware_id: &str,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<super::KioskIdentity> {
+        self.write(|tx| kiosks::enrol(tx, code_hash, hardware_id, token_hash, now))
+    }
+
+    fn kiosk_by_token(&self, token_hash: &str) -> StoreResult<Option<super::KioskIdentity>> {
+        self.with_conn(|c| kiosks::by_token(c, token_hash))
+    }
+
+    fn is_admin_token(&self, token_hash: &str) -> StoreResult<bool> {
+        self.with_conn(|c| kiosks::is_admin(c, token_hash))
+    }
+
+    fn record_status(
+        &self,
+        kiosk_id: uuid::Uuid,
+        status_json: &str,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| kiosks::record_status(tx, kiosk_id, status_json, now))
+    }
+
+    fn kiosks(&self) -> StoreResult<Vec<kiosk_api::KioskSummary>> {
+        self.with_conn(|c| kiosks::list(c, &self.tz))
+    }
+
+    fn catalogue(&self, today: Date) -> StoreResult<kiosk_api::Catalogue> {
+        self.with_conn(|c| catalogue::load(c, today))
+    }
+
+    fn taken(
+        &self,
+        location_id: &str,
+        from: Timestamp,
+        to: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<crate::slots::Taken> {
+        self.with_conn(|c| bookings::taken(c, location_id, from, to, now))
+    }
+
+    fn closures(&self, location_id: &str) -> StoreResult<Vec<Date>> {
+        self.with_conn(|c| catalogue::closure_days(c, location_id))
+    }
+
+    fn create_booking(
+        &self,
+        booking: super::NewBooking,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.write(|tx| bookings::create(tx, &self.tz, &booking, now))
+    }
+
+    fn confirm_booking(
+        &self,
+        id: uuid::Uuid,
+        kiosk_id: uuid::Uuid,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.write(|tx| bookings::confirm(tx, &self.tz, id, kiosk_id, now))
+    }
+
+    fn find_booking(
+        &self,
+        code: &crate::codes::CodeLookup,
+        now: Timestamp,
+    ) -> StoreResult<Option<kiosk_api::Booking>> {
+        self.with_conn(|c| bookings::find(c, &self.tz, code, now))
+    }
+
+    fn cancel_booking(
+        &self,
+        id: uuid::Uuid,
+        code: &crate::codes::CodeLookup,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.write(|tx| bookings::cancel(tx, &self.tz, id, code, now))
+    }
+
+    fn check_in(
+        &self,
+        code: &crate::codes::CodeLookup,
+        kiosk: &super::KioskIdentity,
+        now: Timestamp,
+    ) -> StoreResult<super::CheckIn> {
+        self.write(|tx| tickets::check_in(tx, &self.tz, code, kiosk, now))
+    }
+
+    fn ticket(&self, id: uuid::Uuid, now: Timestamp) -> StoreResult<Option<kiosk_api::Ticket>> {
+        let _ = now;
+        self.with_conn(|c| tickets::get(c, &self.tz, id))
+    }
+
+    fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<kiosk_api::Arrivals> {
+        self.write(|tx| tickets::arrivals(tx, &self.tz, location_id, day))
+    }
+
+    fn reserve_ticket_block(
+        &self,
+        kiosk: &super::KioskIdentity,
+        queue_service_id: &str,
+        day: Date,
+        size: u32,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::TicketBlock> {
+        let today = self.today(now);
+        self.write(|tx| tickets::reserve_block(tx, kiosk, queue_service_id, day, size, today, now))
+    }
+
+    fn record_event(
+        &self,
+        kiosk: &super::KioskIdentity,
+        event: &kiosk_api::KioskEvent,
+        now: Timestamp,
+    ) -> StoreResult<super::EventOutcome> {
+        self.write_or_rollback(|tx| events::record(tx, &self.tz, kiosk, event, now))
+    }
+
+    fn idempotency_start(
+        &self,
+        scope: &str,
+        key: &str,
+        body_digest: &str,
+        now: Timestamp,
+    ) -> StoreResult<super::IdempotencyStart> {
+        self.write(|tx| idempotency::start(tx, scope, key, body_digest, now))
+    }
+
+    fn idempotency_finish(
+        &self,
+        scope: &str,
+        key: &str,
+        status: u16,
+        content_type: &str,
+        body: &[u8],
+    ) -> StoreResult<()> {
+        self.write(|tx| idempotency::finish(tx, scope, key, status, content_type, body))
+    }
+
+    fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()> {
+        self.write(|tx| idempotency::abort(tx, scope, key))
+    }
+
+    fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| reference::load(tx, &self.tz, data, now))
+    }
+}

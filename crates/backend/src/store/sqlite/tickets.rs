@@ -1,0 +1,476 @@
+//! Check-in, queue numbering, ticket blocks for offline kiosks and the offline arrivals list.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use kiosk_api::{Arrival, Arrivals, BookingStatus, Ticket, TicketBlock, TicketStatus};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use uuid::Uuid;
+
+use super::bookings::{self, BookingRow};
+use super::{parse_date, parse_uuid, u32_col, zoned};
+use crate::codes::{self, CodeLookup};
+use crate::store::{CheckIn, KioskIdentity, StoreError, StoreResult};
+
+/// Online numbers start at 1; blocks for offline kiosks are taken from 901 up so they never meet.
+const FIRST_BLOCK_NUMBER: i64 = 901;
+
+struct ProductInfo {
+    queue_service_id: String,
+    before_min: i64,
+    after_min: i64,
+}
+
+fn product_info(conn: &Connection, product_id: &str) -> StoreResult<ProductInfo> {
+    conn.query_row(
+        "SELECT queue_service_id, window_before_min, window_after_min FROM products WHERE id = ?1",
+        [product_id],
+        |r| {
+            Ok(ProductInfo {
+                queue_service_id: r.get(0)?,
+                before_min: r.get(1)?,
+                after_min: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("product"))
+}
+
+fn window(row: &BookingRow, info: &ProductInfo) -> (i64, i64) {
+    (
+        row.start_s - info.before_min * 60,
+        row.start_s + info.after_min * 60,
+    )
+}
+
+pub fn check_in(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    code: &CodeLookup,
+    kiosk: &KioskIdentity,
+    now: Timestamp,
+) -> StoreResult<CheckIn> {
+    let row = bookings::by_code(tx, code)?.ok_or(StoreError::NotFound("booking"))?;
+    match row.status(now) {
+        BookingStatus::Confirmed => {}
+        BookingStatus::Cancelled => return Err(StoreError::BookingCancelled),
+        BookingStatus::Held | BookingStatus::Expired => {
+            return Err(StoreError::BookingNotConfirmed);
+        }
+    }
+    if row.location_id != kiosk.location_id {
+        return Err(StoreError::WrongLocation);
+    }
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM tickets WHERE booking_id = ?1",
+            [row.id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        let ticket = get(tx, tz, parse_uuid(&id)?)?.ok_or(StoreError::NotFound("ticket"))?;
+        return Ok(CheckIn {
+            ticket,
+            created: false,
+        });
+    }
+    let info = product_info(tx, &row.product_id)?;
+    let (window_start, window_end) = window(&row, &info);
+    if now.as_second() < window_start {
+        return Err(StoreError::TooEarly {
+            window_start: zoned(tz, window_start)?,
+            window_end: zoned(tz, window_end)?,
+        });
+    }
+    if now.as_second() > window_end {
+        return Err(StoreError::TooLate {
+            window_start: zoned(tz, window_start)?,
+            window_end: zoned(tz, window_end)?,
+        });
+    }
+    let day = zoned(tz, row.start_s)?.date();
+    let sequence = next_number(tx, &row.location_id, &info.queue_service_id, day)?;
+    let id = Uuid::new_v4();
+    insert_ticket(
+        tx,
+        id,
+        &row,
+        &info.queue_service_id,
+        day,
+        sequence,
+        Some(kiosk.kiosk_id),
+        false,
+        now,
+    )?;
+    let ticket = get(tx, tz, id)?.ok_or(StoreError::NotFound("ticket"))?;
+    Ok(CheckIn {
+        ticket,
+        created: true,
+    })
+}
+
+/// The day's counter, incremented in the caller's transaction; numbers inside a kiosk's offline block
+/// are skipped.
+fn next_number(
+    tx: &Transaction<'_>,
+    location_id: &str,
+    queue_service_id: &str,
+    day: Date,
+) -> StoreResult<i64> {
+    let mut number: i64 = tx.query_row(
+        "INSERT INTO ticket_counters (location_id, queue_service_id, service_day, last) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT (location_id, queue_service_id, service_day) DO UPDATE SET last = last + 1
+         RETURNING last",
+        params![location_id, queue_service_id, day.to_string()],
+        |r| r.get(0),
+    )?;
+    loop {
+        let block_end: Option<i64> = tx.query_row(
+            "SELECT MAX(last) FROM ticket_blocks WHERE location_id = ?1 AND queue_service_id = ?2
+                   AND service_day = ?3 AND first <= ?4 AND last >= ?4",
+            params![location_id, queue_service_id, day.to_string(), number],
+            |r| r.get(0),
+        )?;
+        let Some(end) = block_end else { break };
+        number = end + 1;
+    }
+    tx.execute(
+        "UPDATE ticket_counters SET last = ?4 WHERE location_id = ?1 AND queue_service_id = ?2 AND service_day = ?3",
+        params![location_id, queue_service_id, day.to_string(), number],
+    )?;
+    Ok(number)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn insert_ticket(
+    tx: &Transaction<'_>,
+    id: Uuid,
+    booking: &BookingRow,
+    queue_service_id: &str,
+    day: Date,
+    sequence: i64,
+    kiosk_id: Option<Uuid>,
+    offline: bool,
+    issued: Timestamp,
+) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO tickets (id, location_id, queue_service_id, service_day, sequence, booking_id, status,
+           issued_s, kiosk_id, offline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9)",
+        params![
+            id.to_string(),
+            booking.location_id,
+            queue_service_id,
+            day.to_string(),
+            sequence,
+            booking.id.to_string(),
+            issued.as_second(),
+            kiosk_id.map(|k| k.to_string()),
+            offline,
+        ],
+    )?;
+    Ok(())
+}
+
+fn parse_status(text: &str) -> TicketStatus {
+    match text {
+        "called" => TicketStatus::Called,
+        "serving" => TicketStatus::Serving,
+        "done" => TicketStatus::Done,
+        "no_show" => TicketStatus::NoShow,
+        "cancelled" => TicketStatus::Cancelled,
+        _ => TicketStatus::Waiting,
+    }
+}
+
+pub fn get(conn: &Connection, tz: &TimeZone, id: Uuid) -> StoreResult<Option<Ticket>> {
+    type Row = (
+        String,
+        String,
+        String,
+        i64,
+        Option<String>,
+        String,
+        Option<String>,
+        i64,
+        String,
+    );
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT t.location_id, t.queue_service_id, t.service_day, t.sequence, t.booking_id, t.status, t.desk,
+                    t.issued_s, q.prefix
+             FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id WHERE t.id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?)),
+        )
+        .optional()?;
+    let Some((
+        location_id,
+        queue_service_id,
+        day,
+        sequence,
+        booking_id,
+        status,
+        desk,
+        issued_s,
+        prefix,
+    )) = row
+    else {
+        return Ok(None);
+    };
+    let status = parse_status(&status);
+    // People ahead: tickets of the same queue and day still waiting, issued before this one.
+    let people_ahead: i64 = if status == TicketStatus::Waiting {
+        conn.query_row(
+            "SELECT COUNT(*) FROM tickets WHERE location_id = ?1 AND queue_service_id = ?2 AND service_day = ?3
+               AND status = 'waiting' AND (issued_s < ?4 OR (issued_s = ?4 AND sequence < ?5))",
+            params![location_id, queue_service_id, day, issued_s, sequence],
+            |r| r.get(0),
+        )?
+    } else {
+        0
+    };
+    let (booked_start, minutes_each) = match &booking_id {
+        Some(b) => conn
+            .query_row(
+                "SELECT b.start_s, p.duration_min FROM bookings b JOIN products p ON p.id = b.product_id WHERE b.id = ?1",
+                [b],
+                |r| Ok((Some(r.get::<_, i64>(0)?), r.get::<_, i64>(1)?)),
+            )
+            .optional()?
+            .unwrap_or((None, 10)),
+        None => (None, 10),
+    };
+    let desks: i64 = conn
+        .query_row(
+            "SELECT desks FROM locations WHERE id = ?1",
+            [&location_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(1)
+        .max(1);
+    Ok(Some(Ticket {
+        id,
+        number: format!("{prefix}{sequence:03}"),
+        queue_service_id,
+        service_day: parse_date(&day)?,
+        booking_id: booking_id.as_deref().map(parse_uuid).transpose()?,
+        people_ahead: u32_col(people_ahead),
+        estimated_wait_min: u32_col(people_ahead * minutes_each / desks),
+        status,
+        desk,
+        issued_at: zoned(tz, issued_s)?,
+        booked_start: booked_start.map(|s| zoned(tz, s)).transpose()?,
+    }))
+}
+
+pub fn arrivals(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    location_id: &str,
+    day: Date,
+) -> StoreResult<Arrivals> {
+    let salt: String = match tx
+        .query_row(
+            "SELECT salt FROM arrival_salts WHERE location_id = ?1 AND day = ?2",
+            params![location_id, day.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        Some(salt) => salt,
+        None => {
+            let salt = codes::hex(&codes::random_bytes(16));
+            tx.execute(
+                "INSERT INTO arrival_salts (location_id, day, salt) VALUES (?1, ?2, ?3)",
+                params![location_id, day.to_string(), salt],
+            )?;
+            salt
+        }
+    };
+    let start = day
+        .to_zoned_datetime(tz.clone())
+        .map_err(|e| StoreError::Invalid(format!("day {day}: {e}")))?;
+    let end = start
+        .tomorrow()
+        .map_err(|e| StoreError::Invalid(format!("day {day}: {e}")))?;
+    let mut stmt = tx.prepare(
+        "SELECT b.id, b.code, b.product_id, b.start_s, p.queue_service_id, p.window_before_min, p.window_after_min
+         FROM bookings b JOIN products p ON p.id = b.product_id
+         WHERE b.location_id = ?1 AND b.status = 'confirmed' AND b.start_s >= ?2 AND b.start_s < ?3
+         ORDER BY b.start_s, b.id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            location_id,
+            start.timestamp().as_second(),
+            end.timestamp().as_second()
+        ],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        },
+    )?;
+    let mut arrivals = Vec::new();
+    for row in rows {
+        let (id, code, product_id, start_s, queue_service_id, before, after) = row?;
+        arrivals.push(Arrival {
+            booking_id: parse_uuid(&id)?,
+            code_digest: codes::arrival_digest(&salt, &code),
+            product_id,
+            queue_service_id,
+            start: zoned(tz, start_s)?,
+            window_start: zoned(tz, start_s - before * 60)?,
+            window_end: zoned(tz, start_s + after * 60)?,
+        });
+    }
+    Ok(Arrivals {
+        day,
+        salt,
+        arrivals,
+    })
+}
+
+pub fn reserve_block(
+    tx: &Transaction<'_>,
+    kiosk: &KioskIdentity,
+    queue_service_id: &str,
+    day: Date,
+    size: u32,
+    today: Date,
+    now: Timestamp,
+) -> StoreResult<TicketBlock> {
+    if !(1..=100).contains(&size) {
+        return Err(StoreError::Invalid("size must be between 1 and 100".into()));
+    }
+    let horizon = today
+        .checked_add(SignedDuration::from_hours(24 * 7))
+        .unwrap_or(today);
+    if day < today || day > horizon {
+        return Err(StoreError::Invalid(
+            "day must be today or within the next 7 days".into(),
+        ));
+    }
+    let prefix: String = tx
+        .query_row(
+            "SELECT prefix FROM queue_services WHERE id = ?1",
+            [queue_service_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound("queue service"))?;
+    let highest: Option<i64> = tx.query_row(
+        "SELECT MAX(last) FROM ticket_blocks WHERE location_id = ?1 AND queue_service_id = ?2 AND service_day = ?3",
+        params![kiosk.location_id, queue_service_id, day.to_string()],
+        |r| r.get(0),
+    )?;
+    let counter: Option<i64> = tx
+        .query_row(
+            "SELECT last FROM ticket_counters WHERE location_id = ?1 AND queue_service_id = ?2 AND service_day = ?3",
+            params![kiosk.location_id, queue_service_id, day.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let first = FIRST_BLOCK_NUMBER
+        .max(highest.map_or(0, |h| h + 1))
+        .max(counter.map_or(0, |c| c + 1));
+    let last = first + i64::from(size) - 1;
+    let id = Uuid::new_v4();
+    tx.execute(
+        "INSERT INTO ticket_blocks (id, kiosk_id, location_id, queue_service_id, service_day, first, last, created_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id.to_string(),
+            kiosk.kiosk_id.to_string(),
+            kiosk.location_id,
+            queue_service_id,
+            day.to_string(),
+            first,
+            last,
+            now.as_second()
+        ],
+    )?;
+    Ok(TicketBlock {
+        id,
+        queue_service_id: queue_service_id.to_owned(),
+        prefix,
+        day,
+        first: u32_col(first),
+        last: u32_col(last),
+    })
+}
+
+/// Records a ticket a kiosk numbered while offline. The number must come from one of its own blocks.
+pub(crate) fn record_offline(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    kiosk: &KioskIdentity,
+    checkin: &kiosk_api::OfflineCheckin,
+    issued: Timestamp,
+) -> StoreResult<()> {
+    let in_block: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM ticket_blocks WHERE kiosk_id = ?1 AND queue_service_id = ?2 AND service_day = ?3
+               AND first <= ?4 AND last >= ?4",
+            params![kiosk.kiosk_id.to_string(), checkin.queue_service_id, checkin.day.to_string(), checkin.sequence],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if in_block.is_none() {
+        return Err(StoreError::Invalid(
+            "the sequence is not in one of this kiosk's blocks".into(),
+        ));
+    }
+    let row = tx
+        .query_row(
+            &format!("SELECT {} FROM bookings WHERE id = ?1", bookings::COLUMNS),
+            [checkin.booking_id.to_string()],
+            bookings::read_row,
+        )
+        .optional()?;
+    let row = bookings::assemble_row(row)?.ok_or(StoreError::NotFound("booking"))?;
+    if row.location_id != kiosk.location_id {
+        return Err(StoreError::WrongLocation);
+    }
+    if zoned(tz, row.start_s)?.date() != checkin.day {
+        return Err(StoreError::Invalid("the booking is on another day".into()));
+    }
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM tickets WHERE booking_id = ?1",
+            [row.id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if existing.is_some() {
+        // Checked in online as well (the kiosk came back in between): the first ticket stands.
+        return Ok(());
+    }
+    insert_ticket(
+        tx,
+        Uuid::new_v4(),
+        &row,
+        &checkin.queue_service_id,
+        checkin.day,
+        i64::from(checkin.sequence),
+        Some(kiosk.kiosk_id),
+        true,
+        issued,
+    )
+    .map_err(|e| match e {
+        StoreError::Db(ref db) if super::is_unique_violation(db) => {
+            StoreError::Invalid("that number was already used".into())
+        }
+        other => other,
+    })
+}

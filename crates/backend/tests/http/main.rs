@@ -1,0 +1,11 @@
+//! The backend over real HTTP on loopback, with a real SQLite file in a temp dir.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod bookings;
+mod common;
+mod concurrency;
+mod dst;
+mod errors;
+mod kiosks;
+mod offline;
+mod tickets;

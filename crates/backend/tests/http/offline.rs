@@ -1,0 +1,213 @@
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::{problem, start};
+
+#[tokio::test]
+async fn arrivals_carry_digests_and_no_personal_data() {
+    let env = start().await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    env.book("town-hall", "passport", 1, "2026-03-25T10:00:00+01:00")
+        .await;
+    env.book(
+        "branch-kiezel",
+        "eid-pickup",
+        1,
+        "2026-03-24T10:00:00+01:00",
+    )
+    .await;
+    let response = env
+        .get("/v1/kiosks/me/arrivals?day=2026-03-24")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = response.text().await.unwrap();
+    let code = booking["code"].as_str().unwrap();
+    for secret in [
+        code,
+        "Testpersoon",
+        "0470123456",
+        booking["qr_payload"].as_str().unwrap(),
+    ] {
+        assert!(!text.contains(secret), "{secret} leaked: {text}");
+    }
+    let arrivals: Value = serde_json::from_str(&text).unwrap();
+    let list = arrivals["arrivals"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "only this location and day");
+    let salt = arrivals["salt"].as_str().unwrap();
+    assert_eq!(list[0]["booking_id"], booking["id"]);
+    assert_eq!(
+        list[0]["code_digest"],
+        kiosk_backend::codes::sha256_hex(format!("{salt}:{code}").as_bytes())
+    );
+    assert_eq!(list[0]["queue_service_id"], "travel");
+    assert_eq!(list[0]["window_start"], "2026-03-24T09:30:00+01:00");
+    assert_eq!(list[0]["window_end"], "2026-03-24T10:10:00+01:00");
+}
+
+#[tokio::test]
+async fn ticket_blocks_never_collide_with_each_other_or_online_numbers() {
+    let env = start().await;
+    let block = |size: u32| {
+        env.post(
+            "/v1/kiosks/me/ticket-blocks",
+            &json!({"queue_service_id": "travel", "day": "2026-03-24", "size": size}),
+        )
+        .send()
+    };
+    let first = block(20).await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(
+        (
+            first["first"].as_u64(),
+            first["last"].as_u64(),
+            first["prefix"].as_str()
+        ),
+        (Some(901), Some(920), Some("B"))
+    );
+    let second: Value = block(5).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        (second["first"].as_u64(), second["last"].as_u64()),
+        (Some(921), Some(925))
+    );
+    problem(
+        block(0).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-body",
+    )
+    .await;
+    problem(
+        block(101).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-body",
+    )
+    .await;
+    let unknown = env
+        .post(
+            "/v1/kiosks/me/ticket-blocks",
+            &json!({"queue_service_id": "nope", "day": "2026-03-24", "size": 5}),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(
+        unknown,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown-queue-service",
+    )
+    .await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    env.set_now("2026-03-24T09:50:00+01:00");
+    let ticket: Value = env
+        .check_in(booking["code"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ticket["number"], "B001");
+}
+
+#[tokio::test]
+async fn events_are_accepted_once_and_duplicates_recognised() {
+    let env = start().await;
+    let printed = json!({"id": uuid::Uuid::now_v7(), "type": "ticket.printed", "occurred_at": "2026-03-23T08:00:00+01:00", "payload": {"number": "B001"}});
+    let unknown = json!({"id": uuid::Uuid::now_v7(), "type": "coffee.made", "occurred_at": "2026-03-23T08:00:00+01:00", "payload": {}});
+    let response = env
+        .post(
+            "/v1/kiosks/me/events",
+            &json!({"events": [printed, unknown]}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let results: Value = response.json().await.unwrap();
+    assert_eq!(results["results"][0]["status"], "accepted");
+    assert_eq!(results["results"][1]["status"], "rejected");
+    assert_eq!(
+        results["results"][1]["problem"]["type"],
+        "unknown-event-type"
+    );
+    let again: Value = env
+        .post("/v1/kiosks/me/events", &json!({"events": [printed]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["results"][0]["status"], "duplicate");
+    assert_eq!(again["results"][0]["id"], printed["id"]);
+
+    let too_many: Vec<Value> = (0..101)
+        .map(|_| json!({"id": uuid::Uuid::now_v7(), "type": "session.ended", "occurred_at": "2026-03-23T08:00:00+01:00"}))
+        .collect();
+    let response = env
+        .post("/v1/kiosks/me/events", &json!({"events": too_many}))
+        .send()
+        .await
+        .unwrap();
+    problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "too-many-events",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_offline_check_in_becomes_the_bookings_ticket() {
+    let env = start().await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    let other = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:15:00+01:00")
+        .await;
+    let block: Value = env
+        .post(
+            "/v1/kiosks/me/ticket-blocks",
+            &json!({"queue_service_id": "travel", "day": "2026-03-24", "size": 10}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let offline = |booking: &Value, sequence: u64| {
+        json!({"id": uuid::Uuid::now_v7(), "type": "ticket.offline_checkin", "occurred_at": "2026-03-24T09:40:00+01:00",
+               "payload": {"booking_id": booking["id"], "queue_service_id": "travel", "day": "2026-03-24", "sequence": sequence}})
+    };
+    let first = block["first"].as_u64().unwrap();
+    let events = json!({"events": [offline(&booking, first), offline(&other, 42)]});
+    let results: Value = env
+        .post("/v1/kiosks/me/events", &events)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(results["results"][0]["status"], "accepted");
+    assert_eq!(
+        results["results"][1]["status"], "rejected",
+        "42 is not in this kiosk's block"
+    );
+    assert_eq!(results["results"][1]["problem"]["type"], "invalid-event");
+    env.set_now("2026-03-24T09:45:00+01:00");
+    let response = env.check_in(booking["code"].as_str().unwrap()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "already checked in offline"
+    );
+    let ticket: Value = response.json().await.unwrap();
+    assert_eq!(ticket["number"], "B901");
+}
