@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::journal::{JobState, Journal, Payload};
+use crate::pdf::{PdfDestination, deliver_pdf};
 use crate::printer::TicketPrinter;
 use crate::status::PrinterStatus;
 
@@ -107,4 +108,40 @@ impl Spooler {
         });
         rx
     }
+}
+
+/// The journal's printer name for documents.
+pub const DOCUMENTS: &str = "document";
+
+/// Journals a PDF and delivers it (folder or CUPS, followed until completed). A failed delivery
+/// stays `failed` in the journal for [`retry_documents`].
+pub async fn deliver_document(
+    journal: &Journal,
+    destination: &PdfDestination,
+    kind: &str,
+    name: &str,
+    pdf: Vec<u8>,
+) -> Result<JobOutcome> {
+    let id = journal.start(kind, DOCUMENTS, Payload::Pdf, &pdf)?;
+    let result = deliver_pdf(destination, name, pdf).await.map(|_| ());
+    let state = journal.finish(id, &result)?;
+    Ok(JobOutcome { id, state, result })
+}
+
+/// Delivers failed documents again, each once; stops at the first that fails again.
+pub async fn retry_documents(journal: &Journal, destination: &PdfDestination) -> Result<Vec<Uuid>> {
+    let mut done = Vec::new();
+    for job in journal.open_jobs(DOCUMENTS)? {
+        if job.state != JobState::Failed || !journal.claim_retry(job.id)? {
+            continue;
+        }
+        let result = deliver_pdf(destination, &job.id.to_string(), job.payload)
+            .await
+            .map(|_| ());
+        if journal.finish(job.id, &result)? != JobState::Printed {
+            break;
+        }
+        done.push(job.id);
+    }
+    Ok(done)
 }

@@ -116,3 +116,48 @@ async fn a_job_interrupted_by_a_restart_is_not_lost() {
     assert!(journal.claim_retry(id).unwrap());
     assert!(!journal.claim_retry(id).unwrap(), "a job is claimed once");
 }
+
+#[tokio::test]
+async fn failed_document_is_delivered_once_on_retry() {
+    use kiosk_print::pdf::{PdfDestination, render_document};
+    use kiosk_print::spool::{deliver_document, retry_documents};
+    let journal = Journal::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = PdfDestination::Folder {
+        path: dir.path().join("not-yet"),
+    };
+    let pdf = render_document(&common::confirmation(), &FluentLabels::new("en"), "en").unwrap();
+    let outcome = deliver_document(&journal, &missing, "booking_confirmation", "HZ-B-1", pdf)
+        .await
+        .unwrap();
+    assert_eq!(outcome.state, JobState::Failed);
+    assert!(
+        retry_documents(&journal, &missing)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    std::fs::create_dir(dir.path().join("not-yet")).unwrap();
+    assert_eq!(
+        retry_documents(&journal, &missing).await.unwrap(),
+        vec![outcome.id]
+    );
+    assert!(
+        retry_documents(&journal, &missing)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("not-yet"))
+            .unwrap()
+            .count(),
+        1
+    );
+    let job = journal.get(outcome.id).unwrap().unwrap();
+    assert_eq!(
+        (job.state, job.payload_type.as_str(), job.attempts),
+        (JobState::Printed, "pdf", 3)
+    );
+}

@@ -1,6 +1,7 @@
 //! Shared test helpers: Fluent labels from locales/*/print.ftl and sample models.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod emupos;
 pub mod fake;
 
 use std::path::PathBuf;
