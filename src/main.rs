@@ -1,1 +1,153 @@
-fn main() {}
+//! `kiosk`: the town-hall self-service kiosk. Reads and checks its configuration before the
+//! window opens; a bad configuration opens a fault screen for staff instead of crashing.
+
+mod cli;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use iced::{Size, window};
+
+use kiosk_core::clock::SystemClock;
+use kiosk_core::config::{self, ConfigError};
+use kiosk_core::i18n::I18n;
+
+use kiosk::app::App;
+use kiosk::screen::fault;
+use kiosk::widget::picture::Logo;
+use kiosk::{fonts, theme};
+
+/// `--check-config` found problems.
+const EXIT_BAD_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    init_logging();
+    let cli = cli::Cli::parse();
+    if let Some(path) = cli.check_config {
+        return check_config(&path);
+    }
+    match run(cli.config.unwrap_or_else(config::default_path)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs go to stderr, where journald picks them up. They never carry personal data.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn check_config(path: &std::path::Path) -> ExitCode {
+    match config::load(path) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                eprintln!("{warning} (warning)");
+            }
+            println!("ok");
+            ExitCode::SUCCESS
+        }
+        Err(ConfigError { problems }) => {
+            for problem in &problems {
+                println!("{problem}");
+            }
+            ExitCode::from(EXIT_BAD_CONFIG)
+        }
+    }
+}
+
+fn run(config_path: std::path::PathBuf) -> anyhow::Result<()> {
+    let i18n = Arc::new(I18n::embedded()?);
+    let (app_state, window) = match config::load(&config_path) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                tracing::warn!("{warning}");
+            }
+            let config = Arc::new(loaded.config);
+            let window = window_settings(&config.display);
+            let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
+            let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
+            tracing::info!(path = %config_path.display(), kiosk = %config.kiosk.name, "configuration loaded");
+            (
+                Boot::Kiosk {
+                    config,
+                    clock,
+                    logo,
+                },
+                window,
+            )
+        }
+        Err(error) => {
+            for problem in &error.problems {
+                tracing::error!("{problem}");
+            }
+            let state = fault::State {
+                file: Some(config_path.clone()),
+                details: error.problems.iter().map(ToString::to_string).collect(),
+            };
+            let window = window::Settings {
+                size: Size::new(1080.0, 1920.0),
+                ..window::Settings::default()
+            };
+            (Boot::Fault(state), window)
+        }
+    };
+
+    let boot_i18n = Arc::clone(&i18n);
+    let mut application = iced::application(
+        move || match &app_state {
+            Boot::Kiosk {
+                config,
+                clock,
+                logo,
+            } => App::kiosk(
+                Arc::clone(config),
+                Arc::clone(&boot_i18n),
+                clock.clone(),
+                logo.clone(),
+            ),
+            Boot::Fault(state) => App::fault(Arc::clone(&boot_i18n), state.clone()),
+        },
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .default_font(theme::REGULAR)
+    .window(window);
+    for font in fonts::ALL {
+        application = application.font(font);
+    }
+    application.run()?;
+    Ok(())
+}
+
+enum Boot {
+    Kiosk {
+        config: Arc<config::Config>,
+        clock: Arc<SystemClock>,
+        logo: Option<Logo>,
+    },
+    Fault(fault::State),
+}
+
+fn window_settings(display: &config::DisplaySettings) -> window::Settings {
+    window::Settings {
+        size: Size::new(display.width as f32, display.height as f32),
+        fullscreen: display.fullscreen,
+        // A kiosk window has no title bar to drag or close.
+        decorations: !display.fullscreen,
+        // Must stay resizable: a non-resizable window cannot go full screen on X11.
+        resizable: true,
+        ..window::Settings::default()
+    }
+}

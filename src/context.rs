@@ -1,0 +1,30 @@
+//! What every view needs besides its own state: the words, the look and the focus.
+
+use kiosk_core::i18n::{FluentArgs, I18n, Language};
+
+use crate::focus::FocusId;
+use crate::theme::Palette;
+
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub i18n: &'a I18n,
+    pub language: Language,
+    pub palette: Palette,
+    /// What the keyboard or keypad has focused, drawn with a thick outline.
+    pub focused: Option<FocusId>,
+}
+
+impl Context<'_> {
+    /// The message `id` in the resident's language.
+    pub fn tr(&self, id: &str) -> String {
+        self.i18n.text(self.language, id)
+    }
+
+    pub fn tr_args(&self, id: &str, args: &FluentArgs) -> String {
+        self.i18n.format(self.language, id, Some(args))
+    }
+
+    pub fn is_focused(&self, id: FocusId) -> bool {
+        self.focused == Some(id)
+    }
+}

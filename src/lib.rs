@@ -1,0 +1,10 @@
+//! The kiosk's user interface (iced). Only this crate knows iced; everything else is in
+//! `kiosk-core`. A library as well as a binary so that the UI tests can drive the screens.
+
+pub mod app;
+pub mod context;
+pub mod focus;
+pub mod fonts;
+pub mod screen;
+pub mod theme;
+pub mod widget;

@@ -1,0 +1,91 @@
+//! The start screen: three large actions with pictures.
+
+use iced::widget::{column, responsive, row, text};
+use iced::{Element, Length};
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::screen::Service;
+use crate::theme::{self, size, space};
+use crate::widget::action_button::{Action as ActionSpec, Shape, action_button};
+use crate::widget::picture;
+
+#[derive(Debug, Clone, Default)]
+pub struct State;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    Open(Service),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Open(Service),
+}
+
+const ACTIONS: [(Service, &[u8], &str); 3] = [
+    (
+        Service::Certificate,
+        picture::CERTIFICATE,
+        "home-certificate-hint",
+    ),
+    (Service::Booking, picture::CALENDAR, "home-book-hint"),
+    (Service::CheckIn, picture::CHECK_IN, "home-checkin-hint"),
+];
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Open(service) => Action::Open(service),
+        }
+    }
+
+    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
+        ACTIONS
+            .iter()
+            .zip(0u8..)
+            .map(|((service, _, _), i)| (FocusId::Content(i), Message::Open(*service)))
+            .collect()
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let ctx = *ctx;
+        let title = text(ctx.tr("home-question"))
+            .size(size::TITLE)
+            .font(theme::BOLD);
+        let actions = responsive(move |available| {
+            let shape = if available.width > available.height {
+                Shape::Tall
+            } else {
+                Shape::Wide
+            };
+            let buttons = ACTIONS.iter().zip(0u8..).map(|((service, icon, hint), i)| {
+                action_button(
+                    &ctx,
+                    ActionSpec {
+                        icon,
+                        label: ctx.tr(service.title_id()),
+                        hint: ctx.tr(hint),
+                        on_press: Message::Open(*service),
+                        focus: FocusId::Content(i),
+                    },
+                    shape,
+                )
+            });
+            match shape {
+                Shape::Wide => column(buttons)
+                    .spacing(space::BETWEEN_TARGETS * 1.5)
+                    .height(Length::Fill)
+                    .into(),
+                Shape::Tall => row(buttons)
+                    .spacing(space::BETWEEN_TARGETS * 1.5)
+                    .height(Length::Fill)
+                    .into(),
+            }
+        });
+        column![title, actions]
+            .spacing(space::PAGE)
+            .height(Length::Fill)
+            .into()
+    }
+}

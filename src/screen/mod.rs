@@ -1,0 +1,40 @@
+//! One module per screen, each with the same face: `State`, `Message`,
+//! `update(&mut self, Message) -> Action`, `view(&self, &Context) -> Element<Message>` and the
+//! focus targets it offers the keyboard.
+
+pub mod fault;
+pub mod home;
+pub mod unavailable;
+
+/// The three things a resident comes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Certificate,
+    Booking,
+    CheckIn,
+}
+
+impl Service {
+    /// The message id of the service's name, as on the start screen.
+    pub fn title_id(self) -> &'static str {
+        match self {
+            Service::Certificate => "home-certificate",
+            Service::Booking => "home-book",
+            Service::CheckIn => "home-checkin",
+        }
+    }
+}
+
+/// The screen a resident is on. Everything a screen holds belongs to the session and is
+/// dropped with it.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Home(home::State),
+    Unavailable(unavailable::State),
+}
+
+impl Screen {
+    pub fn open(service: Service) -> Screen {
+        Screen::Unavailable(unavailable::State::new(service))
+    }
+}

@@ -1,0 +1,54 @@
+//! A service this kiosk does not offer yet: says so plainly and sends the resident to the desk.
+//! It has no buttons of its own; Back and Start again are always there.
+
+use iced::widget::{column, container, text};
+use iced::{Element, Length};
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::screen::Service;
+use crate::theme::{self, size, space};
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub service: Service,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {}
+
+impl State {
+    pub fn new(service: Service) -> Self {
+        Self { service }
+    }
+
+    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
+        Vec::new()
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        column![
+            text(ctx.tr(self.service.title_id()))
+                .size(size::TITLE)
+                .font(theme::BOLD),
+            container(
+                column![
+                    text(ctx.tr("unavailable-title"))
+                        .size(size::ACTION)
+                        .font(theme::BOLD),
+                    text(ctx.tr("unavailable-body")).size(size::BODY),
+                    text(ctx.tr("unavailable-desk"))
+                        .size(size::BODY)
+                        .font(theme::BOLD),
+                ]
+                .spacing(28)
+            )
+            .padding(40)
+            .width(Length::Fill)
+            .style(theme::card),
+        ]
+        .spacing(space::PAGE)
+        .height(Length::Fill)
+        .into()
+    }
+}

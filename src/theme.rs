@@ -1,0 +1,215 @@
+//! Colours and sizes for readers with poor sight: text at least 7:1 against its background,
+//! body text at least 32 px on a 1080 px wide screen, touch targets at least 80 x 80 px with
+//! 16 px between them.
+
+use iced::widget::{button, container};
+use iced::{Background, Border, Color, Font, Shadow, Theme, font};
+
+use kiosk_core::config::Rgb;
+
+pub const FONT_FAMILY: &str = "Atkinson Hyperlegible Next";
+pub const REGULAR: Font = Font::with_name(FONT_FAMILY);
+pub const BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..REGULAR
+};
+
+/// Text sizes in logical pixels.
+pub mod size {
+    pub const TITLE: f32 = 60.0;
+    pub const ACTION: f32 = 46.0;
+    pub const BODY: f32 = 34.0;
+    pub const HINT: f32 = 32.0;
+    pub const CLOCK: f32 = 44.0;
+    pub const COUNTDOWN: f32 = 120.0;
+}
+
+/// Spacing in logical pixels.
+pub mod space {
+    /// Between two touch targets: at least 16 px, more where room allows.
+    pub const BETWEEN_TARGETS: f32 = 24.0;
+    pub const PAGE: f32 = 40.0;
+    /// The smallest side of anything that can be touched.
+    pub const MIN_TARGET: f32 = 96.0;
+}
+
+// The reading and touch minimums, checked when the kiosk is compiled.
+const _: () = assert!(size::HINT >= 32.0 && size::BODY >= 32.0);
+const _: () = assert!(space::MIN_TARGET >= 80.0 && space::BETWEEN_TARGETS >= 16.0);
+
+/// Near-black on near-white: 17:1.
+pub const TEXT: Color = Color::from_rgb8(0x1A, 0x1A, 0x1A);
+pub const BACKGROUND: Color = Color::from_rgb8(0xF7, 0xF7, 0xF4);
+pub const SURFACE: Color = Color::WHITE;
+pub const BORDER: Color = Color::from_rgb8(0x4A, 0x4A, 0x4A);
+/// Drawn around whatever has keyboard focus: thick and in a second colour, so that focus is
+/// seen by shape as well as by colour.
+pub const FOCUS: Color = Color::from_rgb8(0xF4, 0xC4, 0x30);
+pub const FOCUS_WIDTH: f32 = 8.0;
+
+/// The kiosk's look: the municipality's accent colour on a calm light background.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub accent: Color,
+}
+
+impl Palette {
+    pub fn new(accent: Rgb) -> Self {
+        Self {
+            accent: Color::from_rgb8(accent.r, accent.g, accent.b),
+        }
+    }
+
+    pub fn iced_theme(&self) -> Theme {
+        Theme::custom(
+            "Kiosk",
+            iced::theme::Palette {
+                background: BACKGROUND,
+                text: TEXT,
+                primary: self.accent,
+                success: Color::from_rgb8(0x1E, 0x6B, 0x3A),
+                warning: Color::from_rgb8(0x8A, 0x5A, 0x00),
+                danger: Color::from_rgb8(0xA3, 0x1F, 0x1F),
+            },
+        )
+    }
+
+    /// The three big actions and every "do it" button: white on the accent colour.
+    pub fn primary(self, focused: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+        let accent = self.accent;
+        move |_, status| {
+            let background = match status {
+                // Pressed feedback within a frame: visibly darker, and the border thickens.
+                button::Status::Pressed => darken(accent, 0.35),
+                _ => accent,
+            };
+            button::Style {
+                background: Some(Background::Color(background)),
+                text_color: Color::WHITE,
+                border: focus_border(focused, darken(accent, 0.4), 16.0),
+                shadow: Shadow {
+                    color: Color {
+                        a: 0.25,
+                        ..Color::BLACK
+                    },
+                    offset: iced::Vector::new(0.0, 4.0),
+                    blur_radius: 8.0,
+                },
+                snap: true,
+            }
+        }
+    }
+
+    /// Back, start again, languages: dark text on white with a clear border.
+    pub fn secondary(self, focused: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+        move |_, status| button::Style {
+            background: Some(Background::Color(match status {
+                button::Status::Pressed => Color::from_rgb8(0xD8, 0xD8, 0xD2),
+                _ => SURFACE,
+            })),
+            text_color: TEXT,
+            border: focus_border(focused, BORDER, 12.0),
+            shadow: Shadow::default(),
+            snap: true,
+        }
+    }
+
+    /// A language button; the language in use is filled, so it is seen without relying on
+    /// colour alone.
+    pub fn language(
+        self,
+        selected: bool,
+        focused: bool,
+    ) -> impl Fn(&Theme, button::Status) -> button::Style {
+        let unselected = self.secondary(focused);
+        move |theme, status| {
+            if selected {
+                button::Style {
+                    background: Some(Background::Color(TEXT)),
+                    text_color: Color::WHITE,
+                    border: focus_border(focused, TEXT, 12.0),
+                    shadow: Shadow::default(),
+                    snap: true,
+                }
+            } else {
+                unselected(theme, status)
+            }
+        }
+    }
+}
+
+fn focus_border(focused: bool, normal: Color, radius: f32) -> Border {
+    if focused {
+        Border {
+            color: FOCUS,
+            width: FOCUS_WIDTH,
+            radius: radius.into(),
+        }
+    } else {
+        Border {
+            color: normal,
+            width: 3.0,
+            radius: radius.into(),
+        }
+    }
+}
+
+fn darken(color: Color, amount: f32) -> Color {
+    Color {
+        r: color.r * (1.0 - amount),
+        g: color.g * (1.0 - amount),
+        b: color.b * (1.0 - amount),
+        a: color.a,
+    }
+}
+
+/// The header band and cards: white with a thin border.
+pub fn card(_: &Theme) -> container::Style {
+    container::Style {
+        text_color: Some(TEXT),
+        background: Some(Background::Color(SURFACE)),
+        border: Border {
+            color: BORDER,
+            width: 2.0,
+            radius: 16.0.into(),
+        },
+        shadow: Shadow::default(),
+        snap: true,
+    }
+}
+
+/// Behind a modal question: the screen dimmed so the question stands out.
+pub fn scrim(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color {
+            a: 0.7,
+            ..Color::BLACK
+        })),
+        ..container::Style::default()
+    }
+}
+
+pub fn page(_: &Theme) -> container::Style {
+    container::Style {
+        text_color: Some(TEXT),
+        background: Some(Background::Color(BACKGROUND)),
+        ..container::Style::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rgb(color: Color) -> Rgb {
+        let [r, g, b, _] = color.into_rgba8();
+        Rgb { r, g, b }
+    }
+
+    #[test]
+    fn text_colours_meet_seven_to_one() {
+        assert!(rgb(TEXT).contrast(rgb(BACKGROUND)) >= 7.0);
+        assert!(rgb(TEXT).contrast(rgb(SURFACE)) >= 7.0);
+        assert!(rgb(Color::WHITE).contrast(rgb(TEXT)) >= 7.0);
+    }
+}

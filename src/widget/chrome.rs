@@ -1,0 +1,129 @@
+//! What stays in the same place on every screen: the header with name, logo and time, the
+//! language bar, and Back / Start again at the bottom.
+
+use iced::widget::{button, container, row, space, text};
+use iced::{Alignment, Element, Length};
+use jiff::ZonedDateTime;
+
+use kiosk_core::i18n::{FluentArgs, Language};
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::theme::{self, size, space as gap};
+use crate::widget::picture::{self, Logo};
+
+/// The municipality's name and logo on the left, today's date and the time on the right.
+pub fn header<'a, M: 'a>(
+    ctx: &Context<'_>,
+    municipality: &str,
+    logo: Option<&Logo>,
+    now: &ZonedDateTime,
+) -> Element<'a, M> {
+    let mut brand = row![].spacing(24).align_y(Alignment::Center);
+    if let Some(logo) = logo {
+        brand = brand.push(logo.view(96.0));
+    }
+    brand = brand.push(
+        text(municipality.to_owned())
+            .size(size::BODY + 6.0)
+            .font(theme::BOLD),
+    );
+
+    let clock = iced::widget::column![
+        text(format!("{:02}:{:02}", now.hour(), now.minute()))
+            .size(size::CLOCK)
+            .font(theme::BOLD),
+        text(long_date(ctx, now)).size(size::HINT),
+    ]
+    .align_x(Alignment::End);
+
+    container(row![brand, space::horizontal(), clock].align_y(Alignment::Center))
+        .padding([20, 40])
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
+
+/// "zaterdag 28 november", "samedi 28 novembre", "Samstag, 28. November".
+pub fn long_date(ctx: &Context<'_>, now: &ZonedDateTime) -> String {
+    let mut weekday = FluentArgs::new();
+    weekday.set("day", now.weekday().to_monday_one_offset());
+    let mut month = FluentArgs::new();
+    month.set("month", now.month());
+    let mut args = FluentArgs::new();
+    args.set("weekday", ctx.tr_args("weekday", &weekday));
+    args.set("day", now.day());
+    args.set("month", ctx.tr_args("month", &month));
+    ctx.tr_args("date-long", &args)
+}
+
+/// One button per offered language, each named in its own language, the current one filled.
+pub fn language_bar<'a, M: Clone + 'a>(
+    ctx: &Context<'_>,
+    offered: &[Language],
+    on_choose: impl Fn(Language) -> M,
+) -> Element<'a, M> {
+    let buttons = offered.iter().map(|&language| {
+        let name = ctx.i18n.text(language, "language-name");
+        let focused = ctx.is_focused(FocusId::Language(language));
+        let style = ctx.palette.language(language == ctx.language, focused);
+        button(
+            text(name)
+                .size(size::HINT)
+                .font(theme::BOLD)
+                .center()
+                .width(Length::Fill),
+        )
+        .on_press(on_choose(language))
+        .padding([20, 12])
+        .width(Length::Fill)
+        .height(gap::MIN_TARGET)
+        .style(style)
+        .into()
+    });
+    row(buttons)
+        .spacing(gap::BETWEEN_TARGETS)
+        .width(Length::Fill)
+        .into()
+}
+
+/// Back on the left, Start again on the right; both absent on the start screen, where the
+/// space stays empty so nothing else moves into their place.
+pub fn nav_bar<'a, M: Clone + 'a>(
+    ctx: &Context<'_>,
+    back: Option<M>,
+    start_again: Option<M>,
+) -> Element<'a, M> {
+    let nav_button =
+        |icon: &'static [u8], label: String, focus: FocusId, message: M| -> Element<'a, M> {
+            let label = row![
+                picture::icon(icon, 40.0),
+                text(label).size(size::BODY).font(theme::BOLD)
+            ]
+            .spacing(16)
+            .align_y(Alignment::Center);
+            button(label)
+                .on_press(message)
+                .padding([20, 48])
+                .height(gap::MIN_TARGET + 8.0)
+                .style(ctx.palette.secondary(ctx.is_focused(focus)))
+                .into()
+        };
+    let left: Element<'a, M> = match back {
+        Some(message) => nav_button(picture::BACK, ctx.tr("nav-back"), FocusId::Back, message),
+        None => space::horizontal().width(Length::Shrink).into(),
+    };
+    let right: Element<'a, M> = match start_again {
+        Some(message) => nav_button(
+            picture::HOME,
+            ctx.tr("nav-home"),
+            FocusId::StartAgain,
+            message,
+        ),
+        None => space::horizontal().width(Length::Shrink).into(),
+    };
+    container(row![left, space::horizontal(), right].align_y(Alignment::Center))
+        .height(gap::MIN_TARGET + 8.0)
+        .width(Length::Fill)
+        .into()
+}

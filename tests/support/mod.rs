@@ -1,0 +1,105 @@
+//! Builds the kiosk UI for simulator tests: the shipped kiosk.toml, the embedded fonts and a
+//! clock that moves only when a test says so.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iced::{Settings, Size};
+use iced_test::Simulator;
+
+use kiosk::app::{App, Message};
+use kiosk::widget::picture::Logo;
+use kiosk::{fonts, theme};
+use kiosk_core::clock::ManualClock;
+use kiosk_core::config::{self, Config};
+use kiosk_core::i18n::I18n;
+
+pub const PORTRAIT: Size = Size::new(1080.0, 1920.0);
+pub const LANDSCAPE: Size = Size::new(1920.0, 1080.0);
+
+pub struct Kiosk {
+    pub app: App,
+    pub clock: ManualClock,
+    pub config: Arc<Config>,
+}
+
+pub fn shipped_config() -> Config {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk.toml");
+    config::load(&path).unwrap().config
+}
+
+/// The kiosk as `cargo run` starts it, on Saturday 28 November 2026 at 10:30 in Brussels.
+pub fn kiosk() -> Kiosk {
+    kiosk_with(shipped_config())
+}
+
+pub fn kiosk_with(config: Config) -> Kiosk {
+    let start: jiff::ZonedDateTime = "2026-11-28T10:30:00+01:00[Europe/Brussels]"
+        .parse()
+        .unwrap();
+    let clock = ManualClock::new(start);
+    let config = Arc::new(config);
+    let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
+    let app = App::kiosk(Arc::clone(&config), i18n(), Arc::new(clock.clone()), logo);
+    Kiosk { app, clock, config }
+}
+
+pub fn i18n() -> Arc<I18n> {
+    Arc::new(I18n::embedded().unwrap())
+}
+
+pub fn settings() -> Settings {
+    Settings {
+        fonts: fonts::ALL.iter().map(|font| (*font).into()).collect(),
+        default_font: theme::REGULAR,
+        ..Settings::default()
+    }
+}
+
+impl Kiosk {
+    pub fn ui(&self) -> Simulator<'_, Message> {
+        self.ui_sized(PORTRAIT)
+    }
+
+    pub fn ui_sized(&self, size: Size) -> Simulator<'_, Message> {
+        Simulator::with_size(settings(), size, self.app.view())
+    }
+
+    /// Clicks the widget showing exactly `label` and delivers what it produced.
+    pub fn click(&mut self, label: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui();
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
+            ui.into_messages().collect()
+        };
+        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
+        self.deliver(messages);
+    }
+
+    pub fn deliver(&mut self, messages: impl IntoIterator<Item = Message>) {
+        for message in messages {
+            let _task = self.app.update(message);
+        }
+    }
+
+    pub fn send(&mut self, message: Message) {
+        self.deliver([message]);
+    }
+
+    /// Lets time pass, then lets the kiosk's one-second tick see it.
+    pub fn wait(&mut self, duration: Duration) {
+        self.clock.advance(duration);
+        self.send(Message::Tick);
+    }
+
+    pub fn shows(&self, text: &str) -> bool {
+        self.ui().find(text).is_ok()
+    }
+
+    pub fn session(&self) -> &kiosk::app::Session {
+        &self.app.as_kiosk().expect("a running kiosk").session
+    }
+}

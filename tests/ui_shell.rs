@@ -1,0 +1,275 @@
+//! The kiosk shell as a resident meets it: start screen, languages, the three actions with Back
+//! and Start again, the idle warning, double taps, the keyboard and the fault screen.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::time::Duration;
+
+use iced::keyboard::{Key, Modifiers, key::Named};
+use kiosk::app::{App, GHOST_TAP_GUARD, Message};
+use kiosk::screen::{Screen, Service, fault};
+use kiosk_core::i18n::Language;
+use support::kiosk;
+
+const AFTER_GUARD: Duration = Duration::from_millis(500);
+
+/// The three action labels and the question on the start screen, per language.
+const HOME_LABELS: [(Language, [&str; 4]); 4] = [
+    (
+        Language::Dutch,
+        [
+            "Waarmee kunnen we u helpen?",
+            "Attest afdrukken",
+            "Afspraak maken",
+            "Ik heb een afspraak",
+        ],
+    ),
+    (
+        Language::French,
+        [
+            "Que souhaitez-vous faire ?",
+            "Imprimer un certificat",
+            "Prendre rendez-vous",
+            "J'ai un rendez-vous",
+        ],
+    ),
+    (
+        Language::German,
+        [
+            "Wie können wir Ihnen helfen?",
+            "Bescheinigung ausdrucken",
+            "Termin vereinbaren",
+            "Ich habe einen Termin",
+        ],
+    ),
+    (
+        Language::English,
+        [
+            "How can we help you?",
+            "Print a certificate",
+            "Book an appointment",
+            "I have an appointment",
+        ],
+    ),
+];
+
+#[test]
+fn home_shows_the_municipality_the_time_and_three_actions_in_dutch() {
+    let kiosk = kiosk();
+    for label in HOME_LABELS[0].1 {
+        assert!(kiosk.shows(label), "home lacks {label:?}");
+    }
+    assert!(kiosk.shows("Gemeente Demodorp"));
+    assert!(kiosk.shows("10:30"));
+    assert!(kiosk.shows("zaterdag 28 november"));
+    for name in ["Nederlands", "Français", "Deutsch", "English"] {
+        assert!(kiosk.shows(name), "language bar lacks {name}");
+    }
+    assert!(
+        !kiosk.shows("Terug"),
+        "the start screen has nowhere to go back to"
+    );
+}
+
+#[test]
+fn every_language_switches_the_whole_start_screen() {
+    let mut kiosk = kiosk();
+    for (language, labels) in HOME_LABELS.iter().rev() {
+        let name = kiosk_core::i18n::I18n::embedded()
+            .unwrap()
+            .text(*language, "language-name");
+        kiosk.click(&name);
+        assert_eq!(kiosk.session().language, *language);
+        for label in labels {
+            assert!(kiosk.shows(label), "{language}: home lacks {label:?}");
+        }
+        for (other, other_labels) in &HOME_LABELS {
+            if other != language {
+                assert!(
+                    !kiosk.shows(other_labels[1]),
+                    "{language}: still shows {:?}",
+                    other_labels[1]
+                );
+            }
+        }
+    }
+    assert!(kiosk.shows("Samstag, 28. November") || kiosk.shows("zaterdag 28 november"));
+}
+
+#[test]
+fn each_action_opens_a_screen_with_back_and_start_again() {
+    for (label, service) in [
+        ("Attest afdrukken", Service::Certificate),
+        ("Afspraak maken", Service::Booking),
+        ("Ik heb een afspraak", Service::CheckIn),
+    ] {
+        let mut kiosk = kiosk();
+        kiosk.click(label);
+        assert!(matches!(&kiosk.session().screen, Screen::Unavailable(s) if s.service == service));
+        assert!(kiosk.shows(label), "the screen is titled with the action");
+        assert!(kiosk.shows("Ga naar de balie"));
+        assert!(kiosk.shows("Terug") && kiosk.shows("Opnieuw beginnen"));
+
+        kiosk.clock.advance(AFTER_GUARD);
+        kiosk.click("Terug");
+        assert!(
+            matches!(kiosk.session().screen, Screen::Home(_)),
+            "Back returns home"
+        );
+
+        kiosk.clock.advance(AFTER_GUARD);
+        kiosk.click(label);
+        kiosk.clock.advance(AFTER_GUARD);
+        kiosk.click("Opnieuw beginnen");
+        assert!(matches!(kiosk.session().screen, Screen::Home(_)));
+        assert!(kiosk.session().history.is_empty());
+    }
+}
+
+#[test]
+fn switching_language_keeps_the_screen_and_the_way_back() {
+    let mut kiosk = kiosk();
+    kiosk.click("Afspraak maken");
+    kiosk.click("Deutsch");
+    assert!(
+        matches!(&kiosk.session().screen, Screen::Unavailable(s) if s.service == Service::Booking)
+    );
+    assert!(kiosk.shows("Termin vereinbaren") && kiosk.shows("Zurück"));
+    kiosk.clock.advance(AFTER_GUARD);
+    kiosk.click("Zurück");
+    assert!(matches!(kiosk.session().screen, Screen::Home(_)));
+    assert_eq!(
+        kiosk.session().language,
+        Language::German,
+        "only the idle reset restores Dutch"
+    );
+}
+
+#[test]
+fn a_double_tap_is_one_action() {
+    let mut kiosk = kiosk();
+    // Both taps of a double tap land on the start screen's button before it redraws.
+    let messages: Vec<Message> = {
+        let mut ui = kiosk.ui();
+        ui.click("Afspraak maken").unwrap();
+        ui.click("Afspraak maken").unwrap();
+        ui.into_messages().collect()
+    };
+    assert_eq!(messages.len(), 2);
+    kiosk.deliver(messages);
+    assert_eq!(kiosk.session().history.len(), 1, "one tap, one screen");
+
+    // The second tap of a double tap lands on the new screen: ignored while it is fresh.
+    kiosk.clock.advance(GHOST_TAP_GUARD / 2);
+    kiosk.click("Terug");
+    assert!(
+        matches!(kiosk.session().screen, Screen::Unavailable(_)),
+        "ghost tap ignored"
+    );
+    kiosk.clock.advance(GHOST_TAP_GUARD);
+    kiosk.click("Terug");
+    assert!(
+        matches!(kiosk.session().screen, Screen::Home(_)),
+        "a deliberate tap works"
+    );
+}
+
+#[test]
+fn idle_warning_counts_down_and_more_time_keeps_the_session() {
+    let mut kiosk = kiosk();
+    kiosk.click("English");
+    kiosk.click("Book an appointment");
+    kiosk.wait(Duration::from_secs(59));
+    assert!(!kiosk.shows("Are you still there?"));
+
+    kiosk.wait(Duration::from_secs(1));
+    assert!(kiosk.shows("Are you still there?"));
+    assert!(kiosk.shows("20"));
+    kiosk.wait(Duration::from_secs(15));
+    assert!(kiosk.shows("5"));
+
+    kiosk.click("I need more time");
+    assert!(!kiosk.shows("Are you still there?"));
+    assert_eq!(kiosk.session().language, Language::English);
+    assert!(
+        matches!(kiosk.session().screen, Screen::Unavailable(_)),
+        "nothing was lost"
+    );
+}
+
+#[test]
+fn idle_timeout_returns_home_in_dutch_with_nothing_kept() {
+    let mut kiosk = kiosk();
+    kiosk.click("Français");
+    kiosk.click("Prendre rendez-vous");
+    kiosk.send(Message::Key(Key::Named(Named::Tab), Modifiers::empty()));
+    kiosk.wait(Duration::from_secs(60));
+    assert!(kiosk.shows("Êtes-vous toujours là ?"));
+    kiosk.wait(Duration::from_secs(20));
+    let session = kiosk.session();
+    assert!(matches!(session.screen, Screen::Home(_)));
+    assert_eq!(session.language, Language::Dutch);
+    assert!(session.history.is_empty() && session.focus.is_none());
+    assert!(kiosk.shows("Waarmee kunnen we u helpen?"));
+    assert!(!kiosk.shows("Bent u er nog?"));
+}
+
+#[test]
+fn any_touch_counts_as_presence() {
+    let mut kiosk = kiosk();
+    kiosk.wait(Duration::from_secs(50));
+    kiosk.send(Message::Activity);
+    kiosk.wait(Duration::from_secs(50));
+    assert!(
+        !kiosk.shows("Bent u er nog?"),
+        "the touch restarted the idle time"
+    );
+}
+
+#[test]
+fn the_keyboard_reaches_and_activates_every_action() {
+    let mut kiosk = kiosk();
+    let tab = || Message::Key(Key::Named(Named::Tab), Modifiers::empty());
+    let enter = || Message::Key(Key::Named(Named::Enter), Modifiers::empty());
+    kiosk.send(tab());
+    kiosk.send(tab());
+    kiosk.send(enter());
+    assert!(
+        matches!(&kiosk.session().screen, Screen::Unavailable(s) if s.service == Service::Booking),
+        "the second action is booking"
+    );
+    // Shift+Tab from nothing wraps to the last target: Start again.
+    kiosk.clock.advance(AFTER_GUARD);
+    kiosk.send(Message::Key(Key::Named(Named::Tab), Modifiers::SHIFT));
+    kiosk.send(enter());
+    assert!(matches!(kiosk.session().screen, Screen::Home(_)));
+    // Escape is Back.
+    kiosk.clock.advance(AFTER_GUARD);
+    kiosk.send(tab());
+    kiosk.send(enter());
+    kiosk.clock.advance(AFTER_GUARD);
+    kiosk.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(matches!(kiosk.session().screen, Screen::Home(_)));
+}
+
+#[test]
+fn the_fault_screen_tells_residents_and_staff_what_to_do() {
+    let state = fault::State {
+        file: Some("/etc/kiosk/kiosk.toml".into()),
+        details: vec!["/etc/kiosk/kiosk.toml:21: kiosk.idle_timeout_s: 0 is out of range".into()],
+    };
+    let app = App::fault(support::i18n(), state);
+    let mut ui =
+        iced_test::Simulator::with_size(support::settings(), support::PORTRAIT, app.view());
+    for text in [
+        "Deze kiosk is even buiten gebruik",
+        "Cette borne est momentanément hors service",
+        "Dieses Terminal ist vorübergehend außer Betrieb",
+        "This kiosk is out of order for a moment",
+        "/etc/kiosk/kiosk.toml:21: kiosk.idle_timeout_s: 0 is out of range",
+        "Pas het bestand aan en herstart de kiosk. Controleer eerst met: kiosk --check-config /etc/kiosk/kiosk.toml",
+    ] {
+        assert!(ui.find(text).is_ok(), "fault screen lacks {text:?}");
+    }
+}
