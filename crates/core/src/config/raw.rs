@@ -181,18 +181,9 @@ impl Default for RawCardReader {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct RawStaff {
     pub pin: String,
     pub allow_exit: bool,
-}
-
-impl Default for RawStaff {
-    fn default() -> Self {
-        Self {
-            pin: String::new(),
-            allow_exit: false,
-        }
-    }
 }

@@ -147,13 +147,14 @@ impl Checker<'_> {
         if k.languages.is_empty() {
             self.report("kiosk.languages", "offer at least one language");
         }
-        if let Some(default) = default_language {
-            if !k.languages.is_empty() && !languages.contains(&default) {
-                self.report(
-                    "kiosk.default_language",
-                    format!("{default} is not among kiosk.languages"),
-                );
-            }
+        if let Some(default) = default_language
+            && !k.languages.is_empty()
+            && !languages.contains(&default)
+        {
+            self.report(
+                "kiosk.default_language",
+                format!("{default} is not among kiosk.languages"),
+            );
         }
         let idle_timeout = self.seconds("kiosk.idle_timeout_s", k.idle_timeout_s, 15..=3600);
         let idle_warning = self.seconds("kiosk.idle_warning_s", k.idle_warning_s, 20..=300);
@@ -167,10 +168,10 @@ impl Checker<'_> {
             .ok();
         let data_dir = resolve(base, &k.data_dir);
         let logo = k.logo.map(|logo| resolve(base, &logo));
-        if let Some(logo) = &logo {
-            if !logo.is_file() {
-                self.report("kiosk.logo", format!("no file at {}", logo.display()));
-            }
+        if let Some(logo) = &logo
+            && !logo.is_file()
+        {
+            self.report("kiosk.logo", format!("no file at {}", logo.display()));
         }
 
         let d = raw.display;
