@@ -7,9 +7,14 @@ use axum::response::{IntoResponse, Response};
 use kiosk_api::{Health, problem_type as pt};
 
 use super::AppState;
+#[allow(unused_imports)]
+use super::openapi::schemas as s;
 use crate::codes::sha256_hex;
 use crate::problem::ApiError;
 
+#[utoipa::path(get, path = "/v1/health", operation_id = "health", tag = "health",
+    responses((status = 200, description = "The backend and its database answer", body = s::Health),
+              (status = 503, description = "The database does not answer", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     state.run(|store| store.ping()).await.map_err(|_| {
         ApiError::new(
@@ -34,6 +39,12 @@ pub async fn current(state: &AppState) -> Result<(Vec<u8>, String), ApiError> {
     Ok((body, etag))
 }
 
+#[utoipa::path(get, path = "/v1/catalogue", operation_id = "getCatalogue", tag = "catalogue", security(("bearer" = [])),
+    params(("If-None-Match" = Option<String>, Header, description = "ETag of the copy the kiosk has")),
+    responses((status = 200, description = "Locations, products, certificate types, queue services", body = s::Catalogue,
+               headers(("ETag" = String, description = "Strong validator of this body"))),
+              (status = 304, description = "Unchanged since the ETag given"),
+              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn get(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let (body, etag) = current(&state).await?;
     let etag_value = HeaderValue::from_str(&etag).map_err(|_| ApiError::internal())?;

@@ -9,6 +9,8 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::extract::{JsonBody, QueryParams};
+#[allow(unused_imports)]
+use super::openapi::schemas as s;
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
 
@@ -17,6 +19,9 @@ pub struct DayQuery {
     day: Date,
 }
 
+#[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(s::DayQuery),
+    responses((status = 200, description = "The day's confirmed bookings at the kiosk's location: digests, no personal data", body = s::Arrivals),
+              (status = 400, description = "Missing or malformed day", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn arrivals(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -29,6 +34,10 @@ pub async fn arrivals(
     ))
 }
 
+#[utoipa::path(post, path = "/v1/kiosks/me/ticket-blocks", operation_id = "reserveTicketBlock", tag = "offline", security(("bearer" = [])), request_body = s::TicketBlockRequest,
+    params(("Idempotency-Key" = String, Header, description = "UUID")),
+    responses((status = 201, description = "Numbers reserved for this kiosk's offline use", body = s::TicketBlock),
+              (status = 422, description = "Invalid size or day, unknown-queue-service", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn ticket_block(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

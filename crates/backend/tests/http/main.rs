@@ -8,4 +8,5 @@ mod dst;
 mod errors;
 mod kiosks;
 mod offline;
+mod openapi;
 mod tickets;
