@@ -23,6 +23,8 @@ pub enum PrintError {
     NotReady(PrinterStatus),
     #[error("the printer reported a fault during the job: {0}")]
     FaultDuringJob(PrinterStatus),
+    #[error("the logo {path} cannot be used: {reason}")]
+    Logo { path: String, reason: String },
     #[error("the ESC/POS encoder refused the ticket: {0}")]
     Encode(String),
     #[error("the PDF could not be built: {0}")]

@@ -75,9 +75,12 @@ impl TicketPrinter {
     pub fn new(config: TicketPrinterConfig) -> Result<Self> {
         let logo = match &config.logo {
             Some(path) => {
-                let data = std::fs::read(path)
-                    .map_err(|e| PrintError::connect(path.display().to_string(), e))?;
-                Some(Logo::from_pbm(&data)?)
+                let logo_error = |reason: String| PrintError::Logo {
+                    path: path.display().to_string(),
+                    reason,
+                };
+                let data = std::fs::read(path).map_err(|e| logo_error(e.to_string()))?;
+                Some(Logo::from_pbm(&data).map_err(|e| logo_error(e.to_string()))?)
             }
             None => None,
         };

@@ -196,3 +196,55 @@ fn transport_config_reads_from_toml_shapes() {
         .is_err()
     );
 }
+
+/// The shape the kiosk's config loader embeds under `[printer.ticket]` and `[printer.document]`.
+#[test]
+fn printer_config_from_kiosk_toml() {
+    #[derive(serde::Deserialize)]
+    struct Printers {
+        ticket: TicketPrinterConfig,
+        document: kiosk_print::pdf::PdfDestination,
+    }
+    #[derive(serde::Deserialize)]
+    struct Kiosk {
+        printer: Printers,
+    }
+    let kiosk: Kiosk = toml::from_str(
+        r#"
+        [printer.ticket]
+        columns = 48
+        timeout_ms = 3000
+
+        [printer.ticket.transport]
+        kind = "serial"
+        path = "/dev/ttyS0"
+        baud = 19200
+
+        [printer.document]
+        kind = "cups"
+        queue = "A4"
+        "#,
+    )
+    .unwrap();
+    assert_eq!(kiosk.printer.ticket.columns, kiosk_print::Columns::MM80_48);
+    assert_eq!(kiosk.printer.ticket.settle_ms, 300);
+    assert_eq!(
+        kiosk.printer.ticket.transport.target(),
+        "serial:/dev/ttyS0@19200"
+    );
+    assert_eq!(
+        kiosk.printer.document,
+        kiosk_print::pdf::PdfDestination::Cups {
+            queue: "A4".to_owned(),
+            timeout_s: 120
+        }
+    );
+    let inline: Printers = toml::from_str(
+        r#"
+        ticket = { transport = { kind = "tcp", host = "192.0.2.10" } }
+        document = { kind = "folder", path = "/var/lib/kiosk/pdf" }
+        "#,
+    )
+    .unwrap();
+    assert_eq!(inline.ticket.transport.target(), "tcp://192.0.2.10:9100");
+}
