@@ -2,14 +2,13 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use kiosk_api::{Health, problem_type as pt};
 
 use super::AppState;
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
-use crate::codes::sha256_hex;
 use crate::problem::ApiError;
 
 #[utoipa::path(get, path = "/v1/health", operation_id = "health", tag = "health",
@@ -26,7 +25,7 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiEr
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
-        server_time: state.clock.now().to_zoned_datetime(state.tz.clone()),
+        server_time: whole_seconds(state.clock.now()).to_zoned_datetime(state.tz.clone()),
     }))
 }
 
@@ -35,7 +34,7 @@ pub async fn current(state: &AppState) -> Result<(Vec<u8>, String), ApiError> {
     let today = state.clock.now().to_zoned_datetime(state.tz.clone()).date();
     let catalogue = state.run(move |store| store.catalogue(today)).await?;
     let body = serde_json::to_vec(&catalogue).map_err(|_| ApiError::internal())?;
-    let etag = format!("\"{}\"", &sha256_hex(&body)[..32]);
+    let etag = super::etag::of(&body);
     Ok((body, etag))
 }
 
@@ -46,34 +45,11 @@ pub async fn current(state: &AppState) -> Result<(Vec<u8>, String), ApiError> {
               (status = 304, description = "Unchanged since the ETag given"),
               (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn get(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let (body, etag) = current(&state).await?;
-    let etag_value = HeaderValue::from_str(&etag).map_err(|_| ApiError::internal())?;
-    let matches = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == etag || t == "*");
-    let cache = (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    if matches {
-        return Ok((
-            StatusCode::NOT_MODIFIED,
-            [(header::ETAG, etag_value), cache],
-        )
-            .into_response());
-    }
-    Ok((
-        StatusCode::OK,
-        [
-            (header::ETAG, etag_value),
-            cache,
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    let (body, _) = current(&state).await?;
+    super::etag::respond(&headers, body)
+}
+
+/// Server times on the wire in whole seconds: clients compare them, nobody needs nanoseconds.
+pub fn whole_seconds(now: jiff::Timestamp) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }

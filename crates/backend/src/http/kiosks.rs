@@ -74,7 +74,7 @@ pub async fn status(
     JsonBody(status): JsonBody<KioskStatus>,
 ) -> Result<Json<StatusResponse>, ApiError> {
     let json = serde_json::to_string(&status).map_err(|_| ApiError::internal())?;
-    let now = state.clock.now();
+    let now = super::catalogue::whole_seconds(state.clock.now());
     let id = kiosk.kiosk_id;
     state
         .run(move |store| store.record_status(id, &json, now))

@@ -3,6 +3,7 @@
 mod auth;
 mod bookings;
 mod catalogue;
+mod etag;
 mod events;
 pub mod extract;
 mod kiosks;
@@ -104,7 +105,31 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// One line per request: method, route template (never the real path or query, which can carry a
+/// booking code), status and duration. No personal data.
+async fn log_request(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_millis();
+    if status >= 500 {
+        tracing::error!(%method, %route, status, ms, "request failed");
+    } else {
+        tracing::debug!(%method, %route, status, ms, "request");
+    }
+    response
 }
 
 async fn not_found() -> ApiError {

@@ -1,7 +1,8 @@
 //! Offline support: the day's arrivals (digests only) and blocks of ticket numbers.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::{Extension, Json};
 use jiff::civil::Date;
 use kiosk_api::{Arrivals, TicketBlock, TicketBlockRequest};
@@ -19,19 +20,21 @@ pub struct DayQuery {
     day: Date,
 }
 
-#[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(s::DayQuery),
+#[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(s::DayQuery, ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, description = "The day's confirmed bookings at the kiosk's location: digests, no personal data", body = s::Arrivals),
+              (status = 304, description = "Unchanged since the ETag given"),
               (status = 400, description = "Missing or malformed day", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
 pub async fn arrivals(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    headers: HeaderMap,
     QueryParams(query): QueryParams<DayQuery>,
-) -> Result<Json<Arrivals>, ApiError> {
-    Ok(Json(
-        state
-            .run(move |store| store.arrivals(&kiosk.location_id, query.day))
-            .await?,
-    ))
+) -> Result<Response, ApiError> {
+    let arrivals: Arrivals = state
+        .run(move |store| store.arrivals(&kiosk.location_id, query.day))
+        .await?;
+    let body = serde_json::to_vec(&arrivals).map_err(|_| ApiError::internal())?;
+    super::etag::respond(&headers, body)
 }
 
 #[utoipa::path(post, path = "/v1/kiosks/me/ticket-blocks", operation_id = "reserveTicketBlock", tag = "offline", security(("bearer" = [])), request_body = s::TicketBlockRequest,

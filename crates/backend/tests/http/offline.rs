@@ -36,7 +36,11 @@ async fn arrivals_carry_digests_and_no_personal_data() {
     }
     let arrivals: Value = serde_json::from_str(&text).unwrap();
     let list = arrivals["arrivals"].as_array().unwrap();
-    assert_eq!(list.len(), 1, "only this location and day");
+    assert_eq!(
+        list.len(),
+        1,
+        "only this location and day (before the 11:00 booking)"
+    );
     let salt = arrivals["salt"].as_str().unwrap();
     assert_eq!(list[0]["booking_id"], booking["id"]);
     assert_eq!(

@@ -6,7 +6,7 @@ use kiosk_api::{Booking, BookingStatus};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::{is_unique_violation, parse_uuid, u32_col, zoned};
+use super::{is_unique_violation, u32_col, zoned};
 use crate::codes::{self, CodeLookup};
 use crate::slots::{self, Taken};
 use crate::store::{NewBooking, StoreError, StoreResult};
@@ -27,53 +27,23 @@ pub(crate) struct BookingRow {
     pub end_s: i64,
 }
 
-pub(crate) fn read_row(r: &Row<'_>) -> rusqlite::Result<(String, BookingRowRest)> {
-    Ok((
-        r.get(0)?,
-        BookingRowRest {
-            code: r.get(1)?,
-            qr_secret: r.get(2)?,
-            status: r.get(3)?,
-            hold_expires_s: r.get(4)?,
-            location_id: r.get(5)?,
-            product_id: r.get(6)?,
-            persons: u32_col(r.get(7)?),
-            start_s: r.get(8)?,
-            end_s: r.get(9)?,
-        },
-    ))
-}
-
-pub(crate) struct BookingRowRest {
-    code: String,
-    qr_secret: String,
-    status: String,
-    hold_expires_s: Option<i64>,
-    location_id: String,
-    product_id: String,
-    persons: u32,
-    start_s: i64,
-    end_s: i64,
-}
-
-pub(crate) fn assemble_row(
-    row: Option<(String, BookingRowRest)>,
-) -> StoreResult<Option<BookingRow>> {
-    row.map(assemble).transpose()
-}
-
-fn assemble((id, rest): (String, BookingRowRest)) -> StoreResult<BookingRow> {
+/// Reads one row selected with [`COLUMNS`].
+pub(crate) fn read_row(r: &Row<'_>) -> rusqlite::Result<BookingRow> {
+    let id: String = r.get(0)?;
+    let id = Uuid::parse_str(&id).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     Ok(BookingRow {
-        id: parse_uuid(&id)?,
-        code: rest.code,
-        qr_secret: rest.qr_secret,
-        status: rest.status,
-        hold_expires_s: rest.hold_expires_s,
-        location_id: rest.location_id,
-        product_id: rest.product_id,
-        persons: rest.persons,
-        start_s: rest.start_s,
-        end_s: rest.end_s,
+        id,
+        code: r.get(1)?,
+        qr_secret: r.get(2)?,
+        status: r.get(3)?,
+        hold_expires_s: r.get(4)?,
+        location_id: r.get(5)?,
+        product_id: r.get(6)?,
+        persons: u32_col(r.get(7)?),
+        start_s: r.get(8)?,
+        end_s: r.get(9)?,
     })
 }
 
@@ -119,7 +89,7 @@ pub(crate) fn by_code(conn: &Connection, code: &CodeLookup) -> StoreResult<Optio
             read_row,
         )
         .optional()?;
-    let Some(row) = row.map(assemble).transpose()? else {
+    let Some(row) = row else {
         return Ok(None);
     };
     // A scanned QR must carry the right secret too; a typed code stands on its own.
@@ -135,9 +105,8 @@ fn by_id(conn: &Connection, id: Uuid) -> StoreResult<Option<BookingRow>> {
         [id.to_string()],
         read_row,
     )
-    .optional()?
-    .map(assemble)
-    .transpose()
+    .optional()
+    .map_err(StoreError::from)
 }
 
 /// Marks lapsed holds expired and frees their desks, so the claims table only holds live bookings.

@@ -437,8 +437,8 @@ pub(crate) fn record_offline(
             [checkin.booking_id.to_string()],
             bookings::read_row,
         )
-        .optional()?;
-    let row = bookings::assemble_row(row)?.ok_or(StoreError::NotFound("booking"))?;
+        .optional()?
+        .ok_or(StoreError::NotFound("booking"))?;
     if row.location_id != kiosk.location_id {
         return Err(StoreError::WrongLocation);
     }
