@@ -234,6 +234,7 @@ impl Kiosk {
     }
 
     fn open(&mut self, service: Service) {
+        tracing::info!(?service, "screen opened");
         let next = Screen::open(service);
         let previous = std::mem::replace(&mut self.session.screen, next);
         self.session.history.push(previous);

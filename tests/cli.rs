@@ -5,7 +5,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn kiosk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kiosk")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -34,21 +37,41 @@ fn a_bad_config_lists_every_problem_with_its_line_and_exits_2() {
     std::fs::write(&path, &source).unwrap();
     let output = kiosk(&["--check-config", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    let line = source.lines().position(|l| l.starts_with("idle_timeout_s")).unwrap() + 1;
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("idle_timeout_s"))
+        .unwrap()
+        + 1;
     let expected = format!("{}:{line}: kiosk.idle_timeout_s: ", path.display());
-    assert!(stdout(&output).starts_with(&expected), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with(&expected),
+        "{}",
+        stdout(&output)
+    );
 
     let source = shipped()
         .replacen("logo = \"assets/logo.svg\"\n", "", 1)
-        .replacen("default_language = \"nl-BE\"", "default_language = \"nl\"", 1)
+        .replacen(
+            "default_language = \"nl-BE\"",
+            "default_language = \"nl\"",
+            1,
+        )
         .replacen("idle_warning_s = 20", "idle_warning_s = 3", 1);
     std::fs::write(&path, &source).unwrap();
     let output = kiosk(&["--check-config", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let lines: Vec<_> = stdout(&output).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].contains(": kiosk.default_language: unknown language \"nl\""), "{}", lines[0]);
-    assert!(lines[1].contains(": kiosk.idle_warning_s: 3 is out of range"), "{}", lines[1]);
+    assert!(
+        lines[0].contains(": kiosk.default_language: unknown language \"nl\""),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains(": kiosk.idle_warning_s: 3 is out of range"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]
@@ -64,5 +87,8 @@ fn help_and_version_answer() {
     assert!(help.status.success());
     assert!(stdout(&help).contains("--check-config <PATH>"));
     let version = kiosk(&["--version"]);
-    assert_eq!(stdout(&version).trim(), format!("kiosk {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("kiosk {}", env!("CARGO_PKG_VERSION"))
+    );
 }
