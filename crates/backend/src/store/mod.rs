@@ -153,7 +153,7 @@ pub trait Store: Send + Sync + 'static {
         kiosk: &KioskIdentity,
         now: Timestamp,
     ) -> StoreResult<CheckIn>;
-    fn ticket(&self, id: Uuid, now: Timestamp) -> StoreResult<Option<Ticket>>;
+    fn ticket(&self, id: Uuid) -> StoreResult<Option<Ticket>>;
     fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<Arrivals>;
     fn reserve_ticket_block(
         &self,

@@ -38,4 +38,12 @@ async fn fifty_concurrent_bookings_of_one_slot_give_one_201_and_49_409() {
         )
         .unwrap();
     assert_eq!(held, 1);
+    // Even SQL that skips the re-check cannot claim that desk and time again: the key refuses it.
+    let duplicate = conn.execute(
+        "INSERT INTO slot_claims (location_id, desk, unit, booking_id)
+         SELECT c.location_id, c.desk, c.unit, (SELECT id FROM bookings WHERE status = 'confirmed' LIMIT 1)
+         FROM slot_claims c JOIN bookings b ON b.id = c.booking_id WHERE b.status = 'held'",
+        [],
+    );
+    assert!(duplicate.is_err(), "the database accepted a second claim");
 }

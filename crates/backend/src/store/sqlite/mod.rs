@@ -239,8 +239,7 @@ impl super::Store for SqliteStore {
         self.write(|tx| tickets::check_in(tx, &self.tz, code, kiosk, now))
     }
 
-    fn ticket(&self, id: uuid::Uuid, now: Timestamp) -> StoreResult<Option<kiosk_api::Ticket>> {
-        let _ = now;
+    fn ticket(&self, id: uuid::Uuid) -> StoreResult<Option<kiosk_api::Ticket>> {
         self.with_conn(|c| tickets::get(c, &self.tz, id))
     }
 
@@ -296,5 +295,28 @@ impl super::Store for SqliteStore {
 
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {
         self.write(|tx| reference::load(tx, &self.tz, data, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn reopening_a_migrated_database_keeps_it_and_uses_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        drop(SqliteStore::open(&path).unwrap());
+        let store = SqliteStore::open(&path).unwrap();
+        let mode: String = store
+            .with_conn(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(mode, "wal");
     }
 }
