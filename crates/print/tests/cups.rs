@@ -1,4 +1,5 @@
-//! Through a real CUPS. Ignored by default: they need cupsd with two queues,
+//! Through a real CUPS. They need cupsd with two queues (`tests/tools/cups-up` makes them, and
+//! `tests/run` calls it); a missing queue fails the test with that advice:
 //!
 //! ```sh
 //! apt-get install cups printer-driver-cups-pdf; cupsd -f &
@@ -6,7 +7,7 @@
 //! lpadmin -p KioskRaw -E -v socket://127.0.0.1:9100     # raw, to emupos
 //! ```
 //!
-//! and emupos for the raw queue. Run with `cargo test --release -p kiosk-print --test cups -- --ignored`.
+//! and emupos for the raw queue.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -22,6 +23,18 @@ use common::{FluentLabels, certificate, queue_ticket};
 use kiosk_print::pdf::{Delivered, PdfDestination, deliver_pdf, render_document};
 use kiosk_print::{Ticket, TicketPrinter, TicketPrinterConfig, TransportConfig};
 
+/// Fails, rather than skips, when the queue is not there.
+fn require_cups(queue: &str) {
+    let present = Command::new("lpstat")
+        .args(["-p", queue])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    assert!(
+        present,
+        "CUPS queue {queue} is missing: run `tests/tools/cups-up` as root (tests/run does)"
+    );
+}
+
 /// cups-pdf writes `~/PDF/<title, mangled>-job_<id>.pdf`, re-rendered by Ghostscript.
 fn cups_pdf_output(job: &str) -> Option<PathBuf> {
     let suffix = format!("-job_{}.pdf", job.rsplit('-').next().unwrap());
@@ -33,8 +46,8 @@ fn cups_pdf_output(job: &str) -> Option<PathBuf> {
 }
 
 #[tokio::test]
-#[ignore = "needs cupsd with the KioskPDF (cups-pdf) queue: see this file's header"]
 async fn pdf_through_cups_completes_and_keeps_its_qr() {
+    require_cups("KioskPDF");
     let name = format!("HZ-2026-{}", marker());
     let pdf = render_document(&certificate(0), &FluentLabels::new("de-BE"), "de-BE").unwrap();
     let destination = PdfDestination::Cups {
@@ -76,8 +89,8 @@ async fn pdf_through_cups_completes_and_keeps_its_qr() {
 }
 
 #[tokio::test]
-#[ignore = "needs cupsd with the KioskPDF queue: see this file's header"]
 async fn unknown_cups_queue_fails() {
+    require_cups("KioskPDF");
     let pdf = render_document(&certificate(0), &FluentLabels::new("en"), "en").unwrap();
     let destination = PdfDestination::Cups {
         queue: "NoSuchQueue".to_owned(),
@@ -87,8 +100,8 @@ async fn unknown_cups_queue_fails() {
 }
 
 #[tokio::test]
-#[ignore = "needs cupsd with the KioskRaw queue to emupos: see this file's header"]
 async fn ticket_through_a_cups_raw_queue_reaches_the_printer() {
+    require_cups("KioskRaw");
     require_emupos();
     let _turn = TURN.lock().await;
     clear_all_faults();
