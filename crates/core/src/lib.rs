@@ -1,7 +1,12 @@
-//! The kiosk without its UI: configuration, languages, time, session rules. No iced here: the UI
-//! crate turns what this crate offers into screens, tasks and subscriptions.
+//! The kiosk without its UI: configuration, languages, time, session rules, the backend client
+//! and its local store, devices. No iced here: the UI crate turns what this crate offers into
+//! screens, tasks and subscriptions.
 
 pub mod clock;
 pub mod config;
+pub mod devices;
+pub mod domain;
 pub mod i18n;
 pub mod idle;
+pub mod store;
+pub mod sync;

@@ -1,0 +1,1 @@
+//! The kiosk's devices: the barcode scanner (and later the eID card reader).

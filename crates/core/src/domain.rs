@@ -1,0 +1,2 @@
+//! Belgian rules the kiosk checks itself: phone numbers, e-mail addresses, national numbers,
+//! booking codes.

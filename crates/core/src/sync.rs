@@ -1,0 +1,1 @@
+//! Talking to the municipality's backend: the HTTP client, enrolment, the sync loop.
