@@ -1,2 +1,0 @@
-//! Belgian rules the kiosk checks itself: phone numbers, e-mail addresses, national numbers,
-//! booking codes.
