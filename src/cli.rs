@@ -18,4 +18,18 @@ pub struct Cli {
     /// PATH:LINE: KEY: reason (exit 2).
     #[arg(long, value_name = "PATH", conflicts_with = "config")]
     pub check_config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Print a test ticket and a test document on the configured printers and report each
+    /// printer's status: what an installer runs first.
+    PrintTest {
+        /// The configuration file naming the printers.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
 }

@@ -2,6 +2,7 @@
 //! window opens; a bad configuration opens a fault screen for staff instead of crashing.
 
 mod cli;
+mod print_test;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,6 +27,19 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     if let Some(path) = cli.check_config {
         return check_config(&path);
+    }
+    if let Some(cli::Command::PrintTest { config: path }) = cli.command {
+        let path = path.or(cli.config).unwrap_or_else(config::default_path);
+        return match config::load(&path) {
+            Ok(loaded) => print_test::run(&loaded.config).unwrap_or_else(|error| {
+                eprintln!("print-test: {error:#}");
+                ExitCode::FAILURE
+            }),
+            Err(ConfigError { problems }) => {
+                problems.iter().for_each(|problem| println!("{problem}"));
+                ExitCode::from(EXIT_BAD_CONFIG)
+            }
+        };
     }
     match run(cli.config.unwrap_or_else(config::default_path)) {
         Ok(()) => ExitCode::SUCCESS,

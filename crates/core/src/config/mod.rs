@@ -3,6 +3,7 @@
 
 mod color;
 mod locate;
+mod printing;
 mod problem;
 mod raw;
 mod validate;

@@ -1,8 +1,10 @@
 //! Every word a resident sees: Fluent messages from `locales/`, embedded at build time.
 
+mod labels;
 mod language;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use labels::PrintLabels;
 pub use language::{Language, UnknownLanguage};
 
 use fluent_bundle::FluentResource;

@@ -28,6 +28,16 @@ fn default_timeout_s() -> u64 {
     120
 }
 
+impl PdfDestination {
+    /// For messages and logs.
+    pub fn target(&self) -> String {
+        match self {
+            Self::Folder { path } => format!("folder:{}", path.display()),
+            Self::Cups { queue, .. } => format!("cups:{queue}"),
+        }
+    }
+}
+
 /// What became of a delivered PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivered {
@@ -57,7 +67,8 @@ pub async fn deliver_pdf(
     tokio::task::spawn_blocking(move || match destination {
         PdfDestination::Folder { path } => {
             let file = path.join(format!("{name}.pdf"));
-            std::fs::write(&file, &pdf)
+            std::fs::create_dir_all(&path)
+                .and_then(|()| std::fs::write(&file, &pdf))
                 .map_err(|e| PrintError::write(file.display().to_string(), e))?;
             Ok(Delivered::Saved(file))
         }
