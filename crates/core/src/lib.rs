@@ -10,3 +10,6 @@ pub mod i18n;
 pub mod idle;
 pub mod store;
 pub mod sync;
+
+/// Printing, re-exported so that the UI needs one dependency for everything below it.
+pub use kiosk_print as print;
