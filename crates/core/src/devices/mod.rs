@@ -1,1 +1,3 @@
 //! The kiosk's devices: the barcode scanner (and later the eID card reader).
+
+pub mod scanner;
