@@ -1,1 +1,0 @@
-//! The kiosk's local SQLite store: cached catalogue and arrivals, ticket blocks, the outbox.

@@ -1,1 +1,0 @@
-//! Talking to the municipality's backend: the HTTP client, enrolment, the sync loop.

@@ -1,0 +1,146 @@
+//! Offline check-in: the code matched by digest against the cached arrivals, the number from the
+//! kiosk's block, one local ticket and one event; the sync delivers the event once.
+
+use jiff::civil::date;
+use kiosk_api::{CreateBooking, Customer, problem_type};
+use kiosk_core::store::CheckinError;
+use kiosk_core::sync::{IdempotencyKey, Link};
+
+use crate::common::{Env, fast_options, until};
+
+#[tokio::test]
+async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivered_once() {
+    let mut env = Env::start().await;
+    let client = env.enrol().await;
+    let held = client
+        .create_booking(
+            &CreateBooking {
+                location_id: "town-hall".into(),
+                product_id: "passport".into(),
+                persons: 1,
+                start: kiosk_api::rfc3339::parse("2026-03-23T10:00:00+01:00").unwrap(),
+                customer: Customer {
+                    name: "Zoë Testpersoon".into(),
+                    phone: Some("0470123456".into()),
+                    email: None,
+                },
+            },
+            IdempotencyKey::new(),
+        )
+        .await
+        .unwrap();
+    client
+        .confirm_booking(held.id, IdempotencyKey::new())
+        .await
+        .unwrap();
+
+    let store = env.store();
+    let sync = env.start_sync(client.clone(), store.clone(), fast_options());
+    let day = date(2026, 3, 23);
+    // The refresh after the first heartbeat caches the catalogue, today's arrivals and blocks.
+    let catalogue = until("the catalogue", async || store.catalogue().await.unwrap()).await;
+    let queue = catalogue
+        .catalogue
+        .products
+        .iter()
+        .find(|p| p.id == "passport")
+        .unwrap()
+        .queue_service_id
+        .clone();
+    let prefix = catalogue
+        .catalogue
+        .queue_services
+        .iter()
+        .find(|q| q.id == queue)
+        .unwrap()
+        .prefix
+        .clone();
+    until("arrivals and a ticket block", async || {
+        let arrivals = store.arrivals_count(day).await.unwrap();
+        let numbers = store.ticket_numbers_left(queue.clone(), day).await.unwrap();
+        (arrivals == 1 && numbers == 20).then_some(())
+    })
+    .await;
+    // The kiosk keeps digests only: the code is nowhere in its database.
+    let bytes = std::fs::read(store.path()).unwrap();
+    assert!(
+        !bytes
+            .windows(held.code.len())
+            .any(|w| w == held.code.as_bytes())
+    );
+
+    env.stop_backend().await;
+    let mut state = sync.state();
+    until("the offline state", async || {
+        matches!(state.borrow_and_update().link, Link::Offline { .. }).then_some(())
+    })
+    .await;
+
+    // Too early offline as online: the window comes from the cached arrival.
+    let early = store
+        .offline_check_in(&held.code, env.now())
+        .await
+        .unwrap_err();
+    assert!(matches!(early, CheckinError::TooEarly { .. }), "{early}");
+    assert_eq!(early.problem_type(), Some(problem_type::TOO_EARLY));
+    let unknown = store
+        .offline_check_in("ABCDE23456", env.now())
+        .await
+        .unwrap_err();
+    assert!(matches!(unknown, CheckinError::UnknownCode));
+
+    env.set_now("2026-03-23T09:45:00+01:00[Europe/Brussels]");
+    let typed = format!("{}-{}", &held.code[..5].to_lowercase(), &held.code[5..]);
+    let ticket = store.offline_check_in(&typed, env.now()).await.unwrap();
+    assert_eq!(ticket.number, format!("{prefix}901"));
+    assert_eq!(
+        (ticket.sequence, ticket.booking_id, ticket.repeated),
+        (901, held.id, false)
+    );
+    let again = store
+        .offline_check_in(&held.qr_payload, env.now())
+        .await
+        .unwrap();
+    assert_eq!(again.number, ticket.number);
+    assert_eq!(again.event_id, ticket.event_id);
+    assert!(again.repeated);
+    assert_eq!(store.outbox_depth().await.unwrap().pending, 1);
+    until("the outbox depth in the state", async || {
+        (state.borrow_and_update().outbox_depth == 1).then_some(())
+    })
+    .await;
+    assert_eq!(
+        store.ticket_numbers_left(queue.clone(), day).await.unwrap(),
+        19
+    );
+
+    env.restart_backend().await;
+    until("the outbox to drain", async || {
+        let s = state.borrow_and_update().clone();
+        (s.outbox_depth == 0 && s.is_online()).then_some(())
+    })
+    .await;
+    assert_eq!(store.outbox_depth().await.unwrap().pending, 0);
+    let (sequence, offline): (u32, bool) = env.backend_query(
+        &format!(
+            "SELECT sequence, offline FROM tickets WHERE booking_id = '{}'",
+            held.id
+        ),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    );
+    assert_eq!((sequence, offline), (901, true));
+    let events: u32 = env.backend_query(
+        "SELECT COUNT(*) FROM events WHERE type = 'ticket.offline_checkin'",
+        |r| r.get(0),
+    );
+    assert_eq!(events, 1);
+
+    // Back online, the booking's ticket is the one printed offline.
+    let online = client
+        .check_in(&held.code, IdempotencyKey::new())
+        .await
+        .unwrap();
+    assert!(!online.created);
+    assert_eq!(online.ticket.number, ticket.number);
+    sync.shutdown().await;
+}
