@@ -13,8 +13,11 @@ use kiosk_core::config::Config;
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::idle::{IdlePhase, IdlePolicy};
 
+use kiosk_core::print::PrinterStatus;
+
 use crate::context::Context;
 use crate::focus::{self, FocusId, KeyIntent};
+use crate::printer_watch::{self, PrinterWatch};
 use crate::screen::{self, Screen, Service, fault, home};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
@@ -39,6 +42,8 @@ pub enum Message {
     /// A touch, click or key press anywhere.
     Activity,
     Key(keyboard::Key, keyboard::Modifiers),
+    /// The ticket printer's status changed.
+    PrinterStatus(PrinterStatus),
     /// Nothing to do (the fault screen has no actions).
     None,
 }
@@ -72,8 +77,17 @@ impl Session {
     }
 }
 
+/// What the kiosk talks to besides its screen, opened before the UI starts. Each is optional so
+/// that the UI tests can run without them.
+#[derive(Debug, Clone, Default)]
+pub struct Services {
+    pub printer: Option<PrinterWatch>,
+}
+
 pub struct Kiosk {
     config: Arc<Config>,
+    services: Services,
+    printer_status: PrinterStatus,
     i18n: Arc<I18n>,
     clock: Arc<dyn Clock>,
     palette: Palette,
@@ -91,6 +105,7 @@ impl App {
         i18n: Arc<I18n>,
         clock: Arc<dyn Clock>,
         logo: Option<Logo>,
+        services: Services,
     ) -> Self {
         let start = clock.instant();
         let now = clock.now();
@@ -102,6 +117,8 @@ impl App {
             },
             session: Session::new(config.kiosk.default_language),
             config,
+            services,
+            printer_status: PrinterStatus::NotReported,
             i18n,
             clock,
             logo,
@@ -154,7 +171,14 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         match self {
-            App::Kiosk(_) => Subscription::batch([
+            App::Kiosk(kiosk) => Subscription::batch([
+                kiosk
+                    .services
+                    .printer
+                    .as_ref()
+                    .map_or_else(Subscription::none, |printer| {
+                        printer.subscription().map(Message::PrinterStatus)
+                    }),
                 time::every(Duration::from_secs(1)).map(|_| Message::Tick),
                 event::listen_with(|event, _status, _window| {
                     is_activity(&event).then_some(Message::Activity)
@@ -168,6 +192,11 @@ impl App {
             ]),
             App::Fault { .. } => Subscription::none(),
         }
+    }
+
+    /// The ticket printer's last known status.
+    pub fn printer_status(&self) -> Option<&PrinterStatus> {
+        self.as_kiosk().map(|kiosk| &kiosk.printer_status)
     }
 
     /// The running kiosk, for tests and the staff screen.
@@ -207,6 +236,12 @@ impl Kiosk {
                 self.session.language = language;
             }
             Message::Key(key, modifiers) => return self.on_key(&key, modifiers),
+            Message::PrinterStatus(status) => {
+                if status != self.printer_status {
+                    tracing::info!(%status, "ticket printer status");
+                }
+                self.printer_status = status;
+            }
             Message::None => {}
             message if self.is_ghost_tap(now) => {
                 tracing::debug!(?message, "tap ignored: the screen has just changed");
@@ -335,6 +370,9 @@ impl Kiosk {
             Screen::Home(home) => home.view(&ctx).map(Message::Home),
             Screen::Unavailable(state) => state.view(&ctx).map(Message::Unavailable),
         };
+        let degraded = printer_watch::degraded_message_id(&self.printer_status)
+            .filter(|_| on_home)
+            .map(|id| chrome::status_line(ctx.tr(id)));
         let page = column![
             chrome::header(
                 &ctx,
@@ -343,13 +381,14 @@ impl Kiosk {
                 &self.now
             ),
             chrome::language_bar(&ctx, &self.config.kiosk.languages, Message::Language),
-            container(content).height(Length::Fill).width(Length::Fill),
-            chrome::nav_bar(
-                &ctx,
-                (!on_home).then_some(Message::Back),
-                (!on_home).then_some(Message::StartAgain)
-            ),
         ]
+        .push(degraded)
+        .push(container(content).height(Length::Fill).width(Length::Fill))
+        .push(chrome::nav_bar(
+            &ctx,
+            (!on_home).then_some(Message::Back),
+            (!on_home).then_some(Message::StartAgain),
+        ))
         .spacing(space::PAGE)
         .padding(space::PAGE);
         let mut layers = stack![

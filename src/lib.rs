@@ -5,6 +5,7 @@ pub mod app;
 pub mod context;
 pub mod focus;
 pub mod fonts;
+pub mod printer_watch;
 pub mod screen;
 pub mod theme;
 pub mod widget;

@@ -14,10 +14,15 @@ use kiosk_core::clock::SystemClock;
 use kiosk_core::config::{self, ConfigError};
 use kiosk_core::i18n::I18n;
 
-use kiosk::app::App;
+use std::path::Path;
+
+use anyhow::Context as _;
+use kiosk::app::{App, Services};
+use kiosk::printer_watch::PrinterWatch;
 use kiosk::screen::fault;
 use kiosk::widget::picture::Logo;
 use kiosk::{fonts, theme};
+use kiosk_core::print::{Journal, Spooler, TicketPrinter};
 
 /// `--check-config` found problems.
 const EXIT_BAD_CONFIG: u8 = 2;
@@ -80,40 +85,7 @@ fn check_config(path: &std::path::Path) -> ExitCode {
 
 fn run(config_path: std::path::PathBuf) -> anyhow::Result<()> {
     let i18n = Arc::new(I18n::embedded()?);
-    let (app_state, window) = match config::load(&config_path) {
-        Ok(loaded) => {
-            for warning in &loaded.warnings {
-                tracing::warn!("{warning}");
-            }
-            let config = Arc::new(loaded.config);
-            let window = window_settings(&config.display);
-            let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
-            let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
-            tracing::info!(path = %config_path.display(), kiosk = %config.kiosk.name, "configuration loaded");
-            (
-                Boot::Kiosk {
-                    config,
-                    clock,
-                    logo,
-                },
-                window,
-            )
-        }
-        Err(error) => {
-            for problem in &error.problems {
-                tracing::error!("{problem}");
-            }
-            let state = fault::State {
-                file: Some(config_path.clone()),
-                details: error.problems.iter().map(ToString::to_string).collect(),
-            };
-            let window = window::Settings {
-                size: Size::new(1080.0, 1920.0),
-                ..window::Settings::default()
-            };
-            (Boot::Fault(state), window)
-        }
-    };
+    let (app_state, window) = boot(&config_path);
 
     let boot_i18n = Arc::clone(&i18n);
     let mut application = iced::application(
@@ -122,11 +94,13 @@ fn run(config_path: std::path::PathBuf) -> anyhow::Result<()> {
                 config,
                 clock,
                 logo,
+                services,
             } => App::kiosk(
                 Arc::clone(config),
                 Arc::clone(&boot_i18n),
                 clock.clone(),
                 logo.clone(),
+                services.clone(),
             ),
             Boot::Fault(state) => App::fault(Arc::clone(&boot_i18n), state.clone()),
         },
@@ -145,8 +119,81 @@ fn run(config_path: std::path::PathBuf) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Everything the UI starts with: read and opened before the window, so that a problem becomes
+/// the fault screen instead of a crash in front of a resident.
+fn boot(config_path: &Path) -> (Boot, window::Settings) {
+    let fault = |details: Vec<String>, window| {
+        let state = fault::State {
+            file: Some(config_path.to_path_buf()),
+            details,
+        };
+        (Boot::Fault(state), window)
+    };
+    let portrait = window::Settings {
+        size: Size::new(1080.0, 1920.0),
+        ..window::Settings::default()
+    };
+    let loaded = match config::load(config_path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            error
+                .problems
+                .iter()
+                .for_each(|problem| tracing::error!("{problem}"));
+            return fault(
+                error.problems.iter().map(ToString::to_string).collect(),
+                portrait,
+            );
+        }
+    };
+    loaded
+        .warnings
+        .iter()
+        .for_each(|warning| tracing::warn!("{warning}"));
+    let config = Arc::new(loaded.config);
+    tracing::info!(path = %config_path.display(), kiosk = %config.kiosk.name, "configuration loaded");
+    let window = window_settings(&config.display);
+    match open_services(&config) {
+        Ok(services) => {
+            let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
+            let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
+            (
+                Boot::Kiosk {
+                    config,
+                    clock,
+                    logo,
+                    services,
+                },
+                window,
+            )
+        }
+        Err(error) => {
+            tracing::error!("cannot start: {error:#}");
+            fault(vec![format!("{error:#}")], window)
+        }
+    }
+}
+
+fn open_services(config: &config::Config) -> anyhow::Result<Services> {
+    let data = &config.kiosk.data_dir;
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("cannot create the data folder {}", data.display()))?;
+    config
+        .ticket_printer
+        .prepare()
+        .context("cannot create the ticket folder")?;
+    let journal = Journal::open(&data.join("print-journal.sqlite"))
+        .context("cannot open the print journal")?;
+    let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
+    let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
+    Ok(Services {
+        printer: Some(PrinterWatch::new(Arc::new(spooler))),
+    })
+}
+
 enum Boot {
     Kiosk {
+        services: Services,
         config: Arc<config::Config>,
         clock: Arc<SystemClock>,
         logo: Option<Logo>,

@@ -173,6 +173,21 @@ pub fn card(_: &Theme) -> container::Style {
     }
 }
 
+/// A degraded-service notice: dark text on pale amber with a dark border (12:1 and more).
+pub fn warning(_: &Theme) -> container::Style {
+    container::Style {
+        text_color: Some(TEXT),
+        background: Some(Background::Color(Color::from_rgb8(0xFF, 0xF1, 0xC2))),
+        border: Border {
+            color: Color::from_rgb8(0x8A, 0x5A, 0x00),
+            width: 3.0,
+            radius: 12.0.into(),
+        },
+        shadow: Shadow::default(),
+        snap: true,
+    }
+}
+
 /// Behind a modal question: the screen dimmed so the question stands out.
 pub fn scrim(_: &Theme) -> container::Style {
     container::Style {

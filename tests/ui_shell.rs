@@ -273,3 +273,35 @@ fn the_fault_screen_tells_residents_and_staff_what_to_do() {
         assert!(ui.find(text).is_ok(), "fault screen lacks {text:?}");
     }
 }
+
+#[test]
+fn a_printer_without_paper_is_announced_on_the_start_screen_only() {
+    use kiosk_core::print::PrinterStatus;
+    let mut kiosk = kiosk();
+    let line = "De ticketprinter heeft geen papier meer. Uw ticket krijgt u aan de balie.";
+    assert!(!kiosk.shows(line));
+    kiosk.send(Message::PrinterStatus(PrinterStatus::PaperOut));
+    assert!(kiosk.shows(line));
+    kiosk.click("English");
+    assert!(kiosk.shows("The ticket printer is out of paper. Please get your ticket at the desk."));
+    kiosk.click("Book an appointment");
+    assert!(
+        !kiosk.shows("The ticket printer is out of paper. Please get your ticket at the desk.")
+    );
+    kiosk.clock.advance(AFTER_GUARD);
+    kiosk.click("Back");
+    kiosk.send(Message::PrinterStatus(PrinterStatus::Unreachable(
+        "connection refused".into(),
+    )));
+    assert!(
+        kiosk.shows(
+            "The ticket printer is not working right now. Please get your ticket at the desk."
+        )
+    );
+    kiosk.send(Message::PrinterStatus(PrinterStatus::PaperNearEnd));
+    assert!(
+        !kiosk.shows(
+            "The ticket printer is not working right now. Please get your ticket at the desk."
+        )
+    );
+}

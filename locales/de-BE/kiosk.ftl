@@ -23,6 +23,11 @@ unavailable-title = Noch nicht an diesem Terminal
 unavailable-body = Dieser Dienst kommt bald an dieses Terminal. Am Schalter helfen wir Ihnen gerne weiter.
 unavailable-desk = Gehen Sie zum Schalter
 
+## A small line on the start screen when something does not work
+status-printer-paper-out = Der Ticketdrucker hat kein Papier mehr. Ihr Ticket erhalten Sie am Schalter.
+status-printer-cover-open = Der Ticketdrucker ist offen. Ihr Ticket erhalten Sie am Schalter.
+status-printer-offline = Der Ticketdrucker funktioniert gerade nicht. Ihr Ticket erhalten Sie am Schalter.
+
 ## The "are you still there?" warning
 idle-title = Sind Sie noch da?
 idle-body = Wenn Sie nichts berühren, beginnt das Terminal in { $seconds ->

@@ -23,6 +23,11 @@ unavailable-title = Not on this kiosk yet
 unavailable-body = This service is coming to this kiosk soon. The staff at the desk will gladly help you.
 unavailable-desk = Go to the desk
 
+## A small line on the start screen when something does not work
+status-printer-paper-out = The ticket printer is out of paper. Please get your ticket at the desk.
+status-printer-cover-open = The ticket printer is open. Please get your ticket at the desk.
+status-printer-offline = The ticket printer is not working right now. Please get your ticket at the desk.
+
 ## The "are you still there?" warning
 idle-title = Are you still there?
 idle-body = If you do not touch the screen, the kiosk starts again in { $seconds ->

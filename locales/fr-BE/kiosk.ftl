@@ -23,6 +23,11 @@ unavailable-title = Pas encore sur cette borne
 unavailable-body = Ce service arrivera bientôt sur cette borne. Au guichet, nous vous aidons volontiers.
 unavailable-desk = Allez au guichet
 
+## A small line on the start screen when something does not work
+status-printer-paper-out = L'imprimante de tickets n'a plus de papier. Votre ticket vous sera remis au guichet.
+status-printer-cover-open = L'imprimante de tickets est ouverte. Votre ticket vous sera remis au guichet.
+status-printer-offline = L'imprimante de tickets ne fonctionne pas pour le moment. Votre ticket vous sera remis au guichet.
+
 ## The "are you still there?" warning
 idle-title = Êtes-vous toujours là ?
 idle-body = Sans action de votre part, la borne recommence dans { $seconds ->

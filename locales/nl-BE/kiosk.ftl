@@ -24,6 +24,11 @@ unavailable-title = Nog niet op deze kiosk
 unavailable-body = Deze dienst komt binnenkort op deze kiosk. Aan de balie helpen we u graag verder.
 unavailable-desk = Ga naar de balie
 
+## A small line on the start screen when something does not work
+status-printer-paper-out = De ticketprinter heeft geen papier meer. Uw ticket krijgt u aan de balie.
+status-printer-cover-open = De ticketprinter staat open. Uw ticket krijgt u aan de balie.
+status-printer-offline = De ticketprinter werkt even niet. Uw ticket krijgt u aan de balie.
+
 ## The "are you still there?" warning
 idle-title = Bent u er nog?
 idle-body = Als u niets aanraakt, begint de kiosk opnieuw over { $seconds ->

@@ -127,3 +127,20 @@ pub fn nav_bar<'a, M: Clone + 'a>(
         .width(Length::Fill)
         .into()
 }
+
+/// A small line under the language bar when something does not work, saying what still does.
+/// An icon and words, never colour alone.
+pub fn status_line<'a, M: 'a>(message: String) -> Element<'a, M> {
+    container(
+        row![
+            picture::icon(picture::WARNING, 44.0),
+            text(message).size(size::HINT)
+        ]
+        .spacing(16)
+        .align_y(Alignment::Center),
+    )
+    .padding([16, 24])
+    .width(Length::Fill)
+    .style(theme::warning)
+    .into()
+}

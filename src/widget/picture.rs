@@ -8,6 +8,7 @@ pub const CALENDAR: &[u8] = include_bytes!("../../assets/icons/calendar.svg");
 pub const CHECK_IN: &[u8] = include_bytes!("../../assets/icons/checkin.svg");
 pub const BACK: &[u8] = include_bytes!("../../assets/icons/back.svg");
 pub const HOME: &[u8] = include_bytes!("../../assets/icons/home.svg");
+pub const WARNING: &[u8] = include_bytes!("../../assets/icons/warning.svg");
 
 /// An embedded SVG icon, square.
 pub fn icon<'a, M: 'a>(bytes: &'static [u8], side: f32) -> Element<'a, M> {

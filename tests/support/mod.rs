@@ -9,7 +9,7 @@ use std::time::Duration;
 use iced::{Settings, Size};
 use iced_test::Simulator;
 
-use kiosk::app::{App, Message};
+use kiosk::app::{App, Message, Services};
 use kiosk::widget::picture::Logo;
 use kiosk::{fonts, theme};
 use kiosk_core::clock::ManualClock;
@@ -42,7 +42,13 @@ pub fn kiosk_with(config: Config) -> Kiosk {
     let clock = ManualClock::new(start);
     let config = Arc::new(config);
     let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
-    let app = App::kiosk(Arc::clone(&config), i18n(), Arc::new(clock.clone()), logo);
+    let app = App::kiosk(
+        Arc::clone(&config),
+        i18n(),
+        Arc::new(clock.clone()),
+        logo,
+        Services::default(),
+    );
     Kiosk { app, clock, config }
 }
 
