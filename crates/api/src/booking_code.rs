@@ -12,15 +12,18 @@ pub const SHORT_CODE_LEN: usize = 10;
 pub const QR_PREFIX: &str = "KB1";
 
 /// The short code in a typed code (any case, with spaces, dashes or dots) or a scanned QR
-/// payload; `None` when the input cannot be a code at all.
+/// payload (`KB1-<short>-<32 hex>`); `None` when the input cannot be a code at all.
 pub fn short_code(input: &str) -> Option<String> {
     let input = input.trim();
     if let Some(rest) = input
         .strip_prefix(QR_PREFIX)
         .and_then(|r| r.strip_prefix('-'))
     {
-        let (short, _secret) = rest.split_once('-')?;
-        return normalise(short);
+        let (short, secret) = rest.split_once('-')?;
+        // The secret cannot be checked offline (arrivals do not carry it), but a payload the
+        // backend would refuse as malformed is refused here too.
+        let valid_secret = secret.len() == 32 && secret.bytes().all(|b| b.is_ascii_hexdigit());
+        return normalise(short).filter(|_| valid_secret);
     }
     normalise(input)
 }

@@ -171,3 +171,35 @@ async fn blocks_run_out_and_a_failed_check_in_leaves_nothing_behind() {
     assert_eq!(store.outbox_depth().await.unwrap().pending, 2);
     let _ = outbox::enqueue;
 }
+
+#[test]
+fn the_kiosk_reads_codes_and_digests_exactly_like_the_backend() {
+    use kiosk_backend::codes;
+    for _ in 0..200 {
+        let code = codes::short_code();
+        let secret = codes::qr_secret();
+        let typed = format!(" {}-{} ", code[..5].to_lowercase(), &code[5..]);
+        let scanned = codes::qr_payload(&code, &secret);
+        for input in [typed.as_str(), scanned.as_str(), code.as_str()] {
+            let backend = codes::parse_code(input).map(|c| c.short().to_owned());
+            assert_eq!(booking_code::short_code(input), backend, "{input}");
+        }
+        assert_eq!(
+            booking_code::arrival_digest("salt42", &code),
+            codes::arrival_digest("salt42", &code)
+        );
+    }
+    for junk in [
+        "",
+        "ABCDEFGHI0",
+        "KB1-ABC-xyz",
+        "KB1-ABCDE23456",
+        "KB1-ABCDE23456-xyz",
+    ] {
+        assert_eq!(
+            booking_code::short_code(junk),
+            codes::parse_code(junk).map(|c| c.short().to_owned()),
+            "{junk}"
+        );
+    }
+}
