@@ -11,6 +11,8 @@ mod bookings;
 mod drain;
 #[path = "sync/enrolment.rs"]
 mod enrolment;
+#[path = "sync/heartbeat.rs"]
+mod heartbeat;
 #[path = "sync/offline.rs"]
 mod offline;
 #[path = "sync/store.rs"]
