@@ -15,6 +15,11 @@ pub enum StoreError {
         column: &'static str,
         detail: String,
     },
+    #[error("kiosk data folder {}: {source}", path.display())]
+    Folder {
+        path: std::path::PathBuf,
+        source: Arc<std::io::Error>,
+    },
     #[error("kiosk database task failed: {0}")]
     Task(String),
 }

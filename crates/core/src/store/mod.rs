@@ -57,9 +57,9 @@ impl Store {
     /// Opens (creating and migrating if needed) the store in `data_dir`. Blocking: call it
     /// before the UI starts or through `spawn_blocking`.
     pub fn open_in(data_dir: &Path) -> StoreResult<Store> {
-        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Corrupt {
-            column: "data_dir",
-            detail: e.to_string(),
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Folder {
+            path: data_dir.to_path_buf(),
+            source: Arc::new(e),
         })?;
         Store::open(&data_dir.join(FILE_NAME))
     }

@@ -4,6 +4,7 @@
 //! [`ConnectionState`] watch in a `Subscription`.
 
 mod backoff;
+mod checkin;
 mod client;
 mod drain;
 mod enrol;
@@ -16,6 +17,7 @@ mod state;
 pub mod token_file;
 
 pub use backoff::Backoff;
+pub use checkin::{CheckInError, CheckInOutcome, check_in};
 pub use client::{CheckedIn, Client, Fetched};
 pub use enrol::{connect, default_hardware_id};
 pub use error::{ErrorKind, SyncError};

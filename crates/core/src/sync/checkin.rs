@@ -1,0 +1,55 @@
+//! Check-in as the UI wants it: the backend decides while it answers; when it does not, the
+//! kiosk checks in from its cached arrivals and numbers the ticket from its own block.
+
+use jiff::ZonedDateTime;
+
+use super::{CheckedIn, Client, IdempotencyKey, SyncError};
+use crate::store::{CheckinError, OfflineTicket, Store};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckInOutcome {
+    /// The backend's ticket (`created` false: the booking already had it).
+    Online(CheckedIn),
+    /// Numbered by the kiosk; its event is in the outbox.
+    Offline(OfflineTicket),
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CheckInError {
+    /// The backend answered no (`too-early`, `booking-not-found`, ...) or cannot be used.
+    #[error(transparent)]
+    Backend(SyncError),
+    /// The backend did not answer and the offline check-in failed too.
+    #[error(transparent)]
+    Offline(CheckinError),
+}
+
+impl CheckInError {
+    /// The problem type to word for the resident, online or offline alike.
+    pub fn problem_type(&self) -> Option<&str> {
+        match self {
+            CheckInError::Backend(e) => e.problem_type(),
+            CheckInError::Offline(e) => e.problem_type(),
+        }
+    }
+}
+
+/// Checks in `code` (typed or scanned). `key` is the operation's idempotency key: keep it for a
+/// retry of the same check-in. `now` is the location's wall time, for the offline window.
+pub async fn check_in(
+    client: &Client,
+    store: &Store,
+    code: &str,
+    key: IdempotencyKey,
+    now: ZonedDateTime,
+) -> Result<CheckInOutcome, CheckInError> {
+    match client.check_in(code, key).await {
+        Ok(done) => Ok(CheckInOutcome::Online(done)),
+        Err(e) if e.is_offline() => store
+            .offline_check_in(code, now)
+            .await
+            .map(CheckInOutcome::Offline)
+            .map_err(CheckInError::Offline),
+        Err(e) => Err(CheckInError::Backend(e)),
+    }
+}
