@@ -85,3 +85,45 @@ async fn outbox_drain_survives_a_backend_restart_and_delivers_each_event_exactly
     .await;
     sync.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_kiosk_stopped_mid_drain_sends_the_rest_after_its_restart_exactly_once() {
+    let mut env = Env::start().await;
+    let client = env.enrol().await;
+    let store = env.store();
+    let now = env.now();
+    store
+        .write(move |tx| {
+            (0..EVENTS).try_for_each(|n| {
+                outbox::enqueue(tx, "print.failed", &serde_json::json!({ "n": n }), &now).map(drop)
+            })
+        })
+        .await
+        .unwrap();
+    let options = SyncOptions {
+        batch_size: 10,
+        ..fast_options()
+    };
+    let sync = env.start_sync(client.clone(), store.clone(), options.clone());
+    until("the drain to start", async || {
+        let pending = store.outbox_depth().await.unwrap().pending;
+        (pending < EVENTS as u32).then_some(())
+    })
+    .await;
+    // The kiosk stops (a batch may be in flight and its answer lost) and starts again.
+    sync.shutdown().await;
+    drop(store);
+    let store = env.store();
+    assert!(store.outbox_depth().await.unwrap().pending > 0);
+    let sync = env.start_sync(client, store.clone(), options);
+    until("the outbox to drain", async || {
+        (store.outbox_depth().await.unwrap().pending == 0).then_some(())
+    })
+    .await;
+    let (rows, distinct): (u32, u32) = env.backend_query(
+        "SELECT COUNT(*), COUNT(DISTINCT id) FROM events WHERE type = 'print.failed'",
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    );
+    assert_eq!((rows, distinct), (EVENTS as u32, EVENTS as u32));
+    sync.shutdown().await;
+}
