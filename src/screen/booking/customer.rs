@@ -1,0 +1,300 @@
+//! The resident's details the product requires, one field a screen: the name always, then a
+//! phone number, an e-mail address, or either of the two. Checked with `kiosk_core::domain`
+//! before going on; the message says what to fix.
+
+use iced::widget::{column, container, row, text};
+use iced::{Alignment, Element, Length};
+
+use kiosk_api::{Customer, CustomerField, Product};
+use kiosk_core::domain::{EmailAddress, PhoneNumber};
+
+use crate::context::Context;
+use crate::theme::{self, size, space};
+
+use super::keys::{self, Layout};
+use super::layout::{self, landscape};
+use super::{Message, State, words};
+
+/// Longer than any real name or address, short enough to keep the field on screen.
+const NAME_MAX: usize = 80;
+const PHONE_MAX: usize = 24;
+const EMAIL_MAX: usize = 254;
+
+/// One screen of details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Phone,
+    Email,
+    /// One of the two, the resident chooses which.
+    PhoneOrEmail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContactMode {
+    #[default]
+    Phone,
+    Email,
+}
+
+/// What was typed, kept as typed so that Back shows it again. Personal data: never logged
+/// (no `Debug` of the contents outside this session).
+#[derive(Clone, Default)]
+pub struct Form {
+    name: String,
+    phone: String,
+    email: String,
+    contact: ContactMode,
+    /// The message id of what to fix, from the last Next.
+    error: Option<&'static str>,
+}
+
+impl std::fmt::Debug for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Form")
+            .field("contact", &self.contact)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The name first, then each contact field the product asks for, once.
+pub fn fields(product: Option<&Product>) -> Vec<Field> {
+    let mut fields = vec![Field::Name];
+    for field in product.map_or(&[][..], |p| &p.required_customer_fields) {
+        let field = match field {
+            CustomerField::Name => continue,
+            CustomerField::Phone => Field::Phone,
+            CustomerField::Email => Field::Email,
+            CustomerField::PhoneOrEmail => Field::PhoneOrEmail,
+        };
+        if !fields.contains(&field) {
+            fields.push(field);
+        }
+    }
+    fields
+}
+
+impl Form {
+    /// Which text a field edits, with its length limit.
+    fn text_mut(&mut self, field: Field) -> (&mut String, usize) {
+        match self.kind(field) {
+            Layout::Name => (&mut self.name, NAME_MAX),
+            Layout::Phone => (&mut self.phone, PHONE_MAX),
+            Layout::Email => (&mut self.email, EMAIL_MAX),
+        }
+    }
+
+    fn text(&self, field: Field) -> &str {
+        match self.kind(field) {
+            Layout::Name => &self.name,
+            Layout::Phone => &self.phone,
+            Layout::Email => &self.email,
+        }
+    }
+
+    fn kind(&self, field: Field) -> Layout {
+        match (field, self.contact) {
+            (Field::Name, _) => Layout::Name,
+            (Field::Phone, _) | (Field::PhoneOrEmail, ContactMode::Phone) => Layout::Phone,
+            (Field::Email, _) | (Field::PhoneOrEmail, ContactMode::Email) => Layout::Email,
+        }
+    }
+
+    /// Applies a key; `true` when Next found the field valid.
+    pub fn update(&mut self, field: Field, message: Message) -> bool {
+        match message {
+            Message::Contact(mode) if field == Field::PhoneOrEmail => {
+                self.contact = mode;
+                self.error = None;
+            }
+            Message::Type(c) => {
+                let (text, max) = self.text_mut(field);
+                if text.chars().count() < max {
+                    text.push(c);
+                }
+                self.error = None;
+            }
+            Message::Erase => {
+                self.text_mut(field).0.pop();
+                self.error = None;
+            }
+            Message::Next => {
+                self.error = self.check(field).err();
+                return self.error.is_none();
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// `Err` is the message id telling what to fix.
+    fn check(&self, field: Field) -> Result<(), &'static str> {
+        match self.kind(field) {
+            Layout::Name if self.name.trim().is_empty() => Err("booking-name-empty"),
+            Layout::Name => Ok(()),
+            Layout::Phone => PhoneNumber::parse(&self.phone)
+                .map(drop)
+                .map_err(|e| e.message_id()),
+            Layout::Email => EmailAddress::parse(&self.email)
+                .map(drop)
+                .map_err(|e| e.message_id()),
+        }
+    }
+
+    /// The customer for the backend, with the phone in E.164; `None` if a field is not valid.
+    pub fn to_customer(&self, fields: &[Field]) -> Option<Customer> {
+        let mut customer = Customer {
+            name: self.name.trim().to_owned(),
+            phone: None,
+            email: None,
+        };
+        for &field in fields {
+            self.check(field).ok()?;
+            match self.kind(field) {
+                Layout::Name => {}
+                Layout::Phone => {
+                    customer.phone = Some(PhoneNumber::parse(&self.phone).ok()?.e164().to_owned());
+                }
+                Layout::Email => {
+                    customer.email =
+                        Some(EmailAddress::parse(&self.email).ok()?.as_str().to_owned());
+                }
+            }
+        }
+        Some(customer)
+    }
+
+    /// Name, phone and e-mail as entered, for the summary.
+    pub fn shown(&self, fields: &[Field]) -> Vec<(&'static str, String)> {
+        let mut shown = Vec::new();
+        for &field in fields {
+            let (label, value) = match self.kind(field) {
+                Layout::Name => ("booking-summary-name", self.name.trim()),
+                Layout::Phone => ("booking-summary-phone", self.phone.trim()),
+                Layout::Email => ("booking-summary-email", self.email.trim()),
+            };
+            shown.push((label, value.to_owned()));
+        }
+        shown
+    }
+}
+
+fn title_id(form: &Form, field: Field) -> &'static str {
+    match (field, form.kind(field)) {
+        (Field::Name, _) => "booking-name-title",
+        (Field::PhoneOrEmail, _) => "booking-contact-title",
+        (_, Layout::Phone) => "booking-phone-title",
+        _ => "booking-email-title",
+    }
+}
+
+fn field_at(state: &State, i: usize) -> Field {
+    state.fields().get(i).copied().unwrap_or(Field::Name)
+}
+
+pub fn targets(state: &State, i: usize) -> Vec<Message> {
+    let field = field_at(state, i);
+    let mut targets = Vec::new();
+    if field == Field::PhoneOrEmail {
+        targets.push(Message::Contact(ContactMode::Phone));
+        targets.push(Message::Contact(ContactMode::Email));
+    }
+    targets.extend(keys::targets(state.customer.kind(field)));
+    targets.push(Message::Next);
+    targets
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Message> {
+    let ctx = *ctx;
+    let field = field_at(state, i);
+    let form = &state.customer;
+    let kind = form.kind(field);
+    iced::widget::responsive(move |available| {
+        let title = text(ctx.tr(title_id(form, field)))
+            .size(size::TITLE)
+            .font(theme::BOLD);
+        let step = state
+            .step_number()
+            .map(|(n, total)| text(words::step(&ctx, n, total)).size(size::HINT));
+        // The text as typed, with a bar where the next letter goes.
+        let typed = container(
+            text(format!("{}|", form.text(field)))
+                .size(size::ACTION)
+                .font(theme::BOLD),
+        )
+        .padding([12, 24])
+        .width(Length::Fill)
+        .style(theme::card);
+        let error = form.error.map(|id| {
+            text(ctx.tr(id))
+                .size(size::BODY)
+                .font(theme::BOLD)
+                .style(|theme: &iced::Theme| text::Style {
+                    color: Some(theme.palette().danger),
+                })
+        });
+        let mut toggle = None;
+        if field == Field::PhoneOrEmail {
+            let option = |mode, id: &str| {
+                layout::choice(
+                    state,
+                    &ctx,
+                    vec![ctx.tr(id)],
+                    Message::Contact(mode),
+                    form.contact != mode,
+                    space::MIN_TARGET,
+                    size::BODY,
+                )
+            };
+            toggle = Some(
+                row![
+                    option(ContactMode::Phone, "booking-contact-phone"),
+                    option(ContactMode::Email, "booking-contact-email"),
+                ]
+                .spacing(space::BETWEEN_TARGETS),
+            );
+        }
+        let next = layout::primary(state, &ctx, ctx.tr("booking-next"), Message::Next);
+        let keys = keys::view(state, &ctx, kind);
+        let keys: Element<'a, Message> = if kind == Layout::Phone {
+            // A phone pad as wide as a phone, not as the screen.
+            container(container(keys).max_width(560))
+                .center_x(Length::Fill)
+                .into()
+        } else {
+            keys
+        };
+        if landscape(available) {
+            // Side by side: a keyboard under the question would not fit 1080 px high.
+            let mut left = column![title].spacing(space::BETWEEN_TARGETS);
+            if let Some(step) = step {
+                left = left.push(step);
+            }
+            left = left.push(toggle).push(typed).push(error).push(next);
+            row![
+                left.width(Length::FillPortion(2)),
+                container(keys).width(Length::FillPortion(3))
+            ]
+            .spacing(space::PAGE)
+            .align_y(Alignment::Start)
+            .into()
+        } else {
+            let mut head = row![title.width(Length::Fill)]
+                .spacing(space::BETWEEN_TARGETS)
+                .align_y(Alignment::Center);
+            if let Some(step) = step {
+                head = head.push(step);
+            }
+            column![head]
+                .push(toggle)
+                .push(typed)
+                .push(error)
+                .push(keys)
+                .push(next)
+                .spacing(space::BETWEEN_TARGETS)
+                .into()
+        }
+    })
+    .into()
+}

@@ -1,0 +1,104 @@
+//! The free times of the chosen day, as "10:30" in the location's zone, twelve a page. Asked
+//! afresh each time the screen opens; a day without free times says so and offers another day.
+
+use iced::Element;
+use iced::widget::text;
+
+use kiosk_core::i18n::FluentArgs;
+
+use crate::context::Context;
+use crate::theme::{self, size};
+
+use super::layout::{self, landscape};
+use super::{Message, Notice, State, words};
+
+pub const PER_PAGE: usize = 12;
+const HEIGHT: f32 = 96.0;
+
+pub fn targets(state: &State) -> Vec<Message> {
+    if state.loading.is_some() {
+        return Vec::new();
+    }
+    let slots = state.day_slots();
+    if slots.is_empty() {
+        return vec![Message::ChooseAnotherDay];
+    }
+    let pages = layout::pages(slots.len(), PER_PAGE);
+    let page = state.page.min(pages - 1);
+    let mut targets: Vec<Message> = layout::page_of(slots, page, PER_PAGE)
+        .iter()
+        .map(|s| Message::ChooseTime(s.clone()))
+        .collect();
+    targets.extend(layout::pager_targets(page, pages));
+    targets
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let mut args = FluentArgs::new();
+    args.set(
+        "date",
+        state
+            .day
+            .map(|day| words::long_date(ctx, day))
+            .unwrap_or_default(),
+    );
+    let title = ctx.tr_args("booking-time-title", &args);
+    let notice = state.notice.map(|Notice::Taken| {
+        layout::card(vec![
+            text(ctx.tr("booking-time-taken"))
+                .size(size::BODY)
+                .font(theme::BOLD)
+                .into(),
+        ])
+    });
+    let body: Element<'a, Message> = if state.loading.is_some() {
+        layout::working(ctx, "booking-working")
+    } else if state.day_slots().is_empty() {
+        layout::card(vec![
+            text(ctx.tr("booking-time-none"))
+                .size(size::ACTION)
+                .font(theme::BOLD)
+                .into(),
+            layout::primary(
+                state,
+                ctx,
+                ctx.tr("booking-another-day"),
+                Message::ChooseAnotherDay,
+            ),
+        ])
+    } else {
+        let ctx_copy = *ctx;
+        let pages = layout::pages(state.day_slots().len(), PER_PAGE);
+        let page = state.page.min(pages - 1);
+        let cells = move || {
+            layout::page_of(state.day_slots(), page, PER_PAGE)
+                .iter()
+                .map(|slot| {
+                    layout::choice(
+                        state,
+                        &ctx_copy,
+                        vec![words::clock(&slot.start, &state.tz)],
+                        Message::ChooseTime(slot.clone()),
+                        true,
+                        HEIGHT,
+                        size::ACTION,
+                    )
+                })
+                .collect()
+        };
+        layout::paged(
+            state,
+            ctx,
+            cells,
+            |size| if landscape(size) { 6 } else { 3 },
+            pages,
+        )
+    };
+    let body = match notice {
+        Some(notice) => iced::widget::column![notice, body]
+            .spacing(crate::theme::space::BETWEEN_TARGETS)
+            .into(),
+        None => body,
+    };
+    layout::frame(state, ctx, title, body)
+}

@@ -1,0 +1,71 @@
+//! Dates, times and names as residents read them, in their language. Every word comes from
+//! `locales/*/booking.ftl` or `kiosk.ftl`.
+
+use jiff::ZonedDateTime;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use kiosk_api::LocalizedText;
+use kiosk_core::i18n::{FluentArgs, Language};
+
+use crate::context::Context;
+
+/// The name in the resident's language.
+pub fn localized(text: &LocalizedText, language: Language) -> &str {
+    match language {
+        Language::Dutch => &text.nl,
+        Language::French => &text.fr,
+        Language::German => &text.de,
+        Language::English => &text.en,
+    }
+}
+
+/// "dinsdag 1 december", "mardi 1 décembre", "Dienstag, 1. Dezember".
+pub fn long_date(ctx: &Context<'_>, date: Date) -> String {
+    let mut weekday = FluentArgs::new();
+    weekday.set("day", date.weekday().to_monday_one_offset());
+    let mut month = FluentArgs::new();
+    month.set("month", date.month());
+    let mut args = FluentArgs::new();
+    args.set("weekday", ctx.tr_args("weekday", &weekday));
+    args.set("day", date.day());
+    args.set("month", ctx.tr_args("month", &month));
+    ctx.tr_args("date-long", &args)
+}
+
+/// "10:30" in the location's zone. The backend sends a fixed offset; converting keeps the
+/// instant, so a time on a day that changes offset is never shown an hour off.
+pub fn clock(time: &ZonedDateTime, tz: &TimeZone) -> String {
+    let local = time.with_time_zone(tz.clone());
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+/// "15 minutes".
+pub fn minutes(ctx: &Context<'_>, minutes: u32) -> String {
+    let mut args = FluentArgs::new();
+    args.set("minutes", minutes);
+    ctx.tr_args("booking-minutes", &args)
+}
+
+/// "9:41": minutes and seconds left, never below zero.
+pub fn countdown(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// "Step 2 of 7".
+pub fn step(ctx: &Context<'_>, n: usize, total: usize) -> String {
+    let mut args = FluentArgs::new();
+    args.set("n", n);
+    args.set("total", total);
+    ctx.tr_args("booking-step", &args)
+}
+
+/// "dinsdag 1 december om 10:30".
+pub fn date_at(ctx: &Context<'_>, start: &ZonedDateTime, tz: &TimeZone) -> String {
+    let local = start.with_time_zone(tz.clone());
+    let mut args = FluentArgs::new();
+    args.set("date", long_date(ctx, local.date()));
+    args.set("time", clock(start, tz));
+    ctx.tr_args("booking-date-at", &args)
+}

@@ -1,0 +1,923 @@
+//! Booking an appointment as a resident meets it: the booking screens driven as the root drives
+//! them, results fed back as messages, every screen looked at in portrait and landscape.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::sync::Arc;
+
+use iced::widget::container;
+use iced::{Element, Length, Size};
+use iced_test::Simulator;
+use jiff::ZonedDateTime;
+use jiff::civil::{Date, date, time};
+
+use kiosk::context::Context;
+use kiosk::screen::booking::{Action, Failure, Message, PrintFailure, State, Step};
+use kiosk::theme::{self, Palette};
+use kiosk_api::{
+    ArrivalWindow, Booking, BookingStatus, Catalogue, Closure, CustomerField, LocalizedText,
+    Location, OpeningPeriod, Product, Slot, Weekday, rfc3339,
+};
+use kiosk_core::i18n::{I18n, Language};
+
+/// The space the root leaves a screen between the header, the language bar and Back / Start
+/// again (see `app.rs`): 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps.
+const PORTRAIT: Size = Size::new(1000.0, 1380.0);
+const LANDSCAPE: Size = Size::new(1840.0, 540.0);
+const LOCATION: &str = "loc-centre";
+
+fn text(nl: &str, fr: &str, de: &str, en: &str) -> LocalizedText {
+    LocalizedText {
+        nl: nl.into(),
+        fr: fr.into(),
+        de: de.into(),
+        en: en.into(),
+    }
+}
+
+fn product(id: &str, name: LocalizedText, max_persons: u32, fields: &[CustomerField]) -> Product {
+    Product {
+        id: id.into(),
+        name,
+        duration_min: 15,
+        extra_duration_per_person_min: 10,
+        max_persons,
+        required_customer_fields: fields.to_vec(),
+        queue_service_id: "A".into(),
+        arrival_window: ArrivalWindow {
+            before_min: 30,
+            after_min: 10,
+        },
+        location_ids: vec![LOCATION.into()],
+    }
+}
+
+/// A synthetic town hall: open Monday to Friday 9-12 (and on Sundays when `sundays`), closed on
+/// Friday 4 December 2026; six products here and one elsewhere.
+fn catalogue(sundays: bool) -> Arc<Catalogue> {
+    use CustomerField::*;
+    let mut weekdays = vec![
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+    ];
+    if sundays {
+        weekdays.push(Weekday::Sunday);
+    }
+    let mut products = vec![
+        product(
+            "eid",
+            text(
+                "Identiteitskaart aanvragen",
+                "Demander une carte d'identité",
+                "Personalausweis beantragen",
+                "Apply for an identity card",
+            ),
+            1,
+            &[Name, PhoneOrEmail],
+        ),
+        product(
+            "passport",
+            text("Reispas", "Passeport", "Reisepass", "Passport"),
+            4,
+            &[Name, Phone],
+        ),
+        product(
+            "licence",
+            text(
+                "Rijbewijs",
+                "Permis de conduire",
+                "Führerschein",
+                "Driving licence",
+            ),
+            1,
+            &[Name, Email],
+        ),
+        product(
+            "address",
+            text(
+                "Adreswijziging",
+                "Changement d'adresse",
+                "Adressänderung",
+                "Change of address",
+            ),
+            1,
+            &[Name],
+        ),
+        product(
+            "kids-id",
+            text("Kids-ID", "Kids-ID", "Kids-ID", "Kids-ID"),
+            1,
+            &[Name],
+        ),
+        product(
+            "marriage",
+            text(
+                "Huwelijksdossier",
+                "Dossier de mariage",
+                "Eheschließung",
+                "Marriage file",
+            ),
+            1,
+            &[Name],
+        ),
+    ];
+    let mut elsewhere = product(
+        "permit",
+        text(
+            "Bouwadvies",
+            "Avis urbanisme",
+            "Bauberatung",
+            "Building advice",
+        ),
+        1,
+        &[Name],
+    );
+    elsewhere.location_ids = vec!["loc-elsewhere".into()];
+    products.push(elsewhere);
+    Arc::new(Catalogue {
+        locations: vec![Location {
+            id: LOCATION.into(),
+            name: text(
+                "Gemeentehuis",
+                "Maison communale",
+                "Gemeindehaus",
+                "Town hall",
+            ),
+            address: kiosk_api::Address {
+                street: "Marktplein 1".into(),
+                postal_code: "9999".into(),
+                municipality: "Demodorp".into(),
+            },
+            timezone: "Europe/Brussels".into(),
+            desks: 2,
+            opening_hours: weekdays
+                .into_iter()
+                .map(|weekday| OpeningPeriod {
+                    weekday,
+                    opens: time(9, 0, 0, 0),
+                    closes: time(12, 0, 0, 0),
+                })
+                .collect(),
+            closures: vec![Closure {
+                date: date(2026, 12, 4),
+                reason: text("Feestdag", "Jour férié", "Feiertag", "Holiday"),
+            }],
+        }],
+        products,
+        certificate_types: Vec::new(),
+        queue_services: Vec::new(),
+    })
+}
+
+fn at(rfc: &str) -> ZonedDateTime {
+    rfc3339::parse(rfc).unwrap()
+}
+
+fn slot(start: &str) -> Slot {
+    let start = at(start);
+    let end = start
+        .checked_add(jiff::SignedDuration::from_mins(15))
+        .unwrap();
+    Slot { start, end }
+}
+
+fn booking(start: &Slot, status: BookingStatus, hold_expires_at: Option<ZonedDateTime>) -> Booking {
+    Booking {
+        id: uuid::Uuid::from_u128(0x1234),
+        code: "K7PX3MQ9RT".into(),
+        qr_payload: "kiosk:booking:synthetic".into(),
+        status,
+        hold_expires_at,
+        location_id: LOCATION.into(),
+        product_id: "eid".into(),
+        persons: 1,
+        start: start.start.clone(),
+        end: start.end.clone(),
+    }
+}
+
+/// The booking screens as the root drives them: a clock, a language, and every action kept.
+struct Flow {
+    state: State,
+    i18n: Arc<I18n>,
+    palette: Palette,
+    language: Language,
+    now: ZonedDateTime,
+    actions: Vec<Action>,
+}
+
+impl Flow {
+    /// Saturday 28 November 2026, 10:30 in Brussels.
+    fn new() -> Self {
+        Self::starting(
+            catalogue(false),
+            "2026-11-28T10:30:00+01:00[Europe/Brussels]",
+        )
+    }
+
+    fn starting(catalogue: Arc<Catalogue>, now: &str) -> Self {
+        let now: ZonedDateTime = now.parse().unwrap();
+        let config = support::shipped_config();
+        Self {
+            state: State::new(catalogue, LOCATION.into(), now.date()),
+            i18n: support::i18n(),
+            palette: Palette::new(config.kiosk.accent),
+            language: Language::Dutch,
+            now,
+            actions: Vec::new(),
+        }
+    }
+
+    fn ui(&self, size: Size) -> Simulator<'_, Message> {
+        let ctx = Context {
+            i18n: &self.i18n,
+            language: self.language,
+            palette: self.palette,
+            focused: None,
+        };
+        let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::page)
+            .into();
+        Simulator::with_size(support::settings(), size, view)
+    }
+
+    fn send(&mut self, message: Message) -> Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// Clicks the text `label` in portrait and delivers what it produced; returns the last action.
+    fn click(&mut self, label: &str) -> Action {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui(PORTRAIT);
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
+            ui.into_messages().collect()
+        };
+        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
+        let mut last = Action::None;
+        for message in messages {
+            last = self.send(message);
+        }
+        last
+    }
+
+    /// What a click on `label` produces, without delivering it.
+    fn click_messages(&self, label: &str, size: Size) -> Vec<Message> {
+        let mut ui = self.ui(size);
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
+        ui.into_messages().collect()
+    }
+
+    fn type_text(&mut self, typed: &str) {
+        for c in typed.chars() {
+            self.click(&c.to_string());
+        }
+    }
+
+    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
+    fn shows(&self, text: &str) -> bool {
+        [PORTRAIT, LANDSCAPE].into_iter().all(|size| {
+            let Ok(found) = self.ui(size).find(text) else {
+                return false;
+            };
+            let b = found.bounds();
+            let inside = b.x >= 0.0
+                && b.y >= 0.0
+                && b.x + b.width <= size.width + 0.5
+                && b.y + b.height <= size.height + 0.5;
+            assert!(inside, "{text:?} lies outside the {size:?} screen: {b:?}");
+            true
+        })
+    }
+
+    fn assert_shows(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "{:?} does not show {text:?}",
+            self.state.step()
+        );
+    }
+
+    fn assert_hides(&self, text: &str) {
+        for size in [PORTRAIT, LANDSCAPE] {
+            assert!(
+                self.ui(size).find(text).is_err(),
+                "{:?} shows {text:?} in {size:?}",
+                self.state.step()
+            );
+        }
+    }
+
+    fn advance(&mut self, seconds: i64) {
+        self.now = self
+            .now
+            .checked_add(jiff::SignedDuration::from_secs(seconds))
+            .unwrap();
+    }
+
+    /// Chooses the identity card and answers the four-week slot request with times on Monday
+    /// 30 November and Tuesday 1 December; Wednesday 2 December is full.
+    fn reach_days(&mut self) {
+        let action = self.click("Identiteitskaart aanvragen");
+        let Action::LoadSlots {
+            location_id,
+            product_id,
+            persons,
+            from,
+            to,
+        } = action
+        else {
+            panic!("the day list asks for slots, got {action:?}");
+        };
+        assert_eq!(
+            (location_id.as_str(), product_id.as_str(), persons),
+            (LOCATION, "eid", 1)
+        );
+        assert_eq!((from, to), (date(2026, 11, 28), date(2026, 12, 25)));
+        self.assert_shows("Even geduld…");
+        self.send(Message::SlotsLoaded {
+            from,
+            to,
+            result: Ok(vec![
+                slot("2026-11-30T09:00:00+01:00"),
+                slot("2026-12-01T09:00:00+01:00"),
+                slot("2026-12-01T10:30:00+01:00"),
+            ]),
+        });
+    }
+
+    /// Chooses Tuesday 1 December and answers with its times.
+    fn reach_times(&mut self) {
+        let action = self.click("dinsdag 1 december");
+        let day = date(2026, 12, 1);
+        assert!(
+            matches!(&action, Action::LoadSlots { from, to, .. } if *from == day && *to == day),
+            "times are asked afresh, got {action:?}"
+        );
+        self.send(times_of_tuesday());
+    }
+
+    fn reach_summary(&mut self) -> Action {
+        self.reach_days();
+        self.reach_times();
+        self.click("10:30");
+        self.type_text("jan");
+        self.click("Verder");
+        self.type_text("0470123456");
+        self.click("Verder")
+    }
+}
+
+fn times_of_tuesday() -> Message {
+    let day = date(2026, 12, 1);
+    Message::SlotsLoaded {
+        from: day,
+        to: day,
+        result: Ok(vec![
+            slot("2026-12-01T09:00:00+01:00"),
+            slot("2026-12-01T10:30:00+01:00"),
+            slot("2026-12-01T11:15:00+01:00"),
+        ]),
+    }
+}
+
+fn held(flow: &Flow, minutes: i64) -> Booking {
+    let expires = flow
+        .now
+        .checked_add(jiff::SignedDuration::from_mins(minutes))
+        .unwrap();
+    booking(
+        &slot("2026-12-01T10:30:00+01:00"),
+        BookingStatus::Held,
+        Some(expires),
+    )
+}
+
+#[test]
+fn the_whole_happy_path_books_confirms_prints_and_finishes() {
+    let mut flow = Flow::new();
+    flow.assert_shows("Waarvoor wilt u een afspraak?");
+    flow.assert_shows("Stap 1 van 7");
+    flow.assert_shows("Identiteitskaart aanvragen");
+    flow.assert_shows("15 minuten");
+    flow.assert_hides("Bouwadvies");
+
+    flow.reach_days();
+    assert_eq!(flow.state.step(), Step::Day);
+    flow.assert_shows("Welke dag past u?");
+    flow.assert_shows("Stap 2 van 6");
+    flow.assert_shows("maandag 30 november");
+    flow.assert_shows("Gesloten");
+    flow.assert_shows("Volzet");
+
+    flow.reach_times();
+    flow.assert_shows("Hoe laat op dinsdag 1 december?");
+    flow.assert_shows("09:00");
+    flow.assert_shows("11:15");
+    assert_eq!(flow.click("10:30"), Action::None);
+
+    flow.assert_shows("Wat is uw naam?");
+    flow.assert_shows("Stap 4 van 6");
+    flow.type_text("jan");
+    flow.assert_shows("jan|");
+    flow.click("Verder");
+
+    flow.assert_shows("Hoe kunnen we u bereiken?");
+    flow.assert_shows("Via e-mail");
+    flow.type_text("0470123456");
+    let hold = flow.click("Verder");
+    let Action::Hold(request) = hold else {
+        panic!("the summary holds the time, got {hold:?}");
+    };
+    assert_eq!(request.location_id, LOCATION);
+    assert_eq!(request.product_id, "eid");
+    assert_eq!(request.persons, 1);
+    assert_eq!(request.start, at("2026-12-01T10:30:00+01:00"));
+    assert_eq!(request.customer.name, "jan");
+    assert_eq!(request.customer.phone.as_deref(), Some("+32470123456"));
+    assert_eq!(request.customer.email, None);
+
+    flow.assert_shows("Even geduld, we houden dit uur voor u vrij…");
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking.clone())));
+    flow.assert_shows("Kijk uw afspraak na");
+    flow.assert_shows("Stap 6 van 6");
+    flow.assert_shows("dinsdag 1 december om 10:30");
+    flow.assert_shows("jan");
+    flow.assert_shows("0470123456");
+    flow.assert_shows("We houden dit uur nog 10:00 voor u vrij.");
+
+    let confirm = flow.click("Afspraak vastleggen");
+    assert_eq!(
+        confirm,
+        Action::Confirm {
+            booking_id: booking.id
+        }
+    );
+    flow.assert_shows("Even geduld, we leggen uw afspraak vast…");
+
+    let confirmed = Booking {
+        status: BookingStatus::Confirmed,
+        hold_expires_at: None,
+        ..booking
+    };
+    let print = flow.send(Message::Confirmed(Ok(confirmed.clone())));
+    let Action::PrintTicket(request) = print else {
+        panic!("a confirmed booking prints, got {print:?}");
+    };
+    let ticket = request.ticket("Gemeente Demodorp", Language::French);
+    assert_eq!(ticket.product, "Demander une carte d'identité");
+    assert_eq!(ticket.location, "Maison communale");
+    assert_eq!(ticket.booking_code, "K7PX3MQ9RT");
+    assert_eq!(ticket.starts_at, confirmed.start);
+
+    flow.assert_shows("Uw afspraak is gemaakt");
+    flow.assert_shows("Uw ticket wordt afgedrukt. Neem het uit de printer.");
+    flow.send(Message::Printed(Ok(())));
+    flow.assert_shows("Uw ticket wordt afgedrukt. Neem het uit de printer.");
+    assert_eq!(flow.click("Klaar"), Action::Done);
+}
+
+#[test]
+fn a_closed_or_full_day_cannot_be_chosen() {
+    let mut flow = Flow::new();
+    flow.reach_days();
+    for closed in [
+        "zaterdag 28 november",
+        "zondag 29 november",
+        "woensdag 2 december",
+    ] {
+        for size in [PORTRAIT, LANDSCAPE] {
+            assert!(
+                flow.click_messages(closed, size).is_empty(),
+                "{closed} could be chosen"
+            );
+        }
+    }
+    // A closure: Friday 4 December, open on Fridays otherwise.
+    flow.assert_shows("vrijdag 4 december");
+    assert!(
+        flow.click_messages("vrijdag 4 december", LANDSCAPE)
+            .is_empty()
+    );
+    // The next week is a page further.
+    flow.assert_hides("vrijdag 11 december");
+    flow.click("Meer");
+    flow.assert_shows("vrijdag 11 december");
+    flow.assert_shows("Vorige");
+    flow.click("Vorige");
+    // Even a message for a closed day (a stale tap) is refused.
+    assert_eq!(
+        flow.send(Message::ChooseDay(date(2026, 12, 4))),
+        Action::None
+    );
+    assert_eq!(flow.state.step(), Step::Day);
+}
+
+#[test]
+fn a_time_taken_on_hold_says_so_and_shows_fresh_times() {
+    let mut flow = Flow::new();
+    assert!(matches!(flow.reach_summary(), Action::Hold(_)));
+    let reload = flow.send(Message::Held(Err(Failure::SlotTaken)));
+    let day = date(2026, 12, 1);
+    assert!(
+        matches!(&reload, Action::LoadSlots { from, to, .. } if *from == day && *to == day),
+        "fresh times are asked, got {reload:?}"
+    );
+    assert_eq!(flow.state.step(), Step::Time);
+    flow.assert_shows("Dit uur is net door iemand anders gekozen. Kies een ander uur.");
+    flow.assert_shows("Even geduld…");
+    flow.send(Message::SlotsLoaded {
+        from: day,
+        to: day,
+        result: Ok(vec![slot("2026-12-01T11:15:00+01:00")]),
+    });
+    flow.assert_shows("11:15");
+    flow.assert_hides("10:30");
+
+    // The name stays; choosing again goes back through the details to a new hold.
+    flow.click("11:15");
+    flow.assert_shows("jan|");
+}
+
+#[test]
+fn a_day_whose_times_are_gone_offers_another_day() {
+    let mut flow = Flow::new();
+    flow.reach_days();
+    flow.click("maandag 30 november");
+    let day = date(2026, 11, 30);
+    flow.send(Message::SlotsLoaded {
+        from: day,
+        to: day,
+        result: Ok(Vec::new()),
+    });
+    flow.assert_shows("Er is geen vrij uur op deze dag. Kies een andere dag.");
+    let action = flow.click("Kies een andere dag");
+    assert!(matches!(action, Action::LoadSlots { .. }));
+    assert_eq!(flow.state.step(), Step::Day);
+}
+
+#[test]
+fn the_hold_counts_down_and_runs_out() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking)));
+    flow.assert_shows("We houden dit uur nog 10:00 voor u vrij.");
+    flow.advance(19);
+    flow.assert_shows("We houden dit uur nog 9:41 voor u vrij.");
+    flow.advance(9 * 60 + 40);
+    flow.assert_shows("We houden dit uur nog 0:01 voor u vrij.");
+    flow.advance(1);
+    flow.assert_shows("We konden dit uur niet langer voor u vrijhouden.");
+    let reload = flow.click("Kies een ander uur");
+    assert!(matches!(reload, Action::LoadSlots { .. }), "got {reload:?}");
+    assert_eq!(flow.state.step(), Step::Time);
+}
+
+#[test]
+fn an_expired_hold_on_confirm_goes_back_to_fresh_times() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.send(Message::Held(Ok(held(&flow, 10))));
+    assert!(matches!(
+        flow.click("Afspraak vastleggen"),
+        Action::Confirm { .. }
+    ));
+    let reload = flow.send(Message::Confirmed(Err(Failure::HoldExpired)));
+    assert!(matches!(reload, Action::LoadSlots { .. }));
+    flow.send(times_of_tuesday());
+    flow.assert_shows("Dit uur is net door iemand anders gekozen. Kies een ander uur.");
+    flow.assert_shows("10:30");
+}
+
+#[test]
+fn offline_sends_the_resident_to_the_desk() {
+    let mut flow = Flow::new();
+    let action = flow.click("Identiteitskaart aanvragen");
+    let Action::LoadSlots { from, to, .. } = action else {
+        panic!("got {action:?}");
+    };
+    flow.send(Message::SlotsLoaded {
+        from,
+        to,
+        result: Err(Failure::Offline),
+    });
+    assert_eq!(flow.state.step(), Step::Unavailable);
+    flow.assert_shows("Afspraken maken lukt nu niet");
+    flow.assert_shows("Probeer het later opnieuw, of ga naar de balie: we helpen u graag.");
+    assert_eq!(flow.click("Terug naar het begin"), Action::Done);
+    assert!(flow.state.back().is_none(), "Back leaves the flow");
+
+    // Offline while holding: the same.
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.send(Message::Held(Err(Failure::Offline)));
+    flow.assert_shows("Afspraken maken lukt nu niet");
+}
+
+#[test]
+fn a_double_tap_on_confirm_confirms_once() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.send(Message::Held(Ok(held(&flow, 10))));
+    let messages = flow.click_messages("Afspraak vastleggen", PORTRAIT);
+    let actions: Vec<Action> = messages
+        .iter()
+        .chain(messages.iter())
+        .map(|m| flow.send(m.clone()))
+        .collect();
+    let confirms = actions
+        .iter()
+        .filter(|a| matches!(a, Action::Confirm { .. }))
+        .count();
+    assert_eq!(confirms, 1, "{actions:?}");
+    // Nor can the summary be confirmed again once the answer came, nor printed twice.
+    let confirmed = Booking {
+        status: BookingStatus::Confirmed,
+        ..held(&flow, 10)
+    };
+    assert!(matches!(
+        flow.send(Message::Confirmed(Ok(confirmed.clone()))),
+        Action::PrintTicket(_)
+    ));
+    assert_eq!(flow.send(Message::Confirmed(Ok(confirmed))), Action::None);
+    assert_eq!(flow.send(Message::Confirm), Action::None);
+    // And a double tap on the last "Next" holds once.
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    assert_eq!(flow.send(Message::Next), Action::None);
+    let holds = flow
+        .actions
+        .iter()
+        .filter(|a| matches!(a, Action::Hold(_)))
+        .count();
+    assert_eq!(holds, 1);
+}
+
+#[test]
+fn back_keeps_the_entered_name_and_releases_the_hold() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking.clone())));
+    assert_eq!(
+        flow.state.back(),
+        Some(Action::Release {
+            booking_id: booking.id,
+            code: booking.code.clone()
+        })
+    );
+    flow.assert_shows("Hoe kunnen we u bereiken?");
+    flow.assert_shows("0470123456|");
+    assert_eq!(flow.state.back(), Some(Action::None));
+    flow.assert_shows("Wat is uw naam?");
+    flow.assert_shows("jan|");
+    // Back to the times, and forward again: the name is still there.
+    assert!(matches!(flow.state.back(), Some(Action::LoadSlots { .. })));
+    flow.send(times_of_tuesday());
+    flow.click("10:30");
+    flow.assert_shows("jan|");
+    // Forward to a new hold; a hold that arrives after Back is released at once.
+    flow.click("Verder");
+    assert!(matches!(flow.click("Verder"), Action::Hold(_)));
+    assert_eq!(flow.state.back(), Some(Action::None));
+    assert!(matches!(
+        flow.send(Message::Held(Ok(booking))),
+        Action::Release { .. }
+    ));
+}
+
+#[test]
+fn details_are_checked_before_going_on() {
+    let mut flow = Flow::new();
+    flow.reach_days();
+    flow.reach_times();
+    flow.click("10:30");
+    flow.click("Verder");
+    flow.assert_shows("Vul uw naam in.");
+    assert!(matches!(flow.state.step(), Step::Customer(0)));
+    flow.type_text("an");
+    flow.click("Verder");
+    flow.type_text("0470");
+    flow.click("Verder");
+    flow.assert_shows("Dit nummer is te kort. Kijk na of u geen cijfer vergeten bent.");
+    // E-mail instead of phone.
+    flow.click("Via e-mail");
+    flow.type_text("an@example.be");
+    assert!(
+        matches!(flow.click("Verder"), Action::Hold(r) if r.customer.email.as_deref() == Some("an@example.be") && r.customer.phone.is_none())
+    );
+}
+
+#[test]
+fn french_and_german_on_the_product_and_day_steps() {
+    let mut flow = Flow::new();
+    flow.language = Language::French;
+    flow.assert_shows("Pour quoi souhaitez-vous un rendez-vous ?");
+    flow.assert_shows("Étape 1 sur 7");
+    flow.assert_shows("Demander une carte d'identité");
+    flow.language = Language::German;
+    flow.assert_shows("Wofür möchten Sie einen Termin?");
+    flow.assert_shows("Personalausweis beantragen");
+    flow.assert_shows("Weitere");
+    flow.language = Language::Dutch;
+    flow.reach_days();
+    flow.language = Language::German;
+    flow.assert_shows("Welcher Tag passt Ihnen?");
+    flow.assert_shows("Dienstag, 1. Dezember");
+    flow.assert_shows("Geschlossen");
+    flow.assert_shows("Ausgebucht");
+    flow.language = Language::French;
+    flow.assert_shows("mardi 1 décembre");
+    flow.assert_shows("Fermé");
+    flow.assert_shows("Complet");
+}
+
+#[test]
+fn several_persons_are_asked_and_lengthen_the_appointment() {
+    let mut flow = Flow::new();
+    assert_eq!(flow.click("Reispas"), Action::None);
+    flow.assert_shows("Met hoeveel personen komt u?");
+    flow.assert_shows("Stap 2 van 7");
+    flow.assert_shows("3 personen");
+    flow.assert_shows("35 minuten");
+    let action = flow.click("3 personen");
+    assert!(
+        matches!(&action, Action::LoadSlots { persons: 3, product_id, .. } if product_id == "passport"),
+        "got {action:?}"
+    );
+    flow.assert_shows("Stap 3 van 7");
+    assert_eq!(flow.state.back(), Some(Action::None));
+    assert_eq!(flow.state.step(), Step::Persons);
+}
+
+#[test]
+fn products_page_with_more_and_previous() {
+    let mut flow = Flow::new();
+    flow.assert_hides("Kids-ID");
+    flow.click("Meer");
+    flow.assert_shows("Kids-ID");
+    flow.assert_shows("Huwelijksdossier");
+    flow.assert_shows("2 / 2");
+    flow.click("Vorige");
+    flow.assert_shows("Identiteitskaart aanvragen");
+}
+
+#[test]
+fn a_day_that_changes_offset_shows_local_times() {
+    // Sunday 25 October 2026: clocks go back from 03:00 to 02:00.
+    let mut flow = Flow::starting(
+        catalogue(true),
+        "2026-10-24T10:00:00+02:00[Europe/Brussels]",
+    );
+    let action = flow.click("Identiteitskaart aanvragen");
+    let Action::LoadSlots { from, to, .. } = action else {
+        panic!("got {action:?}");
+    };
+    // The backend may send any offset; UTC here, where 08:00 is 09:00 in Brussels.
+    flow.send(Message::SlotsLoaded {
+        from,
+        to,
+        result: Ok(vec![
+            slot("2026-10-24T07:00:00Z"),
+            slot("2026-10-25T08:00:00Z"),
+            slot("2026-10-25T10:50:00Z"),
+        ]),
+    });
+    flow.assert_shows("zondag 25 oktober");
+    let action = flow.click("zondag 25 oktober");
+    let day: Date = date(2026, 10, 25);
+    assert!(matches!(&action, Action::LoadSlots { from, .. } if *from == day));
+    flow.send(Message::SlotsLoaded {
+        from: day,
+        to: day,
+        result: Ok(vec![
+            slot("2026-10-25T08:00:00Z"),
+            slot("2026-10-25T10:50:00Z"),
+        ]),
+    });
+    flow.assert_shows("09:00");
+    flow.assert_shows("11:50");
+    flow.assert_hides("08:00");
+    flow.assert_hides("10:50");
+    // The hold asks for the same instant the backend offered.
+    flow.click("11:50");
+    flow.type_text("an");
+    flow.click("Verder");
+    flow.type_text("0470123456");
+    let Action::Hold(request) = flow.click("Verder") else {
+        panic!("no hold");
+    };
+    assert_eq!(
+        request.start.timestamp(),
+        at("2026-10-25T11:50:00+01:00").timestamp()
+    );
+}
+
+#[test]
+fn a_ticket_that_cannot_print_shows_the_code_large() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking.clone())));
+    flow.click("Afspraak vastleggen");
+    flow.send(Message::Confirmed(Ok(Booking {
+        status: BookingStatus::Confirmed,
+        ..booking
+    })));
+    flow.send(Message::Printed(Err(PrintFailure::NotReady)));
+    flow.assert_shows(
+        "Het ticket kon niet worden afgedrukt. Schrijf deze code op of maak er een foto van:",
+    );
+    flow.assert_shows("K7PX3MQ9RT");
+    let code = flow.ui(PORTRAIT).find("K7PX3MQ9RT").unwrap().bounds();
+    assert!(code.height >= 100.0, "the code is large: {code:?}");
+    flow.assert_hides("Uw ticket wordt afgedrukt. Neem het uit de printer.");
+    assert!(
+        flow.state.back().is_none(),
+        "a booked appointment is left, not undone"
+    );
+}
+
+#[test]
+fn every_booking_message_exists_in_every_language() {
+    let i18n = I18n::embedded().unwrap();
+    let source = include_str!("../locales/nl-BE/booking.ftl");
+    let ids: Vec<&str> = source
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+        .filter(|id| id.starts_with("booking-"))
+        .collect();
+    assert!(ids.len() > 30);
+    for language in [
+        Language::Dutch,
+        Language::French,
+        Language::German,
+        Language::English,
+    ] {
+        for id in &ids {
+            assert!(i18n.has_message(language, id), "{language}: {id} missing");
+        }
+    }
+}
+
+/// Writes every screen in both orientations to `$BOOKING_SCREENS` for a look by eye.
+#[test]
+#[ignore = "writes PNGs for a human to look at"]
+fn dump_screens() {
+    let dir = std::env::var("BOOKING_SCREENS").unwrap();
+    let dump = |flow: &Flow, name: &str| {
+        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+            let mut ui = flow.ui(size);
+            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
+            let path = format!("{dir}/{name}-{orientation}.png");
+            let _ = std::fs::remove_file(&path);
+            let _ = snapshot.matches_image(&path);
+        }
+    };
+    let mut flow = Flow::new();
+    dump(&flow, "1-product");
+    flow.click("Reispas");
+    dump(&flow, "2-persons");
+    flow.state.back();
+    flow.reach_days();
+    dump(&flow, "3-day");
+    flow.reach_times();
+    dump(&flow, "4-time");
+    flow.click("10:30");
+    flow.type_text("jan");
+    dump(&flow, "5-name");
+    flow.click("Verder");
+    flow.type_text("0470");
+    flow.click("Verder");
+    dump(&flow, "6-contact");
+    flow.type_text("123456");
+    flow.click("Verder");
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking.clone())));
+    dump(&flow, "7-summary");
+    flow.click("Afspraak vastleggen");
+    flow.send(Message::Confirmed(Ok(booking)));
+    dump(&flow, "8-done");
+    flow.send(Message::Printed(Err(PrintFailure::Failed)));
+    dump(&flow, "9-print-failed");
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.send(Message::Held(Err(Failure::SlotTaken)));
+    flow.send(times_of_tuesday());
+    dump(&flow, "10-taken");
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.send(Message::Held(Err(Failure::Offline)));
+    dump(&flow, "11-offline");
+}
