@@ -15,6 +15,9 @@ use kiosk_core::idle::{IdlePhase, IdlePolicy};
 
 use kiosk_core::print::PrinterStatus;
 
+use kiosk_core::sync::{ConnectionState, Link};
+
+use crate::backend_link::BackendLink;
 use crate::context::Context;
 use crate::focus::{self, FocusId, KeyIntent};
 use crate::printer_watch::{self, PrinterWatch};
@@ -44,6 +47,8 @@ pub enum Message {
     Key(keyboard::Key, keyboard::Modifiers),
     /// The ticket printer's status changed.
     PrinterStatus(PrinterStatus),
+    /// The link to the backend changed (online, offline, outbox depth).
+    Connection(ConnectionState),
     /// Nothing to do (the fault screen has no actions).
     None,
 }
@@ -79,15 +84,18 @@ impl Session {
 
 /// What the kiosk talks to besides its screen, opened before the UI starts. Each is optional so
 /// that the UI tests can run without them.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Services {
     pub printer: Option<PrinterWatch>,
+    pub backend: Option<Arc<BackendLink>>,
 }
 
 pub struct Kiosk {
     config: Arc<Config>,
     services: Services,
     printer_status: PrinterStatus,
+    /// `None` until the sync reports, and when the kiosk has no backend link at all.
+    connection: Option<ConnectionState>,
     i18n: Arc<I18n>,
     clock: Arc<dyn Clock>,
     palette: Palette,
@@ -119,6 +127,7 @@ impl App {
             config,
             services,
             printer_status: PrinterStatus::NotReported,
+            connection: None,
             i18n,
             clock,
             logo,
@@ -174,6 +183,15 @@ impl App {
             App::Kiosk(kiosk) => Subscription::batch([
                 kiosk
                     .services
+                    .backend
+                    .as_ref()
+                    .and_then(|backend| backend.state())
+                    .map_or_else(Subscription::none, |state| {
+                        crate::watch_stream::subscription("connection", state)
+                            .map(Message::Connection)
+                    }),
+                kiosk
+                    .services
                     .printer
                     .as_ref()
                     .map_or_else(Subscription::none, |printer| {
@@ -197,6 +215,11 @@ impl App {
     /// The ticket printer's last known status.
     pub fn printer_status(&self) -> Option<&PrinterStatus> {
         self.as_kiosk().map(|kiosk| &kiosk.printer_status)
+    }
+
+    /// The link to the backend as last reported.
+    pub fn connection(&self) -> Option<&ConnectionState> {
+        self.as_kiosk().and_then(|kiosk| kiosk.connection.as_ref())
     }
 
     /// The running kiosk, for tests and the staff screen.
@@ -240,7 +263,20 @@ impl Kiosk {
                 if status != self.printer_status {
                     tracing::info!(%status, "ticket printer status");
                 }
+                if let Some(backend) = &self.services.backend {
+                    backend.printer_changed(&status);
+                }
                 self.printer_status = status;
+            }
+            Message::Connection(state) => {
+                if self.connection.as_ref().map(|c| c.is_online()) != Some(state.is_online()) {
+                    tracing::info!(
+                        online = state.is_online(),
+                        outbox = state.outbox_depth,
+                        "backend link"
+                    );
+                }
+                self.connection = Some(state);
             }
             Message::None => {}
             message if self.is_ghost_tap(now) => {
@@ -262,6 +298,18 @@ impl Kiosk {
 
     pub fn idle_phase(&self) -> IdlePhase {
         self.idle.phase(self.last_activity, self.clock.instant())
+    }
+
+    /// The backend cannot be reached (or was never reached since the start).
+    pub fn is_offline(&self) -> bool {
+        match (&self.services.backend, &self.connection) {
+            // No backend link at all: nothing to be offline from (the UI tests).
+            (None, None) => false,
+            (_, Some(connection)) => {
+                !matches!(connection.link, Link::Starting | Link::Online { .. })
+            }
+            (Some(backend), None) => backend.state().is_none(),
+        }
     }
 
     fn is_ghost_tap(&self, now: Instant) -> bool {
@@ -370,9 +418,19 @@ impl Kiosk {
             Screen::Home(home) => home.view(&ctx).map(Message::Home),
             Screen::Unavailable(state) => state.view(&ctx).map(Message::Unavailable),
         };
-        let degraded = printer_watch::degraded_message_id(&self.printer_status)
-            .filter(|_| on_home)
-            .map(|id| chrome::status_line(ctx.tr(id)));
+        let offline = self.is_offline();
+        let degraded = [
+            printer_watch::degraded_message_id(&self.printer_status),
+            offline.then_some("status-offline"),
+        ];
+        let degraded = column(
+            degraded
+                .into_iter()
+                .flatten()
+                .filter(|_| on_home)
+                .map(|id| chrome::status_line(ctx.tr(id))),
+        )
+        .spacing(space::BETWEEN_TARGETS);
         let page = column![
             chrome::header(
                 &ctx,

@@ -2,10 +2,13 @@
 //! `kiosk-core`. A library as well as a binary so that the UI tests can drive the screens.
 
 pub mod app;
+pub mod backend_link;
 pub mod context;
+pub mod embedded;
 pub mod focus;
 pub mod fonts;
 pub mod printer_watch;
 pub mod screen;
 pub mod theme;
+pub mod watch_stream;
 pub mod widget;

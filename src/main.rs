@@ -18,6 +18,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use kiosk::app::{App, Services};
+use kiosk::backend_link::BackendLink;
 use kiosk::printer_watch::PrinterWatch;
 use kiosk::screen::fault;
 use kiosk::widget::picture::Logo;
@@ -153,10 +154,10 @@ fn boot(config_path: &Path) -> (Boot, window::Settings) {
     let config = Arc::new(loaded.config);
     tracing::info!(path = %config_path.display(), kiosk = %config.kiosk.name, "configuration loaded");
     let window = window_settings(&config.display);
-    match open_services(&config) {
+    let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
+    match open_services(&config, clock.clone()) {
         Ok(services) => {
             let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
-            let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
             (
                 Boot::Kiosk {
                     config,
@@ -174,7 +175,7 @@ fn boot(config_path: &Path) -> (Boot, window::Settings) {
     }
 }
 
-fn open_services(config: &config::Config) -> anyhow::Result<Services> {
+fn open_services(config: &config::Config, clock: Arc<SystemClock>) -> anyhow::Result<Services> {
     let data = &config.kiosk.data_dir;
     std::fs::create_dir_all(data)
         .with_context(|| format!("cannot create the data folder {}", data.display()))?;
@@ -186,8 +187,10 @@ fn open_services(config: &config::Config) -> anyhow::Result<Services> {
         .context("cannot open the print journal")?;
     let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
     let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
+    let backend = BackendLink::start(config, clock)?;
     Ok(Services {
         printer: Some(PrinterWatch::new(Arc::new(spooler))),
+        backend: Some(Arc::new(backend)),
     })
 }
 

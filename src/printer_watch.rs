@@ -31,6 +31,8 @@ impl PrinterWatch {
         &self.spooler
     }
 
+    /// The status and every change of it. The spooler's polling task is started inside the
+    /// stream, so it runs once per subscription on iced's runtime, not once per `update`.
     pub fn subscription(&self) -> Subscription<PrinterStatus> {
         Subscription::run_with(self.clone(), |watch| {
             let spooler = Arc::clone(&watch.spooler);

@@ -305,3 +305,24 @@ fn a_printer_without_paper_is_announced_on_the_start_screen_only() {
         )
     );
 }
+
+#[test]
+fn the_start_screen_says_when_the_town_hall_cannot_be_reached() {
+    use kiosk_core::sync::{ConnectionState, Link};
+    let mut kiosk = kiosk();
+    let line =
+        "Geen verbinding met het gemeentehuis. Een afspraak maken kan nu niet; inchecken wel.";
+    let mut state = ConnectionState::new();
+    kiosk.send(Message::Connection(state.clone()));
+    assert!(!kiosk.shows(line), "still starting is not offline");
+    state.link = Link::Offline {
+        since: kiosk.clock_now(),
+    };
+    kiosk.send(Message::Connection(state.clone()));
+    assert!(kiosk.shows(line));
+    state.link = Link::Online {
+        since: kiosk.clock_now(),
+    };
+    kiosk.send(Message::Connection(state));
+    assert!(!kiosk.shows(line));
+}

@@ -2,6 +2,7 @@
 //! `update(&mut self, Message) -> Action`, `view(&self, &Context) -> Element<Message>` and the
 //! focus targets it offers the keyboard.
 
+pub mod booking;
 pub mod fault;
 pub mod home;
 pub mod unavailable;

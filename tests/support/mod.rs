@@ -101,6 +101,11 @@ impl Kiosk {
         self.send(Message::Tick);
     }
 
+    pub fn clock_now(&self) -> jiff::ZonedDateTime {
+        use kiosk_core::clock::Clock;
+        self.clock.now()
+    }
+
     pub fn shows(&self, text: &str) -> bool {
         self.ui().find(text).is_ok()
     }
