@@ -4,4 +4,6 @@ pub mod action_button;
 pub mod chrome;
 pub mod hidden_cursor;
 pub mod idle_overlay;
+pub mod keyboard;
+pub mod keypad;
 pub mod picture;
