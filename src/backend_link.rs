@@ -11,7 +11,7 @@ use kiosk_core::clock::Clock;
 use kiosk_core::config::{BackendTarget, Config};
 use kiosk_core::print::PrinterStatus;
 use kiosk_core::store::Store;
-use kiosk_core::sync::{self, ConnectionState, DeviceStatus, SyncHandle, SyncOptions};
+use kiosk_core::sync::{self, Client, ConnectionState, DeviceStatus, SyncHandle, SyncOptions};
 use tokio::sync::watch;
 
 use crate::embedded::EmbeddedBackend;
@@ -21,6 +21,7 @@ pub struct BackendLink {
     sync: Option<SyncHandle>,
     runtime: tokio::runtime::Runtime,
     devices: watch::Sender<DeviceStatus>,
+    location_id: Option<String>,
     _embedded: Option<EmbeddedBackend>,
 }
 
@@ -74,10 +75,12 @@ impl BackendLink {
                 None
             }
         };
+        let location_id = sync::token_file::read_location(&settings.token_file);
         Ok(Self {
             sync,
             runtime,
             devices,
+            location_id,
             _embedded: embedded,
         })
     }
@@ -85,6 +88,21 @@ impl BackendLink {
     /// The connection as the UI shows it; `None` when the kiosk never got connected.
     pub fn state(&self) -> Option<watch::Receiver<ConnectionState>> {
         self.sync.as_ref().map(SyncHandle::state)
+    }
+
+    /// The client with the kiosk's token, for bookings and check-in; `None` when never connected.
+    pub fn client(&self) -> Option<Client> {
+        self.sync.as_ref().map(|sync| sync.client().clone())
+    }
+
+    /// The kiosk's local store (cached catalogue and arrivals, ticket blocks, outbox).
+    pub fn store(&self) -> Option<Store> {
+        self.sync.as_ref().map(|sync| sync.store().clone())
+    }
+
+    /// The location this kiosk was enrolled for.
+    pub fn location_id(&self) -> Option<&str> {
+        self.location_id.as_deref()
     }
 
     /// Keeps the heartbeat's picture of the ticket printer current.

@@ -67,6 +67,11 @@ fn the_embedded_backend_is_seeded_enrolled_and_reused() {
         "the token is readable only by the kiosk's user"
     );
     assert!(dir.path().join("embedded-backend/backend.db").exists());
+    assert_eq!(
+        link.location_id(),
+        Some("town-hall"),
+        "the demo kiosk stands in the town hall"
+    );
     drop(link);
 
     let link = start(&config);

@@ -46,6 +46,7 @@ pub async fn connect(
             other => break other?,
         }
     };
+    token_file::write_location(&settings.token_file, &enrolled.location_id)?;
     token_file::write(&settings.token_file, &enrolled.token)?;
     tracing::info!(kiosk = %enrolled.kiosk_id, location = %enrolled.location_id, "kiosk enrolled");
     Ok(client.with_token(&enrolled.token))

@@ -48,6 +48,26 @@ pub fn write(path: &Path, token: &str) -> Result<(), SyncError> {
     std::fs::rename(tmp, path).map_err(|e| error(path, e))
 }
 
+/// The location this kiosk was enrolled for, kept beside the token (it is no secret): the
+/// kiosk asks for slots and arrivals of its own location.
+pub fn location_path(token_file: &Path) -> std::path::PathBuf {
+    let mut name = token_file.as_os_str().to_owned();
+    name.push(".location");
+    name.into()
+}
+
+pub fn write_location(token_file: &Path, location_id: &str) -> Result<(), SyncError> {
+    let path = location_path(token_file);
+    std::fs::write(&path, format!("{location_id}\n")).map_err(|e| error(&path, e))
+}
+
+/// The enrolled location; `None` for a kiosk enrolled before it was kept.
+pub fn read_location(token_file: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(location_path(token_file)).ok()?;
+    let location = text.trim();
+    (!location.is_empty()).then(|| location.to_owned())
+}
+
 /// Makes sure only the owner can read the file.
 #[cfg(unix)]
 fn tighten(path: &Path) -> Result<(), SyncError> {
