@@ -435,6 +435,11 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
     flow.assert_shows("Via e-mail");
     flow.type_text("0470123456");
     let hold = flow.click("Verder");
+    let logged = format!("{hold:?} {:?}", Message::Type('j'));
+    assert!(
+        !logged.contains("jan") && !logged.contains("470") && !logged.contains("'j'"),
+        "personal data in Debug: {logged}"
+    );
     let Action::Hold(request) = hold else {
         panic!("the summary holds the time, got {hold:?}");
     };
@@ -765,6 +770,7 @@ fn several_persons_are_asked_and_lengthen_the_appointment() {
 fn products_page_with_more_and_previous() {
     let mut flow = Flow::new();
     flow.assert_hides("Kids-ID");
+    flow.assert_hides("Vorige");
     flow.click("Meer");
     flow.assert_shows("Kids-ID");
     flow.assert_shows("Huwelijksdossier");
@@ -869,6 +875,39 @@ fn every_booking_message_exists_in_every_language() {
             assert!(i18n.has_message(language, id), "{language}: {id} missing");
         }
     }
+}
+
+#[test]
+fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
+    use kiosk::focus::FocusId;
+    let mut flow = Flow::new();
+    let targets = flow.state.focus_targets();
+    let messages: Vec<Message> = targets.iter().map(|(_, m)| m.clone()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            Message::ChooseProduct("eid".into()),
+            Message::ChooseProduct("passport".into()),
+            Message::ChooseProduct("licence".into()),
+            Message::ChooseProduct("address".into()),
+            Message::NextPage,
+        ]
+    );
+    assert_eq!(targets[4].0, FocusId::Content(4));
+    flow.reach_days();
+    // Closed and full days are not targets: the first is Monday 30 November.
+    let targets = flow.state.focus_targets();
+    assert_eq!(targets[0].1, Message::ChooseDay(date(2026, 11, 30)));
+    assert_eq!(targets[1].1, Message::ChooseDay(date(2026, 12, 1)));
+    assert_eq!(targets[2].1, Message::NextPage);
+    // Activating a target is what a tap does.
+    let (_, message) = targets[1].clone();
+    assert!(matches!(flow.send(message), Action::LoadSlots { .. }));
+    flow.send(times_of_tuesday());
+    flow.click("10:30");
+    let targets = flow.state.focus_targets();
+    assert_eq!(targets.first().map(|t| &t.1), Some(&Message::Type('a')));
+    assert_eq!(targets.last().map(|t| &t.1), Some(&Message::Next));
 }
 
 /// Writes every screen in both orientations to `$BOOKING_SCREENS` for a look by eye.

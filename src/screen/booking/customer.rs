@@ -2,7 +2,7 @@
 //! phone number, an e-mail address, or either of the two. Checked with `kiosk_core::domain`
 //! before going on; the message says what to fix.
 
-use iced::widget::{column, container, row, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 use kiosk_api::{Customer, CustomerField, Product};
@@ -236,16 +236,24 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
         });
         let mut toggle = None;
         if field == Field::PhoneOrEmail {
-            let option = |mode, id: &str| {
-                layout::choice(
-                    state,
-                    &ctx,
-                    vec![ctx.tr(id)],
-                    Message::Contact(mode),
-                    form.contact != mode,
-                    space::MIN_TARGET,
-                    size::BODY,
+            // Both stay pressable; the one in use is filled, like the language bar, so it
+            // is seen without relying on colour.
+            let option = |mode, id: &str| -> Element<'a, Message> {
+                let message = Message::Contact(mode);
+                let focused = state.focused(&ctx, &message);
+                button(
+                    text(ctx.tr(id))
+                        .size(size::BODY)
+                        .font(theme::BOLD)
+                        .center()
+                        .width(Length::Fill),
                 )
+                .on_press(message)
+                .padding([16, 24])
+                .width(Length::Fill)
+                .height(space::MIN_TARGET)
+                .style(ctx.palette.language(form.contact == mode, focused))
+                .into()
             };
             toggle = Some(
                 row![

@@ -92,8 +92,11 @@ pub fn secondary<'a>(
     if enabled {
         base.on_press(message).into()
     } else {
-        // Disabled paging keeps its place so that the other button does not move.
-        base.into()
+        // Nothing to page to: an empty place, so that the other button does not move.
+        Space::new()
+            .width(Length::Fill)
+            .height(space::MIN_TARGET)
+            .into()
     }
 }
 

@@ -17,6 +17,7 @@ mod time;
 mod words;
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::Arc;
 
 use iced::Element;
@@ -71,7 +72,9 @@ pub enum Step {
     Unavailable,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// `Debug` (written out below) leaves out what the resident typed, so that logging a message
+/// never logs a name, phone number or e-mail address.
+#[derive(Clone, PartialEq)]
 pub enum Message {
     PreviousPage,
     NextPage,
@@ -105,8 +108,8 @@ pub enum Message {
 }
 
 /// What the root must do. Each asks for exactly one result message, except `Release`, `Done`
-/// and `None`.
-#[derive(Debug, Clone, PartialEq)]
+/// and `None`. `Debug` leaves out the customer's details.
+#[derive(Clone, PartialEq)]
 pub enum Action {
     None,
     /// `GET /v1/slots?location=&product=&persons=&from=&to=`; answer with
@@ -159,6 +162,79 @@ impl TicketRequest {
             booking_code: self.booking.code.clone(),
             qr_payload: self.booking.qr_payload.clone(),
             bring: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let booking = |r: &Result<Booking, Failure>| r.as_ref().map(|b| b.id).map_err(|e| *e);
+        match self {
+            Message::PreviousPage => f.write_str("PreviousPage"),
+            Message::NextPage => f.write_str("NextPage"),
+            Message::ChooseProduct(id) => f.debug_tuple("ChooseProduct").field(id).finish(),
+            Message::ChoosePersons(n) => f.debug_tuple("ChoosePersons").field(n).finish(),
+            Message::ChooseDay(day) => f.debug_tuple("ChooseDay").field(day).finish(),
+            Message::ChooseTime(slot) => f.debug_tuple("ChooseTime").field(slot).finish(),
+            Message::ChooseAnotherDay => f.write_str("ChooseAnotherDay"),
+            Message::Contact(mode) => f.debug_tuple("Contact").field(mode).finish(),
+            Message::Type(_) => f.write_str("Type(..)"),
+            Message::Erase => f.write_str("Erase"),
+            Message::Next => f.write_str("Next"),
+            Message::Confirm => f.write_str("Confirm"),
+            Message::Finish => f.write_str("Finish"),
+            Message::SlotsLoaded { from, to, result } => f
+                .debug_struct("SlotsLoaded")
+                .field("from", from)
+                .field("to", to)
+                .field("slots", &result.as_ref().map(Vec::len))
+                .finish(),
+            Message::Held(result) => f.debug_tuple("Held").field(&booking(result)).finish(),
+            Message::Confirmed(result) => {
+                f.debug_tuple("Confirmed").field(&booking(result)).finish()
+            }
+            Message::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
+        }
+    }
+}
+
+impl fmt::Debug for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Action::None => f.write_str("None"),
+            Action::LoadSlots {
+                location_id,
+                product_id,
+                persons,
+                from,
+                to,
+            } => f
+                .debug_struct("LoadSlots")
+                .field("location_id", location_id)
+                .field("product_id", product_id)
+                .field("persons", persons)
+                .field("from", from)
+                .field("to", to)
+                .finish(),
+            Action::Hold(request) => f
+                .debug_struct("Hold")
+                .field("product_id", &request.product_id)
+                .field("persons", &request.persons)
+                .field("start", &request.start)
+                .finish_non_exhaustive(),
+            Action::Confirm { booking_id } => f
+                .debug_struct("Confirm")
+                .field("booking_id", booking_id)
+                .finish(),
+            Action::Release { booking_id, .. } => f
+                .debug_struct("Release")
+                .field("booking_id", booking_id)
+                .finish_non_exhaustive(),
+            Action::PrintTicket(request) => f
+                .debug_tuple("PrintTicket")
+                .field(&request.booking.id)
+                .finish(),
+            Action::Done => f.write_str("Done"),
         }
     }
 }
