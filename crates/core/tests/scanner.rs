@@ -200,3 +200,17 @@ async fn scanner_missing_at_start_is_reported_then_found() {
     side.write_all(b"FOUND\r").unwrap();
     assert_eq!(next(&mut events).await, code("FOUND"));
 }
+
+#[tokio::test]
+async fn dropping_the_events_stops_the_reader_and_frees_the_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cable, events, _side) = connected(dir.path()).await;
+    let open = || serialport::new(cable.scanner.to_string_lossy(), 9600).open_native();
+    assert!(open().is_err(), "the reader holds the port exclusively");
+    drop(events);
+    let started = Instant::now();
+    while open().is_err() {
+        assert!(started.elapsed() < WAIT, "the reader kept the port");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
