@@ -46,8 +46,9 @@ pub async fn connect(
             other => break other?,
         }
     };
-    token_file::write_location(&settings.token_file, &enrolled.location_id)?;
+    // The token's write creates the folder the location file goes into.
     token_file::write(&settings.token_file, &enrolled.token)?;
+    token_file::write_location(&settings.token_file, &enrolled.location_id)?;
     tracing::info!(kiosk = %enrolled.kiosk_id, location = %enrolled.location_id, "kiosk enrolled");
     Ok(client.with_token(&enrolled.token))
 }
