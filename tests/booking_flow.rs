@@ -15,6 +15,8 @@ use jiff::civil::{Date, date, time};
 use kiosk::context::Context;
 use kiosk::screen::booking::{Action, Failure, Message, PrintFailure, State, Step};
 use kiosk::theme::{self, Palette};
+use kiosk::widget::keyboard::KeyboardMessage;
+use kiosk::widget::keypad::KeypadMessage;
 use kiosk_api::{
     ArrivalWindow, Booking, BookingStatus, Catalogue, Closure, CustomerField, LocalizedText,
     Location, OpeningPeriod, Product, Slot, Weekday, rfc3339,
@@ -232,13 +234,17 @@ impl Flow {
         }
     }
 
-    fn ui(&self, size: Size) -> Simulator<'_, Message> {
-        let ctx = Context {
+    fn ctx(&self) -> Context<'_> {
+        Context {
             i18n: &self.i18n,
             language: self.language,
             palette: self.palette,
             focused: None,
-        };
+        }
+    }
+
+    fn ui(&self, size: Size) -> Simulator<'_, Message> {
+        let ctx = self.ctx();
         let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
             .width(Length::Fill)
             .height(Length::Fill)
@@ -371,9 +377,9 @@ impl Flow {
         self.reach_times();
         self.click("10:30");
         self.type_text("jan");
-        self.click("Verder");
+        self.click("Klaar");
         self.type_text("0470123456");
-        self.click("Verder")
+        self.click("Klaar")
     }
 }
 
@@ -429,13 +435,16 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
     flow.assert_shows("Stap 4 van 6");
     flow.type_text("jan");
     flow.assert_shows("jan|");
-    flow.click("Verder");
+    flow.click("Klaar");
 
     flow.assert_shows("Hoe kunnen we u bereiken?");
     flow.assert_shows("Via e-mail");
     flow.type_text("0470123456");
-    let hold = flow.click("Verder");
-    let logged = format!("{hold:?} {:?}", Message::Type('j'));
+    let hold = flow.click("Klaar");
+    let logged = format!(
+        "{hold:?} {:?}",
+        Message::Keyboard(KeyboardMessage::Insert('j'))
+    );
     assert!(
         !logged.contains("jan") && !logged.contains("470") && !logged.contains("'j'"),
         "personal data in Debug: {logged}"
@@ -623,6 +632,21 @@ fn offline_sends_the_resident_to_the_desk() {
     assert_eq!(flow.click("Terug naar het begin"), Action::Done);
     assert!(flow.state.back().is_none(), "Back leaves the flow");
 
+    // A flow opened while the kiosk is offline says so at once.
+    let flow = Flow {
+        state: State::unavailable(
+            Arc::new(kiosk::screen::booking::empty_catalogue()),
+            String::new(),
+            date(2026, 11, 28),
+        ),
+        ..Flow::new()
+    };
+    flow.assert_shows("Afspraken maken lukt nu niet");
+    assert!(kiosk::screen::booking::is_result(&Message::Held(Err(
+        Failure::Offline
+    ))));
+    assert!(!kiosk::screen::booking::is_result(&Message::Confirm));
+
     // Offline while holding: the same.
     let mut flow = Flow::new();
     flow.reach_summary();
@@ -660,7 +684,10 @@ fn a_double_tap_on_confirm_confirms_once() {
     // And a double tap on the last "Next" holds once.
     let mut flow = Flow::new();
     flow.reach_summary();
-    assert_eq!(flow.send(Message::Next), Action::None);
+    assert_eq!(
+        flow.send(Message::Keypad(KeypadMessage::Done)),
+        Action::None
+    );
     let holds = flow
         .actions
         .iter()
@@ -693,8 +720,8 @@ fn back_keeps_the_entered_name_and_releases_the_hold() {
     flow.click("10:30");
     flow.assert_shows("jan|");
     // Forward to a new hold; a hold that arrives after Back is released at once.
-    flow.click("Verder");
-    assert!(matches!(flow.click("Verder"), Action::Hold(_)));
+    flow.click("Klaar");
+    assert!(matches!(flow.click("Klaar"), Action::Hold(_)));
     assert_eq!(flow.state.back(), Some(Action::None));
     assert!(matches!(
         flow.send(Message::Held(Ok(booking))),
@@ -708,19 +735,19 @@ fn details_are_checked_before_going_on() {
     flow.reach_days();
     flow.reach_times();
     flow.click("10:30");
-    flow.click("Verder");
+    flow.click("Klaar");
     flow.assert_shows("Vul uw naam in.");
     assert!(matches!(flow.state.step(), Step::Customer(0)));
     flow.type_text("an");
-    flow.click("Verder");
+    flow.click("Klaar");
     flow.type_text("0470");
-    flow.click("Verder");
+    flow.click("Klaar");
     flow.assert_shows("Dit nummer is te kort. Kijk na of u geen cijfer vergeten bent.");
     // E-mail instead of phone.
     flow.click("Via e-mail");
     flow.type_text("an@example.be");
     assert!(
-        matches!(flow.click("Verder"), Action::Hold(r) if r.customer.email.as_deref() == Some("an@example.be") && r.customer.phone.is_none())
+        matches!(flow.click("Klaar"), Action::Hold(r) if r.customer.email.as_deref() == Some("an@example.be") && r.customer.phone.is_none())
     );
 }
 
@@ -819,9 +846,9 @@ fn a_day_that_changes_offset_shows_local_times() {
     // The hold asks for the same instant the backend offered.
     flow.click("11:50");
     flow.type_text("an");
-    flow.click("Verder");
+    flow.click("Klaar");
     flow.type_text("0470123456");
-    let Action::Hold(request) = flow.click("Verder") else {
+    let Action::Hold(request) = flow.click("Klaar") else {
         panic!("no hold");
     };
     assert_eq!(
@@ -881,7 +908,7 @@ fn every_booking_message_exists_in_every_language() {
 fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
     use kiosk::focus::FocusId;
     let mut flow = Flow::new();
-    let targets = flow.state.focus_targets();
+    let targets = flow.state.focus_targets(&flow.ctx());
     let messages: Vec<Message> = targets.iter().map(|(_, m)| m.clone()).collect();
     assert_eq!(
         messages,
@@ -896,7 +923,7 @@ fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
     assert_eq!(targets[4].0, FocusId::Content(4));
     flow.reach_days();
     // Closed and full days are not targets: the first is Monday 30 November.
-    let targets = flow.state.focus_targets();
+    let targets = flow.state.focus_targets(&flow.ctx());
     assert_eq!(targets[0].1, Message::ChooseDay(date(2026, 11, 30)));
     assert_eq!(targets[1].1, Message::ChooseDay(date(2026, 12, 1)));
     assert_eq!(targets[2].1, Message::NextPage);
@@ -905,9 +932,15 @@ fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
     assert!(matches!(flow.send(message), Action::LoadSlots { .. }));
     flow.send(times_of_tuesday());
     flow.click("10:30");
-    let targets = flow.state.focus_targets();
-    assert_eq!(targets.first().map(|t| &t.1), Some(&Message::Type('a')));
-    assert_eq!(targets.last().map(|t| &t.1), Some(&Message::Next));
+    let targets = flow.state.focus_targets(&flow.ctx());
+    assert_eq!(
+        targets.first().map(|t| &t.1),
+        Some(&Message::Keyboard(KeyboardMessage::Insert('1')))
+    );
+    assert_eq!(
+        targets.last().map(|t| &t.1),
+        Some(&Message::Keyboard(KeyboardMessage::Done))
+    );
 }
 
 /// Writes every screen in both orientations to `$BOOKING_SCREENS` for a look by eye.
@@ -936,12 +969,12 @@ fn dump_screens() {
     flow.click("10:30");
     flow.type_text("jan");
     dump(&flow, "5-name");
-    flow.click("Verder");
+    flow.click("Klaar");
     flow.type_text("0470");
-    flow.click("Verder");
+    flow.click("Klaar");
     dump(&flow, "6-contact");
     flow.type_text("123456");
-    flow.click("Verder");
+    flow.click("Klaar");
     let booking = held(&flow, 10);
     flow.send(Message::Held(Ok(booking.clone())));
     dump(&flow, "7-summary");

@@ -9,7 +9,6 @@ booking-minutes = { $minutes ->
 booking-page-previous = Vorherige
 booking-page-next = Weitere
 booking-working = Einen Moment, bitte…
-booking-next = Weiter
 
 ## Anliegen, Personen, Tag, Uhrzeit
 booking-product-title = Wofür möchten Sie einen Termin?

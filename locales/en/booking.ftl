@@ -9,7 +9,6 @@ booking-minutes = { $minutes ->
 booking-page-previous = Previous
 booking-page-next = More
 booking-working = One moment, please…
-booking-next = Next
 
 ## Product, persons, day, time
 booking-product-title = What is your appointment for?

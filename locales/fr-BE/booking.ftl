@@ -9,7 +9,6 @@ booking-minutes = { $minutes ->
 booking-page-previous = Précédent
 booking-page-next = Plus
 booking-working = Un instant, s'il vous plaît…
-booking-next = Suivant
 
 ## Service, personnes, jour, heure
 booking-product-title = Pour quoi souhaitez-vous un rendez-vous ?

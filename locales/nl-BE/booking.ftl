@@ -10,7 +10,6 @@ booking-minutes = { $minutes ->
 booking-page-previous = Vorige
 booking-page-next = Meer
 booking-working = Even geduld…
-booking-next = Verder
 
 ## Dienst, personen, dag, uur
 booking-product-title = Waarvoor wilt u een afspraak?

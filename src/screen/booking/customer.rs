@@ -11,14 +11,24 @@ use kiosk_core::domain::{EmailAddress, PhoneNumber};
 use crate::context::Context;
 use crate::theme::{self, size, space};
 
-use super::keys::{self, Layout};
-use super::layout::{self, landscape};
+use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
+use crate::widget::keypad::{self, KeypadMessage};
+
+use super::layout::landscape;
 use super::{Message, State, words};
 
 /// Longer than any real name or address, short enough to keep the field on screen.
 const NAME_MAX: usize = 80;
 const PHONE_MAX: usize = 24;
 const EMAIL_MAX: usize = 254;
+
+/// Which keys a field is typed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Name,
+    Email,
+    Phone,
+}
 
 /// One screen of details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +55,9 @@ pub struct Form {
     phone: String,
     email: String,
     contact: ContactMode,
-    /// The message id of what to fix, from the last Next.
+    /// The on-screen keyboard's page and Shift.
+    keyboard: Keyboard,
+    /// The message id of what to fix, from the last Done.
     error: Option<&'static str>,
 }
 
@@ -101,31 +113,44 @@ impl Form {
         }
     }
 
-    /// Applies a key; `true` when Next found the field valid.
+    /// Applies a key; `true` when Done found the field valid.
     pub fn update(&mut self, field: Field, message: Message) -> bool {
-        match message {
+        let kind = self.kind(field);
+        let outcome = match message {
             Message::Contact(mode) if field == Field::PhoneOrEmail => {
                 self.contact = mode;
                 self.error = None;
+                return false;
             }
-            Message::Type(c) => {
+            Message::Keyboard(key) if kind != Layout::Phone => {
+                let mut keyboard = self.keyboard;
                 let (text, max) = self.text_mut(field);
-                if text.chars().count() < max {
-                    text.push(c);
+                if matches!(key, KeyboardMessage::Insert(_)) && text.chars().count() >= max {
+                    return false;
                 }
-                self.error = None;
+                let outcome = keyboard.update(text, key);
+                self.keyboard = keyboard;
+                outcome
             }
-            Message::Erase => {
-                self.text_mut(field).0.pop();
-                self.error = None;
+            Message::Keypad(key) if kind == Layout::Phone => {
+                let (text, max) = self.text_mut(field);
+                if matches!(key, KeypadMessage::Insert(_)) && text.chars().count() >= max {
+                    return false;
+                }
+                keypad::apply(text, key)
             }
-            Message::Next => {
-                self.error = self.check(field).err();
-                return self.error.is_none();
-            }
-            _ => {}
+            _ => return false,
+        };
+        if outcome == Outcome::Editing {
+            self.error = None;
+            return false;
         }
-        false
+        self.error = self.check(field).err();
+        if self.error.is_none() {
+            // The next field starts on the letters, without Shift.
+            self.keyboard = Keyboard::new();
+        }
+        self.error.is_none()
     }
 
     /// `Err` is the message id telling what to fix.
@@ -193,16 +218,36 @@ fn field_at(state: &State, i: usize) -> Field {
     state.fields().get(i).copied().unwrap_or(Field::Name)
 }
 
-pub fn targets(state: &State, i: usize) -> Vec<Message> {
+/// The toggle (for "phone or e-mail") first, then the keys; the keys number their focus on
+/// from the toggle.
+pub fn targets(state: &State, ctx: &Context<'_>, i: usize) -> Vec<Message> {
     let field = field_at(state, i);
     let mut targets = Vec::new();
     if field == Field::PhoneOrEmail {
         targets.push(Message::Contact(ContactMode::Phone));
         targets.push(Message::Contact(ContactMode::Email));
     }
-    targets.extend(keys::targets(state.customer.kind(field)));
-    targets.push(Message::Next);
+    let first = first_key(field);
+    match state.customer.kind(field) {
+        Layout::Phone => targets.extend(
+            keypad::phone_targets(ctx, first)
+                .into_iter()
+                .map(|(_, key)| Message::Keypad(key)),
+        ),
+        Layout::Name | Layout::Email => targets.extend(
+            state
+                .customer
+                .keyboard
+                .focus_targets(ctx, first)
+                .into_iter()
+                .map(|(_, key)| Message::Keyboard(key)),
+        ),
+    }
     targets
+}
+
+fn first_key(field: Field) -> u8 {
+    if field == Field::PhoneOrEmail { 2 } else { 0 }
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Message> {
@@ -263,15 +308,15 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 .spacing(space::BETWEEN_TARGETS),
             );
         }
-        let next = layout::primary(state, &ctx, ctx.tr("booking-next"), Message::Next);
-        let keys = keys::view(state, &ctx, kind);
-        let keys: Element<'a, Message> = if kind == Layout::Phone {
+        let first = first_key(field);
+        let keys: Element<'a, Message> = match kind {
             // A phone pad as wide as a phone, not as the screen.
-            container(container(keys).max_width(560))
-                .center_x(Length::Fill)
-                .into()
-        } else {
-            keys
+            Layout::Phone => {
+                container(container(keypad::phone(&ctx, first).map(Message::Keypad)).max_width(640))
+                    .center_x(Length::Fill)
+                    .into()
+            }
+            Layout::Name | Layout::Email => form.keyboard.view(&ctx, first).map(Message::Keyboard),
         };
         if landscape(available) {
             // Side by side: a keyboard under the question would not fit 1080 px high.
@@ -279,7 +324,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             if let Some(step) = step {
                 left = left.push(step);
             }
-            left = left.push(toggle).push(typed).push(error).push(next);
+            left = left.push(toggle).push(typed).push(error);
             row![
                 left.width(Length::FillPortion(2)),
                 container(keys).width(Length::FillPortion(3))
@@ -299,7 +344,6 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 .push(typed)
                 .push(error)
                 .push(keys)
-                .push(next)
                 .spacing(space::BETWEEN_TARGETS)
                 .into()
         }

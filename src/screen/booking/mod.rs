@@ -8,7 +8,6 @@
 mod customer;
 mod day;
 mod done;
-mod keys;
 mod layout;
 mod persons;
 mod product;
@@ -30,6 +29,8 @@ use kiosk_api::{Booking, Catalogue, CreateBooking, LocalizedText, Product, Slot}
 
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::widget::keyboard::KeyboardMessage;
+use crate::widget::keypad::KeypadMessage;
 
 pub use customer::{ContactMode, Field};
 
@@ -86,11 +87,10 @@ pub enum Message {
     ChooseAnotherDay,
     /// For "phone or e-mail": which of the two the resident gives.
     Contact(ContactMode),
-    /// A key of the on-screen keyboard or keypad.
-    Type(char),
-    Erase,
-    /// The field is complete: check it and go on.
-    Next,
+    /// A key of the on-screen keyboard (name, e-mail); its Done checks the field and goes on.
+    Keyboard(KeyboardMessage),
+    /// A key of the phone pad; its Done checks the number and goes on.
+    Keypad(KeypadMessage),
     /// Book the held time; once the hold has run out (the button then reads "choose another
     /// time"), fresh times of the same day instead.
     Confirm,
@@ -178,9 +178,9 @@ impl fmt::Debug for Message {
             Message::ChooseTime(slot) => f.debug_tuple("ChooseTime").field(slot).finish(),
             Message::ChooseAnotherDay => f.write_str("ChooseAnotherDay"),
             Message::Contact(mode) => f.debug_tuple("Contact").field(mode).finish(),
-            Message::Type(_) => f.write_str("Type(..)"),
-            Message::Erase => f.write_str("Erase"),
-            Message::Next => f.write_str("Next"),
+            // Keys are what the resident types: never in a log.
+            Message::Keyboard(_) => f.write_str("Keyboard(..)"),
+            Message::Keypad(_) => f.write_str("Keypad(..)"),
             Message::Confirm => f.write_str("Confirm"),
             Message::Finish => f.write_str("Finish"),
             Message::SlotsLoaded { from, to, result } => f
@@ -316,6 +316,14 @@ impl State {
         }
     }
 
+    /// A flow that only says booking is not possible now (offline, or no catalogue yet), with
+    /// the way back to the start.
+    pub fn unavailable(catalogue: Arc<Catalogue>, location_id: String, today: Date) -> Self {
+        let mut state = Self::new(catalogue, location_id, today);
+        state.step = Step::Unavailable;
+        state
+    }
+
     /// The question on screen. The root treats a change of step like a change of screen (the
     /// ghost-tap guard and the focus), because a second tap would otherwise answer the next
     /// question.
@@ -364,7 +372,7 @@ impl State {
                 Action::None
             }
             Message::ChooseAnotherDay if self.step == Step::Time => self.enter_day(),
-            Message::Contact(_) | Message::Type(_) | Message::Erase | Message::Next => {
+            Message::Contact(_) | Message::Keyboard(_) | Message::Keypad(_) => {
                 let Step::Customer(i) = self.step else {
                     return Action::None;
                 };
@@ -443,8 +451,10 @@ impl State {
     }
 
     /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
-    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
-        self.targets()
+    /// Needs the words because the keyboard's keys are listed from its labelled rows; the
+    /// context's own focus is not used.
+    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        self.targets(ctx)
             .into_iter()
             .zip(0u8..)
             .map(|(message, i)| (FocusId::Content(i), message))
@@ -453,13 +463,13 @@ impl State {
 
     /// The enabled buttons of the current screen in reading order; the views number their
     /// focus outlines from this list, so keyboard and touch can never disagree.
-    fn targets(&self) -> Vec<Message> {
+    fn targets(&self, ctx: &Context<'_>) -> Vec<Message> {
         match self.step {
             Step::Product => product::targets(self),
             Step::Persons => persons::targets(self),
             Step::Day => day::targets(self),
             Step::Time => time::targets(self),
-            Step::Customer(i) => customer::targets(self, i),
+            Step::Customer(i) => customer::targets(self, ctx, i),
             Step::Summary => summary::targets(self),
             Step::Done | Step::Unavailable => vec![Message::Finish],
         }
@@ -467,7 +477,7 @@ impl State {
 
     fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
         match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets().get(usize::from(i)) == Some(message),
+            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
             _ => false,
         }
     }
@@ -777,6 +787,28 @@ impl State {
             self.slots.remove(&day);
         }
         self.enter_time()
+    }
+}
+
+/// Whether `message` is an answer from the backend or the printer rather than a tap: the
+/// root's ghost-tap guard must never drop it.
+pub fn is_result(message: &Message) -> bool {
+    matches!(
+        message,
+        Message::SlotsLoaded { .. }
+            | Message::Held(_)
+            | Message::Confirmed(_)
+            | Message::Printed(_)
+    )
+}
+
+/// A catalogue with nothing in it, for [`State::unavailable`] before any catalogue was loaded.
+pub fn empty_catalogue() -> Catalogue {
+    Catalogue {
+        locations: Vec::new(),
+        products: Vec::new(),
+        certificate_types: Vec::new(),
+        queue_services: Vec::new(),
     }
 }
 
