@@ -1,0 +1,593 @@
+//! Checking in for an appointment: scan the QR code (or type the code), see the appointment,
+//! take a queue number that is printed, or cancel the appointment. A pure state machine:
+//! `update` returns an [`Action`] for the root to carry out (look up, check in, print, cancel)
+//! and the result comes back as a [`Message`]. Nothing here does I/O or reads the clock.
+//!
+//! One tap, one action: a request on its way is never asked again until its answer arrives,
+//! so a double tap cannot check in, cancel or print twice.
+
+mod appointment;
+mod ask;
+mod failure;
+mod layout;
+mod problem;
+mod ticket;
+mod words;
+
+use std::fmt;
+use std::sync::Arc;
+
+use iced::Element;
+use jiff::ZonedDateTime;
+use jiff::tz::TimeZone;
+use uuid::Uuid;
+
+use kiosk_api::{Booking, BookingStatus, Catalogue, LocalizedText};
+use kiosk_core::domain::{BookingCode, BookingCodeError, BookingInput};
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::widget::keyboard::Outcome;
+use crate::widget::keypad::{self, KeypadMessage};
+
+pub use failure::{Failure, PrintFailure};
+
+/// The screens of the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The ticket printer could not print when the flow started: to the desk, no number.
+    PrinterDown,
+    /// "Hold the QR code under the scanner", or type the code.
+    Ask,
+    Typing,
+    LookingUp,
+    Appointment,
+    CheckingIn,
+    /// The queue number, printing, printed, or to note down when printing failed.
+    Ticket,
+    ConfirmCancel,
+    Cancelling,
+    Cancelled,
+    /// What went wrong and what to do now; see [`State::failure`].
+    Problem,
+}
+
+/// What the resident gets for checking in, online or offline alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueTicketInfo {
+    /// E.g. "B007".
+    pub number: String,
+    /// The queue service's name in every language: the resident may switch while it prints.
+    pub service: LocalizedText,
+    /// Unknown offline.
+    pub people_ahead: Option<u32>,
+    /// Unknown offline.
+    pub estimated_wait_min: Option<u32>,
+    pub booked_start: Option<ZonedDateTime>,
+    /// Numbered by the kiosk from its own block while the backend could not be reached.
+    pub offline: bool,
+}
+
+impl QueueTicketInfo {
+    /// The paper ticket in `language`.
+    pub fn queue_ticket(
+        &self,
+        municipality: &str,
+        language: kiosk_core::i18n::Language,
+        printed_at: ZonedDateTime,
+    ) -> kiosk_core::print::QueueTicket {
+        kiosk_core::print::QueueTicket {
+            municipality: municipality.to_owned(),
+            number: self.number.clone(),
+            service: words::localized(&self.service, language).to_owned(),
+            booked_at: self.booked_start.clone(),
+            people_ahead: self.people_ahead.unwrap_or(0),
+            estimated_wait_minutes: self.estimated_wait_min,
+            printed_at,
+        }
+    }
+}
+
+/// `Debug` (written out below) leaves out codes: a code opens the booking.
+#[derive(Clone, PartialEq)]
+pub enum Message {
+    /// "Type my code" on the first screen.
+    TypeCode,
+    /// A key of the code keypad.
+    Key(KeypadMessage),
+    TakeNumber,
+    AskCancel,
+    ConfirmCancel,
+    KeepAppointment,
+    /// On a problem screen: enter the code again, or ask the backend again.
+    TryAgain,
+    /// Leave the flow (finished, or "go to the desk").
+    Finish,
+    /// The scanner read a line (QR payload or code).
+    Scanned(String),
+    /// The scanner read something that is not text.
+    ScanGarbage,
+    // Results coming back from the root.
+    LookedUp(Result<Booking, Failure>),
+    CheckedIn(Result<QueueTicketInfo, Failure>),
+    Cancelled(Result<(), Failure>),
+    Printed(Result<(), PrintFailure>),
+}
+
+/// What the root must do. Each but `None` and `Done` asks for exactly one result message.
+/// `Debug` leaves out the code.
+#[derive(Clone, PartialEq)]
+pub enum Action {
+    None,
+    /// `GET /v1/bookings/lookup?code=` (`code` is the typed code or the QR payload); answer with
+    /// [`Message::LookedUp`], an unreachable backend as `Err(Failure::Offline)`.
+    Lookup {
+        code: String,
+    },
+    /// `kiosk_core::sync::check_in` (online, else offline from cached arrivals; a booking already
+    /// checked in gives its ticket again); answer with [`Message::CheckedIn`].
+    CheckIn {
+        code: String,
+    },
+    /// Print the queue ticket (see [`QueueTicketInfo::queue_ticket`]); answer with
+    /// [`Message::Printed`].
+    PrintQueueTicket {
+        ticket: QueueTicketInfo,
+    },
+    /// `DELETE /v1/bookings/{id}?code=`; answer with [`Message::Cancelled`].
+    Cancel {
+        booking_id: Uuid,
+        code: String,
+    },
+    /// The flow is over: back to the start screen.
+    Done,
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Message::TypeCode => f.write_str("TypeCode"),
+            Message::Key(KeypadMessage::Insert(_)) => f.write_str("Key(Insert(..))"),
+            Message::Key(key) => f.debug_tuple("Key").field(key).finish(),
+            Message::TakeNumber => f.write_str("TakeNumber"),
+            Message::AskCancel => f.write_str("AskCancel"),
+            Message::ConfirmCancel => f.write_str("ConfirmCancel"),
+            Message::KeepAppointment => f.write_str("KeepAppointment"),
+            Message::TryAgain => f.write_str("TryAgain"),
+            Message::Finish => f.write_str("Finish"),
+            Message::Scanned(_) => f.write_str("Scanned(..)"),
+            Message::ScanGarbage => f.write_str("ScanGarbage"),
+            Message::LookedUp(result) => f
+                .debug_tuple("LookedUp")
+                .field(&result.as_ref().map(|b| b.id))
+                .finish(),
+            Message::CheckedIn(result) => f.debug_tuple("CheckedIn").field(result).finish(),
+            Message::Cancelled(result) => f.debug_tuple("Cancelled").field(result).finish(),
+            Message::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
+        }
+    }
+}
+
+impl fmt::Debug for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Action::None => f.write_str("None"),
+            Action::Lookup { .. } => f.write_str("Lookup { .. }"),
+            Action::CheckIn { .. } => f.write_str("CheckIn { .. }"),
+            Action::PrintQueueTicket { ticket } => f
+                .debug_struct("PrintQueueTicket")
+                .field("number", &ticket.number)
+                .finish_non_exhaustive(),
+            Action::Cancel { booking_id, .. } => f
+                .debug_struct("Cancel")
+                .field("booking_id", booking_id)
+                .finish_non_exhaustive(),
+            Action::Done => f.write_str("Done"),
+        }
+    }
+}
+
+/// The request on its way, at most one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Request {
+    Lookup,
+    CheckIn,
+    Print,
+    Cancel,
+}
+
+/// Where the code came from: "Try again" after an unknown code goes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Scanned,
+    Typed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printing {
+    NotYet,
+    InFlight,
+    Printed,
+    Failed(PrintFailure),
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    step: Step,
+    catalogue: Option<Arc<Catalogue>>,
+    /// The location's zone: times are shown in it, whatever offset the backend sent.
+    tz: TimeZone,
+    /// What the resident typed on the keypad, and why Done refused it.
+    typed: String,
+    typed_error: Option<BookingCodeError>,
+    /// The code as the backend takes it (typed code or QR payload).
+    code: Option<String>,
+    source: Source,
+    booking: Option<Booking>,
+    ticket: Option<QueueTicketInfo>,
+    printing: Printing,
+    pending: Option<Request>,
+    /// The request that failed, for "Try again".
+    failed: Option<Request>,
+    failure: Failure,
+}
+
+impl State {
+    /// The first screen; when the printer cannot print, "go to the desk" instead.
+    pub fn new(printer_can_print: bool) -> Self {
+        Self {
+            step: if printer_can_print {
+                Step::Ask
+            } else {
+                Step::PrinterDown
+            },
+            catalogue: None,
+            tz: brussels(),
+            typed: String::new(),
+            typed_error: None,
+            code: None,
+            source: Source::Scanned,
+            booking: None,
+            ticket: None,
+            printing: Printing::NotYet,
+            pending: None,
+            failed: None,
+            failure: Failure::Other,
+        }
+    }
+
+    /// A scan on the start screen: the flow starts with the code. The root carries out the
+    /// action (a lookup, or nothing when the printer cannot print or the scan is no code).
+    pub fn scanned(code: String, printer_can_print: bool) -> (Self, Action) {
+        let mut state = Self::new(printer_can_print);
+        let action = state.update_scan(Some(code));
+        (state, action)
+    }
+
+    /// Product names, and the location's time zone, for the appointment screen.
+    pub fn with_catalogue(mut self, catalogue: Arc<Catalogue>) -> Self {
+        self.catalogue = Some(catalogue);
+        self
+    }
+
+    /// The screen shown. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus).
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// Why the problem screen is shown.
+    pub fn failure(&self) -> &Failure {
+        &self.failure
+    }
+
+    pub fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        match message {
+            Message::TypeCode if self.step == Step::Ask => {
+                self.step = Step::Typing;
+                Action::None
+            }
+            Message::Key(key) if self.step == Step::Typing => self.key(key),
+            Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
+            Message::AskCancel if self.step == Step::Appointment => {
+                self.step = Step::ConfirmCancel;
+                Action::None
+            }
+            Message::KeepAppointment if self.step == Step::ConfirmCancel => {
+                self.step = Step::Appointment;
+                Action::None
+            }
+            Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
+            Message::TryAgain if self.step == Step::Problem => self.try_again(),
+            Message::Finish if self.can_finish() => Action::Done,
+            Message::Scanned(code) => self.update_scan(Some(code)),
+            Message::ScanGarbage => self.update_scan(None),
+            Message::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
+            Message::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
+            Message::Cancelled(result) if self.answers(Request::Cancel) => match result {
+                // Cancelled before: what the resident wanted is done all the same.
+                Ok(()) | Err(Failure::Cancelled) => {
+                    self.step = Step::Cancelled;
+                    Action::None
+                }
+                Err(failure) => self.problem(failure, Some(Request::Cancel)),
+            },
+            Message::Printed(result) if self.answers(Request::Print) => {
+                self.pending = None;
+                self.printing = match result {
+                    Ok(()) => Printing::Printed,
+                    Err(failure) => Printing::Failed(failure),
+                };
+                Action::None
+            }
+            // A late second tap, or an answer to a question no longer asked: ignored.
+            _ => Action::None,
+        }
+    }
+
+    /// Back within the flow. `None`: leave the flow.
+    pub fn back(&mut self) -> Option<Action> {
+        let previous = match self.step {
+            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
+            // The number stays until the ticket has printed or failed to.
+            Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
+            Step::Ticket => return None,
+            // An answer is on its way: it decides.
+            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
+            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
+            Step::ConfirmCancel => Step::Appointment,
+        };
+        if previous == Step::Ask {
+            self.forget();
+        }
+        self.step = previous;
+        Some(Action::None)
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
+        match self.step {
+            Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
+            Step::Ask => ask::view(self, ctx),
+            Step::Typing => ask::typing(self, ctx),
+            Step::LookingUp => layout::working(ctx, "checkin-looking-up"),
+            Step::CheckingIn => layout::working(ctx, "checkin-checking-in"),
+            Step::Cancelling => layout::working(ctx, "checkin-cancelling"),
+            Step::Appointment => appointment::view(self, ctx),
+            Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
+            Step::Cancelled => appointment::cancelled(self, ctx),
+            Step::Ticket => ticket::view(self, ctx),
+        }
+    }
+
+    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
+    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
+        self.targets()
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
+    }
+
+    /// The enabled buttons of the current screen in reading order; the views number their
+    /// focus outlines from this list, so keyboard and touch can never disagree.
+    fn targets(&self) -> Vec<Message> {
+        match self.step {
+            Step::Ask => vec![Message::TypeCode],
+            Step::Typing => keypad_messages(),
+            Step::Appointment => vec![Message::TakeNumber, Message::AskCancel],
+            Step::ConfirmCancel => vec![Message::ConfirmCancel, Message::KeepAppointment],
+            Step::Ticket if self.printing == Printing::InFlight => Vec::new(),
+            Step::Ticket | Step::Cancelled | Step::PrinterDown => vec![Message::Finish],
+            Step::Problem => problem::targets(self),
+            Step::LookingUp | Step::CheckingIn | Step::Cancelling => Vec::new(),
+        }
+    }
+
+    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
+        match ctx.focused {
+            Some(FocusId::Content(i)) => self.targets().get(usize::from(i)) == Some(message),
+            _ => false,
+        }
+    }
+
+    fn can_finish(&self) -> bool {
+        match self.step {
+            Step::PrinterDown | Step::Cancelled | Step::Problem => true,
+            Step::Ticket => self.printing != Printing::InFlight,
+            _ => false,
+        }
+    }
+
+    fn answers(&self, request: Request) -> bool {
+        self.pending == Some(request)
+    }
+
+    /// Drops everything about the last code.
+    fn forget(&mut self) {
+        self.typed.clear();
+        self.typed_error = None;
+        self.code = None;
+        self.booking = None;
+        self.ticket = None;
+        self.printing = Printing::NotYet;
+        self.failed = None;
+    }
+
+    fn key(&mut self, key: KeypadMessage) -> Action {
+        if keypad::apply_code(&mut self.typed, key) == Outcome::Editing {
+            self.typed_error = None;
+            return Action::None;
+        }
+        match BookingCode::parse(&self.typed) {
+            Ok(code) => {
+                self.source = Source::Typed;
+                self.lookup(code.as_str().to_owned())
+            }
+            Err(error) => {
+                self.typed_error = Some(error);
+                Action::None
+            }
+        }
+    }
+
+    /// A scan (`None`: unreadable). Ignored while an answer is awaited, so that a second scan
+    /// cannot start a second check-in; on every other screen it starts afresh.
+    fn update_scan(&mut self, code: Option<String>) -> Action {
+        if self.pending.is_some() || self.step == Step::PrinterDown {
+            return Action::None;
+        }
+        self.forget();
+        self.source = Source::Scanned;
+        match code.as_deref().map(BookingInput::parse) {
+            Some(Ok(input)) => self.lookup(input.to_backend()),
+            _ => self.problem(Failure::NotFound, None),
+        }
+    }
+
+    fn lookup(&mut self, code: String) -> Action {
+        self.code = Some(code.clone());
+        self.step = Step::LookingUp;
+        self.pending = Some(Request::Lookup);
+        Action::Lookup { code }
+    }
+
+    fn looked_up(&mut self, result: Result<Booking, Failure>) -> Action {
+        self.pending = None;
+        match result {
+            Ok(booking) => match booking.status {
+                BookingStatus::Cancelled => self.problem(Failure::Cancelled, None),
+                BookingStatus::Expired => self.problem(Failure::NotFound, None),
+                BookingStatus::Held | BookingStatus::Confirmed => {
+                    self.booking = Some(booking);
+                    self.step = Step::Appointment;
+                    Action::None
+                }
+            },
+            // The backend is away: the root checks in from the cached arrivals at once, as
+            // there is no appointment to show.
+            Err(Failure::Offline) => self.check_in(),
+            Err(failure) => self.problem(failure, Some(Request::Lookup)),
+        }
+    }
+
+    fn check_in(&mut self) -> Action {
+        let Some(code) = self.code.clone() else {
+            return Action::None;
+        };
+        if self.pending.is_some() || self.ticket.is_some() {
+            return Action::None;
+        }
+        self.step = Step::CheckingIn;
+        self.pending = Some(Request::CheckIn);
+        Action::CheckIn { code }
+    }
+
+    fn checked_in(&mut self, result: Result<QueueTicketInfo, Failure>) -> Action {
+        self.pending = None;
+        match result {
+            Ok(ticket) => {
+                self.ticket = Some(ticket.clone());
+                self.step = Step::Ticket;
+                self.printing = Printing::InFlight;
+                self.pending = Some(Request::Print);
+                Action::PrintQueueTicket { ticket }
+            }
+            Err(failure) => self.problem(failure, Some(Request::CheckIn)),
+        }
+    }
+
+    fn cancel(&mut self) -> Action {
+        let (Some(booking), Some(code)) = (&self.booking, &self.code) else {
+            return Action::None;
+        };
+        if self.pending.is_some() {
+            return Action::None;
+        }
+        let action = Action::Cancel {
+            booking_id: booking.id,
+            code: code.clone(),
+        };
+        self.step = Step::Cancelling;
+        self.pending = Some(Request::Cancel);
+        action
+    }
+
+    fn problem(&mut self, failure: Failure, failed: Option<Request>) -> Action {
+        self.pending = None;
+        self.failure = failure;
+        self.failed = failed;
+        self.step = Step::Problem;
+        Action::None
+    }
+
+    fn try_again(&mut self) -> Action {
+        if self.failure == Failure::NotFound {
+            // Check the code: the typed one stays on the keypad to correct.
+            self.step = match self.source {
+                Source::Typed => Step::Typing,
+                Source::Scanned => Step::Ask,
+            };
+            self.failed = None;
+            return Action::None;
+        }
+        match self.failed.take() {
+            Some(Request::Lookup) => match self.code.clone() {
+                Some(code) => self.lookup(code),
+                None => self.restart(),
+            },
+            Some(Request::CheckIn) => self.check_in(),
+            Some(Request::Cancel) => {
+                self.step = Step::ConfirmCancel;
+                self.cancel()
+            }
+            Some(Request::Print) | None => self.restart(),
+        }
+    }
+
+    fn restart(&mut self) -> Action {
+        self.forget();
+        self.step = Step::Ask;
+        Action::None
+    }
+
+    /// The booked product's name, when the catalogue knows it.
+    fn product_name(&self) -> Option<&LocalizedText> {
+        let booking = self.booking.as_ref()?;
+        let catalogue = self.catalogue.as_ref()?;
+        catalogue
+            .products
+            .iter()
+            .find(|p| p.id == booking.product_id)
+            .map(|p| &p.name)
+    }
+
+    /// The booking's location zone, else Brussels.
+    fn zone(&self) -> TimeZone {
+        let location = self.booking.as_ref().and_then(|booking| {
+            self.catalogue
+                .as_ref()?
+                .locations
+                .iter()
+                .find(|l| l.id == booking.location_id)
+        });
+        location
+            .and_then(|l| TimeZone::get(&l.timezone).ok())
+            .unwrap_or_else(|| self.tz.clone())
+    }
+}
+
+/// The code keypad's keys in the order both of its layouts draw them.
+fn keypad_messages() -> Vec<Message> {
+    kiosk_core::domain::booking_code::ALPHABET
+        .chars()
+        .map(|c| Message::Key(KeypadMessage::Insert(c)))
+        .chain([
+            Message::Key(KeypadMessage::Backspace),
+            Message::Key(KeypadMessage::Done),
+        ])
+        .collect()
+}
+
+fn brussels() -> TimeZone {
+    TimeZone::get("Europe/Brussels").unwrap_or(TimeZone::UTC)
+}

@@ -1,0 +1,101 @@
+//! What went wrong, in plain words with what to do now, and the next step as a button:
+//! Try again, Go to the desk, or Start again.
+
+use iced::widget::{column, row, text};
+use iced::{Alignment, Element, Length};
+use jiff::ZonedDateTime;
+use kiosk_core::i18n::FluentArgs;
+
+use crate::context::Context;
+use crate::theme::{self, size, space};
+use crate::widget::picture;
+
+use super::layout;
+use super::{Failure, Message, State, Step, words};
+
+/// The buttons of the problem screen in reading order.
+pub fn targets(state: &State) -> Vec<Message> {
+    match state.failure {
+        Failure::NotFound | Failure::Offline | Failure::Other => {
+            vec![Message::TryAgain, Message::Finish]
+        }
+        Failure::Cancelled
+        | Failure::TooEarly { .. }
+        | Failure::TooLate { .. }
+        | Failure::RateLimited => vec![Message::Finish],
+    }
+}
+
+/// The label of the button that leaves: the desk helps with all but an early arrival, who
+/// only needs to come back.
+fn finish_label(state: &State) -> &'static str {
+    match (state.step, &state.failure) {
+        (Step::Problem, Failure::TooEarly { .. }) => "checkin-start-again",
+        _ => "checkin-go-to-desk",
+    }
+}
+
+fn sentence(state: &State, ctx: &Context<'_>, now: &ZonedDateTime) -> String {
+    if state.step == Step::PrinterDown {
+        return ctx.tr("checkin-printer-down");
+    }
+    let tz = state.zone();
+    match &state.failure {
+        Failure::NotFound => ctx.tr("checkin-not-found"),
+        Failure::Cancelled => ctx.tr("checkin-booking-cancelled"),
+        Failure::TooEarly { window_start } => {
+            let time = words::clock(window_start, &tz);
+            let same_day = window_start.with_time_zone(tz.clone()).date()
+                == now.with_time_zone(tz.clone()).date();
+            if same_day {
+                words::with(ctx, "checkin-too-early", "time", time)
+            } else {
+                // Another day: the time alone would send the resident back at the wrong day.
+                let mut args = FluentArgs::new();
+                args.set("date", words::day(ctx, window_start, &tz));
+                args.set("time", time);
+                ctx.tr_args("checkin-too-early-day", &args)
+            }
+        }
+        Failure::TooLate { .. } => ctx.tr("checkin-too-late"),
+        Failure::RateLimited => ctx.tr("checkin-rate-limited"),
+        Failure::Offline => ctx.tr("checkin-offline"),
+        Failure::Other => ctx.tr("checkin-other"),
+    }
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
+    let targets = if state.step == Step::PrinterDown {
+        vec![Message::Finish]
+    } else {
+        targets(state)
+    };
+    let buttons = targets
+        .into_iter()
+        .map(|message| {
+            let label = match message {
+                Message::TryAgain => ctx.tr("checkin-try-again"),
+                _ => ctx.tr(finish_label(state)),
+            };
+            layout::primary(state, ctx, label, message)
+        })
+        .collect();
+    column![
+        layout::card(vec![
+            row![
+                picture::icon(picture::WARNING, 96.0),
+                text(sentence(state, ctx, now))
+                    .size(size::ACTION)
+                    .font(theme::BOLD)
+                    .width(Length::Fill)
+            ]
+            .spacing(space::BETWEEN_TARGETS)
+            .align_y(Alignment::Center)
+            .into()
+        ]),
+        layout::buttons(buttons),
+    ]
+    .spacing(space::PAGE)
+    .width(Length::Fill)
+    .into()
+}

@@ -1,0 +1,123 @@
+//! The queue number, as large as the screen allows (it is read from a distance and copied by
+//! hand when the printer fails), the service, the wait, and where the ticket comes out.
+
+use iced::widget::{Column, column, container, responsive, row, text};
+use iced::{Alignment, Element, Length};
+
+use crate::context::Context;
+use crate::theme::{self, size, space};
+use crate::widget::picture;
+
+use super::layout::{self, landscape};
+use super::{Message, Printing, QueueTicketInfo, State, words};
+
+/// A bold capital or digit of the kiosk's font is at most this wide per pixel of size, and a
+/// line this tall: the number's size follows from the space left for it.
+const GLYPH_WIDTH: f32 = 0.72;
+const LINE_HEIGHT: f32 = 1.3;
+/// In portrait, the height the other lines of the screen need below the number.
+const PORTRAIT_REST: f32 = 880.0;
+
+/// The largest text size at which `number` fits `width` x `height`.
+fn number_size(number: &str, width: f32, height: f32) -> f32 {
+    let chars = number.chars().count().max(1) as f32;
+    let by_width = width / (chars * GLYPH_WIDTH);
+    let by_height = height / LINE_HEIGHT;
+    by_width.min(by_height).max(size::COUNTDOWN)
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let Some(ticket) = &state.ticket else {
+        return column![].into();
+    };
+    let ctx = *ctx;
+    responsive(move |available| {
+        let wide = landscape(available);
+        let label = text(ctx.tr("checkin-ticket-title"))
+            .size(size::BODY)
+            .font(theme::BOLD);
+        let service = layout::strong(words::localized(&ticket.service, ctx.language).to_owned());
+        let (width, height) = if wide {
+            // The left half, under the label and above the service.
+            (
+                available.width / 2.0 - space::PAGE,
+                available.height
+                    - 2.0 * (size::ACTION * LINE_HEIGHT)
+                    - 2.0 * space::BETWEEN_TARGETS,
+            )
+        } else {
+            (available.width, available.height - PORTRAIT_REST)
+        };
+        let number = text(ticket.number.clone())
+            .size(number_size(&ticket.number, width, height))
+            .font(theme::BOLD)
+            .line_height(1.2);
+        let big = column![label, number, service]
+            .spacing(space::BETWEEN_TARGETS)
+            .width(Length::Fill);
+        let rest = rest(state, &ctx, ticket);
+        if wide {
+            row![
+                container(big).width(Length::FillPortion(1)),
+                container(rest).width(Length::FillPortion(1)),
+            ]
+            .spacing(space::PAGE)
+            .into()
+        } else {
+            column![big, rest].spacing(space::PAGE).into()
+        }
+    })
+    .into()
+}
+
+/// The wait, what to do next, and the printer's part.
+fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> Element<'a, Message> {
+    let mut lines: Vec<Element<'a, Message>> = Vec::new();
+    if let Some(people) = ticket.people_ahead {
+        lines.push(layout::body(words::count(
+            ctx,
+            "checkin-people-ahead",
+            "people",
+            people,
+        )));
+    }
+    if let Some(minutes) = ticket.estimated_wait_min.filter(|m| *m > 0) {
+        lines.push(layout::body(words::count(
+            ctx,
+            "checkin-wait",
+            "minutes",
+            minutes,
+        )));
+    }
+    lines.push(layout::body(ctx.tr("checkin-watch-screen")));
+    lines.push(match state.printing {
+        Printing::Failed(_) => layout::warning(ctx.tr("checkin-print-failed"), size::BODY),
+        Printing::InFlight => printer(ctx.tr("checkin-printing")),
+        Printing::Printed | Printing::NotYet => printer(ctx.tr("checkin-take-ticket")),
+    });
+    if state.printing != Printing::InFlight {
+        lines.push(layout::primary(
+            state,
+            ctx,
+            ctx.tr("checkin-finish"),
+            Message::Finish,
+        ));
+    }
+    Column::with_children(lines)
+        .spacing(space::BETWEEN_TARGETS)
+        .width(Length::Fill)
+        .into()
+}
+
+fn printer<'a>(label: String) -> Element<'a, Message> {
+    row![
+        picture::icon(layout::PRINTER, 80.0),
+        text(label)
+            .size(size::BODY)
+            .font(theme::BOLD)
+            .width(Length::Fill)
+    ]
+    .spacing(space::BETWEEN_TARGETS)
+    .align_y(Alignment::Center)
+    .into()
+}
