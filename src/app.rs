@@ -19,14 +19,17 @@ use kiosk_core::sync::{ConnectionState, Link};
 
 use crate::backend_link::BackendLink;
 use crate::context::Context;
+use crate::effects::{self, Effects};
 use crate::focus::{self, FocusId, KeyIntent};
 use crate::printer_watch::{self, PrinterWatch};
-use crate::screen::{self, Screen, Service, fault, home};
+use crate::scanner_watch::ScannerWatch;
+use crate::screen::{self, Screen, Service, booking, checkin, fault, home};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
 use crate::widget::idle_overlay::idle_overlay;
 use crate::widget::picture::Logo;
+use kiosk_core::devices::scanner::ScanEvent;
 
 /// A second tap of a double tap lands on whatever the next screen shows in the same place;
 /// taps on a screen younger than this are taken as that and ignored.
@@ -35,7 +38,13 @@ pub const GHOST_TAP_GUARD: Duration = Duration::from_millis(400);
 #[derive(Debug, Clone)]
 pub enum Message {
     Home(home::Message),
+    Booking(booking::Message),
+    CheckIn(checkin::Message),
+    /// Something from the serial barcode scanner, whatever screen is showing.
+    Scan(ScanEvent),
     Unavailable(screen::unavailable::Message),
+    /// The catalogue as cached by the sync, read again after it changed.
+    CatalogueLoaded(Option<Arc<kiosk_api::Catalogue>>),
     Language(Language),
     Back,
     StartAgain,
@@ -88,6 +97,7 @@ impl Session {
 pub struct Services {
     pub printer: Option<PrinterWatch>,
     pub backend: Option<Arc<BackendLink>>,
+    pub scanner: Option<ScannerWatch>,
 }
 
 pub struct Kiosk {
@@ -96,6 +106,9 @@ pub struct Kiosk {
     printer_status: PrinterStatus,
     /// `None` until the sync reports, and when the kiosk has no backend link at all.
     connection: Option<ConnectionState>,
+    /// Products, locations, opening hours: what booking offers. Read from the local store.
+    catalogue: Option<Arc<kiosk_api::Catalogue>>,
+    catalogue_etag: Option<String>,
     i18n: Arc<I18n>,
     clock: Arc<dyn Clock>,
     palette: Palette,
@@ -128,6 +141,8 @@ impl App {
             services,
             printer_status: PrinterStatus::NotReported,
             connection: None,
+            catalogue: None,
+            catalogue_etag: None,
             i18n,
             clock,
             logo,
@@ -197,6 +212,13 @@ impl App {
                     .map_or_else(Subscription::none, |printer| {
                         printer.subscription().map(Message::PrinterStatus)
                     }),
+                kiosk
+                    .services
+                    .scanner
+                    .as_ref()
+                    .map_or_else(Subscription::none, |scanner| {
+                        scanner.subscription().map(Message::Scan)
+                    }),
                 time::every(Duration::from_secs(1)).map(|_| Message::Tick),
                 event::listen_with(|event, _status, _window| {
                     is_activity(&event).then_some(Message::Activity)
@@ -231,6 +253,30 @@ impl App {
     }
 }
 
+/// Answers from the backend or the printer: never taps, so never held back by the guard.
+fn is_booking_result(message: &booking::Message) -> bool {
+    matches!(
+        message,
+        booking::Message::SlotsLoaded { .. }
+            | booking::Message::Held(_)
+            | booking::Message::Confirmed(_)
+            | booking::Message::Printed(_)
+    )
+}
+
+/// Answers and scans: never taps.
+fn is_check_in_result(message: &checkin::Message) -> bool {
+    matches!(
+        message,
+        checkin::Message::LookedUp(_)
+            | checkin::Message::CheckedIn(_)
+            | checkin::Message::Cancelled(_)
+            | checkin::Message::Printed(_)
+            | checkin::Message::Scanned(_)
+            | checkin::Message::ScanGarbage
+    )
+}
+
 /// Only deliberate input counts as presence: a pointer drifting over the screen does not.
 fn is_activity(event: &iced::Event) -> bool {
     matches!(
@@ -248,7 +294,7 @@ impl Kiosk {
             Message::Tick => {
                 self.now = self.clock.now();
                 if self.idle_phase() == IdlePhase::Expired {
-                    self.end_session();
+                    return self.end_session();
                 }
             }
             Message::Activity => self.last_activity = now,
@@ -268,22 +314,29 @@ impl Kiosk {
                 }
                 self.printer_status = status;
             }
-            Message::Connection(state) => {
-                if self.connection.as_ref().map(|c| c.is_online()) != Some(state.is_online()) {
-                    tracing::info!(
-                        online = state.is_online(),
-                        outbox = state.outbox_depth,
-                        "backend link"
-                    );
+            Message::Connection(state) => return self.connection_changed(state),
+            Message::CatalogueLoaded(catalogue) => {
+                if catalogue.is_some() {
+                    self.catalogue = catalogue;
                 }
-                self.connection = Some(state);
             }
             Message::None => {}
+            // Answers from the backend or the printer are never taps: the guard is for fingers.
+            Message::Booking(message) if is_booking_result(&message) => {
+                return self.booking(message);
+            }
+            Message::CheckIn(message) if is_check_in_result(&message) => {
+                return self.check_in(message);
+            }
+            Message::Scan(event) => {
+                self.last_activity = now;
+                return self.scanned(event);
+            }
             message if self.is_ghost_tap(now) => {
                 tracing::debug!(?message, "tap ignored: the screen has just changed");
             }
-            Message::Back => self.back(),
-            Message::StartAgain => self.end_session(),
+            Message::Back => return self.back(),
+            Message::StartAgain => return self.end_session(),
             Message::Home(message) => {
                 if let Screen::Home(home) = &mut self.session.screen {
                     match home.update(message) {
@@ -291,9 +344,162 @@ impl Kiosk {
                     }
                 }
             }
+            Message::Booking(message) => return self.booking(message),
+            Message::CheckIn(message) => return self.check_in(message),
             Message::Unavailable(never) => match never {},
         }
         Task::none()
+    }
+
+    fn connection_changed(&mut self, state: ConnectionState) -> Task<Message> {
+        if self.connection.as_ref().map(ConnectionState::is_online) != Some(state.is_online()) {
+            tracing::info!(
+                online = state.is_online(),
+                outbox = state.outbox_depth,
+                "backend link"
+            );
+        }
+        let reload = state.catalogue_etag.is_some() && state.catalogue_etag != self.catalogue_etag;
+        self.catalogue_etag.clone_from(&state.catalogue_etag);
+        self.connection = Some(state);
+        match self
+            .services
+            .backend
+            .as_ref()
+            .and_then(|backend| backend.store())
+        {
+            Some(store) if reload => Task::perform(
+                async move {
+                    match store.catalogue().await {
+                        Ok(cached) => cached.map(|cached| Arc::new(cached.catalogue)),
+                        Err(error) => {
+                            tracing::error!(%error, "cannot read the cached catalogue");
+                            None
+                        }
+                    }
+                },
+                Message::CatalogueLoaded,
+            ),
+            _ => Task::none(),
+        }
+    }
+
+    /// What the actions of a screen may use.
+    fn effects(&self) -> Effects<'_> {
+        Effects {
+            client: self
+                .services
+                .backend
+                .as_ref()
+                .and_then(|backend| backend.client()),
+            spooler: self
+                .services
+                .printer
+                .as_ref()
+                .map(|printer| Arc::clone(printer.spooler())),
+            i18n: &self.i18n,
+            language: self.session.language,
+            municipality: &self.config.kiosk.municipality,
+        }
+    }
+
+    fn booking(&mut self, message: booking::Message) -> Task<Message> {
+        let now = self.clock.now();
+        let Screen::Booking(flow) = &mut self.session.screen else {
+            return Task::none();
+        };
+        let before = flow.step();
+        let action = flow.update(message, &now);
+        let moved = flow.step() != before;
+        if moved {
+            // A new question is a new screen for the ghost-tap guard and the focus.
+            self.screen_changed();
+        }
+        self.run_booking(action)
+    }
+
+    fn check_in(&mut self, message: checkin::Message) -> Task<Message> {
+        let now = self.clock.now();
+        let Screen::CheckIn(flow) = &mut self.session.screen else {
+            return Task::none();
+        };
+        let before = flow.step();
+        let action = flow.update(message, &now);
+        if flow.step() != before {
+            self.screen_changed();
+        }
+        self.run_check_in(action)
+    }
+
+    fn run_check_in(&mut self, action: checkin::Action) -> Task<Message> {
+        match action {
+            checkin::Action::Done => self.end_session(),
+            action => {
+                let context = effects::checkin::CheckInContext {
+                    store: self
+                        .services
+                        .backend
+                        .as_ref()
+                        .and_then(|backend| backend.store()),
+                    catalogue: self.catalogue.clone(),
+                    now: self.clock.now(),
+                };
+                effects::checkin::run(action, &self.effects(), context).map(Message::CheckIn)
+            }
+        }
+    }
+
+    /// A scan works from any screen: on the check-in screen it is that flow's input; anywhere
+    /// else it opens check-in with the code (the screen it came from stays one Back away).
+    fn scanned(&mut self, event: ScanEvent) -> Task<Message> {
+        match event {
+            ScanEvent::Code(code) => {
+                if matches!(self.session.screen, Screen::CheckIn(_)) {
+                    return self.check_in(checkin::Message::Scanned(code));
+                }
+                tracing::info!(length = code.len(), "code scanned: check-in opened");
+                let (flow, action) = checkin::State::scanned(code, self.printer_can_print());
+                self.show(Screen::CheckIn(Box::new(self.with_catalogue(flow))));
+                self.run_check_in(action)
+            }
+            ScanEvent::Garbage(kind) => {
+                tracing::info!(?kind, "unreadable scan");
+                match self.session.screen {
+                    Screen::CheckIn(_) => self.check_in(checkin::Message::ScanGarbage),
+                    Screen::Home(_) => {
+                        let flow = checkin::State::new(self.printer_can_print());
+                        self.show(Screen::CheckIn(Box::new(self.with_catalogue(flow))));
+                        self.check_in(checkin::Message::ScanGarbage)
+                    }
+                    // Not worth interrupting a resident in another flow for.
+                    Screen::Booking(_) | Screen::Unavailable(_) => Task::none(),
+                }
+            }
+            ScanEvent::Connected | ScanEvent::Disconnected => {
+                tracing::info!(?event, "barcode scanner");
+                Task::none()
+            }
+        }
+    }
+
+    fn with_catalogue(&self, flow: checkin::State) -> checkin::State {
+        match &self.catalogue {
+            Some(catalogue) => flow.with_catalogue(Arc::clone(catalogue)),
+            None => flow,
+        }
+    }
+
+    /// A queue number is only handed out when it can be printed: a printer that reports a fault
+    /// sends check-in residents to the desk before they start.
+    fn printer_can_print(&self) -> bool {
+        !self.printer_status.is_fault()
+    }
+
+    fn run_booking(&mut self, action: booking::Action) -> Task<Message> {
+        match action {
+            booking::Action::Done => self.end_session(),
+            action => effects::booking::run(action, &self.effects()).map(Message::Booking),
+        }
     }
 
     pub fn idle_phase(&self) -> IdlePhase {
@@ -318,26 +524,94 @@ impl Kiosk {
 
     fn open(&mut self, service: Service) {
         tracing::info!(?service, "screen opened");
-        let next = Screen::open(service);
+        let next = match service {
+            Service::Booking => Screen::Booking(Box::new(self.new_booking())),
+            Service::CheckIn => Screen::CheckIn(Box::new(
+                self.with_catalogue(checkin::State::new(self.printer_can_print())),
+            )),
+            Service::Certificate => Screen::Unavailable(screen::unavailable::State::new(service)),
+        };
+        self.show(next);
+    }
+
+    /// Shows `next`, keeping the current screen one Back away.
+    fn show(&mut self, next: Screen) {
         let previous = std::mem::replace(&mut self.session.screen, next);
         self.session.history.push(previous);
         self.screen_changed();
     }
 
-    fn back(&mut self) {
+    /// A booking flow for this kiosk's location, or one that says booking is not possible now
+    /// (offline, or the catalogue not loaded yet).
+    fn new_booking(&self) -> booking::State {
+        let today = self.now.date();
+        let location = self
+            .services
+            .backend
+            .as_ref()
+            .and_then(|b| b.location_id())
+            .map(str::to_owned);
+        match (&self.catalogue, location) {
+            (Some(catalogue), Some(location)) if !self.is_offline() => {
+                booking::State::new(Arc::clone(catalogue), location, today)
+            }
+            (catalogue, location) => booking::State::unavailable(
+                catalogue
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(booking::empty_catalogue())),
+                location.unwrap_or_default(),
+                today,
+            ),
+        }
+    }
+
+    fn back(&mut self) -> Task<Message> {
+        if let Screen::Booking(flow) = &mut self.session.screen {
+            let before = flow.step();
+            if let Some(action) = flow.back() {
+                if flow.step() != before {
+                    self.screen_changed();
+                }
+                return self.run_booking(action);
+            }
+        }
+        if let Screen::CheckIn(flow) = &mut self.session.screen {
+            let before = flow.step();
+            if let Some(action) = flow.back() {
+                if flow.step() != before {
+                    self.screen_changed();
+                }
+                return self.run_check_in(action);
+            }
+        }
+        let leaving = self.abandon_screen();
         match self.session.history.pop() {
             Some(previous) => {
                 self.session.screen = previous;
                 self.screen_changed();
+                leaving
             }
-            None => self.end_session(),
+            None => Task::batch([leaving, self.end_session()]),
+        }
+    }
+
+    /// What must happen when the resident leaves the current screen for good (a hold released).
+    fn abandon_screen(&mut self) -> Task<Message> {
+        match &self.session.screen {
+            Screen::Booking(flow) => {
+                let action = flow.abandon();
+                self.run_booking(action)
+            }
+            Screen::Home(_) | Screen::CheckIn(_) | Screen::Unavailable(_) => Task::none(),
         }
     }
 
     /// Home, the default language, and every piece of session data dropped.
-    fn end_session(&mut self) {
+    fn end_session(&mut self) -> Task<Message> {
+        let leaving = self.abandon_screen();
         self.session = Session::new(self.config.kiosk.default_language);
         self.screen_changed();
+        leaving
     }
 
     fn screen_changed(&mut self) {
@@ -372,6 +646,8 @@ impl Kiosk {
 
     /// Every target of the current screen in reading order: content, languages, then navigation.
     pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
+        // Which targets exist does not depend on which one has the focus.
+        let ctx = self.context(None);
         if self.is_idle_warning() {
             return vec![(FocusId::MoreTime, Message::MoreTime)];
         }
@@ -380,6 +656,16 @@ impl Kiosk {
                 .focus_targets()
                 .into_iter()
                 .map(|(id, m)| (id, Message::Home(m)))
+                .collect(),
+            Screen::Booking(flow) => flow
+                .focus_targets(&ctx)
+                .into_iter()
+                .map(|(id, m)| (id, Message::Booking(m)))
+                .collect(),
+            Screen::CheckIn(flow) => flow
+                .focus_targets()
+                .into_iter()
+                .map(|(id, m)| (id, Message::CheckIn(m)))
                 .collect(),
             Screen::Unavailable(state) => state
                 .focus_targets()
@@ -401,21 +687,28 @@ impl Kiosk {
         targets
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
-        let targets = self.focus_targets();
-        let ctx = Context {
+    fn context(&self, focused: Option<FocusId>) -> Context<'_> {
+        Context {
             i18n: &self.i18n,
             language: self.session.language,
             palette: self.palette,
-            focused: self
-                .session
+            focused,
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let targets = self.focus_targets();
+        let ctx = self.context(
+            self.session
                 .focus
                 .and_then(|i| targets.get(i))
                 .map(|(id, _)| *id),
-        };
+        );
         let on_home = matches!(self.session.screen, Screen::Home(_));
         let content: Element<'_, Message> = match &self.session.screen {
             Screen::Home(home) => home.view(&ctx).map(Message::Home),
+            Screen::Booking(flow) => flow.view(&ctx, &self.now).map(Message::Booking),
+            Screen::CheckIn(flow) => flow.view(&ctx, &self.now).map(Message::CheckIn),
             Screen::Unavailable(state) => state.view(&ctx).map(Message::Unavailable),
         };
         let offline = self.is_offline();
@@ -423,14 +716,12 @@ impl Kiosk {
             printer_watch::degraded_message_id(&self.printer_status),
             offline.then_some("status-offline"),
         ];
-        let degraded = column(
-            degraded
-                .into_iter()
-                .flatten()
-                .filter(|_| on_home)
-                .map(|id| chrome::status_line(ctx.tr(id))),
-        )
-        .spacing(space::BETWEEN_TARGETS);
+        let lines: Vec<_> = degraded.into_iter().flatten().filter(|_| on_home).collect();
+        // No empty element when all is well: the column's spacing would still show.
+        let degraded = (!lines.is_empty()).then(|| {
+            column(lines.into_iter().map(|id| chrome::status_line(ctx.tr(id))))
+                .spacing(space::BETWEEN_TARGETS)
+        });
         let page = column![
             chrome::header(
                 &ctx,

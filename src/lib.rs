@@ -4,10 +4,12 @@
 pub mod app;
 pub mod backend_link;
 pub mod context;
+pub mod effects;
 pub mod embedded;
 pub mod focus;
 pub mod fonts;
 pub mod printer_watch;
+pub mod scanner_watch;
 pub mod screen;
 pub mod theme;
 pub mod watch_stream;

@@ -20,6 +20,7 @@ use anyhow::Context as _;
 use kiosk::app::{App, Services};
 use kiosk::backend_link::BackendLink;
 use kiosk::printer_watch::PrinterWatch;
+use kiosk::scanner_watch::ScannerWatch;
 use kiosk::screen::fault;
 use kiosk::widget::picture::Logo;
 use kiosk::{fonts, theme};
@@ -191,6 +192,7 @@ fn open_services(config: &config::Config, clock: Arc<SystemClock>) -> anyhow::Re
     Ok(Services {
         printer: Some(PrinterWatch::new(Arc::new(spooler))),
         backend: Some(Arc::new(backend)),
+        scanner: config.scanner.clone().map(ScannerWatch::new),
     })
 }
 

@@ -32,11 +32,7 @@ impl Service {
 #[derive(Debug, Clone)]
 pub enum Screen {
     Home(home::State),
+    Booking(Box<booking::State>),
+    CheckIn(Box<checkin::State>),
     Unavailable(unavailable::State),
-}
-
-impl Screen {
-    pub fn open(service: Service) -> Screen {
-        Screen::Unavailable(unavailable::State::new(service))
-    }
 }

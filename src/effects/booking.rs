@@ -1,0 +1,106 @@
+//! The booking flow's actions: slots, hold, confirm and release at the backend; the booking
+//! ticket on the thermal printer.
+
+use iced::Task;
+use kiosk_api::SlotsQuery;
+use kiosk_core::print::Ticket;
+use kiosk_core::sync::{IdempotencyKey, SyncError};
+
+use super::{Effects, TicketNotPrinted};
+use crate::screen::booking::{Action, Failure, Message, PrintFailure};
+
+/// Turns one action into its task; `Done` and `None` have none (the root handles `Done`).
+pub fn run(action: Action, effects: &Effects<'_>) -> Task<Message> {
+    let Some(client) = effects.client.clone() else {
+        // Never connected: every call would fail as offline.
+        return match action {
+            Action::LoadSlots { from, to, .. } => Task::done(Message::SlotsLoaded {
+                from,
+                to,
+                result: Err(Failure::Offline),
+            }),
+            Action::Hold(_) => Task::done(Message::Held(Err(Failure::Offline))),
+            Action::Confirm { .. } => Task::done(Message::Confirmed(Err(Failure::Offline))),
+            Action::PrintTicket(request) => print(&request, effects),
+            Action::Release { .. } | Action::None | Action::Done => Task::none(),
+        };
+    };
+    match action {
+        Action::LoadSlots {
+            location_id,
+            product_id,
+            persons,
+            from,
+            to,
+        } => {
+            let query = SlotsQuery {
+                location: location_id,
+                product: product_id,
+                persons,
+                from,
+                to,
+            };
+            Task::perform(async move { client.slots(&query).await }, move |result| {
+                Message::SlotsLoaded {
+                    from,
+                    to,
+                    result: result.map_err(|e| failure(&e)),
+                }
+            })
+        }
+        Action::Hold(request) => {
+            // One key for this hold: a retry inside the client reuses it.
+            let key = IdempotencyKey::new();
+            Task::perform(
+                async move { client.create_booking(&request, key).await },
+                |result| Message::Held(result.map_err(|e| failure(&e))),
+            )
+        }
+        Action::Confirm { booking_id } => {
+            let key = IdempotencyKey::new();
+            Task::perform(
+                async move { client.confirm_booking(booking_id, key).await },
+                |result| Message::Confirmed(result.map_err(|e| failure(&e))),
+            )
+        }
+        Action::Release { booking_id, code } => Task::future(async move {
+            if let Err(error) = client.cancel_booking(booking_id, &code).await {
+                // The hold runs out by itself at the backend; nothing is lost.
+                tracing::info!(%booking_id, kind = ?error.kind(), "hold not released");
+            }
+        })
+        .discard(),
+        Action::PrintTicket(request) => print(&request, effects),
+        Action::None | Action::Done => Task::none(),
+    }
+}
+
+fn print(request: &crate::screen::booking::TicketRequest, effects: &Effects<'_>) -> Task<Message> {
+    let ticket = Ticket::Booking(request.ticket(effects.municipality, effects.language));
+    Task::perform(effects.print_ticket("booking", &ticket), |result| {
+        Message::Printed(result.map_err(|why| match why {
+            TicketNotPrinted::NotReady => PrintFailure::NotReady,
+            TicketNotPrinted::Failed => PrintFailure::Failed,
+        }))
+    })
+}
+
+/// The backend's answer in the flow's terms.
+fn failure(error: &SyncError) -> Failure {
+    if error.is_offline() {
+        return Failure::Offline;
+    }
+    match error.problem_type() {
+        Some(kiosk_api::problem_type::SLOT_TAKEN) => Failure::SlotTaken,
+        Some(kiosk_api::problem_type::HOLD_EXPIRED) => Failure::HoldExpired,
+        // The backend refused what the resident chose or entered; the flow asks again.
+        Some(
+            kiosk_api::problem_type::INVALID_BODY
+            | kiosk_api::problem_type::BAD_REQUEST
+            | kiosk_api::problem_type::MISSING_CUSTOMER_FIELD
+            | kiosk_api::problem_type::NOT_A_SLOT
+            | kiosk_api::problem_type::TOO_MANY_PERSONS,
+        ) => Failure::Invalid,
+        _ => Failure::Other,
+    }
+}
