@@ -123,6 +123,9 @@ async fn failed_document_is_delivered_once_on_retry() {
     use kiosk_print::spool::{deliver_document, retry_documents};
     let journal = Journal::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
+    // A folder that cannot be made (a file stands where it should be): delivery fails until
+    // staff fix it, as with a printer that is out of order.
+    std::fs::write(dir.path().join("not-yet"), b"in the way").unwrap();
     let missing = PdfDestination::Folder {
         path: dir.path().join("not-yet"),
     };
@@ -138,7 +141,7 @@ async fn failed_document_is_delivered_once_on_retry() {
             .is_empty()
     );
 
-    std::fs::create_dir(dir.path().join("not-yet")).unwrap();
+    std::fs::remove_file(dir.path().join("not-yet")).unwrap();
     assert_eq!(
         retry_documents(&journal, &missing).await.unwrap(),
         vec![outcome.id]
