@@ -435,6 +435,12 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
     flow.assert_shows("Stap 4 van 6");
     flow.type_text("jan");
     flow.assert_shows("jan|");
+    // Done is on screen in landscape too, where the keyboard is taller than the space.
+    flow.assert_shows("Klaar");
+    assert_eq!(
+        flow.click_messages("Klaar", LANDSCAPE),
+        vec![Message::Keyboard(KeyboardMessage::Done)]
+    );
     flow.click("Klaar");
 
     flow.assert_shows("Hoe kunnen we u bereiken?");

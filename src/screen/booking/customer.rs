@@ -319,15 +319,41 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             Layout::Name | Layout::Email => form.keyboard.view(&ctx, first).map(Message::Keyboard),
         };
         if landscape(available) {
-            // Side by side: a keyboard under the question would not fit 1080 px high.
-            let mut left = column![title].spacing(space::BETWEEN_TARGETS);
+            // Side by side: a keyboard under the question would not fit 1080 px high. The
+            // question is a size smaller so that it stays on one line beside the keys.
+            let mut left = column![].spacing(space::BETWEEN_TARGETS);
             if let Some(step) = step {
                 left = left.push(step);
             }
-            left = left.push(toggle).push(typed).push(error);
+            left = left
+                .push(title.size(size::ACTION))
+                .push(toggle)
+                .push(typed)
+                .push(error);
+            if kind != Layout::Phone {
+                // The keyboard's six rows are taller than the 540 px a landscape screen leaves
+                // between the language bar and Back, so its own Done row falls off the
+                // bottom: Done is repeated here, where it is always seen.
+                let done = Message::Keyboard(KeyboardMessage::Done);
+                let focused = state.focused(&ctx, &done);
+                left = left.push(
+                    button(
+                        text(ctx.tr("input-key-done"))
+                            .size(size::ACTION)
+                            .font(theme::BOLD)
+                            .center()
+                            .width(Length::Fill),
+                    )
+                    .on_press(done)
+                    .padding([16, 32])
+                    .width(Length::Fill)
+                    .height(space::MIN_TARGET)
+                    .style(ctx.palette.primary(focused)),
+                );
+            }
             row![
-                left.width(Length::FillPortion(2)),
-                container(keys).width(Length::FillPortion(3))
+                left.width(Length::FillPortion(9)),
+                container(keys).width(Length::FillPortion(11))
             ]
             .spacing(space::PAGE)
             .align_y(Alignment::Start)
