@@ -667,3 +667,65 @@ fn every_checkin_message_exists_in_every_language() {
         }
     }
 }
+
+/// Writes every screen in both orientations to `$CHECKIN_SCREENS` for a look by eye.
+#[test]
+#[ignore = "writes PNGs for a human to look at"]
+fn dump_screens() {
+    let dir = std::env::var("CHECKIN_SCREENS").unwrap();
+    let dump = |flow: &Flow, name: &str| {
+        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+            let mut ui = flow.ui(size);
+            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
+            let path = format!("{dir}/{name}-{orientation}.png");
+            let _ = std::fs::remove_file(&path);
+            snapshot.matches_image(&path).unwrap();
+        }
+    };
+    let mut flow = Flow::new();
+    dump(&flow, "1-ask");
+    flow.send(Message::TypeCode);
+    for c in "K7PX".chars() {
+        flow.send(Message::Key(kiosk::widget::keypad::KeypadMessage::Insert(
+            c,
+        )));
+    }
+    flow.send(Message::Key(kiosk::widget::keypad::KeypadMessage::Done));
+    dump(&flow, "2-typing");
+    flow.send(Message::Scanned(QR.into()));
+    dump(&flow, "3-looking-up");
+    flow.send(Message::LookedUp(Ok(booking())));
+    dump(&flow, "4-appointment");
+    flow.send(Message::AskCancel);
+    dump(&flow, "5-confirm-cancel");
+    flow.send(Message::KeepAppointment);
+    flow.send(Message::TakeNumber);
+    flow.send(Message::CheckedIn(Ok(ticket())));
+    dump(&flow, "6-printing");
+    flow.send(Message::Printed(Ok(())));
+    dump(&flow, "7-ticket");
+    let mut failed = Flow::scanned();
+    failed.reach_ticket();
+    failed.send(Message::Printed(Err(PrintFailure::NotReady)));
+    dump(&failed, "8-print-failed");
+    let mut early = Flow::scanned();
+    early.send(Message::LookedUp(Err(Failure::NotFound)));
+    dump(&early, "9-not-found");
+    dump(&Flow::with(State::new(false)), "10-printer-down");
+}
+
+#[test]
+fn checking_in_again_shows_the_same_ticket_the_same_way() {
+    // The root answers a second check-in of the same booking with the ticket it already has.
+    let mut first = Flow::scanned();
+    first.reach_ticket();
+    first.send(Message::Printed(Ok(())));
+    let mut again = Flow::scanned();
+    again.reach_ticket();
+    again.send(Message::Printed(Ok(())));
+    for flow in [&first, &again] {
+        flow.assert_shows("B007");
+        flow.assert_shows("Take your ticket from the printer.");
+    }
+    assert_eq!(first.state.focus_targets(), again.state.focus_targets());
+}

@@ -51,7 +51,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let number = text(ticket.number.clone())
             .size(number_size(&ticket.number, width, height))
             .font(theme::BOLD)
-            .line_height(1.2);
+            .line_height(1.2)
+            .width(Length::Fill)
+            .align_x(Alignment::Center);
         let big = column![label, number, service]
             .spacing(space::BETWEEN_TARGETS)
             .width(Length::Fill);
