@@ -949,6 +949,25 @@ fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
     );
 }
 
+#[test]
+fn leaving_mid_flow_releases_a_held_time_only() {
+    let mut flow = Flow::new();
+    assert_eq!(flow.state.abandon(), Action::None);
+    flow.reach_summary();
+    assert_eq!(flow.state.abandon(), Action::None, "nothing held yet");
+    let booking = held(&flow, 10);
+    flow.send(Message::Held(Ok(booking.clone())));
+    assert_eq!(
+        flow.state.abandon(),
+        Action::Release {
+            booking_id: booking.id,
+            code: booking.code.clone()
+        }
+    );
+    flow.click("Afspraak vastleggen");
+    assert_eq!(flow.state.abandon(), Action::None, "confirming: kept");
+}
+
 /// Writes every screen in both orientations to `$BOOKING_SCREENS` for a look by eye.
 #[test]
 #[ignore = "writes PNGs for a human to look at"]
