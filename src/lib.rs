@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod printer_watch;
 pub mod scanner_watch;
 pub mod screen;
+pub mod services;
 pub mod theme;
 pub mod watch_stream;
 pub mod widget;

@@ -16,15 +16,10 @@ use kiosk_core::i18n::I18n;
 
 use std::path::Path;
 
-use anyhow::Context as _;
 use kiosk::app::{App, Services};
-use kiosk::backend_link::BackendLink;
-use kiosk::printer_watch::PrinterWatch;
-use kiosk::scanner_watch::ScannerWatch;
 use kiosk::screen::fault;
 use kiosk::widget::picture::Logo;
 use kiosk::{fonts, theme};
-use kiosk_core::print::{Journal, Spooler, TicketPrinter};
 
 /// `--check-config` found problems.
 const EXIT_BAD_CONFIG: u8 = 2;
@@ -156,7 +151,7 @@ fn boot(config_path: &Path) -> (Boot, window::Settings) {
     tracing::info!(path = %config_path.display(), kiosk = %config.kiosk.name, "configuration loaded");
     let window = window_settings(&config.display);
     let clock = Arc::new(SystemClock::new(config.kiosk.timezone.clone()));
-    match open_services(&config, clock.clone()) {
+    match kiosk::services::open(&config, clock.clone()) {
         Ok(services) => {
             let logo = config.kiosk.logo.as_deref().and_then(Logo::load);
             (
@@ -174,26 +169,6 @@ fn boot(config_path: &Path) -> (Boot, window::Settings) {
             fault(vec![format!("{error:#}")], window)
         }
     }
-}
-
-fn open_services(config: &config::Config, clock: Arc<SystemClock>) -> anyhow::Result<Services> {
-    let data = &config.kiosk.data_dir;
-    std::fs::create_dir_all(data)
-        .with_context(|| format!("cannot create the data folder {}", data.display()))?;
-    config
-        .ticket_printer
-        .prepare()
-        .context("cannot create the ticket folder")?;
-    let journal = Journal::open(&data.join("print-journal.sqlite"))
-        .context("cannot open the print journal")?;
-    let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
-    let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
-    let backend = BackendLink::start(config, clock)?;
-    Ok(Services {
-        printer: Some(PrinterWatch::new(Arc::new(spooler))),
-        backend: Some(Arc::new(backend)),
-        scanner: config.scanner.clone().map(ScannerWatch::new),
-    })
 }
 
 enum Boot {

@@ -5,11 +5,10 @@ use std::sync::Arc;
 
 use iced::Task;
 use jiff::ZonedDateTime;
-use jiff::tz::TimeZone;
-use kiosk_api::{Catalogue, LocalizedText, problem_type};
+use kiosk_api::{Catalogue, LocalizedText};
 use kiosk_core::print::Ticket;
-use kiosk_core::store::{CheckinError, Store};
-use kiosk_core::sync::{self, CheckInError, CheckInOutcome, Client, IdempotencyKey, SyncError};
+use kiosk_core::store::Store;
+use kiosk_core::sync::{self, CheckInOutcome, Client, IdempotencyKey};
 
 use super::{Effects, TicketNotPrinted};
 use crate::screen::checkin::{Action, Failure, Message, PrintFailure, QueueTicketInfo};
@@ -23,12 +22,11 @@ pub struct CheckInContext {
 }
 
 pub fn run(action: Action, effects: &Effects<'_>, context: CheckInContext) -> Task<Message> {
-    let zone = context.now.time_zone().clone();
     match action {
         Action::Lookup { code } => match effects.client.clone() {
             Some(client) => Task::perform(
                 async move { client.lookup_booking(&code).await },
-                move |result| Message::LookedUp(result.map_err(|e| failure(&e, &zone))),
+                move |result| Message::LookedUp(result.map_err(|e| Failure::from_sync(&e))),
             ),
             None => Task::done(Message::LookedUp(Err(Failure::Offline))),
         },
@@ -37,7 +35,7 @@ pub fn run(action: Action, effects: &Effects<'_>, context: CheckInContext) -> Ta
             Some(client) => Task::perform(
                 async move { client.cancel_booking(booking_id, &code).await },
                 move |result| {
-                    Message::Cancelled(result.map(|_| ()).map_err(|e| failure(&e, &zone)))
+                    Message::Cancelled(result.map(|_| ()).map_err(|e| Failure::from_sync(&e)))
                 },
             ),
             None => Task::done(Message::Cancelled(Err(Failure::Offline))),
@@ -65,7 +63,6 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
         catalogue,
         now,
     } = context;
-    let zone = now.time_zone().clone();
     let service_name = move |id: &str| -> LocalizedText {
         catalogue
             .as_ref()
@@ -104,53 +101,8 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
                     booked_start: Some(ticket.booked_start),
                     offline: true,
                 }),
-                Err(error) => Err(check_in_failure(&error, &zone)),
+                Err(error) => Err(Failure::from_check_in(&error)),
             })
         },
     )
-}
-
-fn check_in_failure(error: &CheckInError, zone: &TimeZone) -> Failure {
-    match error {
-        CheckInError::Backend(error) => failure(error, zone),
-        CheckInError::Offline(CheckinError::TooEarly { window_start, .. }) => Failure::TooEarly {
-            window_start: window_start.clone(),
-        },
-        CheckInError::Offline(CheckinError::TooLate { window_end, .. }) => Failure::TooLate {
-            window_end: window_end.clone(),
-        },
-        CheckInError::Offline(offline) => match offline.problem_type() {
-            Some(problem_type::BOOKING_NOT_FOUND) => Failure::NotFound,
-            _ => Failure::Offline,
-        },
-    }
-}
-
-/// The backend's answer in the flow's terms; the window of a too-early or too-late answer is
-/// read from the problem's extension members.
-fn failure(error: &SyncError, zone: &TimeZone) -> Failure {
-    if error.is_offline() {
-        return Failure::Offline;
-    }
-    let window = |name: &str| -> Option<ZonedDateTime> {
-        let text = error.problem()?.extensions.get(name)?.as_str()?;
-        let timestamp: jiff::Timestamp = text.parse().ok()?;
-        Some(timestamp.to_zoned_datetime(zone.clone()))
-    };
-    match error.problem_type() {
-        Some(
-            problem_type::BOOKING_NOT_FOUND | problem_type::NOT_FOUND | problem_type::INVALID_BODY,
-        ) => Failure::NotFound,
-        Some(problem_type::BOOKING_CANCELLED) => Failure::Cancelled,
-        Some(problem_type::TOO_MANY_ATTEMPTS) => Failure::RateLimited,
-        Some(problem_type::TOO_EARLY) => match window("window_start") {
-            Some(window_start) => Failure::TooEarly { window_start },
-            None => Failure::Other,
-        },
-        Some(problem_type::TOO_LATE) => match window("window_end") {
-            Some(window_end) => Failure::TooLate { window_end },
-            None => Failure::Other,
-        },
-        _ => Failure::Other,
-    }
 }

@@ -1,0 +1,35 @@
+//! Opening what the kiosk talks to, before the window: the print journal and spooler, the link to
+//! the backend (embedded or remote, with the sync), and the barcode scanner's settings.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use kiosk_core::clock::Clock;
+use kiosk_core::config::Config;
+use kiosk_core::print::{Journal, Spooler, TicketPrinter};
+
+use crate::app::Services;
+use crate::backend_link::BackendLink;
+use crate::printer_watch::PrinterWatch;
+use crate::scanner_watch::ScannerWatch;
+
+/// Opens every service `config` names; an error here becomes the fault screen.
+pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> {
+    let data = &config.kiosk.data_dir;
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("cannot create the data folder {}", data.display()))?;
+    config
+        .ticket_printer
+        .prepare()
+        .context("cannot create the ticket folder")?;
+    let journal = Journal::open(&data.join("print-journal.sqlite"))
+        .context("cannot open the print journal")?;
+    let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
+    let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
+    let backend = BackendLink::start(config, clock)?;
+    Ok(Services {
+        printer: Some(PrinterWatch::new(Arc::new(spooler))),
+        backend: Some(Arc::new(backend)),
+        scanner: config.scanner.clone().map(ScannerWatch::new),
+    })
+}
