@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length, Size};
 
 use crate::context::Context;
 use crate::theme::{self, size, space};
+use crate::widget::buttons;
 
 use super::{Message, State, words};
 
@@ -78,19 +79,9 @@ pub fn secondary<'a>(
     enabled: bool,
 ) -> Element<'a, Message> {
     let focused = enabled && state.focused(ctx, &message);
-    let base = button(
-        text(label)
-            .size(size::BODY)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .padding([16, 32])
-    .width(Length::Fill)
-    .height(space::MIN_TARGET)
-    .style(ctx.palette.secondary(focused));
+    let base = buttons::secondary(ctx, label, Some(message), focused);
     if enabled {
-        base.on_press(message).into()
+        base
     } else {
         // Nothing to page to: an empty place, so that the other button does not move.
         Space::new()
@@ -108,19 +99,7 @@ pub fn primary<'a>(
     message: Message,
 ) -> Element<'a, Message> {
     let focused = state.focused(ctx, &message);
-    button(
-        text(label)
-            .size(size::ACTION)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([16, 32])
-    .width(Length::Fill)
-    .height(space::MIN_TARGET + 24.0)
-    .style(ctx.palette.primary(focused))
-    .into()
+    buttons::primary(ctx, label, message, focused)
 }
 
 /// How many pages `count` items make at `per_page` a page (at least one).

@@ -2,12 +2,12 @@
 //! their keyboard focus, and the "one moment" card. Sizes from `theme`: body text 32 px and
 //! more, targets 96 px high, 24 px apart.
 
-use iced::widget::{Column, button, column, container, row, text};
+use iced::widget::{Column, column, container, row, text};
 use iced::{Alignment, Element, Length, Size};
 
 use crate::context::Context;
 use crate::theme::{self, size, space};
-use crate::widget::picture;
+use crate::widget::{buttons, picture};
 
 use super::{Message, State};
 
@@ -47,19 +47,7 @@ pub fn primary<'a>(
     message: Message,
 ) -> Element<'a, Message> {
     let focused = state.focused(ctx, &message);
-    button(
-        text(label)
-            .size(size::ACTION)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([16, 32])
-    .width(Length::Fill)
-    .height(space::MIN_TARGET + 24.0)
-    .style(ctx.palette.primary(focused))
-    .into()
+    buttons::primary(ctx, label, message, focused)
 }
 
 /// A second choice: dark text on white with a border.
@@ -70,19 +58,7 @@ pub fn secondary<'a>(
     message: Message,
 ) -> Element<'a, Message> {
     let focused = state.focused(ctx, &message);
-    button(
-        text(label)
-            .size(size::BODY)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([16, 32])
-    .width(Length::Fill)
-    .height(space::MIN_TARGET)
-    .style(ctx.palette.secondary(focused))
-    .into()
+    buttons::secondary(ctx, label, Some(message), focused)
 }
 
 /// Buttons side by side, equally wide.
