@@ -6,11 +6,9 @@
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// No 0/O, 1/I/L: nothing a resident can confuse when typing the code from paper.
-pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-/// 10 characters of 31 = 49.5 bits; typed codes are also rate-limited per kiosk.
-pub const SHORT_CODE_LEN: usize = 10;
-const QR_PREFIX: &str = "KB1";
+// The code rules are shared with the kiosk, which matches codes offline: one definition in
+// kiosk-api. 10 characters of 31 = 49.5 bits; typed codes are also rate-limited per kiosk.
+pub use kiosk_api::booking_code::{ALPHABET, QR_PREFIX, SHORT_CODE_LEN, arrival_digest};
 
 pub fn random_bytes(n: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(n + 14);
@@ -80,11 +78,6 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
-/// The digest the offline arrivals list carries instead of the code.
-pub fn arrival_digest(salt: &str, short: &str) -> String {
-    sha256_hex(format!("{salt}:{short}").as_bytes())
-}
-
 /// What a resident typed or a scanner read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeLookup {
@@ -118,14 +111,9 @@ pub fn parse_code(input: &str) -> Option<CodeLookup> {
     normalise(input).map(CodeLookup::Short)
 }
 
+/// A typed code in its canonical form (kiosk-api's rule: case, spaces, dashes and dots).
 fn normalise(typed: &str) -> Option<String> {
-    let code: String = typed
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.'))
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let valid = code.len() == SHORT_CODE_LEN && code.bytes().all(|b| ALPHABET.contains(&b));
-    valid.then_some(code)
+    kiosk_api::booking_code::short_code(typed)
 }
 
 #[cfg(test)]
