@@ -7,11 +7,15 @@
 
 use std::fmt;
 
-/// The characters of a short booking code, in the order the code keypad shows them.
-pub const ALPHABET: &str = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/// The characters of a short booking code, in the order the code keypad shows them: kiosk-api's
+/// alphabet, the one the backend makes codes from.
+pub const ALPHABET: &str = match std::str::from_utf8(kiosk_api::booking_code::ALPHABET) {
+    Ok(alphabet) => alphabet,
+    Err(_) => "",
+};
 /// Characters a resident may read into a code that are never part of one.
 pub const AMBIGUOUS: &str = "01OIL";
-pub const CODE_LEN: usize = 10;
+pub const CODE_LEN: usize = kiosk_api::booking_code::SHORT_CODE_LEN;
 const QR_PREFIX: &str = "KB1-";
 const SECRET_LEN: usize = 32;
 
