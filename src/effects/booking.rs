@@ -91,14 +91,18 @@ fn failure(error: &SyncError) -> Failure {
         return Failure::Offline;
     }
     match error.problem_type() {
-        Some(kiosk_api::problem_type::SLOT_TAKEN) => Failure::SlotTaken,
+        // A time that is no longer a slot (the hours changed) is, for the resident, a time that
+        // is gone: fresh times.
+        Some(kiosk_api::problem_type::SLOT_TAKEN | kiosk_api::problem_type::NOT_A_SLOT) => {
+            Failure::SlotTaken
+        }
         Some(kiosk_api::problem_type::HOLD_EXPIRED) => Failure::HoldExpired,
-        // The backend refused what the resident chose or entered; the flow asks again.
+        // The backend refused what the kiosk itself checked: a bug or a changed catalogue, not
+        // something the resident can fix; the flow sends them to the desk.
         Some(
             kiosk_api::problem_type::INVALID_BODY
             | kiosk_api::problem_type::BAD_REQUEST
             | kiosk_api::problem_type::MISSING_CUSTOMER_FIELD
-            | kiosk_api::problem_type::NOT_A_SLOT
             | kiosk_api::problem_type::TOO_MANY_PERSONS,
         ) => Failure::Invalid,
         _ => Failure::Other,
