@@ -109,6 +109,8 @@ pub struct Kiosk {
     /// Products, locations, opening hours: what booking offers. Read from the local store.
     catalogue: Option<Arc<kiosk_api::Catalogue>>,
     catalogue_etag: Option<String>,
+    /// Characters typed by a keyboard-wedge scanner, until its Enter.
+    wedge: String,
     i18n: Arc<I18n>,
     clock: Arc<dyn Clock>,
     palette: Palette,
@@ -143,6 +145,7 @@ impl App {
             connection: None,
             catalogue: None,
             catalogue_etag: None,
+            wedge: String::new(),
             i18n,
             clock,
             logo,
@@ -616,10 +619,14 @@ impl Kiosk {
 
     fn screen_changed(&mut self) {
         self.session.focus = None;
+        self.wedge.clear();
         self.screen_since = self.clock.instant();
     }
 
     fn on_key(&mut self, key: &keyboard::Key, modifiers: keyboard::Modifiers) -> Task<Message> {
+        if let Some(task) = self.wedge_key(key, modifiers) {
+            return task;
+        }
         let Some(intent) = focus::intent(key, modifiers) else {
             return Task::none();
         };
@@ -637,6 +644,38 @@ impl Kiosk {
                 self.session.focus = focus::step(self.session.focus, intent, targets.len());
                 Task::none()
             }
+        }
+    }
+
+    /// A USB keyboard-wedge scanner "types" the code and presses Enter. On the start and check-in
+    /// screens, typed characters are gathered and Enter hands them over as a scan; elsewhere keys
+    /// keep their focus meaning.
+    fn wedge_key(
+        &mut self,
+        key: &keyboard::Key,
+        modifiers: keyboard::Modifiers,
+    ) -> Option<Task<Message>> {
+        /// A scanner's longest line; anything longer is not a code.
+        const LONGEST: usize = 512;
+        if !matches!(self.session.screen, Screen::Home(_) | Screen::CheckIn(_))
+            || self.is_idle_warning()
+        {
+            return None;
+        }
+        match key {
+            keyboard::Key::Character(typed) if !modifiers.control() && !modifiers.alt() => {
+                self.last_activity = self.clock.instant();
+                if self.wedge.len() + typed.len() <= LONGEST {
+                    self.wedge.push_str(typed);
+                }
+                Some(Task::none())
+            }
+            keyboard::Key::Named(keyboard::key::Named::Enter) if !self.wedge.is_empty() => {
+                self.last_activity = self.clock.instant();
+                let code = std::mem::take(&mut self.wedge);
+                Some(self.scanned(ScanEvent::Code(code)))
+            }
+            _ => None,
         }
     }
 

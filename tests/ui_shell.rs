@@ -344,3 +344,23 @@ fn the_start_screen_says_when_the_town_hall_cannot_be_reached() {
     kiosk.send(Message::Connection(state));
     assert!(!kiosk.shows(line));
 }
+
+#[test]
+fn a_keyboard_wedge_scanner_on_the_start_screen_opens_check_in_with_its_code() {
+    let mut kiosk = kiosk();
+    for c in "KB1-ABCDE23456-0123456789abcdef0123456789abcdef".chars() {
+        kiosk.send(Message::Key(
+            Key::Character(c.to_string().into()),
+            Modifiers::empty(),
+        ));
+    }
+    assert!(
+        matches!(kiosk.session().screen, Screen::Home(_)),
+        "nothing happens before Enter"
+    );
+    kiosk.send(Message::Key(Key::Named(Named::Enter), Modifiers::empty()));
+    let Screen::CheckIn(flow) = &kiosk.session().screen else {
+        panic!("a scan opens check-in");
+    };
+    assert_eq!(flow.step(), kiosk::screen::checkin::Step::LookingUp);
+}
