@@ -52,6 +52,7 @@ fn product(id: &str, name: LocalizedText, max_persons: u32, fields: &[CustomerFi
             after_min: 10,
         },
         location_ids: vec![LOCATION.into()],
+        bring: Vec::new(),
     }
 }
 

@@ -79,6 +79,7 @@ fn catalogue() -> Arc<Catalogue> {
                 after_min: 10,
             },
             location_ids: vec!["loc-centre".into()],
+            bring: Vec::new(),
         }],
         certificate_types: Vec::new(),
         queue_services: Vec::new(),

@@ -37,6 +37,7 @@ booking-contact-email = Per E-Mail
 ## Übersicht, während die Uhrzeit für Sie freigehalten wird
 booking-summary-title = Prüfen Sie Ihren Termin
 booking-summary-product = Wofür
+booking-summary-bring = Mitbringen
 booking-summary-persons = Personen
 booking-summary-when = Wann
 booking-summary-name = Name

@@ -37,6 +37,7 @@ booking-contact-email = By e-mail
 ## Summary while the time is kept for you
 booking-summary-title = Check your appointment
 booking-summary-product = For
+booking-summary-bring = Bring
 booking-summary-persons = Persons
 booking-summary-when = When
 booking-summary-name = Name

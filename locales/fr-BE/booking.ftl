@@ -37,6 +37,7 @@ booking-contact-email = Par e-mail
 ## Récapitulatif pendant que l'heure vous est réservée
 booking-summary-title = Vérifiez votre rendez-vous
 booking-summary-product = Pour
+booking-summary-bring = À apporter
 booking-summary-persons = Personnes
 booking-summary-when = Quand
 booking-summary-name = Nom

@@ -38,6 +38,7 @@ booking-contact-email = Via e-mail
 ## Overzicht terwijl het uur voor u vrijgehouden wordt
 booking-summary-title = Kijk uw afspraak na
 booking-summary-product = Voor
+booking-summary-bring = Breng mee
 booking-summary-persons = Personen
 booking-summary-when = Wanneer
 booking-summary-name = Naam

@@ -140,6 +140,9 @@ pub struct Product {
     pub arrival_window: ArrivalWindow,
     /// Locations where this product can be booked.
     pub location_ids: Vec<String>,
+    /// What to bring to the desk, one item each, shown while booking and printed on the ticket.
+    #[serde(default)]
+    pub bring: Vec<LocalizedText>,
 }
 
 impl Product {

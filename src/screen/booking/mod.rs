@@ -145,6 +145,7 @@ pub struct TicketRequest {
     pub booking: Booking,
     pub product: LocalizedText,
     pub location: LocalizedText,
+    pub bring: Vec<LocalizedText>,
 }
 
 impl TicketRequest {
@@ -161,7 +162,11 @@ impl TicketRequest {
             location: words::localized(&self.location, language).to_owned(),
             booking_code: self.booking.code.clone(),
             qr_payload: self.booking.qr_payload.clone(),
-            bring: Vec::new(),
+            bring: self
+                .bring
+                .iter()
+                .map(|item| words::localized(item, language).to_owned())
+                .collect(),
         }
     }
 }
@@ -759,6 +764,7 @@ impl State {
                 Action::PrintTicket(Box::new(TicketRequest {
                     product: names(self.product().map(|p| &p.name)),
                     location: names(self.location().map(|l| &l.name)),
+                    bring: self.product().map(|p| p.bring.clone()).unwrap_or_default(),
                     booking,
                 }))
             }

@@ -55,6 +55,14 @@ fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
     for (label, value) in state.customer.shown(&state.fields()) {
         lines.push((ctx.tr(label), value));
     }
+    if let Some(product) = state.product().filter(|p| !p.bring.is_empty()) {
+        let items: Vec<&str> = product
+            .bring
+            .iter()
+            .map(|item| words::localized(item, ctx.language))
+            .collect();
+        lines.push((ctx.tr("booking-summary-bring"), items.join(", ")));
+    }
     let mut list = column![].spacing(12).width(Length::Fill);
     for (label, value) in lines {
         list = list.push(

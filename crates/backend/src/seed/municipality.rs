@@ -158,6 +158,55 @@ fn product(
             after_min: window.1,
         },
         location_ids,
+        bring: bring(id),
+    }
+}
+
+/// What residents are asked to bring, per product.
+fn bring(product: &str) -> Vec<LocalizedText> {
+    let current_card = text(
+        "Uw huidige identiteitskaart",
+        "Votre carte d'identité actuelle",
+        "Ihr aktueller Personalausweis",
+        "Your current identity card",
+    );
+    let photo = text(
+        "Een recente pasfoto in kleur",
+        "Une photo d'identité récente en couleur",
+        "Ein aktuelles Passfoto in Farbe",
+        "A recent colour passport photo",
+    );
+    let pin_letter = text(
+        "De brief met uw pincode en pukcode",
+        "La lettre avec vos codes PIN et PUK",
+        "Der Brief mit Ihrer PIN und PUK",
+        "The letter with your PIN and PUK codes",
+    );
+    let child_and_parent = text(
+        "Uw kind en zijn of haar huidige Kids-ID",
+        "Votre enfant et sa Kids-ID actuelle",
+        "Ihr Kind und seine aktuelle Kids-ID",
+        "Your child and their current Kids-ID",
+    );
+    let old_passport = text(
+        "Uw vorige reispas",
+        "Votre ancien passeport",
+        "Ihr bisheriger Reisepass",
+        "Your previous passport",
+    );
+    let licence = text(
+        "Uw huidige rijbewijs of voorlopig rijbewijs",
+        "Votre permis de conduire actuel ou provisoire",
+        "Ihr aktueller oder vorläufiger Führerschein",
+        "Your current or provisional driving licence",
+    );
+    match product {
+        "eid-application" => vec![current_card, photo],
+        "eid-pickup" => vec![current_card, pin_letter],
+        "kids-id" => vec![child_and_parent, photo],
+        "passport" => vec![current_card, old_passport, photo],
+        "driving-licence" | "international-driving-licence" => vec![current_card, licence, photo],
+        _ => vec![current_card],
     }
 }
 

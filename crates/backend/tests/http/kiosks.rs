@@ -236,6 +236,21 @@ async fn catalogue_has_the_demo_municipality_and_honours_if_none_match() {
     assert_eq!(passport["queue_service_id"], "travel");
     assert_eq!(passport["arrival_window"]["before_min"], 30);
     assert_eq!(passport["name"]["fr"], "Demande de passeport");
+    let bring: Vec<&str> = passport["bring"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["nl"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bring,
+        [
+            "Uw huidige identiteitskaart",
+            "Uw vorige reispas",
+            "Een recente pasfoto in kleur"
+        ],
+        "what to bring, kept through the store"
+    );
     let deferred = catalogue["certificate_types"]
         .as_array()
         .unwrap()

@@ -93,6 +93,7 @@ pub struct Product {
     queue_service_id: String,
     arrival_window: ArrivalWindow,
     location_ids: Vec<String>,
+    bring: Vec<LocalizedText>,
 }
 
 #[derive(ToSchema)]

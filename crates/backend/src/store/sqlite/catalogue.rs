@@ -87,7 +87,7 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
     let mut products = Vec::new();
     let mut stmt = conn.prepare(
         "SELECT id, name_nl, name_fr, name_de, name_en, duration_min, extra_min, max_persons, required_fields,
-                queue_service_id, window_before_min, window_after_min
+                queue_service_id, window_before_min, window_after_min, bring
          FROM products ORDER BY sort, id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -105,12 +105,16 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
                     after_min: u32_col(r.get(11)?),
                 },
                 location_ids: Vec::new(),
+                bring: Vec::new(),
             },
             r.get::<_, String>(8)?,
+            r.get::<_, String>(12)?,
         ))
     })?;
     for row in rows {
-        let (mut product, fields) = row?;
+        let (mut product, fields, bring) = row?;
+        product.bring = serde_json::from_str::<Vec<LocalizedText>>(&bring)
+            .map_err(|e| StoreError::Corrupt(format!("bring of {}: {e}", product.id)))?;
         product.required_customer_fields = serde_json::from_str::<Vec<CustomerField>>(&fields)
             .map_err(|e| StoreError::Corrupt(format!("required_fields of {}: {e}", product.id)))?;
         let mut stmt = conn.prepare(

@@ -30,7 +30,10 @@ pub struct SqliteStore {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("001_initial.sql")),
+        M::up(include_str!("002_product_bring.sql")),
+    ])
 }
 
 impl SqliteStore {

@@ -70,13 +70,16 @@ pub fn load(
     for (sort, p) in (0i64..).zip(&data.products) {
         let fields = serde_json::to_string(&p.required_customer_fields)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let bring =
+            serde_json::to_string(&p.bring).map_err(|e| StoreError::Invalid(e.to_string()))?;
         tx.execute(
             "INSERT INTO products (id, name_nl, name_fr, name_de, name_en, duration_min, extra_min, max_persons,
-               required_fields, queue_service_id, window_before_min, window_after_min, sort)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+               required_fields, queue_service_id, window_before_min, window_after_min, sort, bring)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 p.id, p.name.nl, p.name.fr, p.name.de, p.name.en, p.duration_min, p.extra_duration_per_person_min,
-                p.max_persons, fields, p.queue_service_id, p.arrival_window.before_min, p.arrival_window.after_min, sort
+                p.max_persons, fields, p.queue_service_id, p.arrival_window.before_min, p.arrival_window.after_min, sort,
+                bring
             ],
         )?;
         for location_id in &p.location_ids {
