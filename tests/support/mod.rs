@@ -2,6 +2,8 @@
 //! clock that moves only when a test says so.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod driver;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,0 +1,390 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Issue 5 end to end, with the real kiosk `App` (not a window), the reference backend over HTTP,
+//! the emupos printer (TCP 9100) and its simulated serial scanner `lane`:
+//!
+//! 1. A booking made on the kiosk's screens prints a ticket with its QR payload; that payload,
+//!    scanned for real, checks the resident in, and the queue ticket read back from the printer
+//!    carries the number the backend holds.
+//! 2. With the backend stopped, a second booking is checked in by scan from the kiosk's cached
+//!    arrivals and ticket block; after the backend is restarted on the same database and port
+//!    the outbox drains and the backend holds that ticket, once, with the printed number.
+//!
+//! Fails (does not skip) when emupos is not running: `sudo tests/tools/emupos-up`.
+
+mod support;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::civil::{Date, date};
+use jiff::{SignedDuration, ZonedDateTime};
+
+use kiosk::app::Message;
+use kiosk::screen::Screen;
+use kiosk::screen::booking;
+use kiosk_api::{CreateBooking, Customer, SlotsQuery};
+use kiosk_backend::{RunningServer, ServerConfig};
+use kiosk_core::clock::ManualClock;
+use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};
+use kiosk_core::devices::scanner::{self, ScanEvent, ScanEvents};
+use kiosk_core::sync::{ConnectionState, IdempotencyKey};
+
+use support::driver::{Driver, emupos};
+
+/// Tuesday 15 December 2026: the demo town hall is open 08:30-12:00.
+const DAY: Date = date(2026, 12, 15);
+const OPENING: &str = "2026-12-15T09:00:00+01:00[Europe/Brussels]";
+const WAIT: Duration = Duration::from_secs(20);
+
+/// The reference backend on a port of our choosing, stopped and started again on the same
+/// database and port.
+struct Backend {
+    db: PathBuf,
+    addr: SocketAddr,
+    clock: kiosk_backend::Clock,
+    server: Option<RunningServer>,
+}
+
+impl Backend {
+    fn start(&mut self, runtime: &tokio::runtime::Runtime) {
+        let mut config = ServerConfig::new(self.db.clone(), self.addr);
+        config.clock = self.clock.clone();
+        let server = runtime
+            .block_on(kiosk_backend::spawn(config))
+            .unwrap_or_else(|e| panic!("backend on {}: {e}", self.addr));
+        self.server = Some(server);
+    }
+
+    fn stop(&mut self, runtime: &tokio::runtime::Runtime) {
+        let server = self.server.take().expect("the backend is running");
+        runtime.block_on(server.shutdown()).unwrap();
+    }
+
+    /// The backend's queue tickets for the booking with `code`: (number as printed, offline).
+    fn tickets_of(&self, code: &str) -> Vec<(String, bool)> {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        let mut query = conn
+            .prepare(
+                "SELECT q.prefix || printf('%03d', t.sequence), t.offline
+                 FROM tickets t
+                 JOIN bookings b ON b.id = t.booking_id
+                 JOIN queue_services q ON q.id = t.queue_service_id
+                 WHERE b.code = ?1",
+            )
+            .unwrap();
+        query
+            .query_map([code], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+}
+
+/// A port free now, kept for the backend's restart.
+fn free_port() -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap()
+}
+
+fn kiosk_config(dir: &Path, url: String, enrolment_code: String, marker: &str) -> Config {
+    let mut config = support::shipped_config();
+    config.kiosk.name = marker.to_owned();
+    // The municipality is printed on every ticket: the marker finds this run's receipts.
+    config.kiosk.municipality = format!("Demodorp {marker}");
+    config.kiosk.data_dir = dir.join("kiosk");
+    config.backend.target = BackendTarget::Remote(url);
+    config.backend.token_file = dir.join("kiosk").join("kiosk.token");
+    config.backend.enrolment_code = Some(enrolment_code);
+    config.ticket_printer.transport = TicketTransport::Tcp {
+        host: "127.0.0.1".into(),
+        port: 9100,
+    };
+    // The test reads the scanner itself (iced_test runs no subscriptions).
+    config.scanner = None;
+    config
+}
+
+/// The text inside the first `[qr ...]` of a receipt.
+fn qr_payload(receipt: &str) -> String {
+    let start = receipt
+        .find("[qr ")
+        .unwrap_or_else(|| panic!("no QR code on the receipt:\n{receipt}"))
+        + 4;
+    let end = receipt[start..]
+        .find(']')
+        .expect("the QR's closing bracket")
+        + start;
+    receipt[start..end].trim().to_owned()
+}
+
+/// The queue number (a capital and three digits, alone on its line or word) on a receipt.
+fn queue_number(receipt: &str) -> String {
+    let numbers: Vec<&str> = receipt
+        .split_whitespace()
+        .filter(|w| {
+            w.len() == 4
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w[1..].chars().all(|c| c.is_ascii_digit())
+        })
+        .collect();
+    assert_eq!(
+        numbers.len(),
+        1,
+        "one queue number on the receipt:\n{receipt}"
+    );
+    numbers[0].to_owned()
+}
+
+/// The next scan of the simulated scanner, within 10 s.
+fn next_scan(driver: &Driver, events: &mut ScanEvents) -> ScanEvent {
+    driver
+        .block_on(async { tokio::time::timeout(Duration::from_secs(10), events.next()).await })
+        .expect("the scan did not arrive within 10 s")
+        .expect("the scanner reader stopped")
+}
+
+/// Scans `payload` with emupos's `lane` scanner and hands the event to the kiosk, as its scanner
+/// subscription does.
+fn scan(driver: &mut Driver, events: &mut ScanEvents, payload: &str) {
+    emupos::scan(payload);
+    let event = next_scan(driver, events);
+    assert_eq!(event, ScanEvent::Code(payload.to_owned()));
+    driver.send(Message::Scan(event));
+}
+
+fn booking_step(driver: &Driver) -> Option<booking::Step> {
+    match &driver.kiosk().session.screen {
+        Screen::Booking(flow) => Some(flow.step()),
+        _ => None,
+    }
+}
+
+/// The free times on the time screen, from its buttons.
+fn offered_times(driver: &Driver) -> Vec<ZonedDateTime> {
+    driver
+        .kiosk()
+        .focus_targets()
+        .into_iter()
+        .filter_map(|(_, message)| match message {
+            Message::Booking(booking::Message::ChooseTime(slot)) => Some(slot.start),
+            _ => None,
+        })
+        .collect()
+}
+
+fn brussels(time: &ZonedDateTime) -> ZonedDateTime {
+    time.in_tz("Europe/Brussels").unwrap()
+}
+
+#[test]
+fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_holds_each_ticket_once()
+{
+    emupos::require();
+    let started = std::time::Instant::now();
+    let marker = format!(
+        "E2E{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..6].to_uppercase()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+
+    // The backend: the demo town hall as of that Tuesday, its clock at 09:00.
+    let opening: ZonedDateTime = OPENING.parse().unwrap();
+    let mut backend = Backend {
+        db: dir.path().join("backend.sqlite"),
+        addr: free_port(),
+        clock: kiosk_backend::Clock::manual(opening.timestamp()),
+        server: None,
+    };
+    kiosk_backend::seed_demo_on(&backend.db, 1, DAY).unwrap();
+    let enrolment = kiosk_backend::create_enrolment_code(&backend.db, "town-hall").unwrap();
+    backend.start(&runtime);
+
+    // The kiosk, its services opened as `main` opens them, its clock at the same instant.
+    let config = kiosk_config(
+        dir.path(),
+        format!("http://{}", backend.addr),
+        enrolment,
+        &marker,
+    );
+    let clock = ManualClock::new(opening.clone());
+    let services = kiosk::services::open(&config, Arc::new(clock.clone())).unwrap();
+    let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
+    let backend_clock = backend.clock.clone();
+    driver.follow_clock(move |step| {
+        backend_clock.advance(SignedDuration::try_from(step).unwrap());
+    });
+    driver.wait_ready(WAIT);
+    let link = driver.services.backend.clone().expect("a backend link");
+    let store = link.store().expect("connected at the first start");
+    let client = link.client().expect("connected at the first start");
+
+    // The scanner's port is opened before anything is scanned (opening flushes input).
+    let mut scans = scanner::start(&ScannerSettings {
+        path: emupos::lane_pty(),
+        baud: 9600,
+    })
+    .unwrap();
+    assert_eq!(next_scan(&driver, &mut scans), ScanEvent::Connected);
+
+    // ---- 1. Booked on the kiosk's screens, checked in online by scanning the printed QR code.
+    let before = emupos::receipt_ids();
+    driver.click("Afspraak maken");
+    driver.assert_shows("Waarvoor wilt u een afspraak?");
+    driver.click("Identiteitskaart aanvragen");
+    if booking_step(&driver) == Some(booking::Step::Persons) {
+        driver.click("1 persoon");
+    }
+    driver.click("dinsdag 15 december");
+    let earliest = driver
+        .now()
+        .checked_add(SignedDuration::from_mins(30))
+        .unwrap();
+    let start = offered_times(&driver)
+        .into_iter()
+        .find(|start| *start >= earliest)
+        .unwrap_or_else(|| panic!("no free time after {earliest} (screen: {})", driver.step()));
+    let label = brussels(&start).strftime("%H:%M").to_string();
+    driver.click(&label);
+    driver.assert_shows("Wat is uw naam?");
+    driver.type_text("jan");
+    driver.click("Klaar");
+    driver.assert_shows("Hoe kunnen we u bereiken?");
+    driver.type_text("0470123456");
+    driver.click("Klaar");
+    driver.assert_shows("Kijk uw afspraak na");
+    driver.click("Afspraak vastleggen");
+    driver.assert_shows("Uw afspraak is gemaakt");
+    let booking_receipt = emupos::wait_for_receipt(&before, &marker);
+    let payload = qr_payload(&booking_receipt);
+    assert!(payload.starts_with("KB1-"), "{booking_receipt}");
+    // The payload is KB1-<code>-<secret>; the code is printed in words as well.
+    let code = payload.split('-').nth(1).expect("the code in the payload");
+    assert!(
+        booking_receipt
+            .lines()
+            .any(|line| !line.starts_with('[') && line.trim_end().ends_with(code)),
+        "the booking code in words:\n{booking_receipt}"
+    );
+    driver.click("Klaar");
+    assert!(matches!(driver.kiosk().session.screen, Screen::Home(_)));
+
+    // The resident comes back a quarter of an hour before the appointment and scans.
+    driver.advance_to(&start.checked_sub(SignedDuration::from_mins(15)).unwrap());
+    scan(&mut driver, &mut scans, &payload);
+    driver.assert_shows("Mijn volgnummer nemen");
+    let before = emupos::receipt_ids();
+    driver.click("Mijn volgnummer nemen");
+    driver.assert_shows("Uw volgnummer");
+    let queue_receipt = emupos::wait_for_receipt(&before, &marker);
+    let number = queue_number(&queue_receipt);
+    assert!(driver.shows(&number), "{number} on screen");
+    assert_eq!(
+        backend.tickets_of(code),
+        vec![(number.clone(), false)],
+        "the backend holds the printed number:\n{queue_receipt}"
+    );
+    driver.click("Klaar");
+
+    // ---- 2. A second booking for later today, checked in by scan while the backend is down.
+    let slots = driver
+        .block_on(client.slots(&SlotsQuery {
+            location: "town-hall".into(),
+            product: "eid-pickup".into(),
+            persons: 1,
+            from: DAY,
+            to: DAY,
+        }))
+        .unwrap();
+    let later = driver
+        .now()
+        .checked_add(SignedDuration::from_mins(30))
+        .unwrap();
+    let slot = slots
+        .into_iter()
+        .find(|slot| slot.start >= later)
+        .expect("a free time later today");
+    let held = driver
+        .block_on(client.create_booking(
+            &CreateBooking {
+                location_id: "town-hall".into(),
+                product_id: "eid-pickup".into(),
+                persons: 1,
+                start: slot.start.clone(),
+                customer: Customer {
+                    name: "An Tweede".into(),
+                    phone: Some("+32470654321".into()),
+                    email: None,
+                },
+            },
+            IdempotencyKey::new(),
+        ))
+        .unwrap();
+    let second = driver
+        .block_on(client.confirm_booking(held.id, IdempotencyKey::new()))
+        .unwrap();
+
+    // The kiosk refreshes today's arrivals when the backend comes back: a short outage makes it
+    // fetch the second booking now rather than at the next period (two minutes).
+    // A refresh after the second booking was made changes the cached arrivals' etag.
+    let cached = driver.block_on(store.arrivals_etag(DAY)).unwrap();
+    assert!(cached.is_some(), "today's arrivals cached at the start");
+    backend.stop(&runtime);
+    driver.wait_for("the kiosk to notice the outage", WAIT, |driver| {
+        driver.kiosk().is_offline().then_some(())
+    });
+    backend.start(&runtime);
+    driver.wait_for("today's arrivals refreshed", WAIT, |driver| {
+        let online = driver
+            .app
+            .connection()
+            .is_some_and(ConnectionState::is_online);
+        let etag = driver.block_on(store.arrivals_etag(DAY)).unwrap();
+        (online && etag != cached).then_some(())
+    });
+
+    backend.stop(&runtime);
+    driver.advance_to(
+        &second
+            .start
+            .checked_sub(SignedDuration::from_mins(15))
+            .unwrap(),
+    );
+    let before = emupos::receipt_ids();
+    scan(&mut driver, &mut scans, &second.qr_payload);
+    driver.assert_shows("Uw volgnummer");
+    let offline_receipt = emupos::wait_for_receipt(&before, &marker);
+    let offline_number = queue_number(&offline_receipt);
+    let sequence: u32 = offline_number[1..].parse().unwrap();
+    assert!(
+        sequence > 900,
+        "an offline number comes from the kiosk's block (901 and up): {offline_number}"
+    );
+    assert!(driver.shows(&offline_number));
+    assert_eq!(driver.block_on(store.outbox_depth()).unwrap().pending, 1);
+    assert!(backend.tickets_of(&second.code).is_empty());
+
+    backend.start(&runtime);
+    driver.wait_for("the outbox to drain", Duration::from_secs(30), |driver| {
+        let pending = driver.block_on(store.outbox_depth()).unwrap().pending;
+        let state = driver.app.connection()?;
+        (pending == 0 && state.is_online() && state.outbox_depth == 0).then_some(())
+    });
+    assert_eq!(
+        backend.tickets_of(&second.code),
+        vec![(offline_number, true)],
+        "the backend holds the ticket printed offline, once:\n{offline_receipt}"
+    );
+    assert_eq!(backend.tickets_of(code), vec![(number, false)]);
+
+    drop(driver);
+    drop(link);
+    backend.stop(&runtime);
+    eprintln!("e2e check-in took {:?}", started.elapsed());
+}
