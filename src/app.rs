@@ -408,6 +408,11 @@ impl Kiosk {
 
     fn booking(&mut self, message: booking::Message) -> Task<Message> {
         let now = self.clock.now();
+        if let (booking::Message::Confirmed(Ok(_)), Some(backend)) =
+            (&message, &self.services.backend)
+        {
+            backend.refresh_now();
+        }
         let Screen::Booking(flow) = &mut self.session.screen else {
             return Task::none();
         };

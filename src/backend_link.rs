@@ -100,6 +100,14 @@ impl BackendLink {
         self.sync.as_ref().map(|sync| sync.store().clone())
     }
 
+    /// Refreshes catalogue, today's arrivals and ticket blocks now: after a booking made here, so
+    /// that it can be checked in offline at once.
+    pub fn refresh_now(&self) {
+        if let Some(sync) = &self.sync {
+            sync.refresh_now();
+        }
+    }
+
     /// The location this kiosk was enrolled for.
     pub fn location_id(&self) -> Option<&str> {
         self.location_id.as_deref()

@@ -179,7 +179,7 @@ async fn bench() {
             number: done.ticket.number.clone(),
             service: service_name(&done.ticket.queue_service_id),
             booked_at: done.ticket.booked_start.clone(),
-            people_ahead: done.ticket.people_ahead,
+            people_ahead: Some(done.ticket.people_ahead),
             estimated_wait_minutes: Some(done.ticket.estimated_wait_min),
             printed_at: now,
         });

@@ -164,3 +164,27 @@ fn queue_number_is_huge() {
             .any(|w| w == [0x1D, b'!', 0x55, b'B', b'0', b'0', b'7', b'\n'])
     );
 }
+
+#[test]
+fn an_offline_ticket_does_not_claim_that_nobody_is_ahead() {
+    let Ticket::Queue(mut ticket) = common::queue_ticket("A901") else {
+        unreachable!("queue_ticket makes a queue ticket")
+    };
+    let labels = common::FluentLabels::new("nl-BE");
+    let with_count = render_ticket(
+        &Ticket::Queue(ticket.clone()),
+        &labels,
+        &layout(Columns::MM80_42),
+    )
+    .unwrap();
+    assert!(String::from_utf8_lossy(&with_count).contains("Er zijn 3 personen voor u."));
+    ticket.people_ahead = None;
+    let offline =
+        render_ticket(&Ticket::Queue(ticket), &labels, &layout(Columns::MM80_42)).unwrap();
+    let text = String::from_utf8_lossy(&offline);
+    assert!(
+        !text.contains("voor u."),
+        "an unknown count is left out, not printed as 0"
+    );
+    assert!(text.contains("A901"));
+}

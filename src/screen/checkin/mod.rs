@@ -81,7 +81,7 @@ impl QueueTicketInfo {
             number: self.number.clone(),
             service: words::localized(&self.service, language).to_owned(),
             booked_at: self.booked_start.clone(),
-            people_ahead: self.people_ahead.unwrap_or(0),
+            people_ahead: self.people_ahead,
             estimated_wait_minutes: self.estimated_wait_min,
             printed_at,
         }

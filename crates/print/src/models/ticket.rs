@@ -30,7 +30,9 @@ pub struct QueueTicket {
     pub service: String,
     /// The booked start, absent for walk-ins.
     pub booked_at: Option<ZonedDateTime>,
-    pub people_ahead: u32,
+    /// Unknown for a ticket numbered offline by the kiosk: then no line is printed rather than a
+    /// wrong "nobody ahead of you".
+    pub people_ahead: Option<u32>,
     pub estimated_wait_minutes: Option<u32>,
     pub printed_at: ZonedDateTime,
 }
@@ -126,10 +128,11 @@ impl QueueTicket {
                 value: at.strftime("%H:%M").to_string(),
             });
         }
-        blocks.push(Block::Text(labels.text(
-            "print-people-ahead",
-            &[("count", self.people_ahead.to_string())],
-        )));
+        if let Some(people) = self.people_ahead {
+            blocks.push(Block::Text(
+                labels.text("print-people-ahead", &[("count", people.to_string())]),
+            ));
+        }
         if let Some(minutes) = self.estimated_wait_minutes {
             blocks.push(Block::Text(
                 labels.text("print-estimated-wait", &[("minutes", minutes.to_string())]),

@@ -69,7 +69,7 @@ pub fn queue_ticket(number: &str) -> Ticket {
         number: number.to_owned(),
         service: "Reispas".to_owned(),
         booked_at: Some(at("2026-03-03T09:30:00+01:00[Europe/Brussels]")),
-        people_ahead: 3,
+        people_ahead: Some(3),
         estimated_wait_minutes: Some(12),
         printed_at: at("2026-03-03T09:12:00+01:00[Europe/Brussels]"),
     })
