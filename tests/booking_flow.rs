@@ -969,18 +969,19 @@ fn leaving_mid_flow_releases_a_held_time_only() {
     assert_eq!(flow.state.abandon(), Action::None, "confirming: kept");
 }
 
-/// Writes every screen in both orientations to `$BOOKING_SCREENS` for a look by eye.
+/// Leaves every screen in both orientations in target/screens/booking/ for a person to look at
+/// (the checks above assert what is on them).
 #[test]
-#[ignore = "writes PNGs for a human to look at"]
-fn dump_screens() {
-    let dir = std::env::var("BOOKING_SCREENS").unwrap();
+fn every_screen_is_left_for_a_person_to_look_at() {
+    let dir = support::screens_dir("booking").display().to_string();
     let dump = |flow: &Flow, name: &str| {
         for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
             let mut ui = flow.ui(size);
             let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
             let path = format!("{dir}/{name}-{orientation}.png");
-            let _ = std::fs::remove_file(&path);
-            let _ = snapshot.matches_image(&path);
+            // iced names the file after its renderer; the last run's image is replaced.
+            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
+            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
         }
     };
     let mut flow = Flow::new();

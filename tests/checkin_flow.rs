@@ -669,18 +669,19 @@ fn every_checkin_message_exists_in_every_language() {
     }
 }
 
-/// Writes every screen in both orientations to `$CHECKIN_SCREENS` for a look by eye.
+/// Leaves every screen in both orientations in target/screens/checkin/ for a person to look at
+/// (the checks above assert what is on them).
 #[test]
-#[ignore = "writes PNGs for a human to look at"]
-fn dump_screens() {
-    let dir = std::env::var("CHECKIN_SCREENS").unwrap();
+fn every_screen_is_left_for_a_person_to_look_at() {
+    let dir = support::screens_dir("checkin").display().to_string();
     let dump = |flow: &Flow, name: &str| {
         for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
             let mut ui = flow.ui(size);
             let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
             let path = format!("{dir}/{name}-{orientation}.png");
-            let _ = std::fs::remove_file(&path);
-            snapshot.matches_image(&path).unwrap();
+            // iced names the file after its renderer; the last run's image is replaced.
+            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
+            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
         }
     };
     let mut flow = Flow::new();

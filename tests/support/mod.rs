@@ -116,3 +116,13 @@ impl Kiosk {
         &self.app.as_kiosk().expect("a running kiosk").session
     }
 }
+
+/// Where a test leaves screenshots for a person to look at: `target/screens/<name>/`.
+pub fn screens_dir(name: &str) -> std::path::PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("screens").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
