@@ -23,7 +23,7 @@ use crate::effects::{self, Effects};
 use crate::focus::{self, FocusId, KeyIntent};
 use crate::printer_watch::{self, PrinterWatch};
 use crate::scanner_watch::ScannerWatch;
-use crate::screen::{self, Screen, Service, booking, checkin, fault, home};
+use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
@@ -40,6 +40,9 @@ pub enum Message {
     Home(home::Message),
     Booking(booking::Message),
     CheckIn(checkin::Message),
+    Staff(staff::Message),
+    /// The clock in the header was tapped (five quick taps open the staff screen).
+    ClockTapped,
     /// Something from the serial barcode scanner, whatever screen is showing.
     Scan(ScanEvent),
     Unavailable(screen::unavailable::Message),
@@ -111,6 +114,8 @@ pub struct Kiosk {
     catalogue_etag: Option<String>,
     /// Characters typed by a keyboard-wedge scanner, until its Enter.
     wedge: String,
+    /// Recent taps on the clock, for the staff screen's gesture.
+    clock_taps: Vec<Instant>,
     i18n: Arc<I18n>,
     clock: Arc<dyn Clock>,
     palette: Palette,
@@ -146,6 +151,7 @@ impl App {
             catalogue: None,
             catalogue_etag: None,
             wedge: String::new(),
+            clock_taps: Vec::new(),
             i18n,
             clock,
             logo,
@@ -335,6 +341,8 @@ impl Kiosk {
                 self.last_activity = now;
                 return self.scanned(event);
             }
+            Message::ClockTapped => self.clock_tapped(now),
+            Message::Staff(message @ staff::Message::TestPrinted(_)) => return self.staff(message),
             message if self.is_ghost_tap(now) => {
                 tracing::debug!(?message, "tap ignored: the screen has just changed");
             }
@@ -349,6 +357,7 @@ impl Kiosk {
             }
             Message::Booking(message) => return self.booking(message),
             Message::CheckIn(message) => return self.check_in(message),
+            Message::Staff(message) => return self.staff(message),
             Message::Unavailable(never) => match never {},
         }
         Task::none()
@@ -480,7 +489,7 @@ impl Kiosk {
                         self.check_in(checkin::Message::ScanGarbage)
                     }
                     // Not worth interrupting a resident in another flow for.
-                    Screen::Booking(_) | Screen::Unavailable(_) => Task::none(),
+                    Screen::Booking(_) | Screen::Staff(_) | Screen::Unavailable(_) => Task::none(),
                 }
             }
             ScanEvent::Connected | ScanEvent::Disconnected => {
@@ -501,6 +510,49 @@ impl Kiosk {
     /// sends check-in residents to the desk before they start.
     fn printer_can_print(&self) -> bool {
         !self.printer_status.is_fault()
+    }
+
+    /// Five taps on the clock within three seconds open the staff screen.
+    fn clock_tapped(&mut self, now: Instant) {
+        const TAPS: usize = 5;
+        const WITHIN: Duration = Duration::from_secs(3);
+        self.clock_taps
+            .retain(|tap| now.saturating_duration_since(*tap) < WITHIN);
+        self.clock_taps.push(now);
+        if self.clock_taps.len() >= TAPS && !matches!(self.session.screen, Screen::Staff(_)) {
+            self.clock_taps.clear();
+            self.show(Screen::Staff(staff::State::default()));
+        }
+    }
+
+    fn staff(&mut self, message: staff::Message) -> Task<Message> {
+        let config = Arc::clone(&self.config);
+        let Screen::Staff(panel) = &mut self.session.screen else {
+            return Task::none();
+        };
+        let before = panel.step();
+        let action = panel.update(
+            message,
+            |pin| config.staff.pin_matches(pin),
+            config.staff.allow_exit,
+        );
+        if panel.step() != before {
+            self.screen_changed();
+        }
+        match action {
+            staff::Action::None => Task::none(),
+            staff::Action::CloseKiosk => iced::exit(),
+            staff::Action::PrintTestTicket => {
+                let ticket = kiosk_core::print::Ticket::Test(kiosk_core::print::TestTicket {
+                    municipality: self.config.kiosk.municipality.clone(),
+                    printer_name: self.config.kiosk.name.clone(),
+                    printed_at: self.clock.now(),
+                });
+                Task::perform(self.effects().print_ticket("test", &ticket), |result| {
+                    Message::Staff(staff::Message::TestPrinted(result.map_err(|_| ())))
+                })
+            }
+        }
     }
 
     fn run_booking(&mut self, action: booking::Action) -> Task<Message> {
@@ -610,7 +662,9 @@ impl Kiosk {
                 let action = flow.abandon();
                 self.run_booking(action)
             }
-            Screen::Home(_) | Screen::CheckIn(_) | Screen::Unavailable(_) => Task::none(),
+            Screen::Home(_) | Screen::CheckIn(_) | Screen::Staff(_) | Screen::Unavailable(_) => {
+                Task::none()
+            }
         }
     }
 
@@ -711,6 +765,11 @@ impl Kiosk {
                 .into_iter()
                 .map(|(id, m)| (id, Message::CheckIn(m)))
                 .collect(),
+            Screen::Staff(panel) => panel
+                .focus_targets(&ctx)
+                .into_iter()
+                .map(|(id, m)| (id, Message::Staff(m)))
+                .collect(),
             Screen::Unavailable(state) => state
                 .focus_targets()
                 .into_iter()
@@ -753,6 +812,15 @@ impl Kiosk {
             Screen::Home(home) => home.view(&ctx).map(Message::Home),
             Screen::Booking(flow) => flow.view(&ctx, &self.now).map(Message::Booking),
             Screen::CheckIn(flow) => flow.view(&ctx, &self.now).map(Message::CheckIn),
+            Screen::Staff(panel) => {
+                let status = staff::Status {
+                    kiosk_name: &self.config.kiosk.name,
+                    printer: &self.printer_status,
+                    connection: self.connection.as_ref(),
+                    allow_exit: self.config.staff.allow_exit,
+                };
+                panel.view(&ctx, &status).map(Message::Staff)
+            }
             Screen::Unavailable(state) => state.view(&ctx).map(Message::Unavailable),
         };
         let offline = self.is_offline();
@@ -771,7 +839,8 @@ impl Kiosk {
                 &ctx,
                 &self.config.kiosk.municipality,
                 self.logo.as_ref(),
-                &self.now
+                &self.now,
+                Message::ClockTapped,
             ),
             chrome::language_bar(&ctx, &self.config.kiosk.languages, Message::Language),
         ]

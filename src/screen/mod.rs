@@ -3,9 +3,11 @@
 //! focus targets it offers the keyboard.
 
 pub mod booking;
+pub mod certificate;
 pub mod checkin;
 pub mod fault;
 pub mod home;
+pub mod staff;
 pub mod unavailable;
 
 /// The three things a resident comes for.
@@ -34,5 +36,6 @@ pub enum Screen {
     Home(home::State),
     Booking(Box<booking::State>),
     CheckIn(Box<checkin::State>),
+    Staff(staff::State),
     Unavailable(unavailable::State),
 }

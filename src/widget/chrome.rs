@@ -13,11 +13,14 @@ use crate::theme::{self, size, space as gap};
 use crate::widget::picture::{self, Logo};
 
 /// The municipality's name and logo on the left, today's date and the time on the right.
-pub fn header<'a, M: 'a>(
+/// `on_clock` is sent when the clock is tapped: staff open their screen with five taps on it,
+/// something residents do not do by chance.
+pub fn header<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
     municipality: &str,
     logo: Option<&Logo>,
     now: &ZonedDateTime,
+    on_clock: M,
 ) -> Element<'a, M> {
     let mut brand = row![].spacing(24).align_y(Alignment::Center);
     if let Some(logo) = logo {
@@ -29,10 +32,12 @@ pub fn header<'a, M: 'a>(
             .font(theme::BOLD),
     );
 
+    // Only the time answers taps: the date is also a label elsewhere (the booking's days).
+    let time = text(format!("{:02}:{:02}", now.hour(), now.minute()))
+        .size(size::CLOCK)
+        .font(theme::BOLD);
     let clock = iced::widget::column![
-        text(format!("{:02}:{:02}", now.hour(), now.minute()))
-            .size(size::CLOCK)
-            .font(theme::BOLD),
+        iced::widget::mouse_area(time).on_press(on_clock),
         text(long_date(ctx, now)).size(size::HINT),
     ]
     .align_x(Alignment::End);

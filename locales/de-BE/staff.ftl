@@ -1,0 +1,23 @@
+# The staff screen (five taps on the clock, then the staff code).
+
+staff-title = Personal
+staff-pin = Geben Sie den Personalcode ein.
+staff-pin-wrong = Falscher Code. Noch { $left } { $left ->
+        [one] Versuch
+       *[other] Versuche
+    }.
+staff-locked = Zu viele falsche Codes. Beginnen Sie neu.
+staff-kiosk = Terminal
+staff-printer = Ticketdrucker
+staff-link = Verbindung
+staff-link-none = Seit dem Start nicht verbunden
+staff-link-starting = Verbindung wird aufgebaut
+staff-link-online = Verbunden
+staff-link-offline = Keine Verbindung seit { $time }
+staff-link-unauthorized = Vom Server abgelehnt seit { $time }: Terminal neu anmelden
+staff-outbox = Warteschlange zum Server
+staff-outbox-value = { $waiting } wartend, { $refused } abgelehnt
+staff-test-print = Testticket drucken
+staff-test-printed = Das Testticket ist gedruckt.
+staff-test-failed = Das Testticket wurde nicht gedruckt. Prüfen Sie den Drucker.
+staff-close = Terminalprogramm schließen

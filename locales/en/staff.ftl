@@ -1,0 +1,23 @@
+# The staff screen (five taps on the clock, then the staff code).
+
+staff-title = Staff
+staff-pin = Type the staff code.
+staff-pin-wrong = Wrong code. { $left } { $left ->
+        [one] try
+       *[other] tries
+    } left.
+staff-locked = Too many wrong codes. Start again.
+staff-kiosk = Kiosk
+staff-printer = Ticket printer
+staff-link = Connection
+staff-link-none = Not connected since the start
+staff-link-starting = Connecting
+staff-link-online = Connected
+staff-link-offline = No connection since { $time }
+staff-link-unauthorized = Refused by the server since { $time }: enrol the kiosk again
+staff-outbox = Queue to the server
+staff-outbox-value = { $waiting } waiting, { $refused } refused
+staff-test-print = Print a test ticket
+staff-test-printed = The test ticket is printed.
+staff-test-failed = The test ticket was not printed. Check the printer.
+staff-close = Close the kiosk program

@@ -1,0 +1,23 @@
+# The staff screen (five taps on the clock, then the staff code).
+
+staff-title = Personnel
+staff-pin = Tapez le code du personnel.
+staff-pin-wrong = Code erroné. Encore { $left } { $left ->
+        [one] essai
+       *[other] essais
+    }.
+staff-locked = Trop de codes erronés. Recommencez.
+staff-kiosk = Borne
+staff-printer = Imprimante de tickets
+staff-link = Connexion
+staff-link-none = Pas connectée depuis le démarrage
+staff-link-starting = Connexion en cours
+staff-link-online = Connectée
+staff-link-offline = Pas de connexion depuis { $time }
+staff-link-unauthorized = Refusée par le serveur depuis { $time } : réinscrire la borne
+staff-outbox = File vers le serveur
+staff-outbox-value = { $waiting } en attente, { $refused } refusés
+staff-test-print = Imprimer un ticket de test
+staff-test-printed = Le ticket de test est imprimé.
+staff-test-failed = Le ticket de test n'est pas imprimé. Vérifiez l'imprimante.
+staff-close = Fermer le programme de la borne

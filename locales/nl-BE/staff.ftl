@@ -1,0 +1,23 @@
+# The staff screen (five taps on the clock, then the staff code).
+
+staff-title = Personeel
+staff-pin = Typ de personeelscode.
+staff-pin-wrong = Verkeerde code. Nog { $left } { $left ->
+        [one] poging
+       *[other] pogingen
+    }.
+staff-locked = Te veel verkeerde codes. Begin opnieuw.
+staff-kiosk = Kiosk
+staff-printer = Ticketprinter
+staff-link = Verbinding
+staff-link-none = Niet verbonden sinds de start
+staff-link-starting = Bezig met verbinden
+staff-link-online = Verbonden
+staff-link-offline = Geen verbinding sinds { $time }
+staff-link-unauthorized = Geweigerd door de server sinds { $time }: kiosk opnieuw inschrijven
+staff-outbox = Wachtrij naar de server
+staff-outbox-value = { $waiting } wachtend, { $refused } geweigerd
+staff-test-print = Testticket afdrukken
+staff-test-printed = Het testticket is afgedrukt.
+staff-test-failed = Het testticket is niet afgedrukt. Kijk de printer na.
+staff-close = Kioskprogramma sluiten
