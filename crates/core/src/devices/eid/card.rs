@@ -1,0 +1,235 @@
+//! A BEID card behind any transport: reading files in chunks, the identity and address,
+//! checking the PIN and signing a challenge with the authentication key.
+//!
+//! Nothing here logs what the card holds; the tracing events carry file paths and status
+//! words only.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use sha2::{Digest, Sha256};
+
+use super::apdu::{self, ApduError, PinStatus, ReadStatus, StatusWord};
+use super::files::{self, FilePath};
+use super::identity::{Address, DataError, Identity};
+use super::pin::Pin;
+
+/// Sends one command APDU and returns the card's whole response, status word included.
+/// The PC/SC reader implements it; tests use an in-memory card.
+pub trait CardTransport {
+    fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, CardError>;
+}
+
+/// Why talking to the card failed. `Clone` so that it can travel in UI messages; the
+/// sources it wraps are behind `Arc`. No variant carries anything read from the card.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CardError {
+    #[error("there is no card in the reader")]
+    NoCard,
+    #[error("the card was removed")]
+    Removed,
+    #[error("the reader failed: {0}")]
+    Transport(Arc<dyn std::error::Error + Send + Sync>),
+    #[error("the card cannot be read: it answered {sw} to {command}")]
+    Unreadable {
+        command: &'static str,
+        sw: StatusWord,
+    },
+    #[error("the card's answer to {command} is malformed")]
+    Malformed { command: &'static str },
+    #[error("the card has no file {path}")]
+    FileNotFound { path: FilePath },
+    #[error("the card's data is invalid: {0}")]
+    InvalidData(#[from] DataError),
+    #[error("the command could not be built: {0}")]
+    Command(#[from] ApduError),
+    #[error("the card has expired")]
+    Expired,
+    #[error("the card is not valid yet")]
+    NotYetValid,
+    #[error("this is not a Belgian eID card")]
+    ForeignCard,
+}
+
+/// The answer to a PIN check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinOutcome {
+    Ok,
+    Wrong {
+        tries_left: u8,
+    },
+    /// No tries left: only the town hall can unblock it (PUK).
+    Blocked,
+}
+
+/// How many 61 xx continuations a response may have before it is refused: a 256-byte
+/// signature needs one or two.
+const MAX_CONTINUATIONS: usize = 16;
+
+pub struct BeidCard<T: CardTransport> {
+    transport: T,
+}
+
+impl<T: CardTransport> BeidCard<T> {
+    /// Wraps a transport without talking to the card.
+    pub fn new(transport: T) -> Self {
+        Self { transport }
+    }
+
+    /// Selects the BEID applet; any other card is [`CardError::ForeignCard`].
+    pub fn open(transport: T) -> Result<Self, CardError> {
+        let mut card = Self::new(transport);
+        let (_, sw) = card.exchange(&apdu::select_applet(), "SELECT applet")?;
+        if sw != StatusWord::OK {
+            tracing::info!(%sw, "not a BEID card");
+            return Err(CardError::ForeignCard);
+        }
+        Ok(card)
+    }
+
+    pub fn into_transport(self) -> T {
+        self.transport
+    }
+
+    /// A whole file, read in chunks of [`apdu::READ_CHUNK`] until the card says it ended.
+    pub fn read_file(&mut self, path: &FilePath) -> Result<Vec<u8>, CardError> {
+        let (_, sw) = self.exchange(&apdu::select_file(path)?, "SELECT FILE")?;
+        match sw {
+            StatusWord::OK => {}
+            StatusWord::FILE_NOT_FOUND => return Err(CardError::FileNotFound { path: *path }),
+            sw => return Err(unreadable("SELECT FILE", sw)),
+        }
+        let mut content = Vec::new();
+        let mut le = apdu::READ_CHUNK;
+        // A 6C retry is only allowed once per offset, so a confused card cannot loop us.
+        let mut retried = false;
+        loop {
+            let (data, sw) =
+                self.exchange(&apdu::read_binary(content.len(), le)?, "READ BINARY")?;
+            match apdu::read_status(sw) {
+                ReadStatus::Data => {
+                    let asked = if le == 0 { 256 } else { usize::from(le) };
+                    if data.len() > asked {
+                        return Err(CardError::Malformed {
+                            command: "READ BINARY",
+                        });
+                    }
+                    content.extend_from_slice(&data);
+                    // A short chunk ends the file, and so does the chunk a 6C asked for:
+                    // the card said that many bytes were left. A card that never stops runs
+                    // into READ BINARY's 15-bit offset, which is an error, not a loop.
+                    if data.len() < asked || retried {
+                        break;
+                    }
+                    le = apdu::READ_CHUNK;
+                    retried = false;
+                }
+                ReadStatus::EndOfFile => break,
+                ReadStatus::WrongLength(exact) if !retried && exact != 0 => {
+                    le = exact;
+                    retried = true;
+                }
+                ReadStatus::FileNotFound => return Err(CardError::FileNotFound { path: *path }),
+                ReadStatus::WrongLength(_) | ReadStatus::Other(_) => {
+                    return Err(unreadable("READ BINARY", sw));
+                }
+            }
+        }
+        tracing::debug!(%path, len = content.len(), "eID file read");
+        Ok(content)
+    }
+
+    pub fn read_identity(&mut self) -> Result<Identity, CardError> {
+        Ok(Identity::parse(&self.read_file(&files::IDENTITY)?)?)
+    }
+
+    /// The identity, refused when the card is not valid on `today`.
+    pub fn read_valid_identity(&mut self, today: Date) -> Result<Identity, CardError> {
+        let identity = self.read_identity()?;
+        if today > identity.valid_to {
+            return Err(CardError::Expired);
+        }
+        if today < identity.valid_from {
+            return Err(CardError::NotYetValid);
+        }
+        Ok(identity)
+    }
+
+    pub fn read_address(&mut self) -> Result<Address, CardError> {
+        Ok(Address::parse(&self.read_file(&files::ADDRESS)?)?)
+    }
+
+    /// Checks the holder's PIN. A wrong PIN is an outcome, not an error: the kiosk shows the
+    /// tries left.
+    pub fn verify_pin(&mut self, pin: &Pin) -> Result<PinOutcome, CardError> {
+        let command = apdu::verify_pin(pin);
+        let (_, sw) = self.exchange(command.bytes(), "VERIFY")?;
+        drop(command);
+        match apdu::pin_status(sw) {
+            PinStatus::Verified => Ok(PinOutcome::Ok),
+            PinStatus::Wrong { tries_left } => Ok(PinOutcome::Wrong { tries_left }),
+            PinStatus::Blocked => Ok(PinOutcome::Blocked),
+            PinStatus::Other(sw) => Err(unreadable("VERIFY", sw)),
+        }
+    }
+
+    /// Signs `challenge` with the authentication key (0x82) after [`Self::verify_pin`]:
+    /// the card signs the SHA-256 DigestInfo of the challenge with RSA PKCS#1 v1.5, which
+    /// the authentication certificate (5038) verifies.
+    pub fn sign_challenge(&mut self, challenge: &[u8]) -> Result<Vec<u8>, CardError> {
+        let mse = apdu::mse_set_signature(apdu::ALGORITHM_RSA_PKCS1, apdu::AUTH_KEY);
+        let (_, sw) = self.exchange(&mse, "MSE SET")?;
+        if sw != StatusWord::OK {
+            return Err(unreadable("MSE SET", sw));
+        }
+        let mut digest_info = SHA256_DIGEST_INFO.to_vec();
+        digest_info.extend_from_slice(&Sha256::digest(challenge));
+        let (signature, sw) = self.exchange(&apdu::compute_signature(&digest_info)?, "PSO CDS")?;
+        if sw != StatusWord::OK || signature.is_empty() {
+            return Err(unreadable("PSO CDS", sw));
+        }
+        Ok(signature)
+    }
+
+    /// Sends one command and follows 61 xx ("more data, ask with GET RESPONSE") so that
+    /// callers see one response whatever the reader's protocol.
+    fn exchange(
+        &mut self,
+        command: &[u8],
+        name: &'static str,
+    ) -> Result<(Vec<u8>, StatusWord), CardError> {
+        let response = self.transport.transmit(command)?;
+        let (data, mut sw) = split(&response, name)?;
+        let mut data = data.to_vec();
+        let mut rounds = 0;
+        while sw.sw1() == 0x61 {
+            rounds += 1;
+            if rounds > MAX_CONTINUATIONS {
+                return Err(CardError::Malformed { command: name });
+            }
+            let more = self.transport.transmit(&apdu::get_response(sw.sw2()))?;
+            let (chunk, next) = split(&more, name)?;
+            data.extend_from_slice(chunk);
+            sw = next;
+        }
+        Ok((data, sw))
+    }
+}
+
+/// The DER prefix of a SHA-256 DigestInfo (RFC 8017, 9.2 note 1).
+const SHA256_DIGEST_INFO: [u8; 19] = [
+    0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
+    0x00, 0x04, 0x20,
+];
+
+fn split<'r>(
+    response: &'r [u8],
+    command: &'static str,
+) -> Result<(&'r [u8], StatusWord), CardError> {
+    apdu::split_response(response).map_err(|_| CardError::Malformed { command })
+}
+
+fn unreadable(command: &'static str, sw: StatusWord) -> CardError {
+    tracing::warn!(command, %sw, "eID card refused a command");
+    CardError::Unreadable { command, sw }
+}

@@ -1,0 +1,21 @@
+//! The Belgian eID card (BEID applet), without hardware: its file formats, the APDUs the kiosk
+//! sends, and [`BeidCard`], which reads and checks a card through any [`CardTransport`].
+//!
+//! Reading the identity and address needs no PIN and only proves a card is present; proving
+//! the holder is present takes [`BeidCard::verify_pin`] and then
+//! [`BeidCard::sign_challenge`] with the authentication key. What the card holds is personal
+//! data: the types here never show it in `Debug` and nothing here logs it.
+
+pub mod apdu;
+pub mod card;
+pub mod dates;
+pub mod files;
+pub mod identity;
+pub mod pin;
+pub mod tlv;
+
+pub use card::{BeidCard, CardError, CardTransport, PinOutcome};
+pub use dates::BirthDate;
+pub use files::FilePath;
+pub use identity::{Address, DataError, Identity};
+pub use pin::{Pin, PinError};
