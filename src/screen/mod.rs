@@ -3,6 +3,7 @@
 //! focus targets it offers the keyboard.
 
 pub mod booking;
+pub mod certificate;
 pub mod checkin;
 pub mod fault;
 pub mod home;

@@ -1,0 +1,256 @@
+//! Requesting a certificate with the eID: choose the type (and say what it is for when the type
+//! needs it), insert the card, read what will be read and why, type the PIN, check the preview,
+//! print it on the A4 printer, take the card. A pure state machine: `update` returns an
+//! [`Action`] for the root to carry out (read the card, verify the PIN, ask the backend, print)
+//! and the result comes back as a [`Message`]. Nothing here does I/O or reads the clock.
+//!
+//! Privacy: the flow keeps only the holder's names (for the greeting), the PIN while it is
+//! typed, the purpose and the preview; [`State::card_removed`] drops all of them at any
+//! moment, and `Debug` never shows them.
+//!
+//! One tap, one action: a request on its way is never asked again until its answer arrives,
+//! so a double tap cannot verify, request or print twice.
+
+mod card;
+mod document;
+mod flow;
+mod layout;
+mod message;
+mod pin;
+pub mod pin_pad;
+mod views;
+mod words;
+
+use std::fmt;
+
+use iced::Element;
+use jiff::ZonedDateTime;
+
+use kiosk_api::CertificateType;
+use kiosk_core::i18n::Language;
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::widget::keyboard::Keyboard;
+
+pub use card::{CardFailure, CardHolder, PinFailure};
+pub use document::{CertificatePreview, Delivery, Failure, PrintFailure};
+pub use message::{Action, Message};
+pub use pin::Pin;
+
+/// The screens of the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    ChooseType,
+    /// What the certificate is for, typed on the on-screen keyboard.
+    Purpose,
+    /// "Insert your eID card", with a picture of where.
+    InsertCard,
+    /// What will be read from the card and why, before anything is read.
+    Privacy,
+    ReadingCard,
+    /// The PIN keypad, or "type your PIN on the card reader".
+    Pin,
+    CheckingPin,
+    /// The backend is issuing the certificate.
+    Requesting,
+    Preview,
+    Printing,
+    /// "Take your card" (and the document from the printer).
+    TakeCard,
+    /// What went wrong and what to do now; see [`State::problem`].
+    Problem,
+    /// The card was taken out: everything about the resident is forgotten.
+    Ended,
+}
+
+/// Why the problem screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    Card(CardFailure),
+    PinBlocked,
+    Backend(Failure),
+}
+
+/// The answer awaited, at most one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Request {
+    ReadCard,
+    Pin,
+    Certificate,
+    Print,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printing {
+    NotYet,
+    Printed,
+    Failed(PrintFailure),
+}
+
+#[derive(Clone)]
+pub struct State {
+    step: Step,
+    types: Vec<CertificateType>,
+    /// The reader has its own PIN pad: the PIN is typed there, never on the screen.
+    reader_pin_pad: bool,
+    /// The language the certificate is asked in; the root keeps it current.
+    language: Language,
+    page: usize,
+    chosen: Option<String>,
+    purpose: String,
+    /// Continue was tapped with nothing typed.
+    purpose_missing: bool,
+    keyboard: Keyboard,
+    card_present: bool,
+    holder: Option<CardHolder>,
+    pin: Pin,
+    wrong_pin: Option<u8>,
+    preview: Option<CertificatePreview>,
+    printing: Printing,
+    pending: Option<Request>,
+    problem: Problem,
+    /// The session ended after the document was handed out, not halfway.
+    completed: bool,
+}
+
+impl fmt::Debug for State {
+    /// Only what says where the flow is: nothing about the resident.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("State")
+            .field("step", &self.step)
+            .field("chosen", &self.chosen)
+            .field("card_present", &self.card_present)
+            .field("pending", &self.pending)
+            .field("problem", &self.problem)
+            .field("printing", &self.printing)
+            .field("personal_data", &self.holds_personal_data())
+            .finish_non_exhaustive()
+    }
+}
+
+impl State {
+    /// The first screen: the certificate types of the catalogue, in catalogue order.
+    /// `reader_pin_pad`: the card reader has its own PIN pad.
+    pub fn new(types: Vec<CertificateType>, reader_pin_pad: bool, language: Language) -> Self {
+        Self {
+            step: Step::ChooseType,
+            types,
+            reader_pin_pad,
+            language,
+            page: 0,
+            chosen: None,
+            purpose: String::new(),
+            purpose_missing: false,
+            keyboard: Keyboard::new(),
+            card_present: false,
+            holder: None,
+            pin: Pin::new(),
+            wrong_pin: None,
+            preview: None,
+            printing: Printing::NotYet,
+            pending: None,
+            problem: Problem::Backend(Failure::Other),
+            completed: false,
+        }
+    }
+
+    /// The resident changed the language: the certificate will be asked in it.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    /// The screen shown. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus).
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn problem(&self) -> Problem {
+        self.problem
+    }
+
+    /// Whether anything about the resident is held: names, PIN digits, purpose, certificate.
+    pub fn holds_personal_data(&self) -> bool {
+        self.holder.is_some()
+            || !self.pin.is_empty()
+            || !self.purpose.is_empty()
+            || self.preview.is_some()
+    }
+
+    /// The card was taken out: at any moment the session ends and everything about the
+    /// resident is dropped (the PIN zeroed). What was chosen goes too: nothing is left for
+    /// the next person to see.
+    pub fn card_removed(&mut self) -> Action {
+        // Taken out after the document was handed over: a goodbye, not an interruption.
+        let completed = self.step == Step::TakeCard && self.preview.is_some();
+        let types = std::mem::take(&mut self.types);
+        *self = Self::new(types, self.reader_pin_pad, self.language);
+        self.step = Step::Ended;
+        self.completed = completed;
+        Action::None
+    }
+
+    pub fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        flow::update(self, message)
+    }
+
+    /// Back within the flow, keeping what was entered (never the PIN). `None`: leave the flow.
+    pub fn back(&mut self) -> Option<Action> {
+        flow::back(self)
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Context<'a>, _now: &ZonedDateTime) -> Element<'a, Message> {
+        views::view(self, ctx)
+    }
+
+    /// The buttons and keys of the current screen in reading order, numbered as
+    /// `FocusId::Content`. Needs the words because the keyboard's keys come from its rows.
+    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        self.targets(ctx)
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
+    }
+
+    /// The enabled targets of the current screen; the views number their focus outlines from
+    /// this list, so keyboard and touch can never disagree.
+    fn targets(&self, ctx: &Context<'_>) -> Vec<Message> {
+        views::targets(self, ctx)
+    }
+
+    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
+        match ctx.focused {
+            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
+            _ => false,
+        }
+    }
+
+    fn chosen_type(&self) -> Option<&CertificateType> {
+        let code = self.chosen.as_ref()?;
+        self.types.iter().find(|t| &t.code == code)
+    }
+
+    fn needs_purpose(&self) -> bool {
+        match self.chosen_type() {
+            Some(t) => t.needs_purpose,
+            // Before a choice, count the purpose step if any type could need it.
+            None => self.types.iter().any(|t| t.needs_purpose),
+        }
+    }
+
+    /// "Step n of N" for the steps a resident goes through; none on the end screens.
+    fn step_number(&self) -> Option<(usize, usize)> {
+        let purpose = usize::from(self.needs_purpose());
+        let n = match self.step {
+            Step::ChooseType => 1,
+            Step::Purpose => 2,
+            Step::InsertCard | Step::Privacy | Step::ReadingCard => 2 + purpose,
+            Step::Pin | Step::CheckingPin => 3 + purpose,
+            Step::Requesting | Step::Preview | Step::Printing => 4 + purpose,
+            Step::TakeCard | Step::Problem | Step::Ended => return None,
+        };
+        Some((n, 4 + purpose))
+    }
+}

@@ -1,0 +1,71 @@
+//! The card: where to insert it (a picture), then what will be read from it and why, before
+//! anything is read.
+
+use iced::widget::{Column, column, responsive};
+use iced::{Element, Length};
+
+use crate::context::Context;
+use crate::theme::{size, space};
+
+use super::super::layout::{self, landscape};
+use super::super::{Message, State};
+
+pub fn insert<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let ctx = *ctx;
+    responsive(move |available| {
+        let mut words = column![].spacing(space::PAGE).width(Length::Fill);
+        if let Some(step) = layout::step(state, &ctx) {
+            words = words.push(step);
+        }
+        let words = words
+            .push(layout::strong(ctx.tr("certificate-insert-title")))
+            .push(layout::body(ctx.tr("certificate-insert-hint")));
+        layout::with_picture(layout::INSERT_CARD, words.into(), available)
+    })
+    .into()
+}
+
+/// Read only what is needed, and say so first (the data-protection authority's rule).
+pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let ctx = *ctx;
+    let title_size = size::ACTION;
+    let body = responsive(move |available| {
+        let lines = [
+            "certificate-privacy-name",
+            "certificate-privacy-number",
+            "certificate-privacy-pin",
+            "certificate-privacy-not",
+        ]
+        .into_iter()
+        .map(|id| layout::body(format!("• {}", ctx.tr(id))))
+        .collect();
+        let agree = layout::primary(
+            state,
+            &ctx,
+            ctx.tr("certificate-privacy-agree"),
+            Message::Continue,
+        );
+        let notice = layout::card(lines);
+        if landscape(available) {
+            iced::widget::row![
+                iced::widget::container(notice).width(Length::FillPortion(2)),
+                iced::widget::container(agree).width(Length::FillPortion(1)),
+            ]
+            .spacing(space::BETWEEN_TARGETS)
+            .into()
+        } else {
+            Column::new()
+                .push(notice)
+                .push(agree)
+                .spacing(space::PAGE)
+                .into()
+        }
+    });
+    layout::frame(
+        state,
+        &ctx,
+        ctx.tr("certificate-privacy-title"),
+        title_size,
+        body.into(),
+    )
+}

@@ -1,0 +1,65 @@
+//! What went wrong with the card, the PIN or the request, in plain words with what to do now,
+//! and the next step as a button: Try again, or Go to the desk.
+
+use iced::widget::{column, row, text};
+use iced::{Alignment, Element, Length};
+
+use crate::context::Context;
+use crate::theme::{self, size, space};
+use crate::widget::picture;
+
+use super::super::flow::can_try_again;
+use super::super::layout;
+use super::super::{CardFailure, Failure, Message, Problem, State};
+
+pub fn targets(state: &State) -> Vec<Message> {
+    if can_try_again(state.problem) {
+        vec![Message::TryAgain, Message::Finish]
+    } else {
+        vec![Message::Finish]
+    }
+}
+
+fn sentence_id(problem: Problem) -> &'static str {
+    match problem {
+        Problem::Card(CardFailure::NoCard) => "certificate-no-card",
+        Problem::Card(CardFailure::Unreadable) => "certificate-unreadable",
+        Problem::Card(CardFailure::Expired) => "certificate-expired",
+        Problem::Card(CardFailure::Foreign) => "certificate-foreign",
+        Problem::PinBlocked => "certificate-pin-blocked",
+        Problem::Backend(Failure::Offline) => "certificate-offline",
+        Problem::Backend(Failure::NotRegistered) => "certificate-not-registered",
+        Problem::Backend(Failure::Other) => "certificate-other",
+    }
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let buttons = targets(state)
+        .into_iter()
+        .map(|message| {
+            let label = match message {
+                Message::TryAgain => ctx.tr("certificate-try-again"),
+                _ => ctx.tr("certificate-go-to-desk"),
+            };
+            layout::primary(state, ctx, label, message)
+        })
+        .collect();
+    column![
+        layout::card(vec![
+            row![
+                picture::icon(picture::WARNING, 96.0),
+                text(ctx.tr(sentence_id(state.problem)))
+                    .size(size::ACTION)
+                    .font(theme::BOLD)
+                    .width(Length::Fill)
+            ]
+            .spacing(space::BETWEEN_TARGETS)
+            .align_y(Alignment::Center)
+            .into()
+        ]),
+        layout::buttons(buttons),
+    ]
+    .spacing(space::PAGE)
+    .width(Length::Fill)
+    .into()
+}

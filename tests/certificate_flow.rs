@@ -1,0 +1,1043 @@
+//! Requesting a certificate as a resident meets it: the certificate screens driven as the root
+//! drives them, the card reader's, backend's and printer's results fed back as messages, every
+//! screen looked at in portrait and landscape. All names and numbers are synthetic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use iced::widget::container;
+use iced::{Element, Length, Size};
+use iced_test::Simulator;
+use jiff::ZonedDateTime;
+
+use kiosk::context::Context;
+use kiosk::screen::certificate::pin_pad::PinKey;
+use kiosk::screen::certificate::{
+    Action, CardFailure, CardHolder, CertificatePreview, Delivery, Failure, Message, PinFailure,
+    PrintFailure, Problem, State, Step,
+};
+use kiosk::theme::{self, Palette};
+use kiosk_api::{CertificateType, LocalizedText};
+use kiosk_core::i18n::{I18n, Language};
+
+/// The space the root leaves a screen (as in the sibling flows' tests).
+const PORTRAIT: Size = Size::new(1000.0, 1380.0);
+const LANDSCAPE: Size = Size::new(1840.0, 540.0);
+
+const FIRST_NAME: &str = "Noor";
+const SURNAME: &str = "Testpersoon";
+const ADDRESS: &str = "Marktplein 1, 9999 Demodorp";
+const NUMBER: &str = "CERT-2026-000123";
+
+fn text(nl: &str, fr: &str, de: &str, en: &str) -> LocalizedText {
+    LocalizedText {
+        nl: nl.into(),
+        fr: fr.into(),
+        de: de.into(),
+        en: en.into(),
+    }
+}
+
+fn kind(code: &str, name: LocalizedText, deferred: bool, needs_purpose: bool) -> CertificateType {
+    CertificateType {
+        code: code.into(),
+        name,
+        delivery: if deferred {
+            kiosk_api::Delivery::Deferred
+        } else {
+            kiosk_api::Delivery::Immediate
+        },
+        needs_purpose,
+    }
+}
+
+/// As the demo backend's catalogue: five types, so that the list has two pages.
+fn types() -> Vec<CertificateType> {
+    vec![
+        kind(
+            "residence",
+            text(
+                "Bewijs van woonst",
+                "Certificat de résidence",
+                "Wohnsitzbescheinigung",
+                "Proof of residence",
+            ),
+            false,
+            false,
+        ),
+        kind(
+            "household",
+            text(
+                "Samenstelling van het gezin",
+                "Composition de ménage",
+                "Haushaltszusammensetzung",
+                "Household composition",
+            ),
+            false,
+            false,
+        ),
+        kind(
+            "legal-cohabitation",
+            text(
+                "Attest wettelijke samenwoning",
+                "Certificat de cohabitation légale",
+                "Bescheinigung des gesetzlichen Zusammenwohnens",
+                "Legal cohabitation",
+            ),
+            false,
+            false,
+        ),
+        kind(
+            "criminal-record-595",
+            text(
+                "Uittreksel strafregister (model 595)",
+                "Extrait de casier judiciaire (modèle 595)",
+                "Strafregisterauszug (Muster 595)",
+                "Criminal record extract (model 595)",
+            ),
+            false,
+            true,
+        ),
+        kind(
+            "criminal-record-596-2",
+            text(
+                "Uittreksel strafregister (model 596.2, minderjarigen)",
+                "Extrait de casier judiciaire (modèle 596.2, mineurs)",
+                "Strafregisterauszug (Muster 596.2, Minderjährige)",
+                "Criminal record extract (model 596.2, minors)",
+            ),
+            true,
+            true,
+        ),
+    ]
+}
+
+fn holder() -> CardHolder {
+    CardHolder {
+        first_name: FIRST_NAME.into(),
+        surname: SURNAME.into(),
+    }
+}
+
+fn preview(delivery: Delivery) -> CertificatePreview {
+    CertificatePreview {
+        title: "Criminal record extract (model 595)".into(),
+        lines: vec![
+            ("Name".into(), format!("{FIRST_NAME} {SURNAME}")),
+            ("Born".into(), "Demodorp, 1 January 1980".into()),
+            ("Address".into(), ADDRESS.into()),
+            ("Purpose".into(), "job".into()),
+        ],
+        document_number: NUMBER.into(),
+        delivery,
+    }
+}
+
+/// The certificate screens as the root drives them: a language, and every action kept.
+struct Flow {
+    state: State,
+    i18n: Arc<I18n>,
+    palette: Palette,
+    language: Language,
+    now: ZonedDateTime,
+    actions: Vec<Action>,
+}
+
+impl Flow {
+    fn new() -> Self {
+        Self::with_reader(false)
+    }
+
+    /// `pin_pad`: the card reader has its own PIN pad.
+    fn with_reader(pin_pad: bool) -> Self {
+        let config = support::shipped_config();
+        Self {
+            state: State::new(types(), pin_pad, Language::English),
+            i18n: support::i18n(),
+            palette: Palette::new(config.kiosk.accent),
+            language: Language::English,
+            now: "2026-12-01T10:20:00+01:00[Europe/Brussels]"
+                .parse()
+                .unwrap(),
+            actions: Vec::new(),
+        }
+    }
+
+    fn ui(&self, size: Size) -> Simulator<'_, Message> {
+        let ctx = Context {
+            i18n: &self.i18n,
+            language: self.language,
+            palette: self.palette,
+            focused: None,
+        };
+        let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::page)
+            .into();
+        Simulator::with_size(support::settings(), size, view)
+    }
+
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
+        self.state.set_language(language);
+    }
+
+    fn send(&mut self, message: Message) -> Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    fn click_messages(&self, label: &str, size: Size) -> Vec<Message> {
+        let mut ui = self.ui(size);
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
+        let messages: Vec<Message> = ui.into_messages().collect();
+        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
+        messages
+    }
+
+    fn click_in(&mut self, label: &str, size: Size) -> Action {
+        let mut last = Action::None;
+        for message in self.click_messages(label, size) {
+            last = self.send(message);
+        }
+        last
+    }
+
+    fn click(&mut self, label: &str) -> Action {
+        self.click_in(label, PORTRAIT)
+    }
+
+    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
+    fn shows(&self, text: &str) -> bool {
+        [PORTRAIT, LANDSCAPE].into_iter().all(|size| {
+            let Ok(found) = self.ui(size).find(text) else {
+                return false;
+            };
+            let b = found.bounds();
+            let inside = b.x >= 0.0
+                && b.y >= 0.0
+                && b.x + b.width <= size.width + 0.5
+                && b.y + b.height <= size.height + 0.5;
+            assert!(inside, "{text:?} lies outside the {size:?} screen: {b:?}");
+            true
+        })
+    }
+
+    fn assert_shows(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "{:?} does not show {text:?}",
+            self.state.step()
+        );
+    }
+
+    fn assert_hides(&self, text: &str) {
+        for size in [PORTRAIT, LANDSCAPE] {
+            assert!(
+                self.ui(size).find(text).is_err(),
+                "{:?} shows {text:?} in {size:?}",
+                self.state.step()
+            );
+        }
+    }
+
+    fn count(&self, matches: impl Fn(&Action) -> bool) -> usize {
+        self.actions.iter().filter(|a| matches(a)).count()
+    }
+
+    /// Types `pin` on the on-screen keypad, a tap a digit.
+    fn type_pin(&mut self, pin: &str) {
+        for c in pin.chars() {
+            self.click(&c.to_string());
+        }
+    }
+
+    /// Chooses the type without a purpose, inserts the card and agrees: the card is read.
+    /// Messages only, so that it works in every language.
+    fn reach_reading(&mut self) {
+        self.send(Message::ChooseType("residence".into()));
+        self.send(Message::CardInserted);
+        assert_eq!(self.send(Message::Continue), Action::ReadCard);
+    }
+
+    /// On to the PIN keypad with the card read.
+    fn reach_pin(&mut self) {
+        self.reach_reading();
+        assert_eq!(self.send(Message::CardRead(Ok(holder()))), Action::None);
+        assert_eq!(self.state.step(), Step::Pin);
+    }
+
+    /// On to the preview of a certificate that can be printed now.
+    fn reach_preview(&mut self) {
+        self.reach_pin();
+        self.type_pin("1234");
+        self.click("OK");
+        self.send(Message::PinResult(Ok(())));
+        self.send(Message::Answer(Ok(preview(Delivery::Ready))));
+        assert_eq!(self.state.step(), Step::Preview);
+    }
+}
+
+fn verified_pin(action: &Action) -> Option<Vec<u8>> {
+    match action {
+        Action::VerifyPin { pin } => Some(pin.ascii_digits().to_vec()),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_whole_path_with_a_purpose_prints_the_certificate() {
+    let mut flow = Flow::new();
+    flow.assert_shows("Which certificate do you need?");
+    flow.assert_shows("Step 1 of 5");
+    flow.assert_shows("Proof of residence");
+    flow.assert_shows("Where you live now");
+    flow.click("More");
+    flow.assert_shows("Criminal record extract (model 596.2, minors)");
+    flow.click("Previous");
+    flow.click("Criminal record extract (model 595)");
+    assert_eq!(flow.state.step(), Step::Purpose);
+    flow.assert_shows("What do you need it for?");
+    flow.assert_shows("Step 2 of 5");
+    for key in ["j", "o", "b"] {
+        flow.click(key);
+    }
+    flow.assert_shows("job");
+    flow.click("Done");
+    assert_eq!(flow.state.step(), Step::InsertCard);
+    flow.assert_shows("Insert your eID card");
+    flow.assert_shows("Step 3 of 5");
+    flow.send(Message::CardInserted);
+    flow.assert_shows("What we read from your card, and why");
+    flow.assert_shows("• Your national register number: to find you in the register.");
+    assert_eq!(flow.click("I agree, continue"), Action::ReadCard);
+    flow.assert_shows("One moment, we are reading your card…");
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.assert_shows("Hello Noor");
+    flow.assert_shows("Type your PIN code");
+    flow.assert_shows("Step 4 of 5");
+    flow.type_pin("2580");
+    flow.assert_shows("● ● ● ●");
+    let action = flow.click("OK");
+    assert_eq!(verified_pin(&action).as_deref(), Some(&b"2580"[..]));
+    flow.assert_shows("One moment, your card is checking your PIN…");
+    assert_eq!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request {
+            type_code: "criminal-record-595".into(),
+            purpose: Some("job".into()),
+            language: Language::English,
+        }
+    );
+    flow.assert_shows("One moment, we are preparing your certificate…");
+    flow.send(Message::Answer(Ok(preview(Delivery::Ready))));
+    flow.assert_shows("Criminal record extract (model 595)");
+    flow.assert_shows("Step 5 of 5");
+    flow.assert_shows("Noor Testpersoon");
+    flow.assert_shows(ADDRESS);
+    flow.assert_shows("Document number: CERT-2026-000123");
+    let name = flow.ui(PORTRAIT).find(ADDRESS).unwrap().bounds().height;
+    assert!(name >= 46.0, "the preview is in large text: {name}");
+    assert_eq!(
+        flow.click("Print"),
+        Action::PrintDocument {
+            document_number: NUMBER.into()
+        }
+    );
+    flow.assert_shows("Your certificate is printing on the large printer…");
+    flow.assert_hides("Print");
+    flow.send(Message::Printed(Ok(())));
+    flow.assert_shows("Take your card");
+    flow.assert_shows("Take your certificate from the printer.");
+    flow.send(Message::CardRemoved);
+    assert_eq!(flow.state.step(), Step::Ended);
+    assert!(!flow.state.holds_personal_data());
+    flow.assert_shows("Your card is out.");
+    flow.assert_shows("Thank you for your visit.");
+    assert_eq!(flow.click("Back to the start"), Action::Done);
+}
+
+#[test]
+fn a_type_without_purpose_skips_that_step() {
+    let mut flow = Flow::new();
+    flow.click("Proof of residence");
+    assert_eq!(flow.state.step(), Step::InsertCard);
+    flow.assert_shows("Step 2 of 4");
+    // A card put in early goes straight to what will be read.
+    assert_eq!(flow.state.back(), Some(Action::None));
+    assert_eq!(flow.state.step(), Step::ChooseType);
+    flow.send(Message::CardInserted);
+    assert_eq!(flow.state.step(), Step::ChooseType);
+    flow.click("Household composition");
+    assert_eq!(flow.state.step(), Step::Privacy);
+    flow.click("I agree, continue");
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.type_pin("1234");
+    flow.click("OK");
+    assert_eq!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request {
+            type_code: "household".into(),
+            purpose: None,
+            language: Language::English,
+        }
+    );
+}
+
+#[test]
+fn back_keeps_what_was_entered() {
+    let mut flow = Flow::new();
+    flow.click("More");
+    flow.click("Criminal record extract (model 596.2, minors)");
+    for key in ["j", "o", "b"] {
+        flow.click(key);
+    }
+    flow.click_in("Continue", LANDSCAPE);
+    assert_eq!(flow.state.step(), Step::InsertCard);
+    flow.state.back();
+    assert_eq!(flow.state.step(), Step::Purpose);
+    flow.assert_shows("job");
+    flow.state.back();
+    assert_eq!(flow.state.step(), Step::ChooseType);
+    flow.send(Message::ChooseType("criminal-record-596-2".into()));
+    flow.assert_shows("job");
+    // Nothing typed: Continue says what is missing.
+    let mut empty = Flow::new();
+    empty.send(Message::ChooseType("criminal-record-595".into()));
+    empty.click("Done");
+    assert_eq!(empty.state.step(), Step::Purpose);
+    empty.assert_shows("Please type what you need the certificate for.");
+    // The PIN is never kept by Back.
+    let mut pin = Flow::new();
+    pin.reach_pin();
+    pin.type_pin("12");
+    assert_eq!(pin.state.back(), Some(Action::None));
+    assert_eq!(pin.state.step(), Step::Privacy);
+    pin.click("I agree, continue");
+    pin.send(Message::CardRead(Ok(holder())));
+    pin.assert_hides("●");
+}
+
+#[test]
+fn a_wrong_pin_shows_the_tries_left_then_the_right_pin_goes_on() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("1111");
+    flow.click("OK");
+    assert_eq!(
+        flow.send(Message::PinResult(Err(PinFailure::Wrong { tries_left: 2 }))),
+        Action::None
+    );
+    assert_eq!(flow.state.step(), Step::Pin);
+    flow.assert_shows("Wrong PIN. You can try 2 more times.");
+    flow.assert_hides("●");
+    // Too short: OK waits for a fourth digit.
+    flow.type_pin("123");
+    assert_eq!(flow.click("OK"), Action::None);
+    flow.click("Erase");
+    flow.assert_shows("● ●");
+    flow.type_pin("45");
+    let action = flow.click("OK");
+    assert_eq!(verified_pin(&action).as_deref(), Some(&b"1245"[..]));
+    flow.send(Message::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
+    flow.assert_shows("Wrong PIN. You can try one more time.");
+    flow.type_pin("1234");
+    flow.click("OK");
+    assert!(matches!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request { .. }
+    ));
+    assert_eq!(flow.count(|a| verified_pin(a).is_some()), 3);
+}
+
+#[test]
+fn a_blocked_pin_sends_to_the_desk() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("0000");
+    flow.click("OK");
+    flow.send(Message::PinResult(Err(PinFailure::Blocked)));
+    assert_eq!(flow.state.problem(), Problem::PinBlocked);
+    flow.assert_shows(
+        "Your PIN is blocked after too many wrong tries. Take your card and go to the desk: they can unblock it.",
+    );
+    flow.assert_hides("Try again");
+    assert_eq!(flow.click("Go to the desk"), Action::None);
+    flow.assert_shows("Take your card");
+    flow.send(Message::CardRemoved);
+    flow.assert_shows("Your card is out.");
+    flow.assert_hides("Thank you for your visit.");
+}
+
+#[test]
+fn a_reader_with_its_own_pin_pad_asks_for_the_pin_there() {
+    let mut flow = Flow::with_reader(true);
+    flow.reach_reading();
+    assert_eq!(
+        flow.send(Message::CardRead(Ok(holder()))),
+        Action::VerifyPinOnReader
+    );
+    flow.assert_shows("Type your PIN on the card reader, then press OK on the reader.");
+    flow.assert_hides("5");
+    flow.assert_hides("Try again");
+    flow.send(Message::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
+    flow.assert_shows("Wrong PIN. You can try 2 more times.");
+    assert_eq!(flow.click("Try again"), Action::VerifyPinOnReader);
+    assert!(matches!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request { .. }
+    ));
+}
+
+#[test]
+fn removing_the_card_at_the_pin_step_leaves_no_personal_data() {
+    let mut flow = Flow::new();
+    flow.send(Message::ChooseType("criminal-record-595".into()));
+    for key in ["j", "o", "b"] {
+        flow.click(key);
+    }
+    flow.click("Done");
+    flow.send(Message::CardInserted);
+    flow.click("I agree, continue");
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.type_pin("97");
+    assert!(flow.state.holds_personal_data());
+    let debug = format!("{:?}", flow.state);
+    for secret in [FIRST_NAME, SURNAME, "job", "97"] {
+        assert!(!debug.contains(secret), "Debug shows {secret:?}: {debug}");
+    }
+
+    assert_eq!(flow.send(Message::CardRemoved), Action::None);
+    assert_eq!(flow.state.step(), Step::Ended);
+    assert!(!flow.state.holds_personal_data());
+    let debug = format!("{:?}", flow.state);
+    for secret in [FIRST_NAME, SURNAME, "job", "criminal-record"] {
+        assert!(!debug.contains(secret), "Debug shows {secret:?}: {debug}");
+    }
+    flow.assert_shows("Your card is out.");
+    flow.assert_shows("For your privacy, the kiosk has forgotten everything about your visit.");
+    flow.assert_hides("Hello Noor");
+    // Late answers change nothing; the screen returns home.
+    assert_eq!(flow.send(Message::PinResult(Ok(()))), Action::None);
+    assert_eq!(flow.send(Message::CardRead(Ok(holder()))), Action::None);
+    assert!(!flow.state.holds_personal_data());
+    assert_eq!(flow.state.back(), None);
+    assert_eq!(flow.click("Back to the start"), Action::Done);
+
+    // The same at the preview, where the certificate itself is on screen.
+    let mut preview = Flow::new();
+    preview.reach_preview();
+    assert!(preview.state.holds_personal_data());
+    preview.send(Message::CardRemoved);
+    assert!(!preview.state.holds_personal_data());
+    preview.assert_hides(ADDRESS);
+    assert_eq!(preview.send(Message::Print), Action::None);
+}
+
+#[test]
+fn a_deferred_type_says_when_and_how_it_comes() {
+    let mut flow = Flow::new();
+    flow.click("More");
+    flow.click("Criminal record extract (model 596.2, minors)");
+    for key in ["j", "o", "b"] {
+        flow.click(key);
+    }
+    flow.click("Done");
+    flow.send(Message::CardInserted);
+    flow.click("I agree, continue");
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.type_pin("1234");
+    flow.click("OK");
+    assert_eq!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request {
+            type_code: "criminal-record-596-2".into(),
+            purpose: Some("job".into()),
+            language: Language::English,
+        }
+    );
+    flow.send(Message::Answer(Ok(preview(Delivery::Pending {
+        when_text: "By post within 10 working days.".into(),
+    }))));
+    flow.assert_shows("Your request has been received.");
+    flow.assert_shows(
+        "This certificate needs a police check first. You do not need to come back for it.",
+    );
+    flow.assert_shows("By post within 10 working days.");
+    flow.assert_hides("Print");
+    assert_eq!(flow.send(Message::Print), Action::None);
+    flow.click("Finished");
+    flow.assert_shows("Take your card");
+    flow.assert_hides("Take your certificate from the printer.");
+    flow.send(Message::CardRemoved);
+    flow.assert_shows("Thank you for your visit.");
+    assert_eq!(flow.count(|a| matches!(a, Action::PrintDocument { .. })), 0);
+}
+
+#[test]
+fn expired_and_foreign_cards_send_to_the_desk() {
+    for (failure, sentence) in [
+        (
+            CardFailure::Expired,
+            "Your identity card has expired. Take your card and go to the desk: they can help you.",
+        ),
+        (
+            CardFailure::Foreign,
+            "This is not a Belgian eID card. Take your card and go to the desk: they can help you.",
+        ),
+    ] {
+        let mut flow = Flow::new();
+        flow.reach_reading();
+        flow.send(Message::CardRead(Err(failure)));
+        assert_eq!(flow.state.problem(), Problem::Card(failure));
+        flow.assert_shows(sentence);
+        flow.assert_hides("Try again");
+        assert!(!flow.state.holds_personal_data());
+        flow.click("Go to the desk");
+        flow.assert_shows("Take your card");
+    }
+}
+
+#[test]
+fn an_unreadable_card_or_none_can_be_tried_again() {
+    let mut flow = Flow::new();
+    flow.reach_reading();
+    flow.send(Message::CardRead(Err(CardFailure::Unreadable)));
+    flow.assert_shows(
+        "We cannot read your card. Check that the chip faces up and goes in first, then try again.",
+    );
+    assert_eq!(flow.click("Try again"), Action::ReadCard);
+    flow.send(Message::CardRead(Err(CardFailure::NoCard)));
+    flow.assert_shows(
+        "We find no card in the reader. Push your eID card in fully, chip first and facing up.",
+    );
+    assert_eq!(flow.click("Try again"), Action::None);
+    assert_eq!(flow.state.step(), Step::InsertCard);
+    flow.send(Message::CardInserted);
+    assert_eq!(flow.click("I agree, continue"), Action::ReadCard);
+}
+
+#[test]
+fn backend_and_printer_problems_say_what_to_do() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("1234");
+    flow.click("OK");
+    flow.send(Message::PinResult(Ok(())));
+    flow.send(Message::Answer(Err(Failure::Offline)));
+    flow.assert_shows(
+        "We cannot reach the town hall's system right now. Try again in a moment, or go to the desk.",
+    );
+    assert!(matches!(flow.click("Try again"), Action::Request { .. }));
+    flow.send(Message::Answer(Err(Failure::NotRegistered)));
+    flow.assert_shows(
+        "You are not in the population register of this municipality. The desk can help you.",
+    );
+    flow.assert_hides("Try again");
+
+    let mut print = Flow::new();
+    print.reach_preview();
+    print.click("Print");
+    print.send(Message::Printed(Err(PrintFailure::NotReady)));
+    print.assert_shows(
+        "The printer is not working. Go to the desk: they can print your certificate.",
+    );
+    print.assert_shows(ADDRESS);
+    assert!(matches!(
+        print.click("Try again"),
+        Action::PrintDocument { .. }
+    ));
+    print.send(Message::Printed(Err(PrintFailure::Failed)));
+    print.click("Finished");
+    print.assert_shows("Take your card");
+}
+
+#[test]
+fn the_pin_never_appears_as_text() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("1973");
+    flow.assert_shows("● ● ● ●");
+    for shown in ["1973", "1 9 7 3", "197", "973"] {
+        flow.assert_hides(shown);
+    }
+    let debug = format!("{:?} {:?}", flow.state, flow.actions);
+    assert!(!debug.contains("1973"), "{debug}");
+    let ok = flow.click_messages("OK", PORTRAIT);
+    let action = flow.send(ok[0].clone());
+    assert_eq!(format!("{action:?}"), "VerifyPin { pin: Pin(..) }");
+    let digit = format!("{:?}", Message::Pin(PinKey::Digit(7)));
+    assert!(!digit.contains('7'), "{digit}");
+    flow.assert_hides("1973");
+}
+
+#[test]
+fn a_double_tap_never_verifies_requests_or_prints_twice() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("1234");
+    let ok = flow.click_messages("OK", PORTRAIT);
+    flow.send(ok[0].clone());
+    flow.send(ok[0].clone());
+    assert_eq!(flow.count(|a| verified_pin(a).is_some()), 1);
+    flow.send(Message::PinResult(Ok(())));
+    flow.send(Message::PinResult(Ok(())));
+    assert_eq!(flow.count(|a| matches!(a, Action::Request { .. })), 1);
+    flow.send(Message::Answer(Ok(preview(Delivery::Ready))));
+    let print = flow.click_messages("Print", PORTRAIT);
+    flow.send(print[0].clone());
+    flow.send(print[0].clone());
+    flow.send(Message::Printed(Ok(())));
+    flow.send(Message::Printed(Ok(())));
+    flow.send(print[0].clone());
+    assert_eq!(flow.count(|a| matches!(a, Action::PrintDocument { .. })), 1);
+    assert_eq!(flow.state.step(), Step::TakeCard);
+}
+
+#[test]
+fn french_and_german_labels() {
+    let mut flow = Flow::new();
+    flow.set_language(Language::French);
+    flow.assert_shows("De quel certificat avez-vous besoin ?");
+    flow.assert_shows("Certificat de résidence");
+    flow.assert_shows("Où vous habitez maintenant");
+    flow.assert_shows("Étape 1 sur 5");
+    flow.set_language(Language::German);
+    flow.assert_shows("Welche Bescheinigung brauchen Sie?");
+    flow.assert_shows("Wohnsitzbescheinigung");
+    flow.reach_reading();
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.assert_shows("Guten Tag Noor");
+    flow.assert_shows("Tippen Sie Ihre PIN");
+    flow.assert_shows("Löschen");
+    flow.type_pin("1234");
+    flow.click("OK");
+    assert_eq!(
+        flow.send(Message::PinResult(Ok(()))),
+        Action::Request {
+            type_code: "residence".into(),
+            purpose: None,
+            language: Language::German,
+        }
+    );
+    flow.set_language(Language::French);
+    flow.send(Message::Answer(Ok(preview(Delivery::Ready))));
+    flow.assert_shows("Imprimer");
+    flow.assert_shows("Numéro du document : CERT-2026-000123");
+    flow.click("Imprimer");
+    flow.send(Message::Printed(Ok(())));
+    flow.assert_shows("Reprenez votre carte");
+    flow.set_language(Language::German);
+    flow.assert_shows("Nehmen Sie Ihre Karte");
+    flow.send(Message::CardRemoved);
+    flow.assert_shows("Zurück zum Anfang");
+}
+
+#[test]
+fn every_screen_fits_both_orientations() {
+    // `shows` checks portrait and landscape and that the text lies inside the screen.
+    for language in Language::ALL {
+        let mut flow = Flow::new();
+        flow.set_language(language);
+        let i18n = support::i18n();
+        let words = |id: &str| i18n.text(language, id);
+        flow.assert_shows(&words("certificate-choose-title"));
+        flow.assert_shows(&words("certificate-page-next"));
+        flow.send(Message::NextPage);
+        flow.assert_shows(&words("certificate-page-previous"));
+        flow.send(Message::ChooseType("criminal-record-596-2".into()));
+        flow.assert_shows(&words("input-key-done"));
+        flow.send(Message::Continue);
+        flow.assert_shows(&words("certificate-purpose-missing"));
+        flow.send(Message::Keyboard(
+            kiosk::widget::keyboard::KeyboardMessage::Insert('x'),
+        ));
+        flow.send(Message::Continue);
+        flow.assert_shows(&words("certificate-insert-hint"));
+        flow.send(Message::CardInserted);
+        flow.assert_shows(&format!("• {}", words("certificate-privacy-not")));
+        flow.assert_shows(&words("certificate-privacy-agree"));
+        flow.send(Message::Continue);
+        flow.assert_shows(&words("certificate-reading"));
+        flow.send(Message::CardRead(Ok(holder())));
+        flow.assert_shows(&words("certificate-pin-title"));
+        flow.assert_shows(&words("certificate-pin-ok"));
+        flow.assert_shows(&words("certificate-pin-erase"));
+        flow.assert_shows("0");
+        for d in [1, 2, 3, 4] {
+            flow.send(Message::Pin(PinKey::Digit(d)));
+        }
+        flow.send(Message::Pin(PinKey::Ok));
+        flow.assert_shows(&words("certificate-checking-pin"));
+        flow.send(Message::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
+        flow.assert_shows(&words("certificate-pin-erase"));
+        for d in [1, 2, 3, 4] {
+            flow.send(Message::Pin(PinKey::Digit(d)));
+        }
+        flow.send(Message::Pin(PinKey::Ok));
+        flow.send(Message::PinResult(Ok(())));
+        flow.assert_shows(&words("certificate-requesting"));
+        flow.send(Message::Answer(Ok(preview(Delivery::Ready))));
+        flow.assert_shows(ADDRESS);
+        flow.assert_shows(&words("certificate-print"));
+        flow.send(Message::Print);
+        flow.assert_shows(&words("certificate-printing"));
+        flow.send(Message::Printed(Err(PrintFailure::Failed)));
+        flow.assert_shows(&words("certificate-print-failed"));
+        flow.assert_shows(&words("certificate-finish"));
+        flow.send(Message::TryAgain);
+        flow.send(Message::Printed(Ok(())));
+        flow.assert_shows(&words("certificate-take-document"));
+        flow.send(Message::CardRemoved);
+        flow.assert_shows(&words("certificate-ended-body"));
+        flow.assert_shows(&words("certificate-start-again"));
+
+        let mut pending = Flow::new();
+        pending.set_language(language);
+        pending.reach_preview_pending();
+        pending.assert_shows(&words("certificate-pending-how"));
+        pending.assert_shows(&words("certificate-finish"));
+
+        let mut reader = Flow::with_reader(true);
+        reader.set_language(language);
+        reader.reach_reading();
+        reader.send(Message::CardRead(Ok(holder())));
+        reader.send(Message::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
+        reader.assert_shows(&words("certificate-pin-reader"));
+        reader.assert_shows(&words("certificate-try-again"));
+
+        for (problem, id) in [
+            (
+                Message::CardRead(Err(CardFailure::NoCard)),
+                "certificate-no-card",
+            ),
+            (
+                Message::CardRead(Err(CardFailure::Unreadable)),
+                "certificate-unreadable",
+            ),
+            (
+                Message::CardRead(Err(CardFailure::Expired)),
+                "certificate-expired",
+            ),
+            (
+                Message::CardRead(Err(CardFailure::Foreign)),
+                "certificate-foreign",
+            ),
+        ] {
+            let mut flow = Flow::new();
+            flow.set_language(language);
+            flow.reach_reading();
+            flow.send(problem);
+            flow.assert_shows(&words(id));
+            flow.assert_shows(&words("certificate-go-to-desk"));
+        }
+        for (failure, id) in [
+            (Failure::Offline, "certificate-offline"),
+            (Failure::NotRegistered, "certificate-not-registered"),
+            (Failure::Other, "certificate-other"),
+        ] {
+            let mut flow = Flow::new();
+            flow.set_language(language);
+            flow.reach_pin();
+            flow.send(Message::Pin(PinKey::Digit(1)));
+            for _ in 0..3 {
+                flow.send(Message::Pin(PinKey::Digit(2)));
+            }
+            flow.send(Message::Pin(PinKey::Ok));
+            flow.send(Message::PinResult(Ok(())));
+            flow.send(Message::Answer(Err(failure)));
+            flow.assert_shows(&words(id));
+        }
+        let mut blocked = Flow::new();
+        blocked.set_language(language);
+        blocked.reach_pin();
+        for d in [1, 2, 3, 4] {
+            blocked.send(Message::Pin(PinKey::Digit(d)));
+        }
+        blocked.send(Message::Pin(PinKey::Ok));
+        blocked.send(Message::PinResult(Err(PinFailure::Blocked)));
+        blocked.assert_shows(&words("certificate-pin-blocked"));
+    }
+}
+
+impl Flow {
+    /// On to the preview of a deferred certificate, with messages only (any language).
+    fn reach_preview_pending(&mut self) {
+        self.send(Message::ChooseType("criminal-record-596-2".into()));
+        self.send(Message::Keyboard(
+            kiosk::widget::keyboard::KeyboardMessage::Insert('x'),
+        ));
+        self.send(Message::Continue);
+        self.send(Message::CardInserted);
+        self.send(Message::Continue);
+        self.send(Message::CardRead(Ok(holder())));
+        for d in [1, 2, 3, 4] {
+            self.send(Message::Pin(PinKey::Digit(d)));
+        }
+        self.send(Message::Pin(PinKey::Ok));
+        self.send(Message::PinResult(Ok(())));
+        self.send(Message::Answer(Ok(preview(Delivery::Pending {
+            when_text: "By post within 10 working days.".into(),
+        }))));
+        assert_eq!(self.state.step(), Step::Preview);
+    }
+}
+
+#[test]
+fn the_keyboard_reaches_what_touch_reaches() {
+    use kiosk::focus::FocusId;
+    let mut flow = Flow::new();
+    let i18n = support::i18n();
+    let ctx = Context {
+        i18n: &i18n,
+        language: Language::English,
+        palette: flow.palette,
+        focused: None,
+    };
+    let targets = flow.state.focus_targets(&ctx);
+    assert_eq!(
+        targets.first(),
+        Some(&(FocusId::Content(0), Message::ChooseType("residence".into())))
+    );
+    assert_eq!(targets.last().map(|t| &t.1), Some(&Message::NextPage));
+    flow.reach_pin();
+    let keys: Vec<Message> = flow
+        .state
+        .focus_targets(&ctx)
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(keys.len(), 12);
+    assert_eq!(keys.last(), Some(&Message::Pin(PinKey::Ok)));
+    flow.type_pin("1234");
+    flow.click("OK");
+    flow.send(Message::PinResult(Ok(())));
+    flow.send(Message::Answer(Ok(preview(Delivery::Ready))));
+    assert_eq!(
+        flow.state.focus_targets(&ctx),
+        vec![(FocusId::Content(0), Message::Print)]
+    );
+}
+
+/// Message ids and the variables each uses, from a `.ftl` file.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut messages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in source.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ') && !line.starts_with('}') {
+            current = line.split_once(" = ").map(|(id, _)| id.trim().to_owned());
+            if let Some(id) = &current {
+                messages.entry(id.clone()).or_default();
+            }
+        }
+        if let Some(id) = &current {
+            let vars = messages.entry(id.clone()).or_default();
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                vars.insert(name);
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn every_certificate_message_exists_in_every_language() {
+    let files = [
+        (
+            Language::Dutch,
+            include_str!("../locales/nl-BE/certificate.ftl"),
+        ),
+        (
+            Language::French,
+            include_str!("../locales/fr-BE/certificate.ftl"),
+        ),
+        (
+            Language::German,
+            include_str!("../locales/de-BE/certificate.ftl"),
+        ),
+        (
+            Language::English,
+            include_str!("../locales/en/certificate.ftl"),
+        ),
+    ];
+    let dutch = messages(files[0].1);
+    assert!(dutch.len() > 60, "{}", dutch.len());
+    assert!(dutch.keys().all(|id| id.starts_with("certificate-")));
+    let i18n = I18n::embedded().unwrap();
+    for (language, source) in files {
+        assert_eq!(
+            messages(source),
+            dutch,
+            "{language}: not the same ids and variables as nl-BE"
+        );
+        for id in dutch.keys() {
+            assert!(i18n.has_message(language, id), "{language}: {id} missing");
+        }
+    }
+    // Every type of the demo catalogue says what it is for.
+    for kind in [
+        "residence",
+        "residence-history",
+        "life",
+        "elector",
+        "criminal-record-596-1",
+    ] {
+        assert!(dutch.contains_key(&format!("certificate-about-{kind}")));
+    }
+}
+
+/// Leaves the main screens in both orientations in target/screens/certificate/ for a person to
+/// look at (the checks above assert what is on them).
+#[test]
+fn every_screen_is_left_for_a_person_to_look_at() {
+    let dir = support::screens_dir("certificate").display().to_string();
+    let dump = |flow: &Flow, name: &str| {
+        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+            let mut ui = flow.ui(size);
+            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
+            let path = format!("{dir}/{name}-{orientation}.png");
+            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
+            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
+        }
+    };
+    let mut flow = Flow::new();
+    dump(&flow, "1-choose");
+    flow.send(Message::ChooseType("criminal-record-595".into()));
+    flow.send(Message::Keyboard(
+        kiosk::widget::keyboard::KeyboardMessage::Insert('x'),
+    ));
+    dump(&flow, "2-purpose");
+    flow.send(Message::Continue);
+    dump(&flow, "3-insert-card");
+    flow.send(Message::CardInserted);
+    dump(&flow, "4-privacy");
+    flow.send(Message::Continue);
+    flow.send(Message::CardRead(Ok(holder())));
+    flow.send(Message::Pin(PinKey::Digit(1)));
+    flow.send(Message::Pin(PinKey::Digit(2)));
+    dump(&flow, "5-pin");
+    let mut preview = Flow::new();
+    preview.reach_preview();
+    dump(&preview, "6-preview");
+    preview.send(Message::Print);
+    preview.send(Message::Printed(Ok(())));
+    dump(&preview, "7-take-card");
+    preview.send(Message::CardRemoved);
+    dump(&preview, "8-ended");
+    let mut pending = Flow::new();
+    pending.reach_preview_pending();
+    dump(&pending, "9-pending");
+}
