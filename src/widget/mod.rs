@@ -7,4 +7,5 @@ pub mod hidden_cursor;
 pub mod idle_overlay;
 pub mod keyboard;
 pub mod keypad;
+pub mod page;
 pub mod picture;

@@ -2,7 +2,7 @@
 //! cards, big buttons that draw their keyboard focus, the "one moment" card and the pictures.
 //! Sizes from `theme`.
 
-use iced::widget::{Column, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Alignment, Element, Length, Size};
 
 use crate::context::Context;
@@ -10,6 +10,8 @@ use crate::theme::{self, size, space};
 use crate::widget::{buttons, picture};
 
 use super::{Message, State, words};
+
+pub use crate::widget::page::{body, card, side_by_side as buttons, strong, warning};
 
 /// Where the card goes in, chip first, dark on light.
 pub const INSERT_CARD: &[u8] = include_bytes!("../../../assets/icons/insert-card.svg");
@@ -49,20 +51,6 @@ pub fn step<'a>(state: &State, ctx: &Context<'_>) -> Option<Element<'a, Message>
         .map(|(n, total)| text(words::step(ctx, n, total)).size(size::HINT).into())
 }
 
-/// A sentence in body size.
-pub fn body<'a>(label: String) -> Element<'a, Message> {
-    text(label).size(size::BODY).width(Length::Fill).into()
-}
-
-/// A sentence that matters most on its screen: larger and bold.
-pub fn strong<'a>(label: String) -> Element<'a, Message> {
-    text(label)
-        .size(size::ACTION)
-        .font(theme::BOLD)
-        .width(Length::Fill)
-        .into()
-}
-
 /// The main "do it" button.
 pub fn primary<'a>(
     state: &State,
@@ -83,47 +71,6 @@ pub fn secondary<'a>(
 ) -> Element<'a, Message> {
     let focused = state.focused(ctx, &message);
     buttons::secondary(ctx, label, Some(message), focused)
-}
-
-/// Buttons side by side, equally wide.
-pub fn buttons<'a>(buttons: Vec<Element<'a, Message>>) -> Element<'a, Message> {
-    iced::widget::Row::with_children(buttons)
-        .spacing(space::BETWEEN_TARGETS)
-        .width(Length::Fill)
-        .into()
-}
-
-/// A white card holding `children`.
-pub fn card<'a>(children: Vec<Element<'a, Message>>) -> Element<'a, Message> {
-    container(
-        Column::with_children(children)
-            .spacing(space::BETWEEN_TARGETS)
-            .width(Length::Fill),
-    )
-    .padding(32)
-    .width(Length::Fill)
-    .style(theme::card)
-    .into()
-}
-
-/// A notice that something did not work: pale amber with a warning sign, so that colour is
-/// never the only signal.
-pub fn warning<'a>(label: String, text_size: f32) -> Element<'a, Message> {
-    container(
-        row![
-            picture::icon(picture::WARNING, 72.0),
-            text(label)
-                .size(text_size)
-                .font(theme::BOLD)
-                .width(Length::Fill)
-        ]
-        .spacing(space::BETWEEN_TARGETS)
-        .align_y(Alignment::Center),
-    )
-    .padding(24)
-    .width(Length::Fill)
-    .style(theme::warning)
-    .into()
 }
 
 /// "One moment, please": shown while the card, the backend or the printer works, so the
