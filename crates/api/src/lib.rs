@@ -7,6 +7,7 @@
 pub mod booking_code;
 pub mod bookings;
 pub mod catalogue;
+pub mod certificates;
 pub mod events;
 pub mod kiosks;
 pub mod offline;
@@ -18,6 +19,11 @@ pub use bookings::{Booking, BookingStatus, CreateBooking, Customer, Slot, SlotsQ
 pub use catalogue::{
     Address, ArrivalWindow, Catalogue, CertificateType, Closure, CustomerField, Delivery,
     LocalizedText, Location, OpeningPeriod, Product, QueueService, Weekday,
+};
+pub use certificates::{
+    CertificateDocument, CertificateRequestResult, CertificateRequestStatus, CertifiedPerson,
+    CreateCertificateRequest, DocumentCheck, DocumentMunicipality, DocumentVerification,
+    EidChallenge, EidEvidence,
 };
 pub use events::{
     EVENT_TYPES, EventBatch, EventResult, EventResults, EventStatus, KioskEvent, OfflineCheckin,

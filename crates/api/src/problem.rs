@@ -53,4 +53,16 @@ pub mod problem_type {
     pub const TOO_MANY_EVENTS: &str = "too-many-events";
     pub const UNKNOWN_EVENT_TYPE: &str = "unknown-event-type";
     pub const INVALID_EVENT: &str = "invalid-event";
+    pub const CHALLENGE_UNKNOWN: &str = "challenge-unknown";
+    pub const CHALLENGE_EXPIRED: &str = "challenge-expired";
+    pub const CHALLENGE_USED: &str = "challenge-used";
+    pub const SIGNATURE_INVALID: &str = "signature-invalid";
+    pub const CERTIFICATE_UNTRUSTED: &str = "certificate-untrusted";
+    pub const CARD_MISMATCH: &str = "card-mismatch";
+    pub const CARD_DATA_INVALID: &str = "card-data-invalid";
+    pub const NATIONAL_NUMBER_INVALID: &str = "national-number-invalid";
+    pub const PERSON_NOT_FOUND: &str = "person-not-found";
+    pub const PURPOSE_REQUIRED: &str = "purpose-required";
+    pub const UNKNOWN_CERTIFICATE_TYPE: &str = "unknown-certificate-type";
+    pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
 }

@@ -5,12 +5,14 @@
 
 pub mod clock;
 pub mod codes;
+pub mod eid;
 pub mod http;
 pub mod idempotency;
 pub mod problem;
 pub mod seed;
 pub mod slots;
 pub mod store;
+pub mod testcard;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,158 @@
+//! Certificates from the population register: an eID challenge, the signed card files that prove who
+//! asks, the issued document's data, and the public check of a printed document.
+//!
+//! Binary fields (card files, certificates, signatures, the challenge) are standard base64 with padding.
+
+use jiff::ZonedDateTime;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// `POST /v1/eid-challenges`: random bytes the card's authentication key must sign, once, soon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EidChallenge {
+    /// base64 of 32 random bytes.
+    pub challenge: String,
+    #[serde(with = "crate::rfc3339")]
+    pub expires_at: ZonedDateTime,
+}
+
+/// What the kiosk read from the card, and the card's signature over a challenge (all base64).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EidEvidence {
+    /// Identity file (3F00/DF01/4031), TLV.
+    pub identity: String,
+    /// 4032: the national register's signature over `identity`.
+    pub identity_sig: String,
+    /// Address file (4033), TLV.
+    pub address: String,
+    /// 4034: the national register's signature over `address || identity_sig`.
+    pub address_sig: String,
+    /// 503C: the national register's certificate (DER).
+    pub rrn_cert: String,
+    /// 5038: the card's authentication certificate (DER).
+    pub auth_cert: String,
+    /// The challenge from `POST /v1/eid-challenges`, as received.
+    pub challenge: String,
+    /// The authentication key's signature over the challenge.
+    pub challenge_sig: String,
+}
+
+/// Personal data: never shown in logs.
+impl std::fmt::Debug for EidEvidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EidEvidence(..)")
+    }
+}
+
+/// `POST /v1/certificate-requests`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateCertificateRequest {
+    /// A certificate type code from the catalogue (`household`, `residence`, ...).
+    #[serde(rename = "type")]
+    pub certificate_type: String,
+    /// `nl`, `fr`, `de` or `en`: the document's language.
+    pub language: String,
+    /// Required by types with `needs_purpose`.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    pub eid: EidEvidence,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateRequestStatus {
+    /// Issued: `document` holds what to print.
+    Ready,
+    /// Needs a manual check (model 596.2): delivered later, no document now.
+    Pending,
+    Rejected,
+}
+
+/// The answer to `POST /v1/certificate-requests` (201).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertificateRequestResult {
+    pub id: Uuid,
+    pub status: CertificateRequestStatus,
+    #[serde(default)]
+    pub document: Option<CertificateDocument>,
+}
+
+/// The issuing municipality, as printed in the header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMunicipality {
+    pub name: String,
+    /// Address lines (street, postal code and town).
+    pub address: Vec<String>,
+    pub website: String,
+}
+
+/// The person the document is about, formatted for printing.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertifiedPerson {
+    pub surname: String,
+    pub first_names: String,
+    pub birth_place: String,
+    pub birth_date: Date,
+    /// Formatted for display (`85.07.30-033.28`).
+    pub national_number: String,
+    pub nationality: String,
+    /// One line: street, number, box, postal code, municipality.
+    pub address: String,
+    #[serde(default)]
+    pub address_since: Option<Date>,
+}
+
+/// Personal data: never shown in logs.
+impl std::fmt::Debug for CertifiedPerson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CertifiedPerson(..)")
+    }
+}
+
+/// How a receiving party checks the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentVerification {
+    /// For the QR code.
+    pub url: String,
+    /// For typing on the municipality's site.
+    pub code: String,
+}
+
+/// Everything the kiosk prints on the certificate, in the requested language (kiosk-print's
+/// `Certificate` model is filled from this).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertificateDocument {
+    /// The certificate type code.
+    #[serde(rename = "type")]
+    pub certificate_type: String,
+    pub language: String,
+    /// The type's name in `language`.
+    pub title: String,
+    pub municipality: DocumentMunicipality,
+    pub person: CertifiedPerson,
+    /// For a household certificate: the other members, "first names surname (birth date)".
+    #[serde(default)]
+    pub household: Vec<String>,
+    #[serde(default)]
+    pub purpose: Option<String>,
+    pub document_number: String,
+    #[serde(with = "crate::rfc3339")]
+    pub issued_at: ZonedDateTime,
+    pub verification: DocumentVerification,
+}
+
+/// `GET /v1/documents/verify?code=`: public, so it says as little as it can.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentCheck {
+    pub genuine: bool,
+    #[serde(default, rename = "type")]
+    pub certificate_type: Option<String>,
+    #[serde(default)]
+    pub document_number: Option<String>,
+    #[serde(default, with = "crate::rfc3339::option")]
+    pub issued_at: Option<ZonedDateTime>,
+    /// Initials of the person, e.g. `J.P.`.
+    #[serde(default)]
+    pub initials: Option<String>,
+}
