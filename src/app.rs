@@ -209,7 +209,7 @@ impl App {
                     .services
                     .backend
                     .as_ref()
-                    .and_then(|backend| backend.state())
+                    .map(|backend| backend.state())
                     .map_or_else(Subscription::none, |state| {
                         crate::watch_stream::subscription("connection", state)
                             .map(Message::Connection)
@@ -574,7 +574,10 @@ impl Kiosk {
             (_, Some(connection)) => {
                 !matches!(connection.link, Link::Starting | Link::Online { .. })
             }
-            (Some(backend), None) => backend.state().is_none(),
+            (Some(backend), None) => !matches!(
+                backend.state().borrow().link,
+                Link::Starting | Link::Online { .. }
+            ),
         }
     }
 
@@ -605,12 +608,7 @@ impl Kiosk {
     /// (offline, or the catalogue not loaded yet).
     fn new_booking(&self) -> booking::State {
         let today = self.now.date();
-        let location = self
-            .services
-            .backend
-            .as_ref()
-            .and_then(|b| b.location_id())
-            .map(str::to_owned);
+        let location = self.services.backend.as_ref().and_then(|b| b.location_id());
         match (&self.catalogue, location) {
             (Some(catalogue), Some(location)) if !self.is_offline() => {
                 booking::State::new(Arc::clone(catalogue), location, today)

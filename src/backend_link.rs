@@ -3,32 +3,48 @@
 //! background sync (heartbeat, catalogue and arrivals, ticket blocks, outbox) on a runtime of its
 //! own, so that it goes on whatever the screen is doing.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use kiosk_api::{DeviceState, PrinterState, PrinterStatus as WirePrinterStatus};
 use kiosk_core::clock::Clock;
-use kiosk_core::config::{BackendTarget, Config};
+use kiosk_core::config::{BackendSettings, BackendTarget, Config};
 use kiosk_core::print::PrinterStatus;
 use kiosk_core::store::Store;
-use kiosk_core::sync::{self, Client, ConnectionState, DeviceStatus, SyncHandle, SyncOptions};
+use kiosk_core::sync::{
+    self, Client, ConnectionState, DeviceStatus, Link, SyncHandle, SyncOptions,
+};
 use tokio::sync::watch;
 
 use crate::embedded::EmbeddedBackend;
 
+/// The sync once it runs, with what was learnt at enrolment.
+struct Connected {
+    sync: SyncHandle,
+    location_id: Option<String>,
+}
+
 pub struct BackendLink {
     // Drop order: the sync stops before its runtime, and before the embedded backend.
-    sync: Option<SyncHandle>,
+    connected: Arc<Mutex<Option<Connected>>>,
+    /// The connection as the UI sees it: the sync's state once it runs, "offline" until then.
+    state: watch::Receiver<ConnectionState>,
     runtime: tokio::runtime::Runtime,
     devices: watch::Sender<DeviceStatus>,
-    location_id: Option<String>,
     _embedded: Option<EmbeddedBackend>,
 }
+
+/// First wait before trying to reach a backend that did not answer at start; doubles up to
+/// [`RETRY_MAX`].
+const RETRY_FIRST: Duration = Duration::from_secs(2);
+const RETRY_MAX: Duration = Duration::from_secs(60);
 
 impl BackendLink {
     /// Starts the embedded backend if configured, connects (enrolling on first start) and starts
     /// the sync. A backend that cannot be reached at first start is not an error: the kiosk runs
-    /// offline and says so; an unusable local store or embedded backend is.
+    /// offline, says so, and keeps trying in the background; an unusable local store or
+    /// embedded backend is an error.
     pub fn start(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let embedded = match config.backend.target {
             BackendTarget::Embedded => Some(EmbeddedBackend::start(&config.kiosk.data_dir)?),
@@ -53,64 +69,72 @@ impl BackendLink {
             .enable_all()
             .build()?;
         let (devices, devices_rx) = watch::channel(DeviceStatus::default());
-        let connected = runtime.block_on(sync::connect(
-            &base_url,
-            &settings,
-            &sync::default_hardware_id(),
-        ));
-        let sync = match connected {
-            Ok(client) => {
-                let _guard = runtime.enter();
-                Some(sync::start(
-                    client,
-                    store,
-                    clock,
-                    devices_rx,
-                    SyncOptions::default(),
-                ))
-            }
-            Err(error) => {
-                // Offline at first start, or not enrolled: the kiosk still serves what it can.
-                tracing::error!(%error, "not connected to the backend");
-                None
-            }
+        let (state_tx, state) = watch::channel(ConnectionState::new());
+        let connected = Arc::new(Mutex::new(None));
+        let attempt = Connect {
+            base_url,
+            settings,
+            store,
+            clock,
+            devices: devices_rx,
         };
-        let location_id = sync::token_file::read_location(&settings.token_file);
+        match runtime.block_on(attempt.try_once()) {
+            Ok(running) => publish(runtime.handle(), &connected, &state_tx, running),
+            Err(error) => {
+                // Offline at first start, or not enrolled yet: the kiosk serves what it can and
+                // connects as soon as the backend answers.
+                tracing::error!(%error, "not connected to the backend; trying again in the background");
+                let now = attempt.clock.now();
+                state_tx.send_modify(|state| state.link = Link::Offline { since: now });
+                let (connected, runtime_handle) =
+                    (Arc::clone(&connected), runtime.handle().clone());
+                runtime.spawn(async move {
+                    let running = attempt.until_connected().await;
+                    publish(&runtime_handle, &connected, &state_tx, running);
+                });
+            }
+        }
         Ok(Self {
-            sync,
+            connected,
+            state,
             runtime,
             devices,
-            location_id,
             _embedded: embedded,
         })
     }
 
-    /// The connection as the UI shows it; `None` when the kiosk never got connected.
-    pub fn state(&self) -> Option<watch::Receiver<ConnectionState>> {
-        self.sync.as_ref().map(SyncHandle::state)
+    fn with_sync<T>(&self, f: impl FnOnce(&Connected) -> T) -> Option<T> {
+        self.connected
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map(f)
     }
 
-    /// The client with the kiosk's token, for bookings and check-in; `None` when never connected.
+    /// The connection as the UI shows it.
+    pub fn state(&self) -> watch::Receiver<ConnectionState> {
+        self.state.clone()
+    }
+
+    /// The client with the kiosk's token, for bookings and check-in; `None` until connected.
     pub fn client(&self) -> Option<Client> {
-        self.sync.as_ref().map(|sync| sync.client().clone())
+        self.with_sync(|c| c.sync.client().clone())
     }
 
     /// The kiosk's local store (cached catalogue and arrivals, ticket blocks, outbox).
     pub fn store(&self) -> Option<Store> {
-        self.sync.as_ref().map(|sync| sync.store().clone())
+        self.with_sync(|c| c.sync.store().clone())
     }
 
     /// Refreshes catalogue, today's arrivals and ticket blocks now: after a booking made here, so
     /// that it can be checked in offline at once.
     pub fn refresh_now(&self) {
-        if let Some(sync) = &self.sync {
-            sync.refresh_now();
-        }
+        self.with_sync(|c| c.sync.refresh_now());
     }
 
     /// The location this kiosk was enrolled for.
-    pub fn location_id(&self) -> Option<&str> {
-        self.location_id.as_deref()
+    pub fn location_id(&self) -> Option<String> {
+        self.with_sync(|c| c.location_id.clone()).flatten()
     }
 
     /// Keeps the heartbeat's picture of the ticket printer current.
@@ -131,10 +155,79 @@ impl BackendLink {
 
 impl Drop for BackendLink {
     fn drop(&mut self) {
-        if let Some(sync) = self.sync.take() {
-            self.runtime.block_on(sync.shutdown());
+        let connected = self
+            .connected
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(connected) = connected {
+            self.runtime.block_on(connected.sync.shutdown());
         }
     }
+}
+
+/// Everything needed to connect, kept until it worked.
+struct Connect {
+    base_url: String,
+    settings: BackendSettings,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    devices: watch::Receiver<DeviceStatus>,
+}
+
+impl Connect {
+    /// One attempt: the kept token or enrolment, then the sync starts on the current runtime.
+    async fn try_once(&self) -> Result<Connected, sync::SyncError> {
+        let client =
+            sync::connect(&self.base_url, &self.settings, &sync::default_hardware_id()).await?;
+        let sync = sync::start(
+            client,
+            self.store.clone(),
+            Arc::clone(&self.clock),
+            self.devices.clone(),
+            SyncOptions::default(),
+        );
+        let location_id = sync::token_file::read_location(&self.settings.token_file);
+        Ok(Connected { sync, location_id })
+    }
+
+    async fn until_connected(&self) -> Connected {
+        let mut wait = RETRY_FIRST;
+        loop {
+            tokio::time::sleep(wait).await;
+            match self.try_once().await {
+                Ok(connected) => {
+                    tracing::info!("connected to the backend");
+                    return connected;
+                }
+                Err(error) => {
+                    tracing::warn!(kind = ?error.kind(), "backend still not reachable");
+                    wait = (wait * 2).min(RETRY_MAX);
+                }
+            }
+        }
+    }
+}
+
+/// Keeps `running` and forwards its state to the UI's channel for as long as it runs.
+fn publish(
+    runtime: &tokio::runtime::Handle,
+    connected: &Mutex<Option<Connected>>,
+    ui_state: &watch::Sender<ConnectionState>,
+    running: Connected,
+) {
+    let mut sync_state = running.sync.state();
+    let ui_state = ui_state.clone();
+    runtime.spawn(async move {
+        loop {
+            let now = sync_state.borrow_and_update().clone();
+            ui_state.send_replace(now);
+            if sync_state.changed().await.is_err() {
+                break;
+            }
+        }
+    });
+    *connected.lock().unwrap_or_else(PoisonError::into_inner) = Some(running);
 }
 
 fn wire_printer_state(status: &PrinterStatus) -> (PrinterState, Option<String>) {

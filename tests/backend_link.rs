@@ -31,7 +31,7 @@ fn start(config: &Config) -> BackendLink {
 }
 
 fn wait_online(link: &BackendLink) -> ConnectionState {
-    let mut state = link.state().expect("the kiosk is connected");
+    let mut state = link.state();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -68,7 +68,7 @@ fn the_embedded_backend_is_seeded_enrolled_and_reused() {
     );
     assert!(dir.path().join("embedded-backend/backend.db").exists());
     assert_eq!(
-        link.location_id(),
+        link.location_id().as_deref(),
         Some("town-hall"),
         "the demo kiosk stands in the town hall"
     );
@@ -84,15 +84,48 @@ fn the_embedded_backend_is_seeded_enrolled_and_reused() {
 }
 
 #[test]
-fn an_unreachable_backend_at_first_start_leaves_the_kiosk_running_offline() {
+fn a_backend_unreachable_at_first_start_is_reached_later_without_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    // Port 9 (discard) is closed on loopback: connections are refused at once.
+    // A port nobody listens on yet: connections are refused at once.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let db = dir.path().join("backend.db");
+    kiosk_backend::seed_demo(&db, 1).unwrap();
     let mut config = config_in(
-        dir.path(),
-        BackendTarget::Remote("http://127.0.0.1:9".into()),
+        &dir.path().join("kiosk"),
+        BackendTarget::Remote(format!("http://127.0.0.1:{port}")),
     );
-    config.backend.enrolment_code = Some("NOT-USED-OFFLINE".into());
+    config.backend.enrolment_code =
+        Some(kiosk_backend::create_enrolment_code(&db, "town-hall").unwrap());
+
     let link = start(&config);
-    assert!(link.state().is_none(), "not connected, and not crashed");
-    assert!(!config.backend.token_file.exists());
+    assert!(
+        matches!(
+            link.state().borrow().link,
+            kiosk_core::sync::Link::Offline { .. }
+        ),
+        "the kiosk runs, and says it is offline"
+    );
+    assert!(link.client().is_none() && !config.backend.token_file.exists());
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let listen = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let server = runtime
+        .block_on(kiosk_backend::spawn(kiosk_backend::ServerConfig::new(
+            &db, listen,
+        )))
+        .unwrap();
+    let state = wait_online(&link);
+    assert!(state.is_online());
+    assert!(
+        config.backend.token_file.exists(),
+        "enrolled in the background"
+    );
+    assert_eq!(link.location_id().as_deref(), Some("town-hall"));
+    assert!(link.client().is_some());
+    drop(link);
+    runtime.block_on(server.shutdown()).unwrap();
 }

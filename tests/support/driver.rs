@@ -198,7 +198,7 @@ impl Driver {
             .services
             .backend
             .as_ref()
-            .and_then(|backend| backend.state())
+            .map(|backend| backend.state())
         else {
             return;
         };
