@@ -215,18 +215,7 @@ impl Flow {
 
     /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
     fn shows(&self, text: &str) -> bool {
-        [PORTRAIT, LANDSCAPE].into_iter().all(|size| {
-            let Ok(found) = self.ui(size).find(text) else {
-                return false;
-            };
-            let b = found.bounds();
-            let inside = b.x >= 0.0
-                && b.y >= 0.0
-                && b.x + b.width <= size.width + 0.5
-                && b.y + b.height <= size.height + 0.5;
-            assert!(inside, "{text:?} lies outside the {size:?} screen: {b:?}");
-            true
-        })
+        support::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
     }
 
     fn assert_shows(&self, text: &str) {

@@ -126,3 +126,24 @@ pub fn screens_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Whether `text` is on screen, and wholly inside it, in each of `sizes`: a flow's words must fit
+/// portrait and landscape alike. A text found outside the screen fails the test at once.
+pub fn shows_inside<'a, M: 'a>(
+    text: &str,
+    sizes: [Size; 2],
+    ui: impl Fn(Size) -> Simulator<'a, M>,
+) -> bool {
+    sizes.into_iter().all(|size| {
+        let Ok(found) = ui(size).find(text) else {
+            return false;
+        };
+        let b = found.bounds();
+        let inside = b.x >= 0.0
+            && b.y >= 0.0
+            && b.x + b.width <= size.width + 0.5
+            && b.y + b.height <= size.height + 0.5;
+        assert!(inside, "{text:?} lies outside the {size:?} screen: {b:?}");
+        true
+    })
+}
