@@ -195,6 +195,10 @@ pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummar
     let data = seed::generate(seed, today, &tz);
     let store = SqliteStore::open(db_path)?;
     store.load_reference_data(&data, seed::now_for(today, &tz))?;
+    // The synthetic eID CA of this seed is the demo's trust anchor (the test card uses the same seed).
+    let ca = testcard::DemoCa::from_seed(seed)
+        .map_err(|e| BackendError::Task(format!("demo CA: {e}")))?;
+    store.set_trust_anchor("demo", ca.root_der(), Timestamp::now())?;
     Ok(SeedSummary {
         locations: data.locations.len(),
         products: data.products.len(),

@@ -2,7 +2,11 @@
 
 mod auth;
 mod bookings;
+mod card_limit;
 mod catalogue;
+mod certificates;
+mod document;
+mod eid;
 mod etag;
 mod events;
 pub mod extract;
@@ -38,6 +42,7 @@ pub struct AppState {
     pub hold: SignedDuration,
     pub body_limit: usize,
     pub limiter: Arc<limiter::Limiter>,
+    pub card_limiter: Arc<card_limit::CardLimiter>,
 }
 
 impl AppState {
@@ -54,6 +59,7 @@ impl AppState {
             hold,
             body_limit: BODY_LIMIT,
             limiter: Arc::default(),
+            card_limiter: Arc::default(),
         }
     }
 
@@ -80,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/tickets", post(tickets::create))
         .route("/v1/kiosks/me/ticket-blocks", post(offline::ticket_block))
         .route("/v1/kiosks/me/events", post(events::post))
+        .route("/v1/eid-challenges", post(eid::challenge))
+        .route("/v1/certificate-requests", post(certificates::create))
         .route_layer(from_fn_with_state(state.clone(), crate::idempotency::layer));
     let kiosk = Router::new()
         .route("/v1/catalogue", get(catalogue::get))
@@ -96,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), auth::require_admin));
     let open = Router::new()
         .route("/v1/health", get(catalogue::health))
+        .route("/v1/documents/verify", get(certificates::verify))
         .route("/v1/openapi.json", get(openapi::get))
         .route("/v1/kiosks/enrol", post(kiosks::enrol));
     Router::new()

@@ -104,6 +104,62 @@ pub enum EventOutcome {
     Rejected { kind: &'static str, detail: String },
 }
 
+/// A resident as a certificate shows them (personal data: no Debug).
+pub struct RegisterEntry {
+    pub resident_id: i64,
+    pub national_number: String,
+    pub surname: String,
+    pub first_names: String,
+    pub birth_date: Date,
+    pub birth_place: String,
+    pub nationality: String,
+    /// One line: street, number, box, postal code and municipality.
+    pub address: String,
+    pub address_since: Date,
+    /// The household's other members, reference person first.
+    pub members: Vec<RegisterMember>,
+}
+
+pub struct RegisterMember {
+    pub first_names: String,
+    pub surname: String,
+    pub birth_date: Date,
+}
+
+/// The audit record of one certificate request: a link to the register row, no copy of its data.
+pub struct NewIssuance {
+    pub id: Uuid,
+    pub kiosk_id: Uuid,
+    pub certificate_type: String,
+    /// `ready`, `pending` or `rejected`
+    pub status: &'static str,
+    pub resident_id: Option<i64>,
+    pub document_number: Option<String>,
+    /// SHA-256 of the verification code.
+    pub code_hash: Option<String>,
+    pub initials: Option<String>,
+    pub language: String,
+    pub issued: Timestamp,
+}
+
+/// What the public check may say about an issued document.
+pub struct IssuedDocument {
+    pub certificate_type: String,
+    pub document_number: String,
+    pub initials: String,
+    pub issued_s: i64,
+}
+
+/// What a presented eID challenge turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChallengeState {
+    /// Issued to this kiosk, unexpired and unused: now marked used.
+    Fresh,
+    Unknown,
+    Expired,
+    Used,
+}
+
 pub trait Store: Send + Sync + 'static {
     fn ping(&self) -> StoreResult<()>;
 
@@ -187,6 +243,29 @@ pub trait Store: Send + Sync + 'static {
         body: &[u8],
     ) -> StoreResult<()>;
     fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()>;
+
+    // eID: trust anchors (DER certificates) and single-use challenges.
+    fn trust_anchors(&self) -> StoreResult<Vec<Vec<u8>>>;
+    fn set_trust_anchor(&self, label: &str, der: &[u8], now: Timestamp) -> StoreResult<()>;
+    fn add_challenge(
+        &self,
+        kiosk_id: Uuid,
+        challenge: &[u8],
+        expires: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    fn consume_challenge(
+        &self,
+        kiosk_id: Uuid,
+        challenge: &[u8],
+        now: Timestamp,
+    ) -> StoreResult<ChallengeState>;
+
+    // Certificates.
+    fn register_entry(&self, national_number: &str) -> StoreResult<Option<RegisterEntry>>;
+    fn record_issuance(&self, issuance: &NewIssuance) -> StoreResult<()>;
+    /// A ready document by the SHA-256 of its verification code.
+    fn issued_document(&self, code_hash: &str) -> StoreResult<Option<IssuedDocument>>;
 
     /// Replaces the reference data and register with a generated municipality (`seed --demo`).
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()>;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod bookings;
+mod certificates;
 mod common;
 mod concurrency;
 mod dst;

@@ -34,7 +34,7 @@ fn type_matches(name: &str, value: &Value) -> bool {
 
 /// A small JSON Schema check: types, required and known properties, enums, items, and date-times
 /// that must carry an offset.
-fn check(doc: &Value, schema: &Value, value: &Value, at: &str) {
+pub fn check(doc: &Value, schema: &Value, value: &Value, at: &str) {
     let schema = resolve(doc, schema);
     if let Some(any) = schema
         .get("oneOf")
@@ -103,7 +103,7 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str) {
     }
 }
 
-fn response_schema<'a>(doc: &'a Value, path: &str, method: &str, status: u16) -> &'a Value {
+pub fn response_schema<'a>(doc: &'a Value, path: &str, method: &str, status: u16) -> &'a Value {
     let response = &doc["paths"][path][method]["responses"][status.to_string()];
     let content = response["content"]
         .as_object()
@@ -151,6 +151,9 @@ async fn openapi_document_is_3_1_with_unique_operations_and_resolvable_refs() {
         "/v1/kiosks/me/arrivals",
         "/v1/kiosks/me/ticket-blocks",
         "/v1/kiosks/me/events",
+        "/v1/eid-challenges",
+        "/v1/certificate-requests",
+        "/v1/documents/verify",
     ] {
         assert!(doc["paths"].get(expected).is_some(), "{expected} missing");
     }

@@ -31,6 +31,9 @@ use utoipa::{Modify, OpenApi};
         super::offline::arrivals,
         super::offline::ticket_block,
         super::events::post,
+        super::eid::challenge,
+        super::certificates::create,
+        super::certificates::verify,
         get,
     ),
     modifiers(&BearerAuth)

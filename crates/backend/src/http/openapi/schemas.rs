@@ -418,3 +418,125 @@ pub struct EventResult {
 pub struct EventResults {
     results: Vec<EventResult>,
 }
+
+#[derive(ToSchema)]
+#[schema(description = "Random bytes for the eID authentication key to sign; single use.")]
+pub struct EidChallenge {
+    /// base64 of 32 random bytes
+    #[schema(format = Byte)]
+    challenge: String,
+    #[schema(format = DateTime)]
+    expires_at: String,
+}
+
+#[derive(ToSchema)]
+#[schema(
+    description = "What the kiosk read from the eID card, base64: see the module docs of kiosk_backend::eid for the signature rules."
+)]
+pub struct EidEvidence {
+    #[schema(format = Byte)]
+    identity: String,
+    #[schema(format = Byte)]
+    identity_sig: String,
+    #[schema(format = Byte)]
+    address: String,
+    #[schema(format = Byte)]
+    address_sig: String,
+    #[schema(format = Byte)]
+    rrn_cert: String,
+    #[schema(format = Byte)]
+    auth_cert: String,
+    #[schema(format = Byte)]
+    challenge: String,
+    #[schema(format = Byte)]
+    challenge_sig: String,
+}
+
+#[derive(ToSchema)]
+pub struct CreateCertificateRequest {
+    /// A certificate type code from the catalogue.
+    #[schema(rename = "type")]
+    certificate_type: String,
+    /// nl, fr, de or en
+    language: String,
+    purpose: Option<String>,
+    eid: EidEvidence,
+}
+
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum CertificateRequestStatus {
+    Ready,
+    Pending,
+    Rejected,
+}
+
+#[derive(ToSchema)]
+pub struct DocumentMunicipality {
+    name: String,
+    address: Vec<String>,
+    website: String,
+}
+
+#[derive(ToSchema)]
+pub struct CertifiedPerson {
+    surname: String,
+    first_names: String,
+    birth_place: String,
+    #[schema(format = Date)]
+    birth_date: String,
+    /// Formatted, e.g. 85.07.30-033.28
+    national_number: String,
+    nationality: String,
+    address: String,
+    #[schema(format = Date)]
+    address_since: Option<String>,
+}
+
+#[derive(ToSchema)]
+pub struct DocumentVerification {
+    url: String,
+    code: String,
+}
+
+#[derive(ToSchema)]
+pub struct CertificateDocument {
+    #[schema(rename = "type")]
+    certificate_type: String,
+    language: String,
+    title: String,
+    municipality: DocumentMunicipality,
+    person: CertifiedPerson,
+    household: Vec<String>,
+    purpose: Option<String>,
+    document_number: String,
+    #[schema(format = DateTime)]
+    issued_at: String,
+    verification: DocumentVerification,
+}
+
+#[derive(ToSchema)]
+pub struct CertificateRequestResult {
+    id: Uuid,
+    status: CertificateRequestStatus,
+    document: Option<CertificateDocument>,
+}
+
+#[derive(ToSchema)]
+pub struct DocumentCheck {
+    genuine: bool,
+    #[schema(rename = "type")]
+    certificate_type: Option<String>,
+    document_number: Option<String>,
+    #[schema(format = DateTime)]
+    issued_at: Option<String>,
+    /// e.g. J.P.D.S.
+    initials: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VerifyQuery {
+    /// The verification code printed on the document.
+    code: String,
+}

@@ -2,6 +2,8 @@
 
 mod bookings;
 mod catalogue;
+mod certificates;
+mod eid;
 mod events;
 mod idempotency;
 mod kiosks;
@@ -33,6 +35,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("001_initial.sql")),
         M::up(include_str!("002_product_bring.sql")),
+        M::up(include_str!("003_certificates.sql")),
     ])
 }
 
@@ -294,6 +297,45 @@ impl super::Store for SqliteStore {
 
     fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()> {
         self.write(|tx| idempotency::abort(tx, scope, key))
+    }
+
+    fn trust_anchors(&self) -> StoreResult<Vec<Vec<u8>>> {
+        self.with_conn(|c| eid::trust_anchors(c))
+    }
+
+    fn set_trust_anchor(&self, label: &str, der: &[u8], now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| eid::set_trust_anchor(tx, label, der, now))
+    }
+
+    fn add_challenge(
+        &self,
+        kiosk_id: uuid::Uuid,
+        challenge: &[u8],
+        expires: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| eid::add_challenge(tx, kiosk_id, challenge, expires, now))
+    }
+
+    fn consume_challenge(
+        &self,
+        kiosk_id: uuid::Uuid,
+        challenge: &[u8],
+        now: Timestamp,
+    ) -> StoreResult<super::ChallengeState> {
+        self.write(|tx| eid::consume_challenge(tx, kiosk_id, challenge, now))
+    }
+
+    fn register_entry(&self, national_number: &str) -> StoreResult<Option<super::RegisterEntry>> {
+        self.with_conn(|c| certificates::register_entry(c, national_number))
+    }
+
+    fn record_issuance(&self, issuance: &super::NewIssuance) -> StoreResult<()> {
+        self.write(|tx| certificates::record(tx, issuance))
+    }
+
+    fn issued_document(&self, code_hash: &str) -> StoreResult<Option<super::IssuedDocument>> {
+        self.with_conn(|c| certificates::by_code_hash(c, code_hash))
     }
 
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {

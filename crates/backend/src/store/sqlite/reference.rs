@@ -10,6 +10,8 @@ use crate::store::{StoreError, StoreResult};
 
 const TABLES_IN_DELETE_ORDER: &[&str] = &[
     "events",
+    "certificate_issuances",
+    "eid_challenges",
     "tickets",
     "ticket_blocks",
     "ticket_counters",

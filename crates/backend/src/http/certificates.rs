@@ -1,0 +1,263 @@
+//! `POST /v1/certificate-requests` and the public `GET /v1/documents/verify`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use kiosk_api::{
+    CertificateRequestResult, CertificateRequestStatus, CreateCertificateRequest, Delivery,
+    DocumentCheck, problem_type as pt,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::AppState;
+use super::document::{self, Issue};
+use super::extract::{JsonBody, QueryParams};
+#[allow(unused_imports)]
+use super::openapi::schemas as s;
+use crate::eid::{self, EidError, Evidence};
+use crate::problem::ApiError;
+use crate::store::{ChallengeState, KioskIdentity, NewIssuance};
+
+const LANGUAGES: [&str; 4] = ["nl", "fr", "de", "en"];
+/// 16 letters of 31: ~79 bits, so verification codes cannot be enumerated.
+const VERIFICATION_CODE_LEN: usize = 16;
+const MAX_PURPOSE_LEN: usize = 200;
+
+fn unprocessable(kind: &'static str, title: &'static str) -> ApiError {
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, kind, title)
+}
+
+impl From<EidError> for ApiError {
+    fn from(e: EidError) -> ApiError {
+        let detail = e.to_string();
+        match e {
+            EidError::CardData(_) => {
+                unprocessable(pt::CARD_DATA_INVALID, "The card data cannot be read")
+            }
+            EidError::Untrusted | EidError::UnsupportedKey => unprocessable(
+                pt::CERTIFICATE_UNTRUSTED,
+                "The card's certificates are not trusted",
+            ),
+            EidError::Signature(_) => unprocessable(
+                pt::SIGNATURE_INVALID,
+                "A signature on the card data is not valid",
+            ),
+            EidError::CardMismatch => unprocessable(
+                pt::CARD_MISMATCH,
+                "The card's authentication certificate is for another person",
+            ),
+            EidError::NationalNumber => unprocessable(
+                pt::NATIONAL_NUMBER_INVALID,
+                "The national number's check digits are wrong",
+            ),
+        }
+        .detail(detail)
+    }
+}
+
+fn challenge_problem(state: ChallengeState) -> Option<ApiError> {
+    match state {
+        ChallengeState::Fresh => None,
+        ChallengeState::Unknown => Some(unprocessable(
+            pt::CHALLENGE_UNKNOWN,
+            "This challenge was not issued to this kiosk",
+        )),
+        ChallengeState::Expired => Some(unprocessable(
+            pt::CHALLENGE_EXPIRED,
+            "The challenge expired: ask for a new one",
+        )),
+        ChallengeState::Used => Some(ApiError::new(
+            StatusCode::CONFLICT,
+            pt::CHALLENGE_USED,
+            "The challenge was already used: ask for a new one",
+        )),
+    }
+}
+
+fn verification_code() -> String {
+    let mut pool = crate::codes::random_bytes(64);
+    let mut code = String::new();
+    while code.len() < VERIFICATION_CODE_LEN {
+        code.push_str(&crate::codes::short_code_from(|| {
+            if pool.is_empty() {
+                pool = crate::codes::random_bytes(64);
+            }
+            pool.pop().unwrap_or(0)
+        }));
+    }
+    code.truncate(VERIFICATION_CODE_LEN);
+    code
+}
+
+#[utoipa::path(post, path = "/v1/certificate-requests", operation_id = "requestCertificate", tag = "certificates", security(("bearer" = [])), request_body = s::CreateCertificateRequest,
+    params(("Idempotency-Key" = String, Header, description = "UUID")),
+    responses((status = 201, description = "ready with the document, or pending (delivered later, no document)", body = s::CertificateRequestResult),
+              (status = 404, description = "person-not-found", body = s::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "challenge-used", body = s::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "challenge-unknown, challenge-expired, signature-invalid, certificate-untrusted, card-mismatch, card-data-invalid, national-number-invalid, purpose-required, unknown-certificate-type, unsupported-language", body = s::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: at most 5 requests per card per hour", body = s::Problem, content_type = "application/problem+json"),
+              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+    JsonBody(request): JsonBody<CreateCertificateRequest>,
+) -> Result<(StatusCode, Json<CertificateRequestResult>), ApiError> {
+    let now = state.clock.now();
+    let today = now.to_zoned_datetime(state.tz.clone()).date();
+    let language = request.language.as_str();
+    if !LANGUAGES.contains(&language) {
+        return Err(
+            unprocessable(pt::UNSUPPORTED_LANGUAGE, "Unsupported language")
+                .detail("language is one of nl, fr, de, en"),
+        );
+    }
+    let catalogue = state.run(move |store| store.catalogue(today)).await?;
+    let kind = catalogue
+        .certificate_types
+        .iter()
+        .find(|c| c.code == request.certificate_type)
+        .ok_or_else(|| unprocessable(pt::UNKNOWN_CERTIFICATE_TYPE, "Unknown certificate type"))?;
+    let purpose = request
+        .purpose
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    if kind.needs_purpose && purpose.is_none() {
+        return Err(unprocessable(
+            pt::PURPOSE_REQUIRED,
+            "This certificate needs a stated purpose",
+        ));
+    }
+    if purpose
+        .as_ref()
+        .is_some_and(|p| p.chars().count() > MAX_PURPOSE_LEN)
+    {
+        return Err(ApiError::invalid(format!(
+            "purpose is at most {MAX_PURPOSE_LEN} characters"
+        )));
+    }
+    let evidence = Evidence::decode(&request.eid)?;
+    // The challenge is spent before the signatures are checked: a failed attempt cannot be retried
+    // with the same challenge.
+    let (kiosk_id, challenge) = (kiosk.kiosk_id, evidence.challenge.clone());
+    let challenge_state = state
+        .run(move |store| store.consume_challenge(kiosk_id, &challenge, now))
+        .await?;
+    if let Some(problem) = challenge_problem(challenge_state) {
+        return Err(problem);
+    }
+    let anchors = state.run(|store| store.trust_anchors()).await?;
+    let card = eid::verify(&evidence, &anchors, now.as_second())?;
+    if !state.card_limiter.admit(&card.card_number, now) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            pt::TOO_MANY_ATTEMPTS,
+            "Too many certificate requests with this card",
+        )
+        .detail("at most 5 per hour"));
+    }
+    let national_number = card.national_number.clone();
+    let entry = state
+        .run(move |store| store.register_entry(&national_number))
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found(
+                pt::PERSON_NOT_FOUND,
+                "This person is not in the municipality's register",
+            )
+        })?;
+    let id = Uuid::now_v7();
+    let mut issuance = NewIssuance {
+        id,
+        kiosk_id: kiosk.kiosk_id,
+        certificate_type: kind.code.clone(),
+        status: "pending",
+        resident_id: Some(entry.resident_id),
+        document_number: None,
+        code_hash: None,
+        initials: None,
+        language: language.to_owned(),
+        issued: now,
+    };
+    let result = if kind.delivery == Delivery::Deferred {
+        CertificateRequestResult {
+            id,
+            status: CertificateRequestStatus::Pending,
+            document: None,
+        }
+    } else {
+        let location = catalogue
+            .locations
+            .iter()
+            .find(|l| l.id == kiosk.location_id)
+            .or_else(|| catalogue.locations.first())
+            .ok_or_else(ApiError::internal)?;
+        let code = verification_code();
+        let year = now.to_zoned_datetime(state.tz.clone()).year();
+        let document_number = format!("{year}-{}", crate::codes::short_code());
+        issuance.status = "ready";
+        issuance.document_number = Some(document_number.clone());
+        issuance.code_hash = Some(crate::codes::sha256_hex(code.as_bytes()));
+        issuance.initials = Some(document::initials(&entry.first_names, &entry.surname));
+        let doc = document::build(
+            &entry,
+            Issue {
+                kind,
+                language,
+                purpose,
+                location,
+                document_number,
+                code,
+                issued_at: now.to_zoned_datetime(state.tz.clone()),
+            },
+        );
+        CertificateRequestResult {
+            id,
+            status: CertificateRequestStatus::Ready,
+            document: Some(doc),
+        }
+    };
+    state
+        .run(move |store| store.record_issuance(&issuance))
+        .await?;
+    // Ids and the type only: never who it was for.
+    tracing::info!(%id, kiosk = %kiosk.kiosk_id, certificate_type = %kind.code, status = ?result.status, "certificate request");
+    Ok((StatusCode::CREATED, Json(result)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VerifyQuery {
+    code: String,
+}
+
+#[utoipa::path(get, path = "/v1/documents/verify", operation_id = "verifyDocument", tag = "certificates", params(s::VerifyQuery),
+    responses((status = 200, description = "Whether a document with this verification code was issued, and if so what, when and for whom (initials)", body = s::DocumentCheck)))]
+pub async fn verify(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<VerifyQuery>,
+) -> Result<Json<DocumentCheck>, ApiError> {
+    let code = query.code.trim().to_uppercase();
+    let hash = crate::codes::sha256_hex(code.as_bytes());
+    let found = state.run(move |store| store.issued_document(&hash)).await?;
+    let tz = state.tz.clone();
+    Ok(Json(match found {
+        Some(d) => DocumentCheck {
+            genuine: true,
+            certificate_type: Some(d.certificate_type),
+            document_number: Some(d.document_number),
+            issued_at: jiff::Timestamp::from_second(d.issued_s)
+                .ok()
+                .map(|t| t.to_zoned_datetime(tz)),
+            initials: Some(d.initials),
+        },
+        None => DocumentCheck {
+            genuine: false,
+            certificate_type: None,
+            document_number: None,
+            issued_at: None,
+            initials: None,
+        },
+    }))
+}

@@ -1,0 +1,45 @@
+//! `POST /v1/eid-challenges`: random bytes for the card's authentication key to sign, once, soon.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use jiff::SignedDuration;
+use kiosk_api::EidChallenge;
+
+use super::AppState;
+#[allow(unused_imports)]
+use super::openapi::schemas as s;
+use crate::problem::ApiError;
+use crate::store::KioskIdentity;
+
+/// Long enough for a PIN entry on the reader's pad, short enough that a stolen one is of little use.
+pub const CHALLENGE_LIFETIME: SignedDuration = SignedDuration::from_mins(2);
+pub const CHALLENGE_BYTES: usize = 32;
+
+#[utoipa::path(post, path = "/v1/eid-challenges", operation_id = "createEidChallenge", tag = "certificates", security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header, description = "UUID")),
+    responses((status = 201, description = "A new challenge, single use, valid for 2 minutes", body = s::EidChallenge),
+              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+pub async fn challenge(
+    State(state): State<AppState>,
+    Extension(kiosk): Extension<KioskIdentity>,
+) -> Result<(StatusCode, Json<EidChallenge>), ApiError> {
+    let bytes = crate::codes::random_bytes(CHALLENGE_BYTES);
+    let now = state.clock.now();
+    let expires = now
+        .checked_add(CHALLENGE_LIFETIME)
+        .map_err(|_| ApiError::internal())?;
+    let stored = bytes.clone();
+    state
+        .run(move |store| store.add_challenge(kiosk.kiosk_id, &stored, expires, now))
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(EidChallenge {
+            challenge: STANDARD.encode(&bytes),
+            expires_at: expires.to_zoned_datetime(state.tz.clone()),
+        }),
+    ))
+}

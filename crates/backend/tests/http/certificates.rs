@@ -1,0 +1,453 @@
+//! Certificates over HTTP: eID challenges, signed card data from the synthetic test card, the issued
+//! document, and the public verification.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use jiff::civil::date;
+use kiosk_backend::seed::{self, Household, Resident};
+use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard};
+use reqwest::{Response, StatusCode};
+use serde_json::{Value, json};
+
+use crate::common::{Env, problem, start};
+use crate::openapi::{check, response_schema};
+
+/// The register `start()` seeds (seed 42 as of 2026-01-20).
+fn register() -> (Vec<Household>, Vec<Resident>) {
+    let tz = jiff::tz::TimeZone::get("Europe/Brussels").unwrap();
+    let data = seed::generate(42, date(2026, 1, 20), &tz);
+    (data.households, data.residents)
+}
+
+/// The reference person of a household of at least three, with their household.
+fn family() -> (Resident, Household, Vec<Resident>) {
+    let (households, residents) = register();
+    for h in &households {
+        let members: Vec<Resident> = residents
+            .iter()
+            .filter(|r| r.household_id == h.id)
+            .cloned()
+            .collect();
+        if members.len() >= 3 {
+            let reference = members.iter().find(|r| r.is_reference).unwrap().clone();
+            return (reference, h.clone(), members);
+        }
+    }
+    panic!("no family in the demo register");
+}
+
+fn card_for(holder: &CardHolder) -> TestCard {
+    DemoCa::from_seed(42).unwrap().card(holder).unwrap()
+}
+
+fn family_card() -> (TestCard, Resident, Vec<Resident>) {
+    let (reference, household, members) = family();
+    let card = card_for(&CardHolder::from_register(&reference, &household));
+    (card, reference, members)
+}
+
+async fn challenge(env: &Env) -> Vec<u8> {
+    let response = env
+        .post("/v1/eid-challenges", &json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["expires_at"].as_str().is_some());
+    let bytes = STANDARD
+        .decode(body["challenge"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(bytes.len(), 32);
+    bytes
+}
+
+fn body(
+    card: &TestCard,
+    challenge: &[u8],
+    kind: &str,
+    language: &str,
+    purpose: Option<&str>,
+) -> Value {
+    json!({
+        "type": kind,
+        "language": language,
+        "purpose": purpose,
+        "eid": serde_json::to_value(card.evidence(challenge)).unwrap(),
+    })
+}
+
+async fn request(env: &Env, card: &TestCard, kind: &str, language: &str) -> Response {
+    let c = challenge(env).await;
+    env.post(
+        "/v1/certificate-requests",
+        &body(card, &c, kind, language, None),
+    )
+    .send()
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn household_certificate_in_dutch_and_french_is_issued_and_verifiable() {
+    let env = start().await;
+    let doc: Value = env
+        .http
+        .get(env.url("/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (card, reference, members) = family_card();
+
+    let c = challenge(&env).await;
+    let response = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "household", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let nl: Value = response.json().await.unwrap();
+    check(
+        &doc,
+        response_schema(&doc, "/v1/certificate-requests", "post", 201),
+        &nl,
+        "certificate",
+    );
+    assert_eq!(nl["status"], "ready");
+    let d = &nl["document"];
+    assert_eq!(d["title"], "Samenstelling van het gezin");
+    assert_eq!(d["municipality"]["name"], "Heidebeek");
+    assert_eq!(d["person"]["surname"], reference.surname);
+    assert_eq!(d["person"]["first_names"], reference.first_names);
+    let n = &reference.national_number;
+    assert_eq!(
+        d["person"]["national_number"],
+        format!(
+            "{}.{}.{}-{}.{}",
+            &n[0..2],
+            &n[2..4],
+            &n[4..6],
+            &n[6..9],
+            &n[9..11]
+        )
+    );
+    assert!(
+        d["person"]["address"]
+            .as_str()
+            .unwrap()
+            .contains("3599 Heidebeek")
+    );
+    let household: Vec<&str> = d["household"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_eq!(household.len(), members.len() - 1);
+    for m in members.iter().filter(|m| !m.is_reference) {
+        assert!(
+            household
+                .iter()
+                .any(|line| line.starts_with(&format!("{} {}", m.first_names, m.surname)))
+        );
+    }
+
+    let fr: Value = request(&env, &card, "household", "fr")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fr["document"]["title"], "Composition de ménage");
+    assert_ne!(fr["document"]["document_number"], d["document_number"]);
+
+    let code = d["verification"]["code"].as_str().unwrap();
+    assert!(code.len() >= 16);
+    assert!(d["verification"]["url"].as_str().unwrap().ends_with(code));
+    let checked: Value = env
+        .http
+        .get(env.url(&format!("/v1/documents/verify?code={code}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    check(
+        &doc,
+        response_schema(&doc, "/v1/documents/verify", "get", 200),
+        &checked,
+        "verify",
+    );
+    assert_eq!(checked["genuine"], true);
+    assert_eq!(checked["type"], "household");
+    assert_eq!(checked["document_number"], d["document_number"]);
+    let initials = checked["initials"].as_str().unwrap();
+    assert!(initials.ends_with(&format!(
+            "{}.",
+            reference
+                .surname
+                .split_whitespace()
+                .last()
+                .unwrap()
+                .chars()
+                .next()
+                .unwrap()
+        )));
+    let forged: Value = env
+        .http
+        .get(env.url("/v1/documents/verify?code=AAAAAAAAAAAAAAAA"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(forged["genuine"], false);
+}
+
+#[tokio::test]
+async fn challenges_are_single_use_short_lived_and_must_be_issued() {
+    let env = start().await;
+    let doc: Value = env
+        .http
+        .get(env.url("/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (card, _, _) = family_card();
+    let response = env
+        .post("/v1/eid-challenges", &json!({}))
+        .send()
+        .await
+        .unwrap();
+    let issued: Value = response.json().await.unwrap();
+    check(
+        &doc,
+        response_schema(&doc, "/v1/eid-challenges", "post", 201),
+        &issued,
+        "challenge",
+    );
+
+    let c = challenge(&env).await;
+    let first = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "residence", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let again = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "residence", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(again, StatusCode::CONFLICT, "challenge-used").await;
+
+    let late = challenge(&env).await;
+    env.advance_minutes(3);
+    let expired = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &late, "residence", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(
+        expired,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "challenge-expired",
+    )
+    .await;
+
+    let made_up = [7u8; 32];
+    let unknown = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &made_up, "residence", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(
+        unknown,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "challenge-unknown",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn tampered_untrusted_or_invalid_cards_are_refused() {
+    let env = start().await;
+    let (mut tampered, reference, _) = family_card();
+    let at = tampered.identity.len() / 2;
+    tampered.identity[at] ^= 0x01;
+    problem(
+        request(&env, &tampered, "residence", "nl").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature-invalid",
+    )
+    .await;
+
+    let (households, _) = register();
+    let household = households
+        .iter()
+        .find(|h| h.id == reference.household_id)
+        .unwrap();
+    let holder = CardHolder::from_register(&reference, household);
+    let rogue = DemoCa::untrusted(42).unwrap().card(&holder).unwrap();
+    problem(
+        request(&env, &rogue, "residence", "nl").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate-untrusted",
+    )
+    .await;
+
+    let mut wrong = holder.clone();
+    let last = wrong.national_number.pop().unwrap();
+    wrong.national_number.push(if last == '9' {
+        '0'
+    } else {
+        char::from(last as u8 + 1)
+    });
+    problem(
+        request(&env, &card_for(&wrong), "residence", "nl").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "national-number-invalid",
+    )
+    .await;
+
+    let (_, residents) = register();
+    let stranger_number = (1..999)
+        .map(|c| seed::national_number::make(date(1950, 1, 1), c))
+        .find(|n| residents.iter().all(|r| &r.national_number != n))
+        .unwrap();
+    let mut stranger = holder.clone();
+    stranger.national_number = stranger_number;
+    stranger.card_number = "590000000001".into();
+    problem(
+        request(&env, &card_for(&stranger), "residence", "nl").await,
+        StatusCode::NOT_FOUND,
+        "person-not-found",
+    )
+    .await;
+
+    let mut garbage = body(
+        &card_for(&holder),
+        &challenge(&env).await,
+        "residence",
+        "nl",
+        None,
+    );
+    garbage["eid"]["auth_cert"] = json!("bm90IGEgY2VydGlmaWNhdGU=");
+    let response = env
+        .post("/v1/certificate-requests", &garbage)
+        .send()
+        .await
+        .unwrap();
+    problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "card-data-invalid",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn deferred_types_are_pending_and_purpose_is_required_where_needed() {
+    let env = start().await;
+    let (card, _, _) = family_card();
+    let c = challenge(&env).await;
+    let pending = env
+        .post(
+            "/v1/certificate-requests",
+            &body(
+                &card,
+                &c,
+                "criminal-record-596-2",
+                "nl",
+                Some("Jeugdbeweging"),
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pending.status(), StatusCode::CREATED);
+    let pending: Value = pending.json().await.unwrap();
+    assert_eq!(pending["status"], "pending");
+    assert!(pending["document"].is_null());
+
+    let c = challenge(&env).await;
+    let missing = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "criminal-record-595", "nl", None),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(
+        missing,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "purpose-required",
+    )
+    .await;
+    let blank = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "criminal-record-595", "nl", Some("  ")),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(blank, StatusCode::UNPROCESSABLE_ENTITY, "purpose-required").await;
+    let with = env
+        .post(
+            "/v1/certificate-requests",
+            &body(&card, &c, "criminal-record-595", "fr", Some("Emploi")),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with.status(), StatusCode::CREATED);
+    let with: Value = with.json().await.unwrap();
+    assert_eq!(with["document"]["purpose"], "Emploi");
+}
+
+#[tokio::test]
+async fn a_card_gets_at_most_five_requests_an_hour() {
+    let env = start().await;
+    let (card, _, _) = family_card();
+    for _ in 0..5 {
+        assert_eq!(
+            request(&env, &card, "life", "en").await.status(),
+            StatusCode::CREATED
+        );
+    }
+    problem(
+        request(&env, &card, "life", "en").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-attempts",
+    )
+    .await;
+    env.advance_minutes(61);
+    assert_eq!(
+        request(&env, &card, "life", "en").await.status(),
+        StatusCode::CREATED
+    );
+}
