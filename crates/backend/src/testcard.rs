@@ -317,3 +317,40 @@ impl TestCard {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::eid::{Evidence, verify};
+
+    #[test]
+    fn signing_the_digest_info_a_kiosk_sends_verifies_like_signing_the_challenge() {
+        let ca = DemoCa::from_seed(3).unwrap();
+        let holder = CardHolder {
+            card_number: "591111111111".into(),
+            national_number: "17073003384".into(),
+            surname: "Testkind".into(),
+            first_names: "Mila".into(),
+            nationality: "Belg".into(),
+            birth_place: "Genk".into(),
+            birth_date: "30 JUL 2017".into(),
+            gender: "V".into(),
+            street_and_number: "Schoolstraat 4".into(),
+            postal_code: "3599".into(),
+            municipality: "Heidebeek".into(),
+        };
+        let card = ca.card(&holder).unwrap();
+        let challenge = [9u8; 32];
+        // SHA-256 DigestInfo prefix, as BeidCard::sign_challenge sends it.
+        let mut digest_info = vec![
+            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x01, 0x05, 0x00, 0x04, 0x20,
+        ];
+        digest_info.extend_from_slice(&Sha256::digest(challenge));
+        let mut wire = card.evidence(&challenge);
+        wire.challenge_sig = STANDARD.encode(card.sign_digest_info(&digest_info).unwrap());
+        let evidence = Evidence::decode(&wire).unwrap();
+        assert!(verify(&evidence, &[ca.root_der().to_vec()], 1_774_000_000).is_ok());
+    }
+}
