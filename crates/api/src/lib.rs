@@ -4,6 +4,7 @@
 //! (see [`rfc3339`]); calendar days are [`jiff::civil::Date`] (`YYYY-MM-DD`). Errors are RFC 9457
 //! problem documents ([`Problem`]) whose `type` is one of [`problem_type`].
 
+pub mod beid_tlv;
 pub mod booking_code;
 pub mod bookings;
 pub mod catalogue;

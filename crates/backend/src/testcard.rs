@@ -262,7 +262,7 @@ impl CardHolder {
             (tag::BIRTH_DATE, self.birth_date.as_bytes()),
             (tag::GENDER, self.gender.as_bytes()),
             (tag::DOCUMENT_TYPE, b"1"),
-            (17, &[0u8; 32]),
+            (tag::PHOTO_HASH, &[0u8; 32]),
         ])
     }
 

@@ -704,3 +704,32 @@ fn debug_shows_no_personal_data() {
     let field = tlv::parse(&file).unwrap()[0];
     assert!(!format!("{field:?}").contains("Koerselsesteenweg"));
 }
+
+/// The backend's synthetic card (used by its tests and, next, the demo card) writes files the
+/// kiosk's reader reads back field for field: one format on both sides of the wire.
+#[test]
+fn the_backends_test_card_files_read_back_in_the_kiosk() {
+    let holder = kiosk_backend::testcard::CardHolder {
+        card_number: "591234567890".into(),
+        national_number: "85073003328".into(),
+        surname: "Şahin".into(),
+        first_names: "Łukasz Anaïs".into(),
+        nationality: "Belg".into(),
+        birth_place: "Hasselt".into(),
+        birth_date: "30 JUL 1985".into(),
+        gender: "M".into(),
+        street_and_number: "Kerkstraat 12".into(),
+        postal_code: "3598".into(),
+        municipality: "Demodorp".into(),
+    };
+    let identity = Identity::parse(&holder.identity_file()).unwrap();
+    assert_eq!(identity.national_number.digits(), "85073003328");
+    assert_eq!(identity.surname, "Şahin");
+    assert_eq!(identity.first_names, "Łukasz Anaïs");
+    assert_eq!(identity.card_number, "591234567890");
+    assert!(matches!(identity.birth_date, BirthDate::Full(d) if d == date(1985, 7, 30)));
+    let address = Address::parse(&holder.address_file()).unwrap();
+    assert_eq!(address.street_and_number, "Kerkstraat 12");
+    assert_eq!(address.postal_code, "3598");
+    assert_eq!(address.municipality, "Demodorp");
+}

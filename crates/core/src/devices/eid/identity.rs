@@ -12,25 +12,7 @@ use super::tlv::{self, Field, TlvError};
 use crate::domain::{NationalNumber, NationalNumberError, Sex};
 
 /// Identity file tags.
-pub mod tag {
-    pub const CARD_NUMBER: u8 = 1;
-    pub const VALID_FROM: u8 = 3;
-    pub const VALID_TO: u8 = 4;
-    pub const NATIONAL_NUMBER: u8 = 6;
-    pub const SURNAME: u8 = 7;
-    pub const FIRST_NAMES: u8 = 8;
-    pub const NATIONALITY: u8 = 10;
-    pub const BIRTH_PLACE: u8 = 11;
-    pub const BIRTH_DATE: u8 = 12;
-    pub const GENDER: u8 = 13;
-    pub const DOCUMENT_TYPE: u8 = 15;
-    pub const PHOTO_HASH: u8 = 17;
-
-    /// Address file tags.
-    pub const STREET_AND_NUMBER: u8 = 1;
-    pub const POSTAL_CODE: u8 = 2;
-    pub const MUNICIPALITY: u8 = 3;
-}
+pub use kiosk_api::beid_tlv::tag;
 
 /// Why a file's content is not an identity or an address. Tags only, never values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
