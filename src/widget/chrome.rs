@@ -38,7 +38,7 @@ pub fn header<'a, M: Clone + 'a>(
         .font(theme::BOLD);
     let clock = iced::widget::column![
         iced::widget::mouse_area(time).on_press(on_clock),
-        text(long_date(ctx, now)).size(size::HINT),
+        text(long_date(ctx, now.date())).size(size::HINT),
     ]
     .align_x(Alignment::End);
 
@@ -50,14 +50,14 @@ pub fn header<'a, M: Clone + 'a>(
 }
 
 /// "zaterdag 28 november", "samedi 28 novembre", "Samstag, 28. November".
-pub fn long_date(ctx: &Context<'_>, now: &ZonedDateTime) -> String {
+pub fn long_date(ctx: &Context<'_>, date: jiff::civil::Date) -> String {
     let mut weekday = FluentArgs::new();
-    weekday.set("day", now.weekday().to_monday_one_offset());
+    weekday.set("day", date.weekday().to_monday_one_offset());
     let mut month = FluentArgs::new();
-    month.set("month", now.month());
+    month.set("month", date.month());
     let mut args = FluentArgs::new();
     args.set("weekday", ctx.tr_args("weekday", &weekday));
-    args.set("day", now.day());
+    args.set("day", date.day());
     args.set("month", ctx.tr_args("month", &month));
     ctx.tr_args("date-long", &args)
 }

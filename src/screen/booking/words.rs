@@ -2,36 +2,15 @@
 //! `locales/*/booking.ftl` or `kiosk.ftl`.
 
 use jiff::ZonedDateTime;
-use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use kiosk_api::LocalizedText;
-use kiosk_core::i18n::{FluentArgs, Language};
+use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
 
-/// The name in the resident's language.
-pub fn localized(text: &LocalizedText, language: Language) -> &str {
-    match language {
-        Language::Dutch => &text.nl,
-        Language::French => &text.fr,
-        Language::German => &text.de,
-        Language::English => &text.en,
-    }
-}
+pub use kiosk_core::i18n::localized;
 
-/// "dinsdag 1 december", "mardi 1 décembre", "Dienstag, 1. Dezember".
-pub fn long_date(ctx: &Context<'_>, date: Date) -> String {
-    let mut weekday = FluentArgs::new();
-    weekday.set("day", date.weekday().to_monday_one_offset());
-    let mut month = FluentArgs::new();
-    month.set("month", date.month());
-    let mut args = FluentArgs::new();
-    args.set("weekday", ctx.tr_args("weekday", &weekday));
-    args.set("day", date.day());
-    args.set("month", ctx.tr_args("month", &month));
-    ctx.tr_args("date-long", &args)
-}
+pub use crate::widget::chrome::long_date;
 
 /// "10:30" in the location's zone. The backend sends a fixed offset; converting keeps the
 /// instant, so a time on a day that changes offset is never shown an hour off.

@@ -1,20 +1,11 @@
 //! Names and sentences in the resident's language. Every word comes from
 //! `locales/*/certificate.ftl`; type names from the catalogue.
 
-use kiosk_api::LocalizedText;
-use kiosk_core::i18n::{FluentArgs, Language};
+use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
 
-/// The name in the resident's language.
-pub fn localized(text: &LocalizedText, language: Language) -> &str {
-    match language {
-        Language::Dutch => &text.nl,
-        Language::French => &text.fr,
-        Language::German => &text.de,
-        Language::English => &text.en,
-    }
-}
+pub use kiosk_core::i18n::localized;
 
 /// "Step 2 of 5".
 pub fn step(ctx: &Context<'_>, n: usize, total: usize) -> String {

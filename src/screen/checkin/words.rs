@@ -4,21 +4,12 @@
 use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 
-use kiosk_api::LocalizedText;
-use kiosk_core::i18n::{FluentArgs, Language};
+use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
 use crate::widget::chrome;
 
-/// The name in the resident's language.
-pub fn localized(text: &LocalizedText, language: Language) -> &str {
-    match language {
-        Language::Dutch => &text.nl,
-        Language::French => &text.fr,
-        Language::German => &text.de,
-        Language::English => &text.en,
-    }
-}
+pub use kiosk_core::i18n::localized;
 
 /// "10:30" in `tz`. Converting keeps the instant, so a time on a day that changes offset is
 /// never shown an hour off.
@@ -29,7 +20,7 @@ pub fn clock(time: &ZonedDateTime, tz: &TimeZone) -> String {
 
 /// "dinsdag 3 december".
 pub fn day(ctx: &Context<'_>, time: &ZonedDateTime, tz: &TimeZone) -> String {
-    chrome::long_date(ctx, &time.with_time_zone(tz.clone()))
+    chrome::long_date(ctx, time.with_time_zone(tz.clone()).date())
 }
 
 /// "dinsdag 3 december, 10:30".

@@ -12,6 +12,16 @@ use fluent_bundle::concurrent::FluentBundle;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
+/// A catalogue name (product, location, certificate type) in `language`.
+pub fn localized(text: &kiosk_api::LocalizedText, language: Language) -> &str {
+    match language {
+        Language::Dutch => &text.nl,
+        Language::French => &text.fr,
+        Language::German => &text.de,
+        Language::English => &text.en,
+    }
+}
+
 /// A locale file that does not parse, or a message defined twice.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("locales/{language}/{file}: {detail}")]
