@@ -4,6 +4,16 @@
 //!
 //! Keys come from SHA-256 of the seed and a label: deterministic and fine for demo data, never for
 //! real keys. Signatures are ECDSA P-256 / SHA-256, raw `r || s`.
+//!
+//! [`applet`] answers a card's APDUs like the BEID applet, [`vpcd`] puts it into vsmartcard's
+//! virtual PC/SC reader, and [`demo_card`] is the card of the demo register's holder.
+
+pub mod applet;
+mod command;
+mod demo;
+pub mod vpcd;
+
+pub use demo::{demo_card, demo_holder};
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -30,6 +40,10 @@ pub enum TestCardError {
     Key(String),
     #[error("certificate: {0}")]
     Certificate(String),
+    #[error("the PIN must be 4 to 12 digits")]
+    Pin,
+    #[error("demo register: {0}")]
+    Register(String),
 }
 
 /// Certificates are valid from 2020 to 2045, so fixed dates keep the CA deterministic.
@@ -184,6 +198,7 @@ impl DemoCa {
             identity_sig,
             address,
             address_sig,
+            photo: placeholder_photo(),
             rrn_cert: self.rrn_der.clone(),
             auth_cert: auth_der,
             auth_key,
@@ -262,7 +277,7 @@ impl CardHolder {
             (tag::BIRTH_DATE, self.birth_date.as_bytes()),
             (tag::GENDER, self.gender.as_bytes()),
             (tag::DOCUMENT_TYPE, b"1"),
-            (tag::PHOTO_HASH, &[0u8; 32]),
+            (tag::PHOTO_HASH, &Sha256::digest(placeholder_photo())),
         ])
     }
 
@@ -276,12 +291,34 @@ impl CardHolder {
     }
 }
 
-/// A card: its files, signatures, certificates and authentication key.
+/// The photo file (4035) of every test card: not a picture, only the start and end markers of a JPEG
+/// around a comment saying so, since no test looks at the face and no real face may be used.
+pub fn placeholder_photo() -> Vec<u8> {
+    const NOTE: &[u8] = b"Synthetic test card: placeholder, not a photo of anyone";
+    let mut jpeg = vec![0xFF, 0xD8];
+    // APP0 "JFIF" 1.01, no density, no thumbnail: what readers look for after the start marker.
+    jpeg.extend_from_slice(&[
+        0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
+        0x01, 0x00, 0x00,
+    ]);
+    // COM segment; its length counts its own two bytes.
+    jpeg.extend_from_slice(&[0xFF, 0xFE]);
+    jpeg.extend_from_slice(&u16::try_from(NOTE.len() + 2).unwrap_or(2).to_be_bytes());
+    jpeg.extend_from_slice(NOTE);
+    jpeg.extend_from_slice(&[0xFF, 0xD9]);
+    jpeg
+}
+
+/// A card: its files, signatures, certificates and authentication key. Tests tamper with a card by
+/// editing these fields before they build a [`applet::BeidApplet`] over it.
+#[derive(Clone)]
 pub struct TestCard {
     pub identity: Vec<u8>,
     pub identity_sig: Vec<u8>,
     pub address: Vec<u8>,
     pub address_sig: Vec<u8>,
+    /// 4035; the identity file holds its SHA-256.
+    pub photo: Vec<u8>,
     pub rrn_cert: Vec<u8>,
     pub auth_cert: Vec<u8>,
     auth_key: SigningKey,

@@ -5,6 +5,7 @@ mod bookings;
 mod certificates;
 mod common;
 mod concurrency;
+mod demo_card;
 mod dst;
 mod errors;
 mod idempotency;

@@ -1,0 +1,116 @@
+//! The demo card, read the way the kiosk reads a card (APDUs to the virtual BEID applet), is
+//! accepted by a backend seeded with the same seed and gets a household certificate.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use jiff::civil::date;
+use kiosk_backend::testcard::applet::BeidApplet;
+use kiosk_backend::testcard::demo_card;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::common::start;
+
+/// SELECT FILE by path, then READ BINARY in chunks of 255 with the 6C retry, as the kiosk does.
+fn read(card: &mut BeidApplet, path: [u8; 6]) -> Vec<u8> {
+    let select = [&[0x00, 0xA4, 0x08, 0x0C, 0x06][..], &path].concat();
+    assert_eq!(card.process(&select), [0x90, 0x00], "{path:02X?}");
+    let mut file = Vec::new();
+    let mut le = 0xFF;
+    loop {
+        let [p1, p2] = u16::try_from(file.len()).unwrap().to_be_bytes();
+        let response = card.process(&[0x00, 0xB0, p1, p2, le]);
+        let (data, sw) = response.split_at(response.len() - 2);
+        match sw {
+            [0x90, 0x00] => {
+                file.extend_from_slice(data);
+                if data.len() < usize::from(le) || le != 0xFF {
+                    return file;
+                }
+            }
+            [0x6C, exact] => le = *exact,
+            [0x6B, 0x00] => return file,
+            other => panic!("READ BINARY answered {other:02X?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
+    // `start` seeds 42 as of 2026-01-20.
+    let env = start().await;
+    let (holder, card) = demo_card(42, date(2026, 1, 20)).unwrap();
+    let mut applet = BeidApplet::new(card, "4321").unwrap();
+
+    let identity = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x31]);
+    let identity_sig = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x32]);
+    let address = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x33]);
+    let address_sig = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x34]);
+    let auth_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x38]);
+    let rrn_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3C]);
+
+    let response = env
+        .post("/v1/eid-challenges", &json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let body: Value = response.json().await.unwrap();
+    let challenge = STANDARD
+        .decode(body["challenge"].as_str().unwrap())
+        .unwrap();
+
+    let verify = [
+        0x00, 0x20, 0x00, 0x01, 0x08, 0x24, 0x43, 0x21, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    ];
+    assert_eq!(applet.process(&verify), [0x90, 0x00]);
+    let mse = [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+    assert_eq!(applet.process(&mse), [0x90, 0x00]);
+    let mut pso = vec![0x00, 0x2A, 0x9E, 0x9A, 0x33];
+    pso.extend_from_slice(&[
+        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x05, 0x00, 0x04, 0x20,
+    ]);
+    pso.extend_from_slice(&Sha256::digest(&challenge));
+    pso.push(0x00);
+    let signed = applet.process(&pso);
+    let (signature, sw) = signed.split_at(signed.len() - 2);
+    assert_eq!(sw, [0x90, 0x00]);
+
+    let e = |b: &[u8]| STANDARD.encode(b);
+    let request = json!({
+        "type": "household",
+        "language": "nl",
+        "purpose": null,
+        "eid": serde_json::to_value(kiosk_api::EidEvidence {
+            identity: e(&identity),
+            identity_sig: e(&identity_sig),
+            address: e(&address),
+            address_sig: e(&address_sig),
+            rrn_cert: e(&rrn_cert),
+            auth_cert: e(&auth_cert),
+            challenge: e(&challenge),
+            challenge_sig: e(signature),
+        })
+        .unwrap(),
+    });
+    let response = env
+        .post("/v1/certificate-requests", &request)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let issued: Value = response.json().await.unwrap();
+    assert_eq!(issued["status"], "ready");
+    let person = &issued["document"]["person"];
+    assert_eq!(person["surname"], holder.surname);
+    assert_eq!(person["first_names"], holder.first_names);
+    // The holder lives with others, whom the certificate lists.
+    assert!(
+        !issued["document"]["household"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
