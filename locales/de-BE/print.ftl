@@ -46,14 +46,20 @@ print-status-unreachable = Der Drucker ist nicht erreichbar.
 print-status-not-reported = Der Drucker meldet keinen Status.
 
 ## Certificates
-print-cert-title-main-residence = Bescheinigung des Hauptwohnortes
-print-cert-title-household = Haushaltszusammensetzung
-print-cert-title-nationality = Bescheinigung der belgischen Staatsangehörigkeit
-print-cert-title-life = Lebensbescheinigung
-print-cert-statement-main-residence = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister ihren Hauptwohnort an der angegebenen Adresse hat.
+# The title comes from the backend's catalogue; the statement is chosen by type code.
+print-cert-statement-residence = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister ihren Hauptwohnort an der angegebenen Adresse hat.
+print-cert-statement-residence-history = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister ihren Hauptwohnort an der angegebenen Adresse hat und dort seit dem angegebenen Datum eingetragen ist.
 print-cert-statement-household = Die Gemeindeverwaltung { $municipality } bescheinigt, dass der Haushalt der unten genannten Bezugsperson laut Bevölkerungsregister wie folgt zusammengesetzt ist.
 print-cert-statement-nationality = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister die belgische Staatsangehörigkeit besitzt.
 print-cert-statement-life = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person am Ausstellungsdatum am Leben ist.
+print-cert-statement-legal-cohabitation = Die Gemeindeverwaltung { $municipality } bescheinigt, dass für die unten genannte Person eine Erklärung des gesetzlichen Zusammenwohnens im Bevölkerungsregister eingetragen ist.
+print-cert-statement-residence-marriage = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister ihren Hauptwohnort an der angegebenen Adresse hat. Diese Bescheinigung wird im Hinblick auf eine Eheschließung ausgestellt.
+print-cert-statement-elector = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannte Person laut Bevölkerungsregister in der Gemeinde als Wähler eingetragen ist.
+print-cert-statement-register-extract = Die Gemeindeverwaltung { $municipality } bescheinigt, dass die unten genannten Angaben mit dem Bevölkerungsregister übereinstimmen.
+# Models 595, 596.1 and 596.2: the model is in the title.
+print-cert-statement-criminal-record = Dieser Auszug aus dem Zentralen Strafregister, ausgestellt von der Gemeindeverwaltung { $municipality }, betrifft die unten genannte Person.
+# A type this kiosk does not know yet.
+print-cert-statement-generic = Dieses Dokument wird von der Gemeindeverwaltung { $municipality } ausgestellt und betrifft die unten genannte Person.
 print-label-surname = Name
 print-label-first-names = Vornamen
 print-label-born = Geboren in
@@ -62,6 +68,7 @@ print-label-nationality = Staatsangehörigkeit
 print-label-address = Adresse
 print-label-address-since = An dieser Adresse seit
 print-label-household = Mitglieder des Haushalts:
+print-label-purpose = Zweck
 print-cert-issued = Ausgestellt von der Gemeindeverwaltung { $municipality } am { $time }.
 
 ## Booking confirmation

@@ -46,14 +46,20 @@ print-status-unreachable = The printer cannot be reached.
 print-status-not-reported = The printer does not report its status.
 
 ## Certificates
-print-cert-title-main-residence = Certificate of main residence
-print-cert-title-household = Household composition
-print-cert-title-nationality = Certificate of Belgian nationality
-print-cert-title-life = Certificate of life
-print-cert-statement-main-residence = The municipal administration of { $municipality } certifies that, according to the population register, the person named below has their main residence at the address given.
+# The title comes from the backend's catalogue; the statement is chosen by type code.
+print-cert-statement-residence = The municipal administration of { $municipality } certifies that, according to the population register, the person named below has their main residence at the address given.
+print-cert-statement-residence-history = The municipal administration of { $municipality } certifies that, according to the population register, the person named below has their main residence at the address given and has been registered there since the date given.
 print-cert-statement-household = The municipal administration of { $municipality } certifies that, according to the population register, the household of the reference person named below is composed as follows.
 print-cert-statement-nationality = The municipal administration of { $municipality } certifies that, according to the population register, the person named below has Belgian nationality.
 print-cert-statement-life = The municipal administration of { $municipality } certifies that the person named below is alive on the date of issue.
+print-cert-statement-legal-cohabitation = The municipal administration of { $municipality } certifies that a declaration of legal cohabitation is recorded in the population register for the person named below.
+print-cert-statement-residence-marriage = The municipal administration of { $municipality } certifies that, according to the population register, the person named below has their main residence at the address given. This certificate is issued with a view to a marriage.
+print-cert-statement-elector = The municipal administration of { $municipality } certifies that, according to the population register, the person named below is registered as a voter in the municipality.
+print-cert-statement-register-extract = The municipal administration of { $municipality } certifies that the details given below agree with the population register.
+# Models 595, 596.1 and 596.2: the model is in the title.
+print-cert-statement-criminal-record = This extract from the Central Criminal Record, issued by the municipal administration of { $municipality }, concerns the person named below.
+# A type this kiosk does not know yet.
+print-cert-statement-generic = This document is issued by the municipal administration of { $municipality } and concerns the person named below.
 print-label-surname = Surname
 print-label-first-names = First names
 print-label-born = Born in
@@ -62,6 +68,7 @@ print-label-nationality = Nationality
 print-label-address = Address
 print-label-address-since = At this address since
 print-label-household = Members of the household:
+print-label-purpose = Purpose
 print-cert-issued = Issued by the municipal administration of { $municipality } on { $time }.
 
 ## Booking confirmation

@@ -46,14 +46,20 @@ print-status-unreachable = L'imprimante est injoignable.
 print-status-not-reported = L'imprimante n'indique pas son état.
 
 ## Certificates
-print-cert-title-main-residence = Certificat de résidence principale
-print-cert-title-household = Composition de ménage
-print-cert-title-nationality = Certificat de nationalité belge
-print-cert-title-life = Certificat de vie
-print-cert-statement-main-residence = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous a sa résidence principale à l'adresse indiquée.
+# The title comes from the backend's catalogue; the statement is chosen by type code.
+print-cert-statement-residence = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous a sa résidence principale à l'adresse indiquée.
+print-cert-statement-residence-history = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous a sa résidence principale à l'adresse indiquée, où elle est inscrite depuis la date indiquée.
 print-cert-statement-household = L'administration communale de { $municipality } certifie que, selon le registre de la population, le ménage de la personne de référence mentionnée ci-dessous est composé comme suit.
 print-cert-statement-nationality = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous possède la nationalité belge.
 print-cert-statement-life = L'administration communale de { $municipality } certifie que la personne mentionnée ci-dessous est en vie à la date de délivrance.
+print-cert-statement-legal-cohabitation = L'administration communale de { $municipality } certifie qu'une déclaration de cohabitation légale est inscrite au registre de la population pour la personne mentionnée ci-dessous.
+print-cert-statement-residence-marriage = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous a sa résidence principale à l'adresse indiquée. Ce certificat est délivré en vue d'un mariage.
+print-cert-statement-elector = L'administration communale de { $municipality } certifie que, selon le registre de la population, la personne mentionnée ci-dessous est inscrite en qualité d'électeur dans la commune.
+print-cert-statement-register-extract = L'administration communale de { $municipality } certifie que les données mentionnées ci-dessous sont conformes au registre de la population.
+# Models 595, 596.1 and 596.2: the model is in the title.
+print-cert-statement-criminal-record = Le présent extrait du Casier judiciaire central, délivré par l'administration communale de { $municipality }, concerne la personne mentionnée ci-dessous.
+# A type this kiosk does not know yet.
+print-cert-statement-generic = Le présent document est délivré par l'administration communale de { $municipality } et concerne la personne mentionnée ci-dessous.
 print-label-surname = Nom
 print-label-first-names = Prénoms
 print-label-born = Né(e) à
@@ -62,6 +68,7 @@ print-label-nationality = Nationalité
 print-label-address = Adresse
 print-label-address-since = À cette adresse depuis
 print-label-household = Membres du ménage :
+print-label-purpose = Finalité
 print-cert-issued = Délivré par l'administration communale de { $municipality } le { $time }.
 
 ## Booking confirmation

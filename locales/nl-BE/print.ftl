@@ -46,14 +46,20 @@ print-status-unreachable = De printer is niet bereikbaar.
 print-status-not-reported = De printer meldt geen status.
 
 ## Certificates
-print-cert-title-main-residence = Bewijs van hoofdverblijf
-print-cert-title-household = Samenstelling van het gezin
-print-cert-title-nationality = Bewijs van Belgische nationaliteit
-print-cert-title-life = Attest van leven
-print-cert-statement-main-residence = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister zijn of haar hoofdverblijf heeft op het vermelde adres.
+# The title comes from the backend's catalogue; the statement is chosen by type code.
+print-cert-statement-residence = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister zijn of haar hoofdverblijf heeft op het vermelde adres.
+print-cert-statement-residence-history = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister zijn of haar hoofdverblijf heeft op het vermelde adres en daar ingeschreven is sinds de vermelde datum.
 print-cert-statement-household = Het gemeentebestuur van { $municipality } verklaart dat het gezin van de hieronder vermelde referentiepersoon volgens het bevolkingsregister als volgt is samengesteld.
 print-cert-statement-nationality = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister de Belgische nationaliteit heeft.
 print-cert-statement-life = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon op de datum van uitreiking in leven is.
+print-cert-statement-legal-cohabitation = Het gemeentebestuur van { $municipality } verklaart dat in het bevolkingsregister voor de hieronder vermelde persoon een verklaring van wettelijke samenwoning is opgenomen.
+print-cert-statement-residence-marriage = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister zijn of haar hoofdverblijf heeft op het vermelde adres. Dit bewijs wordt afgegeven met het oog op een huwelijk.
+print-cert-statement-elector = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde persoon volgens het bevolkingsregister in de gemeente als kiezer is ingeschreven.
+print-cert-statement-register-extract = Het gemeentebestuur van { $municipality } verklaart dat de hieronder vermelde gegevens overeenstemmen met het bevolkingsregister.
+# Models 595, 596.1 and 596.2: the model is in the title.
+print-cert-statement-criminal-record = Dit uittreksel uit het Centraal Strafregister, afgegeven door het gemeentebestuur van { $municipality }, betreft de hieronder vermelde persoon.
+# A type this kiosk does not know yet.
+print-cert-statement-generic = Dit document wordt afgegeven door het gemeentebestuur van { $municipality } en betreft de hieronder vermelde persoon.
 print-label-surname = Naam
 print-label-first-names = Voornamen
 print-label-born = Geboren te
@@ -62,6 +68,7 @@ print-label-nationality = Nationaliteit
 print-label-address = Adres
 print-label-address-since = Op dit adres sinds
 print-label-household = Leden van het gezin:
+print-label-purpose = Doel
 print-cert-issued = Uitgereikt door het gemeentebestuur van { $municipality } op { $time }.
 
 ## Booking confirmation

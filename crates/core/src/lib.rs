@@ -2,6 +2,7 @@
 //! and its local store, devices. No iced here: the UI crate turns what this crate offers into
 //! screens, tasks and subscriptions.
 
+pub mod certificate_print;
 pub mod clock;
 pub mod config;
 pub mod devices;

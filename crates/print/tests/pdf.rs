@@ -3,49 +3,30 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-use common::{FluentLabels, LANGS, certificate, confirmation};
+use common::pdf_tools::{first_page_qr, flat_text, path, run, write};
+use common::{FluentLabels, LANGS, certificate, certificate_titled, confirmation};
 use kiosk_print::pdf::{Delivered, PdfDestination, deliver_pdf, render_document};
 
-fn run(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program}: {e} (apt-get install poppler-utils qpdf zbar-tools)")
-        });
-    assert!(
-        output.status.success(),
-        "{program} {args:?}: {}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Writes into `dir`, and also into `$KEEP_PDF_DIR` when set, to look at the files.
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    if let Some(keep) = std::env::var_os("KEEP_PDF_DIR") {
-        std::fs::write(Path::new(&keep).join(name), bytes).unwrap();
-    }
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// Words that must appear, per language, for the main-residence certificate.
-fn expected_title(lang: &str) -> &'static str {
+/// The proof of residence's title as the backend's catalogue gives it, and the start of its
+/// statement from the print labels, per language.
+fn expected_title_and_statement(lang: &str) -> (&'static str, &'static str) {
     match lang {
-        "nl-BE" => "Bewijs van hoofdverblijf",
-        "fr-BE" => "Certificat de résidence principale",
-        "de-BE" => "Bescheinigung des Hauptwohnortes",
-        _ => "Certificate of main residence",
+        "nl-BE" => (
+            "Bewijs van woonst",
+            "Het gemeentebestuur van Gemeente Heusden-Zolder verklaart dat",
+        ),
+        "fr-BE" => (
+            "Certificat de résidence",
+            "L'administration communale de Gemeente Heusden-Zolder certifie que",
+        ),
+        "de-BE" => (
+            "Wohnsitzbescheinigung",
+            "Die Gemeindeverwaltung Gemeente Heusden-Zolder bescheinigt, dass",
+        ),
+        _ => (
+            "Proof of residence",
+            "The municipal administration of Gemeente Heusden-Zolder certifies that",
+        ),
     }
 }
 
@@ -54,7 +35,9 @@ fn certificate_in_each_language_passes_poppler_qpdf_and_zbar() {
     let dir = tempfile::tempdir().unwrap();
     for lang in LANGS {
         let started = std::time::Instant::now();
-        let bytes = render_document(&certificate(0), &FluentLabels::new(lang), lang).unwrap();
+        let (title, statement) = expected_title_and_statement(lang);
+        let document = certificate_titled(0, title);
+        let bytes = render_document(&document, &FluentLabels::new(lang), lang).unwrap();
         let elapsed = started.elapsed();
         eprintln!("{lang}: {} bytes in {elapsed:?}", bytes.len());
         assert!(bytes.len() < 100 * 1024, "{lang}: {} bytes", bytes.len());
@@ -62,7 +45,7 @@ fn certificate_in_each_language_passes_poppler_qpdf_and_zbar() {
 
         let text = run("pdftotext", &["-layout", path(&file), "-"]);
         for needle in [
-            expected_title(lang),
+            title,
             "Gemeente Heusden-Zolder",
             "Dupré",
             "Anaïs Łucja",
@@ -77,6 +60,8 @@ fn certificate_in_each_language_passes_poppler_qpdf_and_zbar() {
             !text.contains(" van 1") && !text.contains("Page 1 of"),
             "no page numbers on one page"
         );
+        let flat = flat_text(&file);
+        assert!(flat.contains(statement), "{lang}: statement not in\n{flat}");
 
         let fonts = run("pdffonts", &[path(&file)]);
         let embedded: Vec<_> = fonts.lines().skip(2).collect();
@@ -101,35 +86,19 @@ fn certificate_in_each_language_passes_poppler_qpdf_and_zbar() {
         );
 
         let info = run("pdfinfo", &[path(&file)]);
-        let title = info
+        let info_title = info
             .lines()
             .find(|l| l.starts_with("Title:"))
             .unwrap_or_default();
-        assert!(title.ends_with(expected_title(lang)), "{info}");
+        assert!(info_title.ends_with(title), "{info}");
         assert!(
             info.contains("CreationDate:") && info.contains("2026"),
             "{info}"
         );
 
-        let png_prefix = dir.path().join(format!("cert-{lang}"));
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "150",
-                "-png",
-                "-singlefile",
-                path(&file),
-                path(&png_prefix),
-            ],
-        );
-        let qr = run(
-            "zbarimg",
-            &["--quiet", "--raw", &format!("{}.png", png_prefix.display())],
-        );
+        let qr = first_page_qr(&file);
         assert_eq!(
-            qr.trim(),
-            "https://verify.heusden-zolder.example/d/HZ-2026-000123?c=Q7KX9MPA",
+            qr, "https://verify.heusden-zolder.example/d/HZ-2026-000123?c=Q7KX9MPA",
             "{lang}"
         );
     }

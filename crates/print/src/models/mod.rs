@@ -2,13 +2,13 @@
 //! resident's words. The ESC/POS and PDF renderers only decide how blocks look.
 
 mod blocks;
+mod certificate;
 mod document;
 mod ticket;
 
 pub use blocks::Block;
-pub use document::{
-    BookingConfirmation, Certificate, CertificateKind, Document, Municipality, Person, Verification,
-};
+pub use certificate::{Certificate, Person, statement_id};
+pub use document::{BookingConfirmation, Document, Municipality, Verification};
 pub use ticket::{BookingTicket, QueueTicket, TestTicket, Ticket};
 
 use jiff::ZonedDateTime;

@@ -3,6 +3,7 @@
 
 pub mod emupos;
 pub mod fake;
+pub mod pdf_tools;
 
 use std::path::PathBuf;
 
@@ -10,8 +11,8 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use jiff::ZonedDateTime;
 use kiosk_print::Labels;
 use kiosk_print::models::{
-    BookingConfirmation, BookingTicket, Certificate, CertificateKind, Document, Municipality,
-    Person, QueueTicket, TestTicket, Ticket, Verification,
+    BookingConfirmation, BookingTicket, Certificate, Document, Municipality, Person, QueueTicket,
+    TestTicket, Ticket, Verification,
 };
 
 pub const LANGS: [&str; 4] = ["nl-BE", "fr-BE", "de-BE", "en"];
@@ -109,13 +110,27 @@ pub fn municipality() -> Municipality {
     }
 }
 
+/// A proof of residence, or a household certificate with `household` other members, titled in
+/// Dutch as the backend would for a Dutch request.
 pub fn certificate(household: usize) -> Document {
+    let title = if household > 0 {
+        "Samenstelling van het gezin"
+    } else {
+        "Bewijs van woonst"
+    };
+    certificate_titled(household, title)
+}
+
+/// [`certificate`] with the title the backend gives in another language.
+pub fn certificate_titled(household: usize, title: &str) -> Document {
     Document::Certificate(Certificate {
-        kind: if household > 0 {
-            CertificateKind::Household
+        type_code: if household > 0 {
+            "household"
         } else {
-            CertificateKind::MainResidence
-        },
+            "residence"
+        }
+        .to_owned(),
+        title: title.to_owned(),
         municipality: municipality(),
         person: Person {
             surname: "Dupré".to_owned(),
@@ -130,6 +145,7 @@ pub fn certificate(household: usize) -> Document {
         household: (0..household)
             .map(|i| format!("Şahin Dupré, Élodie {} (° 0{}/03/2012)", i + 1, i % 9 + 1))
             .collect(),
+        purpose: None,
         document_number: "HZ-2026-000123".to_owned(),
         issued_at: at("2026-03-03T09:12:00+01:00[Europe/Brussels]"),
         verification: Verification {
