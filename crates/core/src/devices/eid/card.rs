@@ -62,12 +62,45 @@ pub enum PinOutcome {
     Blocked,
 }
 
+/// The raw files behind `kiosk_api::EidEvidence` (which carries them in base64, with the
+/// challenge and its signature). Personal data: `Debug` shows none of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EvidenceFiles {
+    /// 3F00/DF01/4031, TLV.
+    pub identity: Vec<u8>,
+    /// 4032: the national register's signature over `identity`.
+    pub identity_sig: Vec<u8>,
+    /// 4033, TLV.
+    pub address: Vec<u8>,
+    /// 4034: the national register's signature over `address || identity_sig`.
+    pub address_sig: Vec<u8>,
+    /// 3F00/DF00/503C: the national register's certificate (DER).
+    pub rrn_cert: Vec<u8>,
+    /// 3F00/DF00/5038: the authentication certificate (DER).
+    pub auth_cert: Vec<u8>,
+}
+
+impl std::fmt::Debug for EvidenceFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EvidenceFiles(..)")
+    }
+}
+
 /// How many 61 xx continuations a response may have before it is refused: a 256-byte
 /// signature needs one or two.
 const MAX_CONTINUATIONS: usize = 16;
 
 pub struct BeidCard<T: CardTransport> {
     transport: T,
+}
+
+/// Shows the transport only: the card itself holds nothing read from it.
+impl<T: CardTransport + std::fmt::Debug> std::fmt::Debug for BeidCard<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BeidCard")
+            .field("transport", &self.transport)
+            .finish()
+    }
 }
 
 impl<T: CardTransport> BeidCard<T> {
@@ -89,6 +122,17 @@ impl<T: CardTransport> BeidCard<T> {
 
     pub fn into_transport(self) -> T {
         self.transport
+    }
+
+    /// The transport, e.g. to ask a PC/SC reader whether it has a PIN pad.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// The transport, e.g. to verify the PIN on a PC/SC reader's pad once the applet is
+    /// selected.
+    pub fn transport_mut(&mut self) -> &mut T {
+        &mut self.transport
     }
 
     /// A whole file, read in chunks of [`apdu::READ_CHUNK`] until the card says it ended.
@@ -157,6 +201,20 @@ impl<T: CardTransport> BeidCard<T> {
 
     pub fn read_address(&mut self) -> Result<Address, CardError> {
         Ok(Address::parse(&self.read_file(&files::ADDRESS)?)?)
+    }
+
+    /// The files the backend checks, as the card has them: the identity and address with the
+    /// national register's signatures and certificate, and the authentication certificate.
+    /// Needs no PIN.
+    pub fn read_evidence_files(&mut self) -> Result<EvidenceFiles, CardError> {
+        Ok(EvidenceFiles {
+            identity: self.read_file(&files::IDENTITY)?,
+            identity_sig: self.read_file(&files::IDENTITY_SIGNATURE)?,
+            address: self.read_file(&files::ADDRESS)?,
+            address_sig: self.read_file(&files::ADDRESS_SIGNATURE)?,
+            rrn_cert: self.read_file(&files::REGISTER_CERTIFICATE)?,
+            auth_cert: self.read_file(&files::AUTH_CERTIFICATE)?,
+        })
     }
 
     /// Checks the holder's PIN. A wrong PIN is an outcome, not an error: the kiosk shows the

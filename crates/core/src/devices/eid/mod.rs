@@ -1,5 +1,6 @@
-//! The Belgian eID card (BEID applet), without hardware: its file formats, the APDUs the kiosk
-//! sends, and [`BeidCard`], which reads and checks a card through any [`CardTransport`].
+//! The Belgian eID card (BEID applet): its file formats, the APDUs the kiosk sends, and
+//! [`BeidCard`], which reads and checks a card through any [`CardTransport`]; [`pcsc`] is the
+//! real reader (a [`PcscCard`] transport, the reader's PIN pad, reader and card events).
 //!
 //! Reading the identity and address needs no PIN and only proves a card is present; proving
 //! the holder is present takes [`BeidCard::verify_pin`] and then
@@ -11,10 +12,12 @@ pub mod card;
 pub mod dates;
 pub mod files;
 pub mod identity;
+pub mod pcsc;
 pub mod pin;
 pub mod tlv;
 
-pub use card::{BeidCard, CardError, CardTransport, PinOutcome};
+pub use self::pcsc::{PadOutcome, PcscCard, PcscReader, ReaderEvent, ReaderWatch};
+pub use card::{BeidCard, CardError, CardTransport, EvidenceFiles, PinOutcome};
 pub use dates::BirthDate;
 pub use files::FilePath;
 pub use identity::{Address, DataError, Identity};
