@@ -1,6 +1,8 @@
 //! The root: routes messages to the current screen, keeps the session, the idle clock and the
 //! keyboard focus, and turns what screens ask for into tasks. `update` does no I/O.
 
+mod certificate;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,17 +20,21 @@ use kiosk_core::print::PrinterStatus;
 use kiosk_core::sync::{ConnectionState, Link};
 
 use crate::backend_link::BackendLink;
+use crate::card_reader::{CardReader, ReaderState};
 use crate::context::Context;
+use crate::effects::certificate::Issued;
 use crate::effects::{self, Effects};
 use crate::focus::{self, FocusId, KeyIntent};
 use crate::printer_watch::{self, PrinterWatch};
 use crate::scanner_watch::ScannerWatch;
 use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
+
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
 use crate::widget::idle_overlay::idle_overlay;
 use crate::widget::picture::Logo;
+pub use certificate::{DemoCardMove, HeldDocument};
 use kiosk_core::devices::scanner::ScanEvent;
 
 /// A second tap of a double tap lands on whatever the next screen shows in the same place;
@@ -40,6 +46,13 @@ pub enum Message {
     Home(home::Message),
     Booking(booking::Message),
     CheckIn(checkin::Message),
+    Certificate(screen::certificate::Message),
+    /// The backend's answer to a certificate request (the document stays with the root).
+    CertificateIssued(Result<Issued, screen::certificate::Failure>),
+    /// The card reader changed: a reader, a card in or out.
+    CardReader(ReaderState),
+    /// The demo card's buttons.
+    DemoCard(DemoCardMove),
     Staff(staff::Message),
     /// The clock in the header was tapped (five quick taps open the staff screen).
     ClockTapped,
@@ -81,6 +94,9 @@ pub struct Session {
     pub screen: Screen,
     pub history: Vec<Screen>,
     pub focus: Option<usize>,
+    /// The certificate the backend issued in this session, until it is printed or the session
+    /// ends.
+    pub document: Option<HeldDocument>,
 }
 
 impl Session {
@@ -90,6 +106,7 @@ impl Session {
             screen: Screen::Home(home::State),
             history: Vec::new(),
             focus: None,
+            document: None,
         }
     }
 }
@@ -101,12 +118,15 @@ pub struct Services {
     pub printer: Option<PrinterWatch>,
     pub backend: Option<Arc<BackendLink>>,
     pub scanner: Option<ScannerWatch>,
+    pub card: Option<CardReader>,
 }
 
 pub struct Kiosk {
     config: Arc<Config>,
     services: Services,
     printer_status: PrinterStatus,
+    /// The card reader as last reported.
+    card_state: ReaderState,
     /// `None` until the sync reports, and when the kiosk has no backend link at all.
     connection: Option<ConnectionState>,
     /// Products, locations, opening hours: what booking offers. Read from the local store.
@@ -137,6 +157,11 @@ impl App {
     ) -> Self {
         let start = clock.instant();
         let now = clock.now();
+        let card_state = services
+            .card
+            .as_ref()
+            .map(|card| *card.state().borrow())
+            .unwrap_or_default();
         App::Kiosk(Box::new(Kiosk {
             palette: Palette::new(config.kiosk.accent),
             idle: IdlePolicy {
@@ -147,6 +172,7 @@ impl App {
             config,
             services,
             printer_status: PrinterStatus::NotReported,
+            card_state,
             connection: None,
             catalogue: None,
             catalogue_etag: None,
@@ -227,6 +253,14 @@ impl App {
                     .as_ref()
                     .map_or_else(Subscription::none, |scanner| {
                         scanner.subscription().map(Message::Scan)
+                    }),
+                kiosk
+                    .services
+                    .card
+                    .as_ref()
+                    .map_or_else(Subscription::none, |card| {
+                        crate::watch_stream::subscription("card-reader", card.state())
+                            .map(Message::CardReader)
                     }),
                 time::every(Duration::from_secs(1)).map(|_| Message::Tick),
                 event::listen_with(|event, _status, _window| {
@@ -312,6 +346,10 @@ impl Kiosk {
                 self.last_activity = now;
                 // The screen and what was entered stay; only the words change.
                 self.session.language = language;
+                if let Screen::Certificate(flow) = &mut self.session.screen {
+                    // The certificate is asked in the language the resident reads.
+                    flow.set_language(language);
+                }
             }
             Message::Key(key, modifiers) => return self.on_key(&key, modifiers),
             Message::PrinterStatus(status) => {
@@ -337,6 +375,11 @@ impl Kiosk {
             Message::CheckIn(message) if is_check_in_result(&message) => {
                 return self.check_in(message);
             }
+            Message::Certificate(message) if certificate::is_result(&message) => {
+                return self.certificate(message);
+            }
+            Message::CertificateIssued(result) => return self.certificate_issued(result),
+            Message::CardReader(state) => return self.card_reader_changed(state),
             Message::Scan(event) => {
                 self.last_activity = now;
                 return self.scanned(event);
@@ -351,12 +394,14 @@ impl Kiosk {
             Message::Home(message) => {
                 if let Screen::Home(home) = &mut self.session.screen {
                     match home.update(message) {
-                        home::Action::Open(service) => self.open(service),
+                        home::Action::Open(service) => return self.open(service),
                     }
                 }
             }
             Message::Booking(message) => return self.booking(message),
             Message::CheckIn(message) => return self.check_in(message),
+            Message::Certificate(message) => return self.certificate(message),
+            Message::DemoCard(change) => return self.demo_card(change),
             Message::Staff(message) => return self.staff(message),
             Message::Unavailable(never) => match never {},
         }
@@ -489,7 +534,10 @@ impl Kiosk {
                         self.check_in(checkin::Message::ScanGarbage)
                     }
                     // Not worth interrupting a resident in another flow for.
-                    Screen::Booking(_) | Screen::Staff(_) | Screen::Unavailable(_) => Task::none(),
+                    Screen::Booking(_)
+                    | Screen::Certificate(_)
+                    | Screen::Staff(_)
+                    | Screen::Unavailable(_) => Task::none(),
                 }
             }
             ScanEvent::Connected | ScanEvent::Disconnected => {
@@ -585,16 +633,21 @@ impl Kiosk {
         now.saturating_duration_since(self.screen_since) < GHOST_TAP_GUARD
     }
 
-    fn open(&mut self, service: Service) {
+    fn open(&mut self, service: Service) -> Task<Message> {
         tracing::info!(?service, "screen opened");
         let next = match service {
             Service::Booking => Screen::Booking(Box::new(self.new_booking())),
             Service::CheckIn => Screen::CheckIn(Box::new(
                 self.with_catalogue(checkin::State::new(self.printer_can_print())),
             )),
-            Service::Certificate => Screen::Unavailable(screen::unavailable::State::new(service)),
+            Service::Certificate => {
+                let (screen, task) = self.certificate_screen();
+                self.show(screen);
+                return task;
+            }
         };
         self.show(next);
+        Task::none()
     }
 
     /// Shows `next`, keeping the current screen one Back away.
@@ -642,6 +695,15 @@ impl Kiosk {
                 return self.run_check_in(action);
             }
         }
+        if let Screen::Certificate(flow) = &mut self.session.screen {
+            let before = flow.step();
+            if let Some(action) = flow.back() {
+                if flow.step() != before {
+                    self.screen_changed();
+                }
+                return self.run_certificate(action);
+            }
+        }
         let leaving = self.abandon_screen();
         match self.session.history.pop() {
             Some(previous) => {
@@ -660,15 +722,21 @@ impl Kiosk {
                 let action = flow.abandon();
                 self.run_booking(action)
             }
-            Screen::Home(_) | Screen::CheckIn(_) | Screen::Staff(_) | Screen::Unavailable(_) => {
-                Task::none()
-            }
+            Screen::Home(_)
+            | Screen::CheckIn(_)
+            | Screen::Certificate(_)
+            | Screen::Staff(_)
+            | Screen::Unavailable(_) => Task::none(),
         }
     }
 
-    /// Home, the default language, and every piece of session data dropped.
+    /// Home, the default language, and every piece of session data dropped (the card session
+    /// too: a verified PIN never serves the next resident).
     fn end_session(&mut self) -> Task<Message> {
         let leaving = self.abandon_screen();
+        if let Some(card) = &self.services.card {
+            card.end_session();
+        }
         self.session = Session::new(self.config.kiosk.default_language);
         self.screen_changed();
         leaving
@@ -763,6 +831,11 @@ impl Kiosk {
                 .into_iter()
                 .map(|(id, m)| (id, Message::CheckIn(m)))
                 .collect(),
+            Screen::Certificate(flow) => flow
+                .focus_targets(&ctx)
+                .into_iter()
+                .map(|(id, m)| (id, Message::Certificate(m)))
+                .collect(),
             Screen::Staff(panel) => panel
                 .focus_targets(&ctx)
                 .into_iter()
@@ -810,11 +883,13 @@ impl Kiosk {
             Screen::Home(home) => home.view(&ctx).map(Message::Home),
             Screen::Booking(flow) => flow.view(&ctx, &self.now).map(Message::Booking),
             Screen::CheckIn(flow) => flow.view(&ctx, &self.now).map(Message::CheckIn),
+            Screen::Certificate(flow) => flow.view(&ctx, &self.now).map(Message::Certificate),
             Screen::Staff(panel) => {
                 let status = staff::Status {
                     kiosk_name: &self.config.kiosk.name,
                     printer: &self.printer_status,
                     connection: self.connection.as_ref(),
+                    card_reader: self.card_reader_status_id(),
                     allow_exit: self.config.staff.allow_exit,
                 };
                 panel.view(&ctx, &status).map(Message::Staff)
@@ -843,6 +918,7 @@ impl Kiosk {
             chrome::language_bar(&ctx, &self.config.kiosk.languages, Message::Language),
         ]
         .push(degraded)
+        .push(self.demo_card_bar(&ctx))
         .push(container(content).height(Length::Fill).width(Length::Fill))
         .push(chrome::nav_bar(
             &ctx,

@@ -12,7 +12,7 @@ use kiosk_backend::{RunningServer, ServerConfig};
 /// The demo municipality's town hall, where the embedded kiosk stands.
 pub const DEMO_LOCATION: &str = "town-hall";
 /// The same demo data on every machine.
-const DEMO_SEED: u64 = 1;
+pub const DEMO_SEED: u64 = 1;
 
 pub struct EmbeddedBackend {
     // Field order matters: the server is dropped before the runtime that drives it.

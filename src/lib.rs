@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend_link;
+pub mod card_reader;
 pub mod context;
 pub mod effects;
 pub mod embedded;

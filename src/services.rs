@@ -1,5 +1,6 @@
 //! Opening what the kiosk talks to, before the window: the print journal and spooler, the link to
-//! the backend (embedded or remote, with the sync), and the barcode scanner's settings.
+//! the backend (embedded or remote, with the sync), the barcode scanner's settings and the eID
+//! card reader.
 
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use kiosk_core::print::{Journal, Spooler, TicketPrinter};
 
 use crate::app::Services;
 use crate::backend_link::BackendLink;
+use crate::card_reader::CardReader;
 use crate::printer_watch::PrinterWatch;
 use crate::scanner_watch::ScannerWatch;
 
@@ -26,10 +28,13 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
         .context("cannot open the print journal")?;
     let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
     let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
+    let card = CardReader::start(&config.card_reader, clock.now().date())
+        .context("cannot start the eID card reader")?;
     let backend = BackendLink::start(config, clock)?;
     Ok(Services {
         printer: Some(PrinterWatch::new(Arc::new(spooler))),
         backend: Some(Arc::new(backend)),
         scanner: config.scanner.clone().map(ScannerWatch::new),
+        card,
     })
 }

@@ -13,8 +13,7 @@
 
 mod support;
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,68 +24,18 @@ use kiosk::app::Message;
 use kiosk::screen::Screen;
 use kiosk::screen::booking;
 use kiosk_api::{CreateBooking, Customer, SlotsQuery};
-use kiosk_backend::{RunningServer, ServerConfig};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};
 use kiosk_core::devices::scanner::{self, ScanEvent, ScanEvents};
 use kiosk_core::sync::{ConnectionState, IdempotencyKey};
 
+use support::backend::{Backend, free_port};
 use support::driver::{Driver, emupos};
 
 /// Tuesday 15 December 2026: the demo town hall is open 08:30-12:00.
 const DAY: Date = date(2026, 12, 15);
 const OPENING: &str = "2026-12-15T09:00:00+01:00[Europe/Brussels]";
 const WAIT: Duration = Duration::from_secs(20);
-
-/// The reference backend on a port of our choosing, stopped and started again on the same
-/// database and port.
-struct Backend {
-    db: PathBuf,
-    addr: SocketAddr,
-    clock: kiosk_backend::Clock,
-    server: Option<RunningServer>,
-}
-
-impl Backend {
-    fn start(&mut self, runtime: &tokio::runtime::Runtime) {
-        let mut config = ServerConfig::new(self.db.clone(), self.addr);
-        config.clock = self.clock.clone();
-        let server = runtime
-            .block_on(kiosk_backend::spawn(config))
-            .unwrap_or_else(|e| panic!("backend on {}: {e}", self.addr));
-        self.server = Some(server);
-    }
-
-    fn stop(&mut self, runtime: &tokio::runtime::Runtime) {
-        let server = self.server.take().expect("the backend is running");
-        runtime.block_on(server.shutdown()).unwrap();
-    }
-
-    /// The backend's queue tickets for the booking with `code`: (number as printed, offline).
-    fn tickets_of(&self, code: &str) -> Vec<(String, bool)> {
-        let conn = rusqlite::Connection::open(&self.db).unwrap();
-        let mut query = conn
-            .prepare(
-                "SELECT q.prefix || printf('%03d', t.sequence), t.offline
-                 FROM tickets t
-                 JOIN bookings b ON b.id = t.booking_id
-                 JOIN queue_services q ON q.id = t.queue_service_id
-                 WHERE b.code = ?1",
-            )
-            .unwrap();
-        query
-            .query_map([code], |row| Ok((row.get(0)?, row.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    }
-}
-
-/// A port free now, kept for the backend's restart.
-fn free_port() -> SocketAddr {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap()
-}
 
 fn kiosk_config(dir: &Path, url: String, enrolment_code: String, marker: &str) -> Config {
     let mut config = support::shipped_config();

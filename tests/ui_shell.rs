@@ -110,6 +110,7 @@ fn each_action_opens_its_screen_with_back_and_start_again() {
             Screen::Unavailable(s) => Some(s.service),
             Screen::Booking(_) => Some(Service::Booking),
             Screen::CheckIn(_) => Some(Service::CheckIn),
+            Screen::Certificate(_) => Some(Service::Certificate),
             Screen::Home(_) | Screen::Staff(_) => None,
         };
         assert_eq!(opened, Some(service), "{label}");

@@ -85,3 +85,21 @@ certificate-pin-blocked = Ihre PIN ist nach zu vielen falschen Versuchen gesperr
 certificate-offline = Wir erreichen das System des Gemeindehauses gerade nicht. Versuchen Sie es gleich noch einmal oder gehen Sie zum Schalter.
 certificate-not-registered = Sie stehen nicht im Bevölkerungsregister dieser Gemeinde. Der Schalter kann Ihnen helfen.
 certificate-other = Etwas ist schiefgegangen. Versuchen Sie es noch einmal oder gehen Sie zum Schalter.
+
+## What the backend answered
+certificate-card-rejected = Wir können nicht bestätigen, dass diese Karte echt ist. Nehmen Sie Ihre Karte und gehen Sie zum Schalter: Dort hilft man Ihnen.
+certificate-too-many = Sie haben mit dieser Karte in kurzer Zeit viele Bescheinigungen beantragt. Gehen Sie zum Schalter oder kommen Sie in einer Stunde wieder.
+certificate-pending-when = Sie erhalten sie per Post an Ihre Adresse, meist innerhalb von 10 Werktagen.
+certificate-preview-name = Name
+certificate-preview-born = Geboren
+certificate-preview-national-number = Nationalregisternummer
+certificate-preview-nationality = Staatsangehörigkeit
+certificate-preview-address = Adresse
+certificate-preview-household = Wohnt bei Ihnen
+certificate-preview-purpose = Zweck
+
+## The demo card (a kiosk set up for trying out)
+# $pin is the demo card's PIN: it is shown because the card belongs to an invented resident
+certificate-demo-label = DEMO: Testkarte eines erfundenen Einwohners. PIN { $pin }
+certificate-demo-insert = Demokarte einstecken
+certificate-demo-remove = Demokarte herausnehmen

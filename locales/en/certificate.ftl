@@ -85,3 +85,21 @@ certificate-pin-blocked = Your PIN is blocked after too many wrong tries. Take y
 certificate-offline = We cannot reach the town hall's system right now. Try again in a moment, or go to the desk.
 certificate-not-registered = You are not in the population register of this municipality. The desk can help you.
 certificate-other = Something went wrong. Try again, or go to the desk.
+
+## What the backend answered
+certificate-card-rejected = We cannot confirm that this card is genuine. Take your card and go to the desk: they can help you.
+certificate-too-many = You have asked for many certificates with this card in a short time. Go to the desk, or come back in an hour.
+certificate-pending-when = You will receive it by post at your home address, usually within 10 working days.
+certificate-preview-name = Name
+certificate-preview-born = Born
+certificate-preview-national-number = National register number
+certificate-preview-nationality = Nationality
+certificate-preview-address = Address
+certificate-preview-household = Living with you
+certificate-preview-purpose = Purpose
+
+## The demo card (a kiosk set up for trying out)
+# $pin is the demo card's PIN: it is shown because the card belongs to an invented resident
+certificate-demo-label = DEMO: test card of an invented resident. PIN { $pin }
+certificate-demo-insert = Insert the demo card
+certificate-demo-remove = Take out the demo card

@@ -85,3 +85,21 @@ certificate-pin-blocked = Votre code PIN est bloqué après trop d'essais erron�
 certificate-offline = Nous ne pouvons pas joindre le système de la maison communale pour le moment. Réessayez dans un instant, ou allez au guichet.
 certificate-not-registered = Vous n'êtes pas inscrit au registre de la population de cette commune. Le guichet peut vous aider.
 certificate-other = Un problème est survenu. Réessayez, ou allez au guichet.
+
+## What the backend answered
+certificate-card-rejected = Nous ne pouvons pas confirmer que cette carte est authentique. Reprenez votre carte et allez au guichet : on vous y aidera.
+certificate-too-many = Vous avez demandé beaucoup de certificats avec cette carte en peu de temps. Allez au guichet, ou revenez dans une heure.
+certificate-pending-when = Vous le recevrez par la poste à votre adresse, en général dans les 10 jours ouvrables.
+certificate-preview-name = Nom
+certificate-preview-born = Né(e)
+certificate-preview-national-number = Numéro de registre national
+certificate-preview-nationality = Nationalité
+certificate-preview-address = Adresse
+certificate-preview-household = Vit avec vous
+certificate-preview-purpose = Finalité
+
+## The demo card (a kiosk set up for trying out)
+# $pin is the demo card's PIN: it is shown because the card belongs to an invented resident
+certificate-demo-label = DÉMO : carte de test d'un habitant inventé. Code PIN { $pin }
+certificate-demo-insert = Insérer la carte de démo
+certificate-demo-remove = Retirer la carte de démo

@@ -85,3 +85,21 @@ certificate-pin-blocked = Uw pincode is geblokkeerd na te veel foute pogingen. N
 certificate-offline = We kunnen het systeem van het gemeentehuis nu niet bereiken. Probeer zo dadelijk opnieuw, of ga naar de balie.
 certificate-not-registered = U staat niet in het bevolkingsregister van deze gemeente. De balie kan u helpen.
 certificate-other = Er ging iets mis. Probeer opnieuw, of ga naar de balie.
+
+## What the backend answered
+certificate-card-rejected = We kunnen niet bevestigen dat deze kaart echt is. Neem uw kaart en ga naar de balie: daar helpen ze u.
+certificate-too-many = U vroeg met deze kaart veel attesten in korte tijd. Ga naar de balie, of kom over een uur terug.
+certificate-pending-when = U krijgt het met de post op uw adres, meestal binnen 10 werkdagen.
+certificate-preview-name = Naam
+certificate-preview-born = Geboren
+certificate-preview-national-number = Rijksregisternummer
+certificate-preview-nationality = Nationaliteit
+certificate-preview-address = Adres
+certificate-preview-household = Woont bij u
+certificate-preview-purpose = Doel
+
+## The demo card (a kiosk set up for trying out)
+# $pin is the demo card's PIN: it is shown because the card belongs to an invented resident
+certificate-demo-label = DEMO: testkaart van een verzonnen inwoner. Pincode { $pin }
+certificate-demo-insert = Steek de demokaart in
+certificate-demo-remove = Neem de demokaart uit

@@ -3,6 +3,7 @@
 //! here touches screen state; `update` stays free of I/O.
 
 pub mod booking;
+pub mod certificate;
 pub mod checkin;
 
 use std::sync::Arc;

@@ -36,6 +36,7 @@ pub enum Screen {
     Home(home::State),
     Booking(Box<booking::State>),
     CheckIn(Box<checkin::State>),
+    Certificate(Box<certificate::State>),
     Staff(staff::State),
     Unavailable(unavailable::State),
 }

@@ -61,6 +61,8 @@ pub struct Status<'a> {
     pub kiosk_name: &'a str,
     pub printer: &'a PrinterStatus,
     pub connection: Option<&'a ConnectionState>,
+    /// The eID card reader: which message id says how it is (`staff-card-*`).
+    pub card_reader: &'static str,
     pub allow_exit: bool,
 }
 
@@ -233,6 +235,7 @@ impl State {
                 format!("{} ({})", status.kiosk_name, env!("CARGO_PKG_VERSION"))
             ),
             line(ctx.tr("staff-printer"), printer),
+            line(ctx.tr("staff-card-reader"), ctx.tr(status.card_reader)),
             line(ctx.tr("staff-link"), link),
             line(ctx.tr("staff-outbox"), outbox),
         ]

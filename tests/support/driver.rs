@@ -187,6 +187,9 @@ impl Driver {
             Screen::Home(_) => "home".into(),
             Screen::Booking(flow) => format!("booking {:?}", flow.step()),
             Screen::CheckIn(flow) => format!("check-in {:?} {:?}", flow.step(), flow.failure()),
+            Screen::Certificate(flow) => {
+                format!("certificate {:?} {:?}", flow.step(), flow.problem())
+            }
             Screen::Staff(panel) => format!("staff {:?}", panel.step()),
             Screen::Unavailable(_) => "unavailable".into(),
         }

@@ -2,6 +2,7 @@
 //! clock that moves only when a test says so.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod backend;
 pub mod driver;
 
 use std::path::Path;

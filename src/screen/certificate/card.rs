@@ -38,4 +38,8 @@ pub enum PinFailure {
     Wrong { tries_left: u8 },
     /// Too many wrong PINs: only the PUK (at the desk) unblocks it.
     Blocked,
+    /// The PIN could not be checked: the card was taken out or stopped answering.
+    Card(CardFailure),
+    /// Nothing was typed on the reader's PIN pad: cancelled there, or it timed out.
+    NotTyped,
 }

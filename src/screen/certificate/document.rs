@@ -42,6 +42,11 @@ pub enum Failure {
     Offline,
     /// The resident is not in this municipality's register: the desk helps.
     NotRegistered,
+    /// The backend could not confirm the card is genuine (a signature or certificate that does
+    /// not check out): trying again will not help, the desk will.
+    CardRejected,
+    /// Too many requests with this card in a short time.
+    TooManyRequests,
     Other,
 }
 
@@ -50,4 +55,27 @@ pub enum PrintFailure {
     /// Out of paper, cover open, offline: nothing was printed.
     NotReady,
     Failed,
+}
+
+impl Failure {
+    /// What the resident is told about the backend's answer.
+    pub fn from_sync(error: &kiosk_core::sync::SyncError) -> Self {
+        use kiosk_api::problem_type as pt;
+        if error.is_offline() {
+            return Failure::Offline;
+        }
+        match error.problem_type() {
+            Some(pt::PERSON_NOT_FOUND) => Failure::NotRegistered,
+            Some(
+                pt::SIGNATURE_INVALID
+                | pt::CERTIFICATE_UNTRUSTED
+                | pt::CARD_MISMATCH
+                | pt::CARD_DATA_INVALID
+                | pt::NATIONAL_NUMBER_INVALID,
+            ) => Failure::CardRejected,
+            Some(pt::TOO_MANY_ATTEMPTS) => Failure::TooManyRequests,
+            // An expired or used challenge, a refused token: trying again asks for a new one.
+            _ => Failure::Other,
+        }
+    }
 }

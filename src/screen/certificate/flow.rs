@@ -242,7 +242,18 @@ fn pin_result(state: &mut State, result: Result<(), PinFailure>) -> Action {
             state.step = Step::Pin;
             Action::None
         }
-        Err(_) => problem(state, Problem::PinBlocked),
+        Err(PinFailure::NotTyped) => {
+            // The PIN pad screen offers "Try again", which asks the reader once more.
+            state.step = Step::Pin;
+            Action::None
+        }
+        Err(PinFailure::Card(failure)) => {
+            if failure == CardFailure::NoCard {
+                state.card_present = false;
+            }
+            problem(state, Problem::Card(failure))
+        }
+        Err(PinFailure::Wrong { .. } | PinFailure::Blocked) => problem(state, Problem::PinBlocked),
     }
 }
 

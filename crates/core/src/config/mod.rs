@@ -129,10 +129,11 @@ pub struct ScannerSettings {
 pub enum CardReaderMode {
     /// No card reader: certificates are not offered.
     None,
-    /// A simulated card for demonstrations, labelled as such on screen.
-    Demo { card: Option<String> },
-    /// A real reader through PC/SC.
-    Pcsc,
+    /// A simulated card for demonstrations, labelled as such on screen with its PIN (it is
+    /// not a secret: the card is a synthetic resident of the demo register).
+    Demo { pin: String },
+    /// A real reader through PC/SC: the first whose name contains `reader`, or any reader.
+    Pcsc { reader: Option<String> },
 }
 
 #[derive(Clone)]

@@ -169,14 +169,16 @@ impl Default for RawScanner {
 #[serde(default)]
 pub struct RawCardReader {
     pub mode: String,
-    pub demo_card: Option<String>,
+    pub reader: Option<String>,
+    pub demo_pin: String,
 }
 
 impl Default for RawCardReader {
     fn default() -> Self {
         Self {
             mode: "demo".into(),
-            demo_card: None,
+            reader: None,
+            demo_pin: "1234".into(),
         }
     }
 }

@@ -220,10 +220,16 @@ impl Checker<'_> {
 
         let card_reader = match raw.card_reader.mode.as_str() {
             "none" => CardReaderMode::None,
-            "demo" => CardReaderMode::Demo {
-                card: raw.card_reader.demo_card,
+            "demo" => {
+                let pin = raw.card_reader.demo_pin;
+                if !(4..=12).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
+                    self.report("card_reader.demo_pin", "must be 4 to 12 digits");
+                }
+                CardReaderMode::Demo { pin }
+            }
+            "pcsc" => CardReaderMode::Pcsc {
+                reader: raw.card_reader.reader.filter(|r| !r.trim().is_empty()),
             },
-            "pcsc" => CardReaderMode::Pcsc,
             other => {
                 self.report(
                     "card_reader.mode",

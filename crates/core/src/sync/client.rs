@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use jiff::civil::Date;
 use kiosk_api::{
-    Arrivals, Booking, Catalogue, CreateBooking, CreateTicket, EnrolRequest, EnrolResponse,
-    EventBatch, EventResults, Health, IDEMPOTENCY_KEY, KioskEvent, KioskStatus, PROBLEM_JSON,
-    Problem, Slot, SlotsQuery, StatusResponse, Ticket, TicketBlock, TicketBlockRequest,
+    Arrivals, Booking, Catalogue, CertificateRequestResult, CreateBooking,
+    CreateCertificateRequest, CreateTicket, EidChallenge, EnrolRequest, EnrolResponse, EventBatch,
+    EventResults, Health, IDEMPOTENCY_KEY, KioskEvent, KioskStatus, PROBLEM_JSON, Problem, Slot,
+    SlotsQuery, StatusResponse, Ticket, TicketBlock, TicketBlockRequest,
 };
 use reqwest::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use reqwest::{Method, RequestBuilder, Response, StatusCode, Url};
@@ -230,6 +231,24 @@ impl Client {
     pub async fn ticket(&self, id: Uuid) -> Result<Ticket, SyncError> {
         let request = self.request(Method::GET, &format!("/v1/tickets/{id}"), &[])?;
         json(send(request).await?).await
+    }
+
+    // ---- certificates ----
+
+    /// `POST /v1/eid-challenges`: bytes for the card's authentication key to sign, once, soon.
+    pub async fn eid_challenge(&self, key: IdempotencyKey) -> Result<EidChallenge, SyncError> {
+        let request = self.post("/v1/eid-challenges", key)?;
+        json(send(request.json(&serde_json::json!({}))).await?).await
+    }
+
+    /// `POST /v1/certificate-requests`: the signed card files and the challenge's signature
+    /// prove who asks; the answer holds the document to print, or says it comes later.
+    pub async fn request_certificate(
+        &self,
+        request: &CreateCertificateRequest,
+        key: IdempotencyKey,
+    ) -> Result<CertificateRequestResult, SyncError> {
+        json(send(self.post("/v1/certificate-requests", key)?.json(request)).await?).await
     }
 
     // ---- offline support and the outbox ----

@@ -29,6 +29,8 @@ fn sentence_id(problem: Problem) -> &'static str {
         Problem::PinBlocked => "certificate-pin-blocked",
         Problem::Backend(Failure::Offline) => "certificate-offline",
         Problem::Backend(Failure::NotRegistered) => "certificate-not-registered",
+        Problem::Backend(Failure::CardRejected) => "certificate-card-rejected",
+        Problem::Backend(Failure::TooManyRequests) => "certificate-too-many",
         Problem::Backend(Failure::Other) => "certificate-other",
     }
 }

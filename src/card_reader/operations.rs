@@ -1,0 +1,176 @@
+//! What the certificate flow asks of the card, each on tokio's blocking pool: read who holds
+//! it, check the PIN (on the screen's keypad or on the reader's own PIN pad), and sign the
+//! backend's challenge together with the signed files the backend checks.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use jiff::civil::Date;
+use kiosk_api::EidEvidence;
+use kiosk_core::devices::eid::{self, BeidCard, CardError, PinOutcome};
+
+use super::{CardReader, Session};
+use crate::screen::certificate::{CardFailure, CardHolder, Pin, PinFailure};
+
+/// What the backend needs to issue a certificate: the card's signed files and its signature
+/// over the challenge. Personal data: `Debug` shows nothing.
+pub struct Evidence(pub EidEvidence);
+
+impl std::fmt::Debug for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Evidence(..)")
+    }
+}
+
+impl CardReader {
+    /// Starts a new session with the card in the reader and reads the holder's names (for the
+    /// greeting), refusing a card that is not valid on `today`.
+    pub async fn read_holder(&self, today: Date) -> Result<CardHolder, CardFailure> {
+        let reader = self.clone();
+        self.blocking(move || {
+            let transport = reader.connect().map_err(card_failure)?;
+            let mut card = BeidCard::open(transport).map_err(card_failure)?;
+            let identity = card.read_valid_identity(today).map_err(card_failure)?;
+            reader.keep(card);
+            // The greeting uses the first of the first names, as people are addressed.
+            let first_name = identity
+                .first_names
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            Ok(CardHolder {
+                first_name,
+                surname: identity.surname.clone(),
+            })
+        })
+        .await
+        .unwrap_or(Err(CardFailure::Unreadable))
+    }
+
+    /// Checks the PIN typed on the screen. The digits go to the card and nowhere else; `pin`
+    /// zeroes itself when dropped here.
+    pub async fn verify_pin(&self, pin: Pin) -> Result<(), PinFailure> {
+        let reader = self.clone();
+        self.blocking(move || {
+            // The flow only sends 4 to 12 digits, so the card's own check cannot refuse them.
+            let card_pin = std::str::from_utf8(pin.ascii_digits())
+                .ok()
+                .and_then(|typed| eid::Pin::new(typed).ok());
+            drop(pin);
+            let card_pin = card_pin.ok_or(PinFailure::Card(CardFailure::Unreadable))?;
+            reader.with_session(|card| card.verify_pin(&card_pin))
+        })
+        .await
+        .unwrap_or(Err(PinFailure::Card(CardFailure::Unreadable)))
+        .and_then(pin_outcome)
+    }
+
+    /// Checks the PIN on the reader's own PIN pad: the resident types it there and the kiosk
+    /// never sees it.
+    pub async fn verify_pin_on_reader(&self) -> Result<(), PinFailure> {
+        let reader = self.clone();
+        self.blocking(move || reader.with_session(super::pcsc_source::verify_pin_on_pad))
+            .await
+            .unwrap_or(Err(PinFailure::Card(CardFailure::Unreadable)))
+            .and_then(|outcome| outcome.ok_or(PinFailure::NotTyped))
+            .and_then(pin_outcome)
+    }
+
+    /// Signs `challenge` with the authentication key (the PIN must have been verified in this
+    /// session) and gathers the signed files the backend verifies.
+    pub async fn evidence(&self, challenge: Vec<u8>) -> Result<Evidence, CardFailure> {
+        let reader = self.clone();
+        self.blocking(move || {
+            reader
+                .with_session(|card| {
+                    let signature = card.sign_challenge(&challenge)?;
+                    let files = card.read_evidence_files()?;
+                    let e = |bytes: &[u8]| STANDARD.encode(bytes);
+                    Ok(Evidence(EidEvidence {
+                        identity: e(&files.identity),
+                        identity_sig: e(&files.identity_sig),
+                        address: e(&files.address),
+                        address_sig: e(&files.address_sig),
+                        rrn_cert: e(&files.rrn_cert),
+                        auth_cert: e(&files.auth_cert),
+                        challenge: e(&challenge),
+                        challenge_sig: e(&signature),
+                    }))
+                })
+                .map_err(|failure| match failure {
+                    PinFailure::Card(card) => card,
+                    PinFailure::Wrong { .. } | PinFailure::Blocked | PinFailure::NotTyped => {
+                        CardFailure::Unreadable
+                    }
+                })
+        })
+        .await
+        .unwrap_or(Err(CardFailure::Unreadable))
+    }
+
+    /// Runs `operation` on the blocking pool; `None` if it could not run to its end.
+    async fn blocking<T: Send + 'static>(
+        &self,
+        operation: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        match tokio::task::spawn_blocking(operation).await {
+            Ok(outcome) => Some(outcome),
+            Err(error) => {
+                tracing::error!(%error, "card operation did not finish");
+                None
+            }
+        }
+    }
+
+    fn keep(&self, card: Session) {
+        match self.session.lock() {
+            Ok(mut session) => *session = Some(card),
+            Err(poisoned) => *poisoned.into_inner() = Some(card),
+        }
+    }
+
+    /// Runs `operation` on the current session; no session (the card was never read, or was
+    /// taken out since) is "no card".
+    fn with_session<T>(
+        &self,
+        operation: impl FnOnce(&mut Session) -> Result<T, CardError>,
+    ) -> Result<T, PinFailure> {
+        let mut guard = match self.session.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let Some(card) = guard.as_mut() else {
+            return Err(PinFailure::Card(CardFailure::NoCard));
+        };
+        let outcome = operation(card);
+        if let Err(CardError::NoCard | CardError::Removed) = &outcome {
+            *guard = None;
+        }
+        outcome.map_err(|error| PinFailure::Card(card_failure(error)))
+    }
+}
+
+fn pin_outcome(outcome: PinOutcome) -> Result<(), PinFailure> {
+    match outcome {
+        PinOutcome::Ok => Ok(()),
+        PinOutcome::Wrong { tries_left } => Err(PinFailure::Wrong { tries_left }),
+        PinOutcome::Blocked => Err(PinFailure::Blocked),
+    }
+}
+
+/// What the resident is told about a card the kiosk cannot use; the reason stays in the log,
+/// without anything read from the card.
+fn card_failure(error: CardError) -> CardFailure {
+    tracing::info!(%error, "eID card not usable");
+    match error {
+        CardError::NoCard | CardError::Removed => CardFailure::NoCard,
+        CardError::Expired | CardError::NotYetValid => CardFailure::Expired,
+        CardError::ForeignCard => CardFailure::Foreign,
+        CardError::Transport(_)
+        | CardError::Unreadable { .. }
+        | CardError::Malformed { .. }
+        | CardError::FileNotFound { .. }
+        | CardError::InvalidData(_)
+        | CardError::Command(_) => CardFailure::Unreadable,
+    }
+}

@@ -1,0 +1,105 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The certificate flow as `cargo run` offers it: the embedded backend with its demo register,
+//! and the simulated demo card (`[card_reader] mode = "demo"`) put in and taken out with the
+//! DEMO band's button. The same `BeidCard` code reads it as a real card; the backend checks its
+//! signatures against the demo CA it trusts.
+
+mod support;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use kiosk::screen::Screen;
+use kiosk::screen::certificate::{self, Step};
+use kiosk_core::clock::ManualClock;
+use kiosk_core::config::{CardReaderMode, DocumentPrinterSettings};
+
+use support::driver::Driver;
+
+fn flow(driver: &Driver) -> &certificate::State {
+    match &driver.kiosk().session.screen {
+        Screen::Certificate(flow) => flow,
+        other => panic!("not in the certificate flow: {other:?}"),
+    }
+}
+
+/// With `KIOSK_SCREENS=DIR`, each screen of the walk is saved there as a PNG, to look at.
+fn look(driver: &Driver, name: &str) {
+    let Some(dir) = std::env::var_os("KIOSK_SCREENS") else {
+        return;
+    };
+    let theme = driver.app.theme();
+    let path = std::path::Path::new(&dir).join(name);
+    let _ = std::fs::remove_file(path.with_extension("png"));
+    let _ = std::fs::remove_file(path.with_file_name(format!("{name}-tiny-skia.png")));
+    driver
+        .ui()
+        .snapshot(&theme)
+        .unwrap()
+        .matches_image(&path)
+        .unwrap();
+}
+
+#[test]
+fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents: PathBuf = dir.path().join("documents");
+    let mut config = support::shipped_config();
+    config.kiosk.data_dir = dir.path().join("kiosk");
+    config.backend.token_file = dir.path().join("kiosk").join("kiosk.token");
+    config.document_printer = DocumentPrinterSettings::Folder {
+        path: documents.clone(),
+    };
+    assert!(
+        matches!(config.card_reader, CardReaderMode::Demo { .. }),
+        "kiosk.toml ships with the demo card"
+    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    // The embedded backend seeds its register as of today: the kiosk's day is today too.
+    let now = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Brussels").unwrap());
+    let clock = ManualClock::new(now);
+    let services = {
+        let _inside = runtime.enter();
+        kiosk::services::open(&config, Arc::new(clock.clone())).unwrap()
+    };
+    let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
+    driver.wait_ready(Duration::from_secs(30));
+
+    driver.click("Attest afdrukken");
+    driver.click("Bewijs van woonst");
+    assert_eq!(flow(&driver).step(), Step::InsertCard);
+    look(&driver, "certificate-demo-insert");
+    driver.assert_shows("DEMO: testkaart van een verzonnen inwoner. Pincode 1234");
+    driver.click("Steek de demokaart in");
+    assert_eq!(flow(&driver).step(), Step::Privacy);
+    look(&driver, "certificate-demo-privacy");
+    driver.click("Akkoord, verder");
+    assert_eq!(flow(&driver).step(), Step::Pin, "{}", driver.step());
+    for digit in ["1", "2", "3", "4"] {
+        driver.click(digit);
+    }
+    driver.click("OK");
+    assert_eq!(flow(&driver).step(), Step::Preview, "{}", driver.step());
+    look(&driver, "certificate-demo-preview");
+    driver.assert_shows("Bewijs van woonst");
+    driver.click("Afdrukken");
+    assert_eq!(flow(&driver).step(), Step::TakeCard, "{}", driver.step());
+    look(&driver, "certificate-demo-take-card");
+    let printed: Vec<_> = std::fs::read_dir(&documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(printed.len(), 1, "one PDF: {printed:?}");
+    assert!(std::fs::read(&printed[0]).unwrap().starts_with(b"%PDF"));
+
+    driver.click("Neem de demokaart uit");
+    assert_eq!(flow(&driver).step(), Step::Ended);
+    assert!(!flow(&driver).holds_personal_data());
+    assert!(driver.kiosk().session.document.is_none());
+}

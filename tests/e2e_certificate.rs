@@ -1,0 +1,418 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Issue 6 end to end: the real kiosk `App` (not a window), the reference backend over HTTP,
+//! and a virtual Belgian eID card plugged into pcscd's virtual reader (vsmartcard's vpcd), so
+//! that the card is read through pcscd and the kiosk's real PC/SC code.
+//!
+//! 1. A wrong PIN, then the right one: the household certificate comes out as a PDF whose text
+//!    (`pdftotext`) holds the synthetic resident's name and address, and whose QR code
+//!    (`zbarimg`) the backend confirms as genuine. Taking the card out leaves no personal data
+//!    in the session, and the log holds neither the national number nor the PIN.
+//! 2. A card whose identity file was changed after the register signed it is refused.
+//! 3. A card taken out halfway (at the PIN) ends the session with nothing about the resident.
+//!
+//! Fails (does not skip) when pcscd is not running: `sudo tests/tools/pcscd-up`.
+
+#[path = "../crates/print/tests/common/pdf_tools.rs"]
+mod pdf_tools;
+mod support;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use jiff::ZonedDateTime;
+use jiff::civil::{Date, date};
+
+use kiosk::app::Message;
+use kiosk::card_reader::{CardReader, ReaderState};
+use kiosk::screen::Screen;
+use kiosk::screen::certificate::{self, Step};
+use kiosk_backend::testcard::applet::BeidApplet;
+use kiosk_backend::testcard::{self, CardHolder, TestCard, vpcd};
+use kiosk_core::clock::ManualClock;
+use kiosk_core::config::{BackendTarget, CardReaderMode, Config, DocumentPrinterSettings};
+
+use support::backend::{Backend, free_port};
+use support::driver::Driver;
+
+/// Tuesday 15 December 2026, 10:00 in Brussels.
+const DAY: Date = date(2026, 12, 15);
+const TEN: &str = "2026-12-15T10:00:00+01:00[Europe/Brussels]";
+const SEED: u64 = 1;
+const PIN: &str = "739215";
+const WRONG_PIN: &str = "480613";
+/// Where pcscd's virtual reader listens for a card (vsmartcard-vpcd's default, 0x8C7B).
+const VPCD: &str = "127.0.0.1:35963";
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One virtual reader slot: the cases take turns, and with other test programs that use it
+/// (kiosk-core's PC/SC tests) through the lock file they share.
+static READER: Mutex<()> = Mutex::new(());
+const VPCD_LOCK: &str = "kiosk-vpcd.lock";
+
+/// The virtual reader, held until dropped.
+struct Turn {
+    _file: std::fs::File,
+    _guard: std::sync::MutexGuard<'static, ()>,
+}
+
+fn take_reader() -> Turn {
+    let guard = READER.lock().unwrap_or_else(|p| p.into_inner());
+    let file = std::fs::File::create(std::env::temp_dir().join(VPCD_LOCK)).unwrap();
+    file.lock().unwrap();
+    Turn {
+        _file: file,
+        _guard: guard,
+    }
+}
+
+/// Everything the kiosk logs in this test binary, to check that it holds no personal data.
+fn log() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let writer = Arc::clone(&buffer);
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || LogWriter(Arc::clone(&writer)))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+        buffer
+    })
+}
+
+/// The end of the log, for failure messages (no personal data: that is what the log is
+/// checked for).
+fn log_tail() -> String {
+    let logged = String::from_utf8_lossy(&log().lock().unwrap()).into_owned();
+    let start = logged.len().saturating_sub(4000);
+    logged.get(start..).unwrap_or_default().to_owned()
+}
+
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn require_pcscd() {
+    let running = Command::new("pgrep")
+        .args(["-x", "pcscd"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        running,
+        "pcscd is not running: start it with `sudo tests/tools/pcscd-up` (packages: tests/tools/packages)"
+    );
+}
+
+/// The backend, the kiosk with a PC/SC reader, and the demo register's resident whose card the
+/// test will insert.
+struct Setup {
+    _dir: tempfile::TempDir,
+    documents: PathBuf,
+    backend: Backend,
+    runtime: tokio::runtime::Runtime,
+    driver: Driver,
+    holder: CardHolder,
+}
+
+fn setup() -> Setup {
+    let _ = log();
+    require_pcscd();
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let ten: ZonedDateTime = TEN.parse().unwrap();
+    let mut backend = Backend {
+        db: dir.path().join("backend.sqlite"),
+        addr: free_port(),
+        clock: kiosk_backend::Clock::manual(ten.timestamp()),
+        server: None,
+    };
+    kiosk_backend::seed_demo_on(&backend.db, SEED, DAY).unwrap();
+    let enrolment = kiosk_backend::create_enrolment_code(&backend.db, "town-hall").unwrap();
+    backend.start(&runtime);
+
+    let documents = dir.path().join("documents");
+    let config = kiosk_config(dir.path(), backend.addr, enrolment, &documents);
+    let clock = ManualClock::new(ten);
+    let services = kiosk::services::open(&config, Arc::new(clock.clone())).unwrap();
+    let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
+    driver.wait_ready(WAIT);
+    let (holder, _) = testcard::demo_card(SEED, DAY).unwrap();
+    Setup {
+        _dir: dir,
+        documents,
+        backend,
+        runtime,
+        driver,
+        holder,
+    }
+}
+
+fn kiosk_config(dir: &Path, backend: SocketAddr, enrolment: String, documents: &Path) -> Config {
+    let mut config = support::shipped_config();
+    config.kiosk.data_dir = dir.join("kiosk");
+    config.backend.target = BackendTarget::Remote(format!("http://{backend}"));
+    config.backend.token_file = dir.join("kiosk").join("kiosk.token");
+    config.backend.enrolment_code = Some(enrolment);
+    config.document_printer = DocumentPrinterSettings::Folder {
+        path: documents.to_owned(),
+    };
+    config.card_reader = CardReaderMode::Pcsc {
+        reader: Some("Virtual PCD".into()),
+    };
+    config.scanner = None;
+    config
+}
+
+/// The demo resident's card, as the register signed it.
+fn card() -> TestCard {
+    testcard::demo_card(SEED, DAY).unwrap().1
+}
+
+fn reader(driver: &Driver) -> CardReader {
+    driver.services.card.clone().expect("a card reader")
+}
+
+/// Waits until pcscd reports the card in (or out), then hands the state to the kiosk as its
+/// subscription does (iced_test runs no subscriptions).
+fn deliver_card(driver: &mut Driver, inserted: bool) {
+    let reader = reader(driver);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let state = *reader.state().borrow();
+        if state.card == inserted {
+            driver.send(Message::CardReader(state));
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "pcscd did not report the card {} within {WAIT:?}",
+            if inserted { "in" } else { "out" }
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn insert(driver: &mut Driver, card: TestCard) -> vpcd::InsertedCard {
+    // vpcd notices a card taken out only at pcscd's next poll: until the reader is seen empty,
+    // a new card would meet the last one's closed connection.
+    let reader = reader(driver);
+    let deadline = Instant::now() + WAIT;
+    while !matches!(
+        *reader.state().borrow(),
+        ReaderState {
+            reader: true,
+            card: false,
+            ..
+        }
+    ) {
+        assert!(
+            Instant::now() < deadline,
+            "pcscd did not show the virtual reader empty within {WAIT:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let applet = BeidApplet::new(card, PIN).unwrap();
+    let inserted = vpcd::insert(VPCD.parse().unwrap(), applet).unwrap();
+    deliver_card(driver, true);
+    inserted
+}
+
+fn flow(driver: &Driver) -> &certificate::State {
+    match &driver.kiosk().session.screen {
+        Screen::Certificate(flow) => flow,
+        other => panic!("not in the certificate flow: {other:?}"),
+    }
+}
+
+fn type_pin(driver: &mut Driver, pin: &str) {
+    for digit in pin.chars() {
+        driver.click(&digit.to_string());
+    }
+    driver.click("OK");
+}
+
+/// To the PIN keypad with the card in: start screen, household composition, the notice.
+fn to_pin(driver: &mut Driver) {
+    driver.click("Attest afdrukken");
+    driver.click("Samenstelling van het gezin");
+    assert_eq!(flow(driver).step(), Step::Privacy, "the card is already in");
+    driver.click("Akkoord, verder");
+    assert_eq!(
+        flow(driver).step(),
+        Step::Pin,
+        "{}; the log ends with:\n{}",
+        driver.step(),
+        log_tail()
+    );
+}
+
+/// The public check a receiving party makes with the code from the QR.
+fn verify(setup: &Setup, code: &str) -> kiosk_api::DocumentCheck {
+    let url = format!(
+        "http://{}/v1/documents/verify?code={code}",
+        setup.backend.addr
+    );
+    setup.runtime.block_on(async {
+        reqwest::get(&url)
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    })
+}
+
+#[test]
+fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confirms() {
+    let _turn = take_reader();
+    let mut setup = setup();
+    let holder = setup.holder.clone();
+    let driver = &mut setup.driver;
+    let inserted = insert(driver, card());
+    to_pin(driver);
+    driver.assert_shows(&format!(
+        "Dag {}",
+        holder.first_names.split(' ').next().unwrap()
+    ));
+
+    type_pin(driver, WRONG_PIN);
+    assert_eq!(flow(driver).step(), Step::Pin);
+    driver.assert_shows("Verkeerde pincode. U kunt nog 2 keer proberen.");
+
+    type_pin(driver, PIN);
+    assert_eq!(flow(driver).step(), Step::Preview, "{}", driver.step());
+    driver.assert_shows("Samenstelling van het gezin");
+    driver.click("Afdrukken");
+    assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
+
+    // The PDF, read back as the printer would get it.
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(&setup.documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "one certificate printed: {pdfs:?}");
+    let text = pdf_tools::flat_text(&pdfs[0]);
+    for expected in [
+        holder.surname.as_str(),
+        holder.street_and_number.as_str(),
+        holder.postal_code.as_str(),
+        "Samenstelling van het gezin",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the certificate shows {expected:?}:\n{text}"
+        );
+    }
+    let first = holder.first_names.split(' ').next().unwrap();
+    assert!(text.contains(first), "the certificate shows the first name");
+
+    // Its QR code, checked with the backend as a receiving party would.
+    let qr = pdf_tools::first_page_qr(&pdfs[0]);
+    let code = qr
+        .split("code=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"));
+    let check = verify(&setup, code);
+    assert!(
+        check.genuine,
+        "the backend confirms the printed certificate"
+    );
+    assert_eq!(check.certificate_type.as_deref(), Some("household"));
+    let forged = verify(&setup, "AAAAAAAAAAAAAAAA");
+    assert!(!forged.genuine);
+
+    // The card out: the session forgets the resident.
+    let driver = &mut setup.driver;
+    drop(inserted.remove());
+    deliver_card(driver, false);
+    assert_eq!(flow(driver).step(), Step::Ended);
+    assert!(!flow(driver).holds_personal_data());
+    assert!(driver.kiosk().session.document.is_none());
+
+    // Nothing logged identifies the resident or reveals the PIN.
+    let logged = String::from_utf8_lossy(&log().lock().unwrap()).into_owned();
+    assert!(!logged.is_empty(), "the test captures the kiosk's log");
+    let digits = &holder.national_number;
+    for secret in [digits.as_str(), PIN, WRONG_PIN, holder.surname.as_str()] {
+        assert!(!logged.contains(secret), "the log holds {secret:?}");
+    }
+}
+
+#[test]
+fn a_card_whose_identity_file_was_changed_is_refused() {
+    let _turn = take_reader();
+    let mut setup = setup();
+    let driver = &mut setup.driver;
+    let mut forged = card();
+    // Another birth year in the identity file, after the register signed it.
+    let at = forged
+        .identity
+        .windows(4)
+        .position(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
+        .unwrap();
+    forged.identity[at + 3] = if forged.identity[at + 3] == b'9' {
+        b'8'
+    } else {
+        forged.identity[at + 3] + 1
+    };
+    let inserted = insert(driver, forged);
+    to_pin(driver);
+    type_pin(driver, PIN);
+    assert_eq!(flow(driver).step(), Step::Problem, "{}", driver.step());
+    assert_eq!(
+        flow(driver).problem(),
+        certificate::Problem::Backend(certificate::Failure::CardRejected)
+    );
+    driver.assert_shows(
+        "We kunnen niet bevestigen dat deze kaart echt is. Neem uw kaart en ga naar de balie: daar helpen ze u.",
+    );
+    assert!(
+        std::fs::read_dir(&setup.documents).map_or(true, |mut d| d.next().is_none()),
+        "nothing printed"
+    );
+    drop(inserted.remove());
+}
+
+#[test]
+fn taking_the_card_out_at_the_pin_forgets_the_resident() {
+    let _turn = take_reader();
+    let mut setup = setup();
+    let driver = &mut setup.driver;
+    let inserted = insert(driver, card());
+    to_pin(driver);
+    driver.click("1");
+    driver.click("2");
+    assert!(
+        flow(driver).holds_personal_data(),
+        "the names and two digits are held"
+    );
+
+    drop(inserted.remove());
+    deliver_card(driver, false);
+    assert_eq!(flow(driver).step(), Step::Ended);
+    assert!(!flow(driver).holds_personal_data());
+    assert!(driver.kiosk().session.document.is_none());
+    // And the card session is gone: nothing can be signed without a new card and PIN.
+    let signed = driver.block_on(reader(driver).evidence(vec![0; 32]));
+    assert!(signed.is_err());
+}

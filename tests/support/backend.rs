@@ -1,0 +1,58 @@
+//! The reference backend for end-to-end tests: on a loopback port of the test's choosing, its
+//! clock in the test's hands, stopped and started again on the same database and port.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use kiosk_backend::{RunningServer, ServerConfig};
+
+/// The reference backend on a port of our choosing, stopped and started again on the same
+/// database and port.
+pub struct Backend {
+    pub db: PathBuf,
+    pub addr: SocketAddr,
+    pub clock: kiosk_backend::Clock,
+    pub server: Option<RunningServer>,
+}
+
+impl Backend {
+    pub fn start(&mut self, runtime: &tokio::runtime::Runtime) {
+        let mut config = ServerConfig::new(self.db.clone(), self.addr);
+        config.clock = self.clock.clone();
+        let server = runtime
+            .block_on(kiosk_backend::spawn(config))
+            .unwrap_or_else(|e| panic!("backend on {}: {e}", self.addr));
+        self.server = Some(server);
+    }
+
+    pub fn stop(&mut self, runtime: &tokio::runtime::Runtime) {
+        let server = self.server.take().expect("the backend is running");
+        runtime.block_on(server.shutdown()).unwrap();
+    }
+
+    /// The backend's queue tickets for the booking with `code`: (number as printed, offline).
+    pub fn tickets_of(&self, code: &str) -> Vec<(String, bool)> {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        let mut query = conn
+            .prepare(
+                "SELECT q.prefix || printf('%03d', t.sequence), t.offline
+                 FROM tickets t
+                 JOIN bookings b ON b.id = t.booking_id
+                 JOIN queue_services q ON q.id = t.queue_service_id
+                 WHERE b.code = ?1",
+            )
+            .unwrap();
+        query
+            .query_map([code], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+}
+
+/// A port free now, kept for the backend's restart.
+pub fn free_port() -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap()
+}
