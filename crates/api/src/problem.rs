@@ -32,6 +32,8 @@ pub mod problem_type {
     pub const IDEMPOTENCY_KEY_MISSING: &str = "idempotency-key-missing";
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency-key-reused";
     pub const IDEMPOTENCY_KEY_IN_PROGRESS: &str = "idempotency-key-in-progress";
+    /// A retry of a request whose answer held personal data (a certificate), which is not kept.
+    pub const REPLAY_WITHHELD: &str = "replay-withheld";
     pub const ENROLMENT_CODE_INVALID: &str = "enrolment-code-invalid";
     pub const ENROLMENT_CODE_USED: &str = "enrolment-code-used";
     pub const UNKNOWN_LOCATION: &str = "unknown-location";

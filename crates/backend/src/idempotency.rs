@@ -1,12 +1,13 @@
 //! `Idempotency-Key` on state-changing POSTs: a retry gets the stored response, the same key with
-//! another body 422, a key still running 409, no key 400. Scoped per kiosk.
+//! another body 422, a key still running 409, no key 400. Scoped per kiosk. A response marked
+//! [`PersonalData`] is not kept: a retry gets 409 `replay-withheld` instead.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use kiosk_api::{IDEMPOTENCY_KEY, problem_type as pt};
+use kiosk_api::{IDEMPOTENCY_KEY, PROBLEM_JSON, problem_type as pt};
 use uuid::Uuid;
 
 use crate::codes::sha256_hex;
@@ -15,6 +16,23 @@ use crate::problem::ApiError;
 use crate::store::{IdempotencyStart, KioskIdentity};
 
 pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
+
+/// Put in a response's extensions by a handler whose answer holds personal data (a certificate with
+/// a name, national number and address). Keeping that body 48 h for a replay would keep personal
+/// data without need, so the layer keeps [`withheld`] in its place and a retry is told plainly.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonalData;
+
+/// What a retry of a [`PersonalData`] response gets. It says nothing about the request or the
+/// person, so it can be kept like any other answer.
+fn withheld() -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        pt::REPLAY_WITHHELD,
+        "The request was carried out; its answer holds personal data and is not kept",
+    )
+    .detail("Ask again with a new eID challenge and a new Idempotency-Key.")
+}
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.method() != Method::POST {
@@ -112,14 +130,7 @@ async fn handle(state: AppState, request: Request, next: Next) -> Result<Respons
     if parts.status.is_server_error() {
         // Nothing was decided: let the retry run again.
         forget(&state, scope, key).await;
-    } else {
-        let content_type = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("application/json")
-            .to_owned();
-        let (status, stored) = (parts.status.as_u16(), body.to_vec());
+    } else if let Some((status, content_type, stored)) = record(&parts, &body) {
         if let Err(e) = state
             .run(move |store| {
                 store.idempotency_finish(&scope, &key, status, &content_type, &stored)
@@ -128,8 +139,29 @@ async fn handle(state: AppState, request: Request, next: Next) -> Result<Respons
         {
             tracing::error!(error = %e, "could not store an idempotent response");
         }
+    } else {
+        // The stand-in could not be written: free the key rather than keep the personal body. A
+        // retry then runs again and is refused by its spent challenge.
+        forget(&state, scope, key).await;
     }
     Ok(Response::from_parts(parts, Body::from(body)))
+}
+
+/// The status, content type and body to keep for a replay of this response: the response itself,
+/// or for a [`PersonalData`] one the [`withheld`] problem (`None` if that cannot be serialised).
+fn record(parts: &axum::http::response::Parts, body: &[u8]) -> Option<(u16, String, Vec<u8>)> {
+    if parts.extensions.get::<PersonalData>().is_some() {
+        let problem = withheld();
+        let stored = serde_json::to_vec(&problem.to_problem()).ok()?;
+        return Some((problem.status.as_u16(), PROBLEM_JSON.to_owned(), stored));
+    }
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/json")
+        .to_owned();
+    Some((parts.status.as_u16(), content_type, body.to_vec()))
 }
 
 async fn forget(state: &AppState, scope: String, key: String) {

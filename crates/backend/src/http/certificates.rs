@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use kiosk_api::{
     CertificateRequestResult, CertificateRequestStatus, CreateCertificateRequest, Delivery,
@@ -16,6 +17,7 @@ use super::extract::{JsonBody, QueryParams};
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
 use crate::eid::{self, EidError, Evidence};
+use crate::idempotency::PersonalData;
 use crate::problem::ApiError;
 use crate::store::{ChallengeState, KioskIdentity, NewIssuance};
 
@@ -94,7 +96,7 @@ fn verification_code() -> String {
     params(("Idempotency-Key" = String, Header, description = "UUID")),
     responses((status = 201, description = "ready with the document, or pending (delivered later, no document)", body = s::CertificateRequestResult),
               (status = 404, description = "person-not-found", body = s::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "challenge-used", body = s::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "challenge-used; or replay-withheld: a retry with the same Idempotency-Key of a request that was answered with a document. The request was carried out, but its answer holds personal data and is not kept: ask again with a new challenge and a new key", body = s::Problem, content_type = "application/problem+json"),
               (status = 422, description = "challenge-unknown, challenge-expired, signature-invalid, certificate-untrusted, card-mismatch, card-data-invalid, national-number-invalid, purpose-required, unknown-certificate-type, unsupported-language", body = s::Problem, content_type = "application/problem+json"),
               (status = 429, description = "too-many-attempts: at most 5 requests per card per hour", body = s::Problem, content_type = "application/problem+json"),
               (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
@@ -102,7 +104,7 @@ pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
     JsonBody(request): JsonBody<CreateCertificateRequest>,
-) -> Result<(StatusCode, Json<CertificateRequestResult>), ApiError> {
+) -> Result<Response, ApiError> {
     let now = state.clock.now();
     let today = now.to_zoned_datetime(state.tz.clone()).date();
     let language = request.language.as_str();
@@ -224,7 +226,14 @@ pub async fn create(
         .await?;
     // Ids and the type only: never who it was for.
     tracing::info!(%id, kiosk = %kiosk.kiosk_id, certificate_type = %kind.code, status = ?result.status, "certificate request");
-    Ok((StatusCode::CREATED, Json(result)))
+    // A document names the person, their national number, address and household: the idempotency
+    // layer must not keep it for a replay. A pending answer holds only ids, so it is kept as usual.
+    let personal = result.document.is_some();
+    let mut response = (StatusCode::CREATED, Json(result)).into_response();
+    if personal {
+        response.extensions_mut().insert(PersonalData);
+    }
+    Ok(response)
 }
 
 #[derive(Debug, Deserialize)]

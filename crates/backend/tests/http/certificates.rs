@@ -9,7 +9,7 @@ use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 
-use crate::common::{Env, problem, start};
+use crate::common::{Env, key, problem, start};
 use crate::openapi::{check, response_schema};
 
 /// The register `start()` seeds (seed 42 as of 2026-01-20).
@@ -450,4 +450,149 @@ async fn a_card_gets_at_most_five_requests_an_hour() {
         request(&env, &card, "life", "en").await.status(),
         StatusCode::CREATED
     );
+}
+
+/// Every response the idempotency table keeps: its key and body as text.
+fn stored_bodies(env: &Env) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let mut statement = conn
+        .prepare("SELECT key, body FROM idempotency_keys WHERE body IS NOT NULL")
+        .unwrap();
+    statement
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })
+        .unwrap()
+        .map(|row| {
+            let (key, body) = row.unwrap();
+            (key, String::from_utf8_lossy(&body).into_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_retried_certificate_request_is_told_the_answer_was_not_kept() {
+    let env = start().await;
+    let doc: Value = env
+        .http
+        .get(env.url("/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (card, reference, members) = family_card();
+    let c = challenge(&env).await;
+    let request = body(&card, &c, "household", "nl", None);
+    let idempotency_key = key();
+
+    let first = env
+        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(first["status"], "ready");
+    assert_eq!(first["document"]["person"]["surname"], reference.surname);
+
+    let again = env
+        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    let withheld = problem(again, StatusCode::CONFLICT, "replay-withheld").await;
+    check(
+        &doc,
+        response_schema(&doc, "/v1/certificate-requests", "post", 409),
+        &withheld,
+        "withheld",
+    );
+    assert!(withheld.get("document").is_none(), "{withheld}");
+    assert!(
+        withheld["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("new eID challenge")),
+        "{withheld}"
+    );
+
+    // Neither the person nor their household is kept for replay, in any form.
+    let n = &reference.national_number;
+    let formatted = format!(
+        "{}.{}.{}-{}.{}",
+        &n[0..2],
+        &n[2..4],
+        &n[4..6],
+        &n[6..9],
+        &n[9..11]
+    );
+    let bodies = stored_bodies(&env);
+    for (_, stored) in &bodies {
+        assert!(!stored.contains(n.as_str()), "national number kept");
+        assert!(!stored.contains(&formatted), "national number kept");
+        assert!(!stored.contains(reference.surname.as_str()), "surname kept");
+    }
+    // The other rows are the challenges' random bytes, where a short name could turn up by chance:
+    // the rest is checked on this request's row, which must be exactly the stand-in.
+    let (_, kept) = bodies
+        .iter()
+        .find(|(k, _)| k == &idempotency_key)
+        .expect("the request's row");
+    let kept_problem: Value = serde_json::from_str(kept).unwrap();
+    assert_eq!(kept_problem, withheld, "the stand-in is what a retry gets");
+    let code = first["document"]["verification"]["code"].as_str().unwrap();
+    assert!(!kept.contains(code), "the verification code is kept");
+    for m in &members {
+        assert!(!kept.contains(m.surname.as_str()), "a surname is kept");
+        assert!(!kept.contains(m.first_names.as_str()), "first names kept");
+    }
+
+    // The same key with another body is still refused as before.
+    let other = body(&card, &c, "residence", "nl", None);
+    let reused = env
+        .post_with_key("/v1/certificate-requests", &other, &idempotency_key)
+        .send()
+        .await
+        .unwrap();
+    problem(
+        reused,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "idempotency-key-reused",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_retried_pending_certificate_request_is_replayed() {
+    let env = start().await;
+    let (card, _, _) = family_card();
+    let c = challenge(&env).await;
+    let request = body(
+        &card,
+        &c,
+        "criminal-record-596-2",
+        "nl",
+        Some("Jeugdbeweging"),
+    );
+    let idempotency_key = key();
+    let first = env
+        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(first["status"], "pending");
+    // Only ids: nothing personal, so it is kept and replayed like any other answer.
+    let again = env
+        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::CREATED);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(again.json::<Value>().await.unwrap(), first);
 }
