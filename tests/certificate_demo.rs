@@ -41,25 +41,19 @@ fn look(driver: &Driver, name: &str) {
         .unwrap();
 }
 
-#[test]
-fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
-    let dir = tempfile::tempdir().unwrap();
-    let documents: PathBuf = dir.path().join("documents");
+/// The kiosk as `cargo run` starts it (embedded backend, demo card), its documents in a folder of
+/// the test's; the runtime must outlive the driver.
+fn demo_kiosk(dir: &std::path::Path, runtime: &tokio::runtime::Runtime) -> Driver {
     let mut config = support::shipped_config();
-    config.kiosk.data_dir = dir.path().join("kiosk");
-    config.backend.token_file = dir.path().join("kiosk").join("kiosk.token");
+    config.kiosk.data_dir = dir.join("kiosk");
+    config.backend.token_file = dir.join("kiosk").join("kiosk.token");
     config.document_printer = DocumentPrinterSettings::Folder {
-        path: documents.clone(),
+        path: dir.join("documents"),
     };
     assert!(
         matches!(config.card_reader, CardReaderMode::Demo { .. }),
         "kiosk.toml ships with the demo card"
     );
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
     // The embedded backend seeds its register as of today: the kiosk's day is today too.
     let now = jiff::Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Brussels").unwrap());
@@ -70,6 +64,30 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
     };
     let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
     driver.wait_ready(Duration::from_secs(30));
+    driver
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn type_pin(driver: &mut Driver, pin: &str) {
+    for digit in pin.chars() {
+        driver.click(&digit.to_string());
+    }
+    driver.click("OK");
+}
+
+#[test]
+fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents: PathBuf = dir.path().join("documents");
+    let runtime = runtime();
+    let mut driver = demo_kiosk(dir.path(), &runtime);
 
     driver.click("Attest afdrukken");
     driver.click("Bewijs van woonst");
@@ -81,10 +99,7 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
     look(&driver, "certificate-demo-privacy");
     driver.click("Akkoord, verder");
     assert_eq!(flow(&driver).step(), Step::Pin, "{}", driver.step());
-    for digit in ["1", "2", "3", "4"] {
-        driver.click(digit);
-    }
-    driver.click("OK");
+    type_pin(&mut driver, "1234");
     assert_eq!(flow(&driver).step(), Step::Preview, "{}", driver.step());
     look(&driver, "certificate-demo-preview");
     driver.assert_shows("Bewijs van woonst");
@@ -102,4 +117,61 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
     assert_eq!(flow(&driver).step(), Step::Ended);
     assert!(!flow(&driver).holds_personal_data());
     assert!(driver.kiosk().session.document.is_none());
+}
+
+#[test]
+fn three_wrong_pins_block_the_card_and_send_the_resident_to_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = runtime();
+    let mut driver = demo_kiosk(dir.path(), &runtime);
+    driver.click("Attest afdrukken");
+    driver.click("Samenstelling van het gezin");
+    driver.click("Steek de demokaart in");
+    driver.click("Akkoord, verder");
+    type_pin(&mut driver, "9999");
+    driver.assert_shows("Verkeerde pincode. U kunt nog 2 keer proberen.");
+    type_pin(&mut driver, "9998");
+    driver.assert_shows("Verkeerde pincode. U kunt nog één keer proberen.");
+    type_pin(&mut driver, "9997");
+    assert_eq!(flow(&driver).step(), Step::Problem, "{}", driver.step());
+    assert_eq!(flow(&driver).problem(), certificate::Problem::PinBlocked);
+    driver.assert_shows(
+        "Uw pincode is geblokkeerd na te veel foute pogingen. Neem uw kaart en ga naar de balie: daar kunnen ze ze deblokkeren.",
+    );
+    // Blocked on the card itself: the right PIN no longer helps, in a new session too.
+    driver.click("Neem de demokaart uit");
+    driver.click("Terug naar het begin");
+    driver.click("Attest afdrukken");
+    driver.click("Samenstelling van het gezin");
+    driver.click("Steek de demokaart in");
+    driver.click("Akkoord, verder");
+    type_pin(&mut driver, "1234");
+    assert_eq!(flow(&driver).problem(), certificate::Problem::PinBlocked);
+}
+
+#[test]
+fn a_criminal_record_extract_for_work_with_children_says_it_comes_by_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = runtime();
+    let mut driver = demo_kiosk(dir.path(), &runtime);
+    driver.click("Attest afdrukken");
+    driver.click("Meer");
+    driver.click("Meer");
+    driver.click("Uittreksel strafregister (model 596.2, minderjarigen)");
+    driver.assert_shows("Waarvoor heeft u het nodig?");
+    driver.type_text("jeugdwerk");
+    driver.click("Klaar");
+    driver.click("Steek de demokaart in");
+    driver.click("Akkoord, verder");
+    type_pin(&mut driver, "1234");
+    assert_eq!(flow(&driver).step(), Step::Preview, "{}", driver.step());
+    driver.assert_shows("Uw aanvraag is ontvangen.");
+    driver.assert_shows("U krijgt het met de post op uw adres, meestal binnen 10 werkdagen.");
+    assert!(
+        !driver.shows("Afdrukken"),
+        "nothing to print: the extract comes later"
+    );
+    assert!(driver.kiosk().session.document.is_none());
+    let documents = dir.path().join("documents");
+    assert!(!documents.exists() || std::fs::read_dir(&documents).unwrap().next().is_none());
 }

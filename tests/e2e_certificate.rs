@@ -416,3 +416,34 @@ fn taking_the_card_out_at_the_pin_forgets_the_resident() {
     let signed = driver.block_on(reader(driver).evidence(vec![0; 32]));
     assert!(signed.is_err());
 }
+
+#[test]
+fn an_expired_card_is_turned_away_before_the_pin() {
+    let _turn = take_reader();
+    let mut setup = setup();
+    let driver = &mut setup.driver;
+    let mut expired = card();
+    // The card's end of validity moved into the past (the kiosk checks it before the PIN;
+    // the register's signature would fail at the backend anyway).
+    let valid_to = b"01.01.2034";
+    let at = expired
+        .identity
+        .windows(valid_to.len())
+        .position(|w| w == valid_to)
+        .expect("the demo card's end of validity");
+    expired.identity[at..at + valid_to.len()].copy_from_slice(b"01.01.2025");
+    let inserted = insert(driver, expired);
+    driver.click("Attest afdrukken");
+    driver.click("Samenstelling van het gezin");
+    driver.click("Akkoord, verder");
+    assert_eq!(
+        flow(driver).problem(),
+        certificate::Problem::Card(certificate::CardFailure::Expired),
+        "{}",
+        driver.step()
+    );
+    driver.assert_shows(
+        "Uw identiteitskaart is vervallen. Neem uw kaart en ga naar de balie: daar helpen ze u.",
+    );
+    drop(inserted.remove());
+}
