@@ -222,6 +222,29 @@ impl Journal {
             .map_err(db)
     }
 
+    /// The newest job of `printer` whose kind is one of `kinds`, whatever its state: what the
+    /// desk reprints when a resident's ticket did not come out or got lost. Newest means last
+    /// recorded: SQLite gives each new row a larger rowid, while two `created_at` texts from the
+    /// same second do not always sort in time order (trailing zeros of the fraction are cut).
+    pub fn last_of_kinds(&self, printer: &str, kinds: &[&str]) -> Result<Option<JobRecord>> {
+        if kinds.is_empty() {
+            return Ok(None);
+        }
+        let places = vec!["?"; kinds.len()].join(", ");
+        let values = std::iter::once(printer).chain(kinds.iter().copied());
+        self.conn()?
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM print_jobs WHERE printer = ? AND kind IN ({places})
+                     ORDER BY rowid DESC LIMIT 1"
+                ),
+                rusqlite::params_from_iter(values),
+                row_to_job,
+            )
+            .optional()
+            .map_err(db)
+    }
+
     /// Jobs of `printer` not yet printed, oldest first.
     pub fn open_jobs(&self, printer: &str) -> Result<Vec<JobRecord>> {
         let conn = self.conn()?;

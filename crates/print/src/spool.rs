@@ -22,6 +22,10 @@ pub struct JobOutcome {
     pub result: Result<()>,
 }
 
+/// The journal's kind for a ticket printed again from the journal. Not a resident's kind itself,
+/// so reprinting twice prints the original again, not a copy of the copy.
+pub const REPRINT: &str = "reprint";
+
 #[derive(Clone)]
 pub struct Spooler {
     printer: TicketPrinter,
@@ -58,6 +62,16 @@ impl Spooler {
         }
         let state = self.journal.finish(id, &result)?;
         Ok(JobOutcome { id, state, result })
+    }
+
+    /// Prints the newest ticket of one of `kinds` again, with the bytes the journal kept, as a
+    /// new job of kind [`REPRINT`] so the journal shows the copy too. `None`: no such ticket.
+    pub async fn reprint_last(&self, kinds: &[&str]) -> Result<Option<JobOutcome>> {
+        let Some(job) = self.journal.last_of_kinds(&self.name, kinds)? else {
+            return Ok(None);
+        };
+        tracing::info!(original = %job.id, kind = %job.kind, "ticket printed again");
+        self.print(REPRINT, job.payload).await.map(Some)
     }
 
     /// When the printer reports no fault: held jobs count as printed (the printer printed what

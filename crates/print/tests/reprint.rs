@@ -1,0 +1,141 @@
+//! The desk reprints a resident's last ticket from the journal: which job counts as the last, and
+//! the copy printed again through the spooler.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use kiosk_print::journal::Payload;
+use kiosk_print::spool::REPRINT;
+use kiosk_print::{
+    JobState, Journal, Spooler, TicketPrinter, TicketPrinterConfig, TransportConfig,
+};
+
+const RESIDENT: &[&str] = &["queue", "booking"];
+
+fn record(journal: &Journal, kind: &str, printer: &str, payload: &[u8]) -> uuid::Uuid {
+    let id = journal
+        .start(kind, printer, Payload::EscPos, payload)
+        .unwrap();
+    journal.finish(id, &Ok(())).unwrap();
+    id
+}
+
+#[test]
+fn an_empty_journal_has_no_last_ticket() {
+    let journal = Journal::open_in_memory().unwrap();
+    assert_eq!(journal.last_of_kinds("ticket", RESIDENT).unwrap(), None);
+    assert_eq!(journal.last_of_kinds("ticket", &[]).unwrap(), None);
+}
+
+#[test]
+fn the_last_ticket_is_the_newest_of_the_asked_kinds_on_that_printer() {
+    let journal = Journal::open_in_memory().unwrap();
+    record(&journal, "queue", "ticket", b"first");
+    let booking = record(&journal, "booking", "ticket", b"second");
+    // Newer, but neither a resident's ticket nor on the ticket printer.
+    record(&journal, "test", "ticket", b"test");
+    record(&journal, REPRINT, "ticket", b"second");
+    record(&journal, "queue", "document", b"elsewhere");
+
+    let last = journal.last_of_kinds("ticket", RESIDENT).unwrap().unwrap();
+    assert_eq!(
+        (last.id, last.kind.as_str(), last.payload.as_slice()),
+        (booking, "booking", b"second".as_slice())
+    );
+    let queue = journal
+        .last_of_kinds("ticket", &["queue"])
+        .unwrap()
+        .unwrap();
+    assert_eq!(queue.payload, b"first");
+    assert_eq!(journal.last_of_kinds("ticket", &["absent"]).unwrap(), None);
+}
+
+#[test]
+fn newest_first_also_within_one_second() {
+    let journal = Journal::open_in_memory().unwrap();
+    let ids: Vec<_> = (0..20u8)
+        .map(|n| record(&journal, "queue", "ticket", &[n]))
+        .collect();
+    let last = journal.last_of_kinds("ticket", RESIDENT).unwrap().unwrap();
+    assert_eq!(last.id, ids[19]);
+    assert_eq!(last.payload, [19]);
+}
+
+#[test]
+fn a_ticket_that_failed_is_still_the_last_ticket() {
+    let journal = Journal::open_in_memory().unwrap();
+    record(&journal, "queue", "ticket", b"printed");
+    let failed = journal
+        .start("queue", "ticket", Payload::EscPos, b"lost")
+        .unwrap();
+    journal
+        .finish(
+            failed,
+            &Err(kiosk_print::PrintError::Timeout {
+                target: "tickets".to_owned(),
+                seconds: 5,
+            }),
+        )
+        .unwrap();
+    let last = journal.last_of_kinds("ticket", RESIDENT).unwrap().unwrap();
+    assert_eq!((last.id, last.state), (failed, JobState::Failed));
+}
+
+fn folder_spooler(dir: &std::path::Path, journal: Arc<Journal>) -> Spooler {
+    let mut config = TicketPrinterConfig::new(TransportConfig::File {
+        path: dir.to_path_buf(),
+    });
+    config.settle_ms = 0;
+    Spooler::new(TicketPrinter::new(config).unwrap(), journal, "ticket")
+}
+
+fn files(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+#[tokio::test]
+async fn reprint_prints_the_same_bytes_again_as_a_journaled_reprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = folder_spooler(dir.path(), journal.clone());
+    let original = spooler
+        .print("queue", b"\x1b@queue ticket".to_vec())
+        .await
+        .unwrap();
+    spooler.print("test", b"\x1b@test".to_vec()).await.unwrap();
+
+    let outcome = spooler.reprint_last(RESIDENT).await.unwrap().unwrap();
+    assert!(outcome.result.is_ok());
+    assert_eq!(outcome.state, JobState::Printed);
+    assert_ne!(outcome.id, original.id);
+    let copy = journal.get(outcome.id).unwrap().unwrap();
+    assert_eq!(copy.kind, REPRINT);
+    assert_eq!(copy.payload, b"\x1b@queue ticket");
+    assert_eq!(
+        files(dir.path()),
+        [
+            b"\x1b@queue ticket".to_vec(),
+            b"\x1b@test".to_vec(),
+            b"\x1b@queue ticket".to_vec()
+        ]
+    );
+
+    // Reprinting again prints the resident's ticket again, not the test ticket.
+    spooler.reprint_last(RESIDENT).await.unwrap().unwrap();
+    assert_eq!(files(dir.path()).last().unwrap(), b"\x1b@queue ticket");
+}
+
+#[tokio::test]
+async fn reprint_with_nothing_printed_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = folder_spooler(dir.path(), journal);
+    spooler.print("test", b"\x1b@test".to_vec()).await.unwrap();
+    assert!(spooler.reprint_last(RESIDENT).await.unwrap().is_none());
+    assert_eq!(files(dir.path()).len(), 1);
+}
