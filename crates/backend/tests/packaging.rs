@@ -1,0 +1,522 @@
+//! `packaging/` as the municipality's IT uses it on the backend server: the unit's command line
+//! really starts the backend and SIGTERM (`systemctl stop`) really stops it cleanly, every
+//! `kiosk-backend` command of the install guide is accepted and its seed, enrol and admin-token
+//! steps work in order, and the sandbox and backup units agree with the paths the server uses.
+//! (The kiosk PC's files: `tests/packaging.rs` of the root package.) `systemd-analyze verify` is
+//! not used: it is not installed where the tests run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const BACKEND: &str = env!("CARGO_BIN_EXE_kiosk-backend");
+
+fn packaging(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../packaging")
+        .join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(packaging(path)).unwrap_or_else(|e| panic!("packaging/{path}: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn backend(args: &[String]) -> Output {
+    Command::new(BACKEND).args(args).output().unwrap()
+}
+
+/// The backend parses `args` as given: with `--help` appended, clap still rejects an unknown
+/// command or flag and a missing or bad value (an address that is none) before printing the help.
+fn assert_backend_accepts(args: &[String], context: &str) {
+    let mut with_help = args.to_vec();
+    with_help.push("--help".into());
+    let output = backend(&with_help);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{context}: `kiosk-backend {}` is refused: {}",
+        args.join(" "),
+        text(&output.stderr)
+    );
+}
+
+/// A unit file read the way systemd reads one: `[Section]` headers, `Key=Value` lines, `#` and
+/// `;` comments, a trailing backslash continuing a line. Any other line is an error here (systemd
+/// would only warn and ignore it).
+struct Unit {
+    name: String,
+    entries: Vec<(String, String, String)>,
+}
+
+impl Unit {
+    fn read(path: &str) -> Unit {
+        let source = read(path);
+        let mut entries = Vec::new();
+        let mut section: Option<String> = None;
+        let mut pending = String::new();
+        for (index, raw) in source.lines().enumerate() {
+            let line = format!("{pending}{}", raw.trim());
+            pending.clear();
+            if let Some(head) = line.strip_suffix('\\') {
+                pending = format!("{head} ");
+                continue;
+            }
+            if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+                continue;
+            }
+            let at = format!("packaging/{path}:{}", index + 1);
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = Some(name.to_owned());
+                continue;
+            }
+            let (key, value) = line
+                .split_once('=')
+                .unwrap_or_else(|| panic!("{at}: neither a section nor Key=Value: {line}"));
+            let section = section
+                .clone()
+                .unwrap_or_else(|| panic!("{at}: {key} outside any section"));
+            entries.push((section, key.trim().to_owned(), value.trim().to_owned()));
+        }
+        assert!(
+            pending.is_empty(),
+            "packaging/{path}: ends in a continuation"
+        );
+        let unit = Unit {
+            name: path.to_owned(),
+            entries,
+        };
+        unit.assert_known_keys();
+        unit
+    }
+
+    fn all(&self, section: &str, key: &str) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter(|(s, k, _)| s == section && k == key)
+            .map(|(_, _, v)| v.as_str())
+            .collect()
+    }
+
+    fn get(&self, section: &str, key: &str) -> &str {
+        match self.all(section, key).as_slice() {
+            [value] => value,
+            other => panic!(
+                "{}: want one [{section}] {key}=, found {}",
+                self.name,
+                other.len()
+            ),
+        }
+    }
+
+    /// Every key is a directive systemd knows in that section: a misspelt sandbox option is
+    /// otherwise silently without effect, and the service runs less protected than it reads.
+    fn assert_known_keys(&self) {
+        for (section, key, _) in &self.entries {
+            let known: &[&str] = match section.as_str() {
+                "Unit" => &["Description", "After", "Wants"],
+                "Service" => &[
+                    "Type",
+                    "User",
+                    "Group",
+                    "StateDirectory",
+                    "StateDirectoryMode",
+                    "UMask",
+                    "ExecStart",
+                    "Restart",
+                    "RestartSec",
+                    "NoNewPrivileges",
+                    "ProtectSystem",
+                    "ReadWritePaths",
+                    "ProtectHome",
+                    "PrivateTmp",
+                    "PrivateDevices",
+                    "PrivateNetwork",
+                    "ProtectKernelTunables",
+                    "ProtectKernelModules",
+                    "ProtectKernelLogs",
+                    "ProtectControlGroups",
+                    "ProtectClock",
+                    "ProtectHostname",
+                    "ProtectProc",
+                    "RestrictAddressFamilies",
+                    "RestrictNamespaces",
+                    "RestrictRealtime",
+                    "RestrictSUIDSGID",
+                    "LockPersonality",
+                    "MemoryDenyWriteExecute",
+                    "SystemCallArchitectures",
+                    "SystemCallFilter",
+                    "SystemCallErrorNumber",
+                    "CapabilityBoundingSet",
+                ],
+                "Timer" => &["OnCalendar", "Persistent"],
+                "Install" => &["WantedBy"],
+                _ => &[],
+            };
+            assert!(
+                known.contains(&key.as_str()),
+                "{}: [{section}] {key}= is no systemd directive this test knows (a typo?)",
+                self.name
+            );
+        }
+    }
+}
+
+/// An `ExecStart=` line as systemd splits it: the prefixes `-@:+!` dropped, words split at
+/// whitespace, double quotes grouping words.
+fn exec_argv(line: &str) -> Vec<String> {
+    let line = line.trim_start_matches(['-', '@', ':', '+', '!']);
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                started = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            c => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    assert!(!quoted, "unbalanced quotes in {line}");
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+/// The commands of the guide's ```sh blocks in order, one argv each, with `runuser -u USER --`
+/// taken off (the guide runs the backend's commands as its own user with it).
+fn guide_commands() -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    let mut in_shell = false;
+    let mut pending = String::new();
+    for line in read("README.md").lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_shell = trimmed == "```sh";
+            continue;
+        }
+        if !in_shell {
+            continue;
+        }
+        let line = format!("{pending}{trimmed}");
+        pending.clear();
+        if let Some(head) = line.strip_suffix('\\') {
+            pending = format!("{head} ");
+            continue;
+        }
+        let line = line.split(" #").next().unwrap_or_default();
+        for command in line.split("&&") {
+            let mut argv: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
+            if argv.len() > 3 && argv[0] == "runuser" && argv[1] == "-u" && argv[3] == "--" {
+                argv.drain(..4);
+            }
+            if !argv.is_empty() {
+                commands.push(argv);
+            }
+        }
+    }
+    commands
+}
+
+fn is_backend(program: &str) -> bool {
+    program == "kiosk-backend" || program == "/usr/local/bin/kiosk-backend"
+}
+
+fn guide_has(command: &[&str]) -> bool {
+    let command: Vec<String> = command.iter().map(|s| (*s).to_owned()).collect();
+    guide_commands().contains(&command)
+}
+
+/// The value after `flag` in `argv`.
+fn flag<'a>(argv: &'a [String], flag: &str) -> &'a str {
+    argv.windows(2)
+        .find(|w| w[0] == flag)
+        .map(|w| w[1].as_str())
+        .unwrap_or_else(|| panic!("no {flag} in {argv:?}"))
+}
+
+/// The backend unit's ExecStart, and its data folder (`/var/lib/` + StateDirectory).
+fn backend_unit() -> (Unit, Vec<String>, String) {
+    let unit = Unit::read("systemd/kiosk-backend.service");
+    let argv = exec_argv(unit.get("Service", "ExecStart"));
+    let state = format!("/var/lib/{}", unit.get("Service", "StateDirectory"));
+    (unit, argv, state)
+}
+
+#[test]
+fn the_backend_unit_is_sandboxed_and_its_database_is_where_it_may_write() {
+    let (unit, argv, state) = backend_unit();
+    assert!(!unit.get("Unit", "Description").is_empty());
+    for (key, value) in [
+        ("User", "kiosk-backend"),
+        ("Restart", "on-failure"),
+        ("NoNewPrivileges", "yes"),
+        ("ProtectSystem", "strict"),
+        ("ProtectHome", "yes"),
+        ("PrivateTmp", "yes"),
+        ("PrivateDevices", "yes"),
+        ("StateDirectoryMode", "0700"),
+        ("CapabilityBoundingSet", ""),
+    ] {
+        assert_eq!(unit.get("Service", key), value, "{key}");
+    }
+    assert_eq!(unit.get("Install", "WantedBy"), "multi-user.target");
+
+    assert_eq!(
+        argv[0], "/usr/local/bin/kiosk-backend",
+        "where the guide installs it"
+    );
+    assert!(guide_has(&[
+        "install",
+        "-m",
+        "0755",
+        "target/release/kiosk-backend",
+        "/usr/local/bin/kiosk-backend"
+    ]));
+    assert_backend_accepts(&argv[1..], "kiosk-backend.service ExecStart");
+    assert_eq!(argv[1], "serve");
+    // ProtectSystem=strict makes everything else read-only: the database, with its -wal and -shm
+    // files beside it, must be in the state folder, which ReadWritePaths also names.
+    let db = Path::new(flag(&argv, "--db"));
+    assert_eq!(db.parent(), Some(Path::new(&state)), "{}", db.display());
+    let writable: Vec<&str> = unit
+        .all("Service", "ReadWritePaths")
+        .iter()
+        .flat_map(|v| v.split_whitespace())
+        .collect();
+    assert!(writable.contains(&state.as_str()), "{writable:?}");
+    // Loopback only: TLS is the reverse proxy's.
+    assert!(flag(&argv, "--listen").starts_with("127.0.0.1:"));
+
+    // The user and the folder exist before the service (and `seed`) first run.
+    let user = unit.get("Service", "User");
+    assert!(
+        guide_commands()
+            .iter()
+            .any(|argv| argv[0] == "useradd" && argv.last().is_some_and(|u| u == user)),
+        "the guide never creates {user}"
+    );
+    assert!(guide_has(&[
+        "install", "-d", "-o", user, "-g", user, "-m", "0700", &state
+    ]));
+    assert!(guide_has(&[
+        "install",
+        "-m",
+        "0644",
+        "packaging/systemd/kiosk-backend.service",
+        "/etc/systemd/system/"
+    ]));
+}
+
+/// Reads the backend's log lines into a channel, so that waiting for one can time out.
+fn log_lines(stderr: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn the_units_command_serves_and_stops_cleanly_on_sigterm() {
+    let (_, argv, state) = backend_unit();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    // The unit's own command line, with the state folder in a temp dir and a free port.
+    let mut args: Vec<String> = argv[1..]
+        .iter()
+        .map(|a| a.replace(&state, &folder))
+        .collect();
+    let listen = args.iter().position(|a| a == "--listen").unwrap() + 1;
+    args[listen] = "127.0.0.1:0".into();
+    let mut child = Command::new(BACKEND)
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = log_lines(child.stderr.take().unwrap());
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let port = loop {
+        let line = lines
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .unwrap_or_else(|_| panic!("no `listening` line within 30 s"));
+        if let Some((_, rest)) = line
+            .contains("listening")
+            .then(|| line.split_once("127.0.0.1:"))
+            .flatten()
+        {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            break digits.parse::<u16>().unwrap();
+        }
+    };
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        Path::new(flag(&args, "--db")).is_file(),
+        "the database was created"
+    );
+
+    // What `systemctl stop` sends. A clean exit 0 is what keeps Restart=on-failure from
+    // restarting a backend that was asked to stop, and the journal free of false failures.
+    let term = Command::new("sh")
+        .args(["-c", "kill -TERM \"$0\"", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("still running 10 s after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "{status}");
+}
+
+#[test]
+fn the_guides_backend_commands_are_accepted_and_work_in_their_order() {
+    let (_, argv, state) = backend_unit();
+    let db = flag(&argv, "--db").to_owned();
+    let commands: Vec<Vec<String>> = guide_commands()
+        .into_iter()
+        .filter(|argv| is_backend(&argv[0]))
+        .collect();
+    for argv in &commands {
+        assert_backend_accepts(&argv[1..], "packaging/README.md");
+        assert_eq!(flag(argv, "--db"), db, "the service's database: {argv:?}");
+    }
+
+    // Run in the guide's order on a temp copy of the state folder: seed first, or enrol finds no
+    // location.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    let mut ran = Vec::new();
+    for argv in &commands {
+        let args: Vec<String> = argv[1..]
+            .iter()
+            .map(|a| a.replace(&state, &folder))
+            .collect();
+        let output = backend(&args);
+        assert!(
+            output.status.success(),
+            "`kiosk-backend {}`: {}",
+            args.join(" "),
+            text(&output.stderr)
+        );
+        let printed = text(&output.stdout);
+        match args[0].as_str() {
+            "enrol" | "admin-token" => {
+                assert_eq!(printed.trim().lines().count(), 1, "{printed}");
+                assert!(!printed.trim().is_empty());
+            }
+            "seed" => assert!(printed.starts_with("seeded "), "{printed}"),
+            _ => {}
+        }
+        ran.push(args[0].clone());
+    }
+    assert_eq!(ran, ["seed", "enrol", "admin-token"]);
+}
+
+#[test]
+fn the_nightly_backup_copies_the_services_database_into_a_folder_the_guide_creates() {
+    let (backend, argv, state) = backend_unit();
+    let db = flag(&argv, "--db");
+    let unit = Unit::read("systemd/kiosk-backend-backup.service");
+    assert_eq!(unit.get("Service", "Type"), "oneshot");
+    let user = backend.get("Service", "User");
+    assert_eq!(unit.get("Service", "User"), user);
+    assert_eq!(unit.get("Service", "UMask"), "0077");
+
+    let steps: Vec<Vec<String>> = unit
+        .all("Service", "ExecStart")
+        .iter()
+        .map(|line| exec_argv(line))
+        .collect();
+    let [copy, rename] = steps.as_slice() else {
+        panic!("want a copy and a rename: {steps:?}")
+    };
+    assert_eq!(copy[0], "/usr/bin/sqlite3");
+    assert_eq!(copy[1], db, "the database the service uses");
+    let target = copy[2]
+        .strip_prefix(".backup ")
+        .unwrap_or_else(|| panic!("{copy:?}"));
+    let partial = Path::new(target);
+    let kept = rename.last().unwrap();
+    assert_eq!(
+        rename[..],
+        ["/bin/mv", "-f", target, kept.as_str()].map(String::from)[..]
+    );
+    assert_eq!(
+        partial.parent(),
+        Path::new(kept).parent(),
+        "renamed within one folder"
+    );
+    let folder = Path::new(kept).parent().unwrap().display().to_string();
+    let writable: Vec<&str> = unit
+        .all("Service", "ReadWritePaths")
+        .iter()
+        .flat_map(|v| v.split_whitespace())
+        .collect();
+    assert!(
+        writable.contains(&folder.as_str()) && writable.contains(&state.as_str()),
+        "{writable:?}"
+    );
+    assert!(guide_has(&[
+        "install", "-d", "-o", user, "-g", user, "-m", "0700", &folder
+    ]));
+    // The restore puts the copy back where the service reads it.
+    assert!(
+        guide_commands().iter().any(|argv| argv[0] == "install"
+            && argv[argv.len() - 2] == *kept
+            && argv[argv.len() - 1] == db),
+        "the guide does not restore {kept} to {db}"
+    );
+
+    let timer = Unit::read("systemd/kiosk-backend-backup.timer");
+    assert!(!timer.get("Timer", "OnCalendar").is_empty());
+    assert_eq!(timer.get("Install", "WantedBy"), "timers.target");
+    assert!(guide_has(&[
+        "systemctl",
+        "enable",
+        "--now",
+        "kiosk-backend-backup.timer"
+    ]));
+}
