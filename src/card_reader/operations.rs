@@ -95,6 +95,7 @@ impl CardReader {
                         auth_cert: e(&files.auth_cert),
                         challenge: e(&challenge),
                         challenge_sig: e(&signature),
+                        ca_certs: vec![e(&files.ca_cert)],
                     }))
                 })
                 .map_err(|failure| match failure {

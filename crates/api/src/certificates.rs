@@ -36,6 +36,10 @@ pub struct EidEvidence {
     pub challenge: String,
     /// The authentication key's signature over the challenge.
     pub challenge_sig: String,
+    /// 503A: the intermediate CA certificate(s) (DER) between the card's certificates and the
+    /// trust anchor, e.g. the Citizen CA; empty when the anchor signs them directly.
+    #[serde(default)]
+    pub ca_certs: Vec<String>,
 }
 
 /// Personal data: never shown in logs.

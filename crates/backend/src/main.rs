@@ -1,7 +1,7 @@
-//! `kiosk-backend`: serve, seed, enrol, admin-token, virtual-card.
+//! `kiosk-backend`: serve, seed, enrol, admin-token, trust-anchor, virtual-card.
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -52,6 +52,11 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Configure the CA certificates eID cards must chain to (table `trust_anchors`).
+    TrustAnchor {
+        #[command(subcommand)]
+        action: TrustAnchorAction,
+    },
     /// Insert the demo card into vsmartcard's virtual reader (vpcd, via pcscd) until Ctrl-C.
     VirtualCard {
         /// The demo seed: a backend seeded with `seed --demo --seed N` accepts the card.
@@ -66,6 +71,21 @@ enum Command {
         /// Answer as a T=0 card: the signature through 61 xx and GET RESPONSE.
         #[arg(long)]
         t0: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrustAnchorAction {
+    /// Add (or replace, by label) a root CA certificate, DER or PEM, e.g. a Belgium Root CA.
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        /// A name for the anchor; adding the same label again replaces it.
+        #[arg(long)]
+        label: String,
+        /// The certificate file (DER, or PEM `-----BEGIN CERTIFICATE-----`).
+        #[arg(long)]
+        cert: PathBuf,
     },
 }
 
@@ -101,6 +121,9 @@ fn main() -> anyhow::Result<()> {
         Command::AdminToken { db } => {
             println!("{}", create_admin_token(&db)?);
         }
+        Command::TrustAnchor {
+            action: TrustAnchorAction::Add { db, label, cert },
+        } => add_trust_anchor(&db, &label, &cert)?,
         Command::VirtualCard {
             seed,
             pin,
@@ -108,6 +131,37 @@ fn main() -> anyhow::Result<()> {
             t0,
         } => virtual_card(seed, &pin, port, t0)?,
     }
+    Ok(())
+}
+
+/// Stores `cert_path`'s certificate as the trust anchor `label`, once it is known to be a CA
+/// certificate with a key the eID checks support.
+fn add_trust_anchor(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<()> {
+    use base64::Engine;
+    use kiosk_backend::store::{SqliteStore, Store};
+    let bytes =
+        std::fs::read(cert_path).with_context(|| format!("reading {}", cert_path.display()))?;
+    // PEM is base64 of the DER between the armour lines; anything else is taken as DER.
+    let der = match std::str::from_utf8(&bytes) {
+        Ok(text) if text.contains("-----BEGIN CERTIFICATE-----") => {
+            let body: String = text
+                .lines()
+                .skip_while(|l| !l.starts_with("-----BEGIN CERTIFICATE-----"))
+                .skip(1)
+                .take_while(|l| !l.starts_with("-----END"))
+                .map(str::trim)
+                .collect();
+            base64::engine::general_purpose::STANDARD
+                .decode(body)
+                .context("the PEM certificate is not base64")?
+        }
+        _ => bytes,
+    };
+    let parsed = kiosk_backend::eid::x509::check_anchor(&der)
+        .map_err(|e| anyhow::anyhow!("{} cannot be a trust anchor: {e}", cert_path.display()))?;
+    let store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+    store.set_trust_anchor(label, &der, jiff::Timestamp::now())?;
+    println!("trust anchor {label}: {}", parsed.tbs_certificate.subject);
     Ok(())
 }
 

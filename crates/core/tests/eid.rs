@@ -605,6 +605,30 @@ fn a_missing_file_is_file_not_found() {
 }
 
 #[test]
+fn the_evidence_files_include_the_ca_certificate_and_a_card_without_it_is_file_not_found() {
+    let with_all = || {
+        FakeCard::new("2580")
+            .with_file(files::IDENTITY_SIGNATURE, vec![1; 64])
+            .with_file(files::ADDRESS_SIGNATURE, vec![2; 64])
+            .with_file(files::REGISTER_CERTIFICATE, vec![3; 300])
+            .with_file(files::AUTH_CERTIFICATE, vec![4; 300])
+    };
+    let mut card =
+        BeidCard::open(with_all().with_file(files::CA_CERTIFICATE, vec![5; 600])).unwrap();
+    let evidence = card.read_evidence_files().unwrap();
+    assert_eq!(evidence.ca_cert, vec![5; 600]);
+    assert_eq!(evidence.auth_cert, vec![4; 300]);
+    assert_eq!(files::CA_CERTIFICATE.to_string(), "3F00/DF00/503A");
+    assert_eq!(files::ROOT_CERTIFICATE.to_string(), "3F00/DF00/503B");
+
+    let mut card = BeidCard::open(with_all()).unwrap();
+    match card.read_evidence_files() {
+        Err(CardError::FileNotFound { path }) => assert_eq!(path, files::CA_CERTIFICATE),
+        other => panic!("expected FileNotFound, got {other:?}"),
+    }
+}
+
+#[test]
 fn another_card_is_foreign() {
     let mut fake = FakeCard::new("2580");
     fake.is_beid = false;

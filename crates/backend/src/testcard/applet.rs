@@ -2,10 +2,10 @@
 //! `BeidCard` sends (`kiosk_core::devices::eid::apdu`), answered with the status words of a real
 //! card, so that the kiosk's reader code runs unchanged against it.
 //!
-//! Unlike a real card, the authentication key is ECDSA P-256 (the synthetic CA's): the card
-//! accepts the RSA PKCS#1 algorithm reference the kiosk sends in MSE SET and answers PSO COMPUTE
-//! DIGITAL SIGNATURE with the raw `r || s` of the DigestInfo's hash, which is what the backend
-//! checks. The PIN never leaves this value: `Debug` leaves it (and the card's files) out.
+//! The card accepts the RSA PKCS#1 algorithm reference the kiosk sends in MSE SET whatever its
+//! key: an RSA card (like applet 1.7) pads the DigestInfo, an ECDSA card (the demo CA's P-256, or
+//! P-384 like applet 1.8) answers PSO COMPUTE DIGITAL SIGNATURE with the raw `r || s` of the
+//! DigestInfo's hash; the backend checks both. The PIN never leaves this value: `Debug` leaves it (and the card's files) out.
 
 use std::fmt;
 
@@ -46,6 +46,8 @@ enum FileId {
     AddressSignature,
     Photo,
     AuthCertificate,
+    CaCertificate,
+    RootCertificate,
     RegisterCertificate,
 }
 
@@ -60,6 +62,8 @@ fn find(path: &[u8]) -> Option<Node> {
         [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x34] => file(FileId::AddressSignature),
         [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x35] => file(FileId::Photo),
         [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x38] => file(FileId::AuthCertificate),
+        [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3A] => file(FileId::CaCertificate),
+        [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3B] => file(FileId::RootCertificate),
         [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3C] => file(FileId::RegisterCertificate),
         _ => None,
     }
@@ -175,6 +179,8 @@ impl BeidApplet {
             FileId::AddressSignature => &card.address_sig,
             FileId::Photo => &card.photo,
             FileId::AuthCertificate => &card.auth_cert,
+            FileId::CaCertificate => &card.ca_cert,
+            FileId::RootCertificate => &card.root_cert,
             FileId::RegisterCertificate => &card.rrn_cert,
         }
     }

@@ -2,8 +2,13 @@
 //! seed gives the same CA, which `seed --demo` stores as the trust anchor), and cards for residents of
 //! the synthetic register whose files and signatures follow the rules of [`crate::eid`].
 //!
+//! Shaped like the Belgian PKI: a root signs the national register's certificate (503C) and a
+//! "Citizen CA" (503A), which signs the cards' authentication certificates (5038).
+//!
 //! Keys come from SHA-256 of the seed and a label: deterministic and fine for demo data, never for
-//! real keys. Signatures are ECDSA P-256 / SHA-256, raw `r || s`.
+//! real keys. The demo CA is ECDSA P-256 / SHA-256 (signatures raw `r || s`);
+//! [`DemoCa::rsa_from_seed`] is an RSA-2048 CA like the one of applet 1.7 cards and
+//! [`DemoCa::p384_from_seed`] an ECDSA P-384 one like applet 1.8's, both for tests.
 //!
 //! [`applet`] answers a card's APDUs like the BEID applet, [`vpcd`] puts it into vsmartcard's
 //! virtual PC/SC reader, and [`demo_card`] is the card of the demo register's holder.
@@ -11,6 +16,7 @@
 pub mod applet;
 mod command;
 mod demo;
+mod keys;
 pub mod vpcd;
 
 pub use demo::{demo_card, demo_holder};
@@ -20,19 +26,14 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use der::Encode;
 use der::asn1::UtcTime;
-use p256::ecdsa::signature::Signer;
-use p256::ecdsa::signature::hazmat::PrehashSigner;
-use p256::ecdsa::{DerSignature, Signature, SigningKey};
 use sha2::{Digest, Sha256};
-use spki::SubjectPublicKeyInfoOwned;
-use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+use x509_cert::builder::Profile;
 use x509_cert::name::Name;
-use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
 
 use crate::eid::tlv::{encode, tag};
+use keys::{CardKey, KeyKind};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TestCardError {
@@ -50,25 +51,7 @@ pub enum TestCardError {
 const NOT_BEFORE_S: u64 = 1_577_836_800;
 const NOT_AFTER_S: u64 = 2_366_841_600;
 const ROOT_SUBJECT: &str = "CN=Heidebeek Synthetic eID Root CA,O=Synthetic Test Data,C=BE";
-
-fn key(seed: u64, label: &str) -> Result<SigningKey, TestCardError> {
-    let mut counter = 0u32;
-    loop {
-        let digest = Sha256::new()
-            .chain_update(seed.to_be_bytes())
-            .chain_update(label.as_bytes())
-            .chain_update(counter.to_be_bytes())
-            .finalize();
-        // A digest is a valid scalar except with negligible probability; retry if not.
-        if let Ok(k) = SigningKey::from_slice(&digest) {
-            return Ok(k);
-        }
-        counter += 1;
-        if counter > 8 {
-            return Err(TestCardError::Key("no valid scalar".into()));
-        }
-    }
-}
+const CITIZEN_SUBJECT: &str = "CN=Heidebeek Synthetic Citizen CA,O=Synthetic Test Data,C=BE";
 
 fn cert_err(e: impl std::fmt::Display) -> TestCardError {
     TestCardError::Certificate(e.to_string())
@@ -85,80 +68,100 @@ fn validity(not_before_s: u64, not_after_s: u64) -> Result<Validity, TestCardErr
     })
 }
 
-/// Issues a certificate for `subject_key` signed by `issuer_key`.
-fn issue(
-    issuer_key: &SigningKey,
-    issuer: Option<&str>,
-    subject: &str,
-    subject_key: &SigningKey,
-    serial: u32,
-    valid: Validity,
-) -> Result<Vec<u8>, TestCardError> {
-    let subject = Name::from_str(subject).map_err(cert_err)?;
-    let spki =
-        SubjectPublicKeyInfoOwned::from_key(*subject_key.verifying_key()).map_err(cert_err)?;
-    let profile = match issuer {
-        None => Profile::Root,
-        Some(issuer) => Profile::Leaf {
-            issuer: Name::from_str(issuer).map_err(cert_err)?,
-            enable_key_agreement: false,
-            enable_key_encipherment: false,
-        },
-    };
-    let builder = CertificateBuilder::new(
-        profile,
-        SerialNumber::from(serial),
-        valid,
-        subject,
-        spki,
-        issuer_key,
-    )
-    .map_err(cert_err)?;
-    builder
-        .build::<DerSignature>()
-        .map_err(cert_err)?
-        .to_der()
-        .map_err(cert_err)
+fn name(text: &str) -> Result<Name, TestCardError> {
+    Name::from_str(text).map_err(cert_err)
 }
 
-/// The synthetic CA of a demo seed, with the national register's signing key.
+fn leaf(issuer: &str) -> Result<Profile, TestCardError> {
+    Ok(Profile::Leaf {
+        issuer: name(issuer)?,
+        enable_key_agreement: false,
+        enable_key_encipherment: false,
+    })
+}
+
+/// The synthetic CA of a demo seed: root, Citizen CA and the national register's signing key.
 pub struct DemoCa {
     seed: u64,
-    root_key: SigningKey,
-    rrn_key: SigningKey,
+    kind: KeyKind,
+    citizen_key: CardKey,
+    rrn_key: CardKey,
     root_der: Vec<u8>,
+    citizen_der: Vec<u8>,
     rrn_der: Vec<u8>,
 }
 
 impl DemoCa {
-    /// The CA for `seed`; the same seed gives the same certificates.
+    /// The CA for `seed` (ECDSA P-256); the same seed gives the same certificates.
     pub fn from_seed(seed: u64) -> Result<DemoCa, TestCardError> {
-        DemoCa::with_label(seed, "demo-root")
+        DemoCa::build(seed, KeyKind::P256, "demo-root", true)
     }
 
     /// Another CA, trusted by nobody: for tests of untrusted certificates.
     pub fn untrusted(seed: u64) -> Result<DemoCa, TestCardError> {
-        DemoCa::with_label(seed, "rogue-root")
+        DemoCa::build(seed, KeyKind::P256, "rogue-root", true)
     }
 
-    fn with_label(seed: u64, label: &str) -> Result<DemoCa, TestCardError> {
-        let root_key = key(seed, label)?;
-        let rrn_key = key(seed, &format!("{label}/rrn"))?;
+    /// [`DemoCa::from_seed`]'s root, but its Citizen CA certificate is an end-entity one (no cA):
+    /// for tests that a leaf cannot act as an intermediate.
+    pub fn with_citizen_not_a_ca(seed: u64) -> Result<DemoCa, TestCardError> {
+        DemoCa::build(seed, KeyKind::P256, "demo-root", false)
+    }
+
+    /// An RSA-2048 CA as behind applet 1.7 cards: certificates sha256WithRSAEncryption, the
+    /// register's signatures PKCS#1 v1.5 with SHA-256, an authentication key that pads the
+    /// DigestInfo it is sent. Keys are generated once per process (slow: about a second each).
+    pub fn rsa_from_seed(seed: u64) -> Result<DemoCa, TestCardError> {
+        DemoCa::build(seed, KeyKind::Rsa, "rsa-root", true)
+    }
+
+    /// An ECDSA P-384 CA as behind applet 1.8 cards: certificates ecdsa-with-SHA384, the
+    /// register's signatures over SHA-384, the authentication key signing the DigestInfo's digest.
+    pub fn p384_from_seed(seed: u64) -> Result<DemoCa, TestCardError> {
+        DemoCa::build(seed, KeyKind::P384, "p384-root", true)
+    }
+
+    fn build(
+        seed: u64,
+        kind: KeyKind,
+        label: &str,
+        citizen_is_ca: bool,
+    ) -> Result<DemoCa, TestCardError> {
+        let root_key = CardKey::derive(kind, seed, label)?;
+        let rrn_key = CardKey::derive(kind, seed, &format!("{label}/rrn"))?;
+        let citizen_key = CardKey::derive(kind, seed, &format!("{label}/citizen"))?;
         let all_time = || validity(NOT_BEFORE_S, NOT_AFTER_S);
-        let root_der = issue(&root_key, None, ROOT_SUBJECT, &root_key, 1, all_time()?)?;
-        let rrn_der = issue(
-            &root_key,
-            Some(ROOT_SUBJECT),
+        let root_der = root_key.issue(Profile::Root, ROOT_SUBJECT, &root_key, 1, all_time()?)?;
+        let rrn_der = root_key.issue(
+            leaf(ROOT_SUBJECT)?,
             "CN=RRN,O=Synthetic National Register,C=BE",
             &rrn_key,
             2,
             all_time()?,
         )?;
+        let citizen_profile = if citizen_is_ca {
+            // pathLen 0: the Citizen CA signs cards only, as the Belgian ones do.
+            Profile::SubCA {
+                issuer: name(ROOT_SUBJECT)?,
+                path_len_constraint: Some(0),
+            }
+        } else {
+            leaf(ROOT_SUBJECT)?
+        };
+        let citizen_der = root_key.issue(
+            citizen_profile,
+            CITIZEN_SUBJECT,
+            &citizen_key,
+            4,
+            all_time()?,
+        )?;
         Ok(DemoCa {
             seed,
-            root_key,
+            kind,
+            citizen_key,
             rrn_key,
             root_der,
+            citizen_der,
             rrn_der,
         })
     }
@@ -168,17 +171,25 @@ impl DemoCa {
         &self.root_der
     }
 
+    /// The Citizen CA's certificate (DER), signed by the root: file 503A of every card.
+    pub fn citizen_der(&self) -> &[u8] {
+        &self.citizen_der
+    }
+
     /// A card for `holder`: signed files, certificates and the authentication key.
     pub fn card(&self, holder: &CardHolder) -> Result<TestCard, TestCardError> {
-        let auth_key = key(self.seed, &format!("auth/{}", holder.card_number))?;
+        let auth_key = CardKey::derive(
+            self.kind,
+            self.seed,
+            &format!("auth/{}", holder.card_number),
+        )?;
         let serial = u32::from_be_bytes(
             Sha256::digest(holder.card_number.as_bytes())[..4]
                 .try_into()
                 .unwrap_or([0, 0, 0, 3]),
         ) | 0x0100_0000;
-        let auth_der = issue(
-            &self.root_key,
-            Some(ROOT_SUBJECT),
+        let auth_der = self.citizen_key.issue(
+            leaf(CITIZEN_SUBJECT)?,
             &format!(
                 "CN=Authentication,SERIALNUMBER={},C=BE",
                 holder.national_number
@@ -201,14 +212,16 @@ impl DemoCa {
             photo: placeholder_photo(),
             rrn_cert: self.rrn_der.clone(),
             auth_cert: auth_der,
+            ca_cert: self.citizen_der.clone(),
+            root_cert: self.root_der.clone(),
             auth_key,
         })
     }
 
-    /// The national register's signature (raw `r || s`) over any bytes: lets tests re-sign edited files.
+    /// The national register's signature over any bytes (raw `r || s`, or PKCS#1 v1.5 SHA-256 for
+    /// an RSA CA): lets tests re-sign edited files.
     pub fn sign_rrn(&self, message: &[u8]) -> Vec<u8> {
-        let sig: Signature = self.rrn_key.sign(message);
-        sig.to_bytes().to_vec()
+        self.rrn_key.sign(message)
     }
 }
 
@@ -321,22 +334,25 @@ pub struct TestCard {
     pub photo: Vec<u8>,
     pub rrn_cert: Vec<u8>,
     pub auth_cert: Vec<u8>,
-    auth_key: SigningKey,
+    /// 503A: the Citizen CA that signed `auth_cert`.
+    pub ca_cert: Vec<u8>,
+    /// 503B: the root that signed `ca_cert` and `rrn_cert`.
+    pub root_cert: Vec<u8>,
+    auth_key: CardKey,
 }
 
 impl TestCard {
-    /// What the card's authentication key returns for `challenge` (ECDSA over SHA-256, raw `r || s`).
+    /// What the card's authentication key returns for `challenge`: a signature over
+    /// SHA-256(challenge) (ECDSA raw `r || s`, or RSA PKCS#1 v1.5).
     pub fn sign_challenge(&self, challenge: &[u8]) -> Vec<u8> {
-        let sig: Signature = self.auth_key.sign(challenge);
-        sig.to_bytes().to_vec()
+        self.auth_key.sign_sha256_digest(&Sha256::digest(challenge))
     }
 
-    /// What the card returns for a SHA-256 DigestInfo (as `BeidCard::sign_challenge` sends): the
-    /// digest is its last 32 bytes. `None` if `digest_info` is shorter.
+    /// What the card returns for a SHA-256 DigestInfo (as `BeidCard::sign_challenge` sends): an
+    /// ECDSA card signs the digest, its last 32 bytes; an RSA card pads the whole DigestInfo
+    /// (PKCS#1 v1.5). `None` if `digest_info` is shorter than a digest.
     pub fn sign_digest_info(&self, digest_info: &[u8]) -> Option<Vec<u8>> {
-        let digest = digest_info.get(digest_info.len().checked_sub(32)?..)?;
-        let sig: Signature = self.auth_key.sign_prehash(digest).ok()?;
-        Some(sig.to_bytes().to_vec())
+        self.auth_key.sign_digest_info(digest_info)
     }
 
     /// The request's `eid` member for a challenge (base64 as on the wire).
@@ -351,6 +367,7 @@ impl TestCard {
             auth_cert: e(&self.auth_cert),
             challenge: e(challenge),
             challenge_sig: e(&self.sign_challenge(challenge)),
+            ca_certs: vec![e(&self.ca_cert)],
         }
     }
 }
@@ -361,10 +378,8 @@ mod tests {
     use super::*;
     use crate::eid::{Evidence, verify};
 
-    #[test]
-    fn signing_the_digest_info_a_kiosk_sends_verifies_like_signing_the_challenge() {
-        let ca = DemoCa::from_seed(3).unwrap();
-        let holder = CardHolder {
+    fn child() -> CardHolder {
+        CardHolder {
             card_number: "591111111111".into(),
             national_number: "17073003384".into(),
             surname: "Testkind".into(),
@@ -376,8 +391,12 @@ mod tests {
             street_and_number: "Schoolstraat 4".into(),
             postal_code: "3599".into(),
             municipality: "Heidebeek".into(),
-        };
-        let card = ca.card(&holder).unwrap();
+        }
+    }
+
+    /// The challenge signed through the DigestInfo a kiosk sends, as the applet does it.
+    fn signed_through_digest_info(ca: &DemoCa) -> kiosk_api::EidEvidence {
+        let card = ca.card(&child()).unwrap();
         let challenge = [9u8; 32];
         // SHA-256 DigestInfo prefix, as BeidCard::sign_challenge sends it.
         let mut digest_info = vec![
@@ -387,7 +406,81 @@ mod tests {
         digest_info.extend_from_slice(&Sha256::digest(challenge));
         let mut wire = card.evidence(&challenge);
         wire.challenge_sig = STANDARD.encode(card.sign_digest_info(&digest_info).unwrap());
+        wire
+    }
+
+    const NOW: i64 = 1_774_000_000;
+
+    #[test]
+    fn signing_the_digest_info_a_kiosk_sends_verifies_like_signing_the_challenge() {
+        for ca in [
+            DemoCa::from_seed(3).unwrap(),
+            DemoCa::p384_from_seed(3).unwrap(),
+            DemoCa::rsa_from_seed(3).unwrap(),
+        ] {
+            let evidence = Evidence::decode(&signed_through_digest_info(&ca)).unwrap();
+            let card = verify(&evidence, &[ca.root_der().to_vec()], NOW);
+            assert!(card.is_ok(), "{:?}", card.err());
+        }
+    }
+
+    #[test]
+    fn an_rsa_card_padding_the_digest_info_gives_the_pkcs1_sha256_signature() {
+        let ca = DemoCa::rsa_from_seed(3).unwrap();
+        let card = ca.card(&child()).unwrap();
+        let through_applet = Evidence::decode(&signed_through_digest_info(&ca)).unwrap();
+        assert_eq!(
+            through_applet.challenge_sig,
+            card.sign_challenge(&[9u8; 32])
+        );
+    }
+
+    #[test]
+    fn old_rsa_cards_register_signatures_over_sha1_verify_but_a_sha1_challenge_does_not() {
+        use rsa::Pkcs1v15Sign;
+        use sha1::Sha1;
+        let ca = DemoCa::rsa_from_seed(3).unwrap();
+        let keys::CardKey::Rsa(rrn) = &ca.rrn_key else {
+            unreachable!("an RSA CA has an RSA register key")
+        };
+        let sha1 = |m: &[u8]| {
+            rrn.sign(Pkcs1v15Sign::new::<Sha1>(), &Sha1::digest(m))
+                .unwrap()
+        };
+        let card = ca.card(&child()).unwrap();
+        let mut wire = card.evidence(&[7u8; 32]);
+        let identity_sig = sha1(&card.identity);
+        let mut signed = card.address.clone();
+        signed.extend_from_slice(&identity_sig);
+        wire.identity_sig = STANDARD.encode(&identity_sig);
+        wire.address_sig = STANDARD.encode(sha1(&signed));
         let evidence = Evidence::decode(&wire).unwrap();
-        assert!(verify(&evidence, &[ca.root_der().to_vec()], 1_774_000_000).is_ok());
+        assert!(verify(&evidence, &[ca.root_der().to_vec()], NOW).is_ok());
+
+        let keys::CardKey::Rsa(auth) = &card.auth_key else {
+            unreachable!("an RSA CA's cards have RSA keys")
+        };
+        wire.challenge_sig = STANDARD.encode(
+            auth.sign(Pkcs1v15Sign::new::<Sha1>(), &Sha1::digest([7u8; 32]))
+                .unwrap(),
+        );
+        let evidence = Evidence::decode(&wire).unwrap();
+        assert_eq!(
+            verify(&evidence, &[ca.root_der().to_vec()], NOW).err(),
+            Some(crate::eid::EidError::Signature("challenge"))
+        );
+    }
+
+    #[test]
+    fn the_demo_root_and_register_certificate_are_unchanged_by_the_citizen_ca() {
+        // What `seed --demo` stored before the Citizen CA came must still be the anchor: the root
+        // is the same key and name as before, self-signed deterministically.
+        let a = DemoCa::from_seed(3).unwrap();
+        let b = DemoCa::from_seed(3).unwrap();
+        assert_eq!(a.root_der(), b.root_der());
+        assert_eq!(a.citizen_der(), b.citizen_der());
+        let root = crate::eid::x509::parse(a.root_der()).unwrap();
+        let citizen = crate::eid::x509::parse(a.citizen_der()).unwrap();
+        assert_eq!(citizen.tbs_certificate.issuer, root.tbs_certificate.subject);
     }
 }

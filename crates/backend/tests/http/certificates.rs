@@ -369,6 +369,44 @@ async fn tampered_untrusted_or_invalid_cards_are_refused() {
 }
 
 #[tokio::test]
+async fn the_citizen_ca_must_come_with_the_card_and_be_a_ca() {
+    let env = start().await;
+    let (card, _, _) = family_card();
+
+    // An older kiosk that does not send `ca_certs` at all: the request is well-formed, the
+    // authentication certificate just does not reach the root.
+    let c = challenge(&env).await;
+    let mut old_kiosk = body(&card, &c, "residence", "nl", None);
+    old_kiosk["eid"].as_object_mut().unwrap().remove("ca_certs");
+    problem(
+        env.post("/v1/certificate-requests", &old_kiosk)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate-untrusted",
+    )
+    .await;
+
+    // A Citizen CA certificate without cA, under the same root, cannot sign cards.
+    let (reference, household, _) = family();
+    let not_a_ca = DemoCa::with_citizen_not_a_ca(42)
+        .unwrap()
+        .card(&CardHolder::from_register(&reference, &household))
+        .unwrap();
+    problem(
+        request(&env, &not_a_ca, "residence", "nl").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate-untrusted",
+    )
+    .await;
+
+    // The same card with its Citizen CA is accepted.
+    let response = request(&env, &card, "residence", "nl").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
 async fn deferred_types_are_pending_and_purpose_is_required_where_needed() {
     let env = start().await;
     let (card, _, _) = family_card();

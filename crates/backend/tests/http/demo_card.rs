@@ -49,6 +49,8 @@ async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
     let address_sig = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x34]);
     let auth_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x38]);
     let rrn_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3C]);
+    // The Citizen CA, which signed the authentication certificate.
+    let ca_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3A]);
 
     let response = env
         .post("/v1/eid-challenges", &json!({}))
@@ -92,6 +94,7 @@ async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
             auth_cert: e(&auth_cert),
             challenge: e(&challenge),
             challenge_sig: e(signature),
+            ca_certs: vec![e(&ca_cert)],
         })
         .unwrap(),
     });

@@ -450,6 +450,8 @@ pub struct EidEvidence {
     challenge: String,
     #[schema(format = Byte)]
     challenge_sig: String,
+    /// Intermediate CA certificates (DER, base64) from the card (file 503A, the Citizen CA); may be omitted when the trust anchor signs the card's certificates directly.
+    ca_certs: Option<Vec<String>>,
 }
 
 #[derive(ToSchema)]

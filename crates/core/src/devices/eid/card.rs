@@ -78,6 +78,8 @@ pub struct EvidenceFiles {
     pub rrn_cert: Vec<u8>,
     /// 3F00/DF00/5038: the authentication certificate (DER).
     pub auth_cert: Vec<u8>,
+    /// 3F00/DF00/503A: the CA certificate (DER) that signed `auth_cert` (the Citizen CA).
+    pub ca_cert: Vec<u8>,
 }
 
 impl std::fmt::Debug for EvidenceFiles {
@@ -204,8 +206,8 @@ impl<T: CardTransport> BeidCard<T> {
     }
 
     /// The files the backend checks, as the card has them: the identity and address with the
-    /// national register's signatures and certificate, and the authentication certificate.
-    /// Needs no PIN.
+    /// national register's signatures and certificate, the authentication certificate and the CA
+    /// certificate that signed it. Needs no PIN.
     pub fn read_evidence_files(&mut self) -> Result<EvidenceFiles, CardError> {
         Ok(EvidenceFiles {
             identity: self.read_file(&files::IDENTITY)?,
@@ -214,6 +216,7 @@ impl<T: CardTransport> BeidCard<T> {
             address_sig: self.read_file(&files::ADDRESS_SIGNATURE)?,
             rrn_cert: self.read_file(&files::REGISTER_CERTIFICATE)?,
             auth_cert: self.read_file(&files::AUTH_CERTIFICATE)?,
+            ca_cert: self.read_file(&files::CA_CERTIFICATE)?,
         })
     }
 

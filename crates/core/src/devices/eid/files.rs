@@ -52,3 +52,9 @@ pub const AUTH_CERTIFICATE: FilePath = FilePath::new(&[0x3F00, 0xDF00, 0x5038]);
 pub const SIGNING_CERTIFICATE: FilePath = FilePath::new(&[0x3F00, 0xDF00, 0x5039]);
 /// The national register's certificate, which verifies the identity and address signatures.
 pub const REGISTER_CERTIFICATE: FilePath = FilePath::new(&[0x3F00, 0xDF00, 0x503C]);
+/// The CA certificate: the intermediate ("Citizen CA") that signed the authentication
+/// certificate, itself signed by the root in [`ROOT_CERTIFICATE`].
+pub const CA_CERTIFICATE: FilePath = FilePath::new(&[0x3F00, 0xDF00, 0x503A]);
+/// The Belgian root CA's certificate as the card holds it: never trusted for being on the card,
+/// trust anchors are configured on the backend.
+pub const ROOT_CERTIFICATE: FilePath = FilePath::new(&[0x3F00, 0xDF00, 0x503B]);
