@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 use iced::widget::{column, container, stack};
 use iced::{Element, Length, Subscription, Task, event, keyboard, time};
 use jiff::ZonedDateTime;
+use jiff::tz::TimeZone;
 
 use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::idle::{IdlePhase, IdlePolicy};
 
-use kiosk_core::print::PrinterStatus;
+use kiosk_core::print::{JobState, PrinterStatus, Spooler};
 
 use kiosk_core::sync::{ConnectionState, Link};
 
@@ -296,6 +297,35 @@ impl App {
     }
 }
 
+/// The last resident ticket in the print journal, for the staff screen. `None` also without a
+/// printer or when the journal cannot be read (logged): there is then nothing to reprint.
+fn last_ticket(spooler: Option<Arc<Spooler>>, zone: &TimeZone) -> Option<staff::LastTicket> {
+    let found = spooler?.last_of_kinds(&staff::RESIDENT_KINDS);
+    let job = found
+        .inspect_err(|error| tracing::error!(%error, "print journal not read"))
+        .ok()??;
+    staff::LastTicket::from_journal(&job.kind, &job.created_at, zone)
+}
+
+/// Prints the last resident ticket again through the spooler, which journals the copy.
+async fn reprint_last_ticket(spooler: Option<Arc<Spooler>>) -> staff::ReprintOutcome {
+    let Some(spooler) = spooler else {
+        return staff::ReprintOutcome::NotPrinted;
+    };
+    match spooler.reprint_last(&staff::RESIDENT_KINDS).await {
+        Ok(None) => staff::ReprintOutcome::Nothing,
+        Ok(Some(outcome)) if outcome.state == JobState::Printed => staff::ReprintOutcome::Reprinted,
+        Ok(Some(outcome)) => {
+            tracing::warn!(job = %outcome.id, state = ?outcome.state, "reprint not printed");
+            staff::ReprintOutcome::NotPrinted
+        }
+        Err(error) => {
+            tracing::error!(%error, "print journal failed");
+            staff::ReprintOutcome::NotPrinted
+        }
+    }
+}
+
 /// Answers from the backend or the printer: never taps, so never held back by the guard.
 fn is_booking_result(message: &booking::Message) -> bool {
     matches!(
@@ -385,7 +415,7 @@ impl Kiosk {
                 return self.scanned(event);
             }
             Message::ClockTapped => self.clock_tapped(now),
-            Message::Staff(message @ staff::Message::TestPrinted(_)) => return self.staff(message),
+            Message::Staff(message) if message.is_result() => return self.staff(message),
             message if self.is_ghost_tap(now) => {
                 tracing::debug!(?message, "tap ignored: the screen has just changed");
             }
@@ -590,6 +620,22 @@ impl Kiosk {
         match action {
             staff::Action::None => Task::none(),
             staff::Action::CloseKiosk => iced::exit(),
+            staff::Action::Restart => {
+                staff::restart::request();
+                iced::exit()
+            }
+            staff::Action::FindLastTicket => {
+                let zone = self.now.time_zone().clone();
+                let spooler = self.effects().spooler;
+                Task::perform(async move { last_ticket(spooler, &zone) }, |last| {
+                    Message::Staff(staff::Message::LastTicket(last))
+                })
+            }
+            staff::Action::ReprintLastTicket => {
+                Task::perform(reprint_last_ticket(self.effects().spooler), |outcome| {
+                    Message::Staff(staff::Message::Reprinted(outcome))
+                })
+            }
             staff::Action::PrintTestTicket => {
                 let ticket = kiosk_core::print::Ticket::Test(kiosk_core::print::TestTicket {
                     municipality: self.config.kiosk.municipality.clone(),
@@ -837,7 +883,7 @@ impl Kiosk {
                 .map(|(id, m)| (id, Message::Certificate(m)))
                 .collect(),
             Screen::Staff(panel) => panel
-                .focus_targets(&ctx)
+                .focus_targets(&ctx, self.config.staff.allow_exit)
                 .into_iter()
                 .map(|(id, m)| (id, Message::Staff(m)))
                 .collect(),
@@ -891,6 +937,8 @@ impl Kiosk {
                     connection: self.connection.as_ref(),
                     card_reader: self.card_reader_status_id(),
                     allow_exit: self.config.staff.allow_exit,
+                    supervised: staff::restart::supervised(),
+                    now: &self.now,
                 };
                 panel.view(&ctx, &status).map(Message::Staff)
             }

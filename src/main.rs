@@ -17,7 +17,7 @@ use kiosk_core::i18n::I18n;
 use std::path::Path;
 
 use kiosk::app::{App, Services};
-use kiosk::screen::fault;
+use kiosk::screen::{fault, staff};
 use kiosk::widget::picture::Logo;
 use kiosk::{fonts, theme};
 
@@ -44,7 +44,8 @@ fn main() -> ExitCode {
         };
     }
     match run(cli.config.unwrap_or_else(config::default_path)) {
-        Ok(()) => ExitCode::SUCCESS,
+        // 0, or the staff screen's restart code for the service manager (see `staff::restart`).
+        Ok(()) => ExitCode::from(staff::restart::exit_code()),
         Err(error) => {
             tracing::error!("{error:#}");
             ExitCode::FAILURE

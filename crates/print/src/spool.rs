@@ -8,7 +8,7 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::journal::{JobState, Journal, Payload};
+use crate::journal::{JobRecord, JobState, Journal, Payload};
 use crate::pdf::{PdfDestination, deliver_pdf};
 use crate::printer::TicketPrinter;
 use crate::status::PrinterStatus;
@@ -64,10 +64,15 @@ impl Spooler {
         Ok(JobOutcome { id, state, result })
     }
 
+    /// The newest ticket of one of `kinds` on this printer: what [`Self::reprint_last`] prints.
+    pub fn last_of_kinds(&self, kinds: &[&str]) -> Result<Option<JobRecord>> {
+        self.journal.last_of_kinds(&self.name, kinds)
+    }
+
     /// Prints the newest ticket of one of `kinds` again, with the bytes the journal kept, as a
     /// new job of kind [`REPRINT`] so the journal shows the copy too. `None`: no such ticket.
     pub async fn reprint_last(&self, kinds: &[&str]) -> Result<Option<JobOutcome>> {
-        let Some(job) = self.journal.last_of_kinds(&self.name, kinds)? else {
+        let Some(job) = self.last_of_kinds(kinds)? else {
             return Ok(None);
         };
         tracing::info!(original = %job.id, kind = %job.kind, "ticket printed again");

@@ -109,6 +109,11 @@ async fn reprint_prints_the_same_bytes_again_as_a_journaled_reprint() {
         .unwrap();
     spooler.print("test", b"\x1b@test".to_vec()).await.unwrap();
 
+    assert_eq!(
+        spooler.last_of_kinds(RESIDENT).unwrap().unwrap().id,
+        original.id,
+        "what the desk is told it will reprint"
+    );
     let outcome = spooler.reprint_last(RESIDENT).await.unwrap().unwrap();
     assert!(outcome.result.is_ok());
     assert_eq!(outcome.state, JobState::Printed);

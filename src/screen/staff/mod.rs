@@ -1,0 +1,238 @@
+//! The staff screen: opened with five taps on the clock and the staff PIN. It shows what IT and
+//! the desk need to know at a glance (printer, backend link, outbox) and offers a test ticket,
+//! a reprint of the last resident's ticket, a restart of the kiosk and, where the config allows,
+//! closing the kiosk program. It ends with the session like any screen, so a staff member who
+//! walks away leaves nothing open.
+
+mod reprint;
+pub mod restart;
+mod view;
+
+use kiosk_core::print::PrinterStatus;
+use kiosk_core::sync::ConnectionState;
+
+use crate::context::Context;
+use crate::focus::FocusId;
+use crate::widget::keypad::{self, KeypadMessage};
+
+pub use reprint::{LastTicket, RESIDENT_KINDS, ReprintOutcome, TicketKind};
+
+/// Wrong PINs before the screen locks for the rest of the session.
+const ATTEMPTS: u8 = 3;
+/// Staff PINs are 4 to 8 digits (the config check says so); more is never a PIN.
+const LONGEST_PIN: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Pin,
+    Panel,
+    Locked,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum Message {
+    Key(KeypadMessage),
+    TestPrint,
+    TestPrinted(Result<(), ()>),
+    /// What the journal holds as the last resident ticket, looked up when the panel opens.
+    LastTicket(Option<LastTicket>),
+    Reprint,
+    Reprinted(ReprintOutcome),
+    Restart,
+    CloseKiosk,
+}
+
+impl Message {
+    /// Answers from the journal or the printer: never taps, so never held back as a ghost tap.
+    pub fn is_result(&self) -> bool {
+        matches!(
+            self,
+            Message::TestPrinted(_) | Message::LastTicket(_) | Message::Reprinted(_)
+        )
+    }
+}
+
+impl std::fmt::Debug for Message {
+    /// Never the PIN's digits.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Message::Key(KeypadMessage::Insert(_)) => f.write_str("Key(Insert(..))"),
+            Message::Key(key) => f.debug_tuple("Key").field(key).finish(),
+            Message::TestPrint => f.write_str("TestPrint"),
+            Message::TestPrinted(result) => f.debug_tuple("TestPrinted").field(result).finish(),
+            Message::LastTicket(last) => f.debug_tuple("LastTicket").field(last).finish(),
+            Message::Reprint => f.write_str("Reprint"),
+            Message::Reprinted(outcome) => f.debug_tuple("Reprinted").field(outcome).finish(),
+            Message::Restart => f.write_str("Restart"),
+            Message::CloseKiosk => f.write_str("CloseKiosk"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    None,
+    /// Look up the last resident ticket in the print journal, for [`Message::LastTicket`].
+    FindLastTicket,
+    PrintTestTicket,
+    /// Print the last resident ticket again, for [`Message::Reprinted`].
+    ReprintLastTicket,
+    /// End the program with [`restart::RESTART_EXIT_CODE`] so the service manager starts it
+    /// again.
+    Restart,
+    CloseKiosk,
+}
+
+/// What the panel shows, gathered by the root.
+pub struct Status<'a> {
+    pub kiosk_name: &'a str,
+    pub printer: &'a PrinterStatus,
+    pub connection: Option<&'a ConnectionState>,
+    /// The eID card reader: which message id says how it is (`staff-card-*`).
+    pub card_reader: &'static str,
+    pub allow_exit: bool,
+    /// A service manager starts the kiosk again after a restart ([`restart::supervised`]).
+    pub supervised: bool,
+    /// The kiosk's time, to tell today's last ticket from an older one.
+    pub now: &'a jiff::ZonedDateTime,
+}
+
+#[derive(Clone)]
+pub struct State {
+    step: Step,
+    pin: String,
+    wrong: u8,
+    test_print: Option<Result<(), ()>>,
+    printing: bool,
+    /// `None` until the journal answered; then the last resident ticket, if any.
+    last_ticket: Option<Option<LastTicket>>,
+    reprint: Option<ReprintOutcome>,
+    reprinting: bool,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("staff::State")
+            .field("step", &self.step)
+            .field("wrong", &self.wrong)
+            .finish()
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            step: Step::Pin,
+            pin: String::new(),
+            wrong: 0,
+            test_print: None,
+            printing: false,
+            last_ticket: None,
+            reprint: None,
+            reprinting: false,
+        }
+    }
+}
+
+impl State {
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// `pin_matches` is the config's check, so the PIN itself never enters this state.
+    pub fn update(
+        &mut self,
+        message: Message,
+        pin_matches: impl Fn(&str) -> bool,
+        allow_exit: bool,
+    ) -> Action {
+        match (self.step, message) {
+            (Step::Pin, Message::Key(KeypadMessage::Insert(c))) => {
+                if c.is_ascii_digit() && self.pin.len() < LONGEST_PIN {
+                    self.pin.push(c);
+                }
+                Action::None
+            }
+            (Step::Pin, Message::Key(KeypadMessage::Backspace)) => {
+                self.pin.pop();
+                Action::None
+            }
+            (Step::Pin, Message::Key(KeypadMessage::Done)) => {
+                let right = pin_matches(&self.pin);
+                self.pin.clear();
+                if right {
+                    tracing::info!("staff screen opened");
+                    self.step = Step::Panel;
+                    return Action::FindLastTicket;
+                }
+                self.wrong += 1;
+                tracing::warn!(attempt = self.wrong, "wrong staff PIN");
+                if self.wrong >= ATTEMPTS {
+                    self.step = Step::Locked;
+                }
+                Action::None
+            }
+            (Step::Panel, Message::TestPrint) if !self.printing => {
+                self.printing = true;
+                self.test_print = None;
+                Action::PrintTestTicket
+            }
+            // One line tells how the latest print from the panel went: the other one's goes.
+            (Step::Panel, Message::TestPrinted(result)) => {
+                self.printing = false;
+                self.test_print = Some(result);
+                self.reprint = None;
+                Action::None
+            }
+            (Step::Panel, Message::LastTicket(last)) => {
+                self.last_ticket = Some(last);
+                Action::None
+            }
+            (Step::Panel, Message::Reprint) if !self.reprinting => {
+                self.reprinting = true;
+                self.reprint = None;
+                Action::ReprintLastTicket
+            }
+            (Step::Panel, Message::Reprinted(outcome)) => {
+                self.reprinting = false;
+                self.reprint = Some(outcome);
+                self.test_print = None;
+                if outcome == ReprintOutcome::Nothing {
+                    self.last_ticket = Some(None);
+                }
+                Action::None
+            }
+            (Step::Panel, Message::Restart) => {
+                tracing::info!("kiosk restarted from the staff screen");
+                Action::Restart
+            }
+            (Step::Panel, Message::CloseKiosk) if allow_exit => {
+                tracing::info!("kiosk program closed from the staff screen");
+                Action::CloseKiosk
+            }
+            _ => Action::None,
+        }
+    }
+
+    /// In the order the panel shows its buttons; "Close" only where the panel shows it.
+    pub fn focus_targets(&self, ctx: &Context<'_>, allow_exit: bool) -> Vec<(FocusId, Message)> {
+        match self.step {
+            Step::Pin => keypad::phone_targets(ctx, 0)
+                .into_iter()
+                .map(|(id, m)| (id, Message::Key(m)))
+                .collect(),
+            Step::Panel => {
+                let mut targets = vec![
+                    (FocusId::Content(view::TEST), Message::TestPrint),
+                    (FocusId::Content(view::REPRINT), Message::Reprint),
+                    (FocusId::Content(view::RESTART), Message::Restart),
+                ];
+                if allow_exit {
+                    targets.push((FocusId::Content(view::CLOSE), Message::CloseKiosk));
+                }
+                targets
+            }
+            Step::Locked => Vec::new(),
+        }
+    }
+}
