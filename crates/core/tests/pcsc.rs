@@ -213,6 +213,7 @@ fn a_wrong_pin_then_the_right_one_then_a_signature_the_backend_accepts() {
         address_sig: files.address_sig,
         rrn_cert: files.rrn_cert,
         auth_cert: files.auth_cert,
+        ca_certs: vec![files.ca_cert],
         challenge: challenge.to_vec(),
         challenge_sig: signature,
     };
