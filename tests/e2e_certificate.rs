@@ -108,8 +108,8 @@ impl Write for LogWriter {
 fn require_pcscd() {
     let running = Command::new("pgrep")
         .args(["-x", "pcscd"])
-        .status()
-        .is_ok_and(|s| s.success());
+        .output()
+        .is_ok_and(|out| out.status.success());
     assert!(
         running,
         "pcscd is not running: start it with `sudo tests/tools/pcscd-up` (packages: tests/tools/packages)"
