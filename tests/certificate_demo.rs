@@ -67,14 +67,6 @@ fn demo_kiosk(dir: &std::path::Path, runtime: &tokio::runtime::Runtime) -> Drive
     driver
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
 fn type_pin(driver: &mut Driver, pin: &str) {
     for digit in pin.chars() {
         driver.click(&digit.to_string());
@@ -86,7 +78,7 @@ fn type_pin(driver: &mut Driver, pin: &str) {
 fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let documents: PathBuf = dir.path().join("documents");
-    let runtime = runtime();
+    let runtime = support::runtime();
     let mut driver = demo_kiosk(dir.path(), &runtime);
 
     driver.click("Attest afdrukken");
@@ -122,7 +114,7 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
 #[test]
 fn three_wrong_pins_block_the_card_and_send_the_resident_to_the_desk() {
     let dir = tempfile::tempdir().unwrap();
-    let runtime = runtime();
+    let runtime = support::runtime();
     let mut driver = demo_kiosk(dir.path(), &runtime);
     driver.click("Attest afdrukken");
     driver.click("Samenstelling van het gezin");
@@ -152,7 +144,7 @@ fn three_wrong_pins_block_the_card_and_send_the_resident_to_the_desk() {
 #[test]
 fn a_criminal_record_extract_for_work_with_children_says_it_comes_by_post() {
     let dir = tempfile::tempdir().unwrap();
-    let runtime = runtime();
+    let runtime = support::runtime();
     let mut driver = demo_kiosk(dir.path(), &runtime);
     driver.click("Attest afdrukken");
     driver.click("Meer");

@@ -131,11 +131,7 @@ fn setup() -> Setup {
     let _ = log();
     require_pcscd();
     let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = support::runtime();
     let ten: ZonedDateTime = TEN.parse().unwrap();
     let mut backend = Backend {
         db: dir.path().join("backend.sqlite"),

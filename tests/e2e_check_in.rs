@@ -137,11 +137,7 @@ fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_hold
         &uuid::Uuid::new_v4().simple().to_string()[..6].to_uppercase()
     );
     let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = support::runtime();
 
     // The backend: the demo town hall as of that Tuesday, its clock at 09:00.
     let opening: ZonedDateTime = OPENING.parse().unwrap();

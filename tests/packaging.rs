@@ -6,30 +6,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use kiosk_core::config::{BackendTarget, CardReaderMode, DocumentPrinterSettings};
 
-fn packaging(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("packaging")
-        .join(path)
-}
+#[path = "support/unit_files.rs"]
+mod unit_files;
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(packaging(path)).unwrap_or_else(|e| panic!("packaging/{path}: {e}"))
-}
+use unit_files::{Unit, exec_argv, guide_commands, packaging, text};
 
 fn kiosk(args: &[String]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kiosk"))
         .args(args)
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The kiosk parses `args` as given (flags, subcommand, values) and would run them: with `--help`
@@ -48,163 +38,21 @@ fn assert_kiosk_accepts(args: &[String], context: &str) {
     );
 }
 
-/// A unit file read the way systemd reads one: `[Section]` headers, `Key=Value` lines, `#` and
-/// `;` comments, a trailing backslash continuing a line. Any other line is an error here (systemd
-/// would only warn and ignore it, which is how a typo goes unnoticed on a kiosk).
-struct Unit {
-    name: String,
-    entries: Vec<(String, String, String)>,
-}
-
-impl Unit {
-    fn read(path: &str) -> Unit {
-        let source = read(path);
-        let mut entries = Vec::new();
-        let mut section: Option<String> = None;
-        let mut pending = String::new();
-        for (index, raw) in source.lines().enumerate() {
-            let line = format!("{pending}{}", raw.trim());
-            pending.clear();
-            if let Some(head) = line.strip_suffix('\\') {
-                pending = format!("{head} ");
-                continue;
-            }
-            if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
-                continue;
-            }
-            let at = format!("packaging/{path}:{}", index + 1);
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = Some(name.to_owned());
-                continue;
-            }
-            let (key, value) = line
-                .split_once('=')
-                .unwrap_or_else(|| panic!("{at}: neither a section nor Key=Value: {line}"));
-            let section = section
-                .clone()
-                .unwrap_or_else(|| panic!("{at}: {key} outside any section"));
-            entries.push((section, key.trim().to_owned(), value.trim().to_owned()));
-        }
-        assert!(
-            pending.is_empty(),
-            "packaging/{path}: ends in a continuation"
-        );
-        Unit {
-            name: path.to_owned(),
-            entries,
-        }
+/// The systemd directives the shipped units may use, by section: a key not listed is taken for a
+/// typo (systemd would only warn and ignore it, which is how a misspelt option goes unnoticed).
+fn kiosk_directives(section: &str) -> &'static [&'static str] {
+    match section {
+        "Unit" => &["Description", "After", "Wants", "StartLimitIntervalSec"],
+        "Service" => &[
+            "ExecStart",
+            "Restart",
+            "RestartSec",
+            "Environment",
+            "NoNewPrivileges",
+        ],
+        "Install" => &["WantedBy"],
+        _ => &[],
     }
-
-    fn all(&self, section: &str, key: &str) -> Vec<&str> {
-        self.entries
-            .iter()
-            .filter(|(s, k, _)| s == section && k == key)
-            .map(|(_, _, v)| v.as_str())
-            .collect()
-    }
-
-    fn get(&self, section: &str, key: &str) -> &str {
-        match self.all(section, key).as_slice() {
-            [value] => value,
-            other => panic!(
-                "{}: want one [{section}] {key}=, found {}",
-                self.name,
-                other.len()
-            ),
-        }
-    }
-
-    /// Every key is a directive systemd knows in that section: a misspelt hardening or restart
-    /// option is otherwise silently without effect.
-    fn assert_known_keys(&self) {
-        for (section, key, _) in &self.entries {
-            let known: &[&str] = match section.as_str() {
-                "Unit" => &["Description", "After", "Wants", "StartLimitIntervalSec"],
-                "Service" => &[
-                    "ExecStart",
-                    "Restart",
-                    "RestartSec",
-                    "Environment",
-                    "NoNewPrivileges",
-                ],
-                "Install" => &["WantedBy"],
-                _ => &[],
-            };
-            assert!(
-                known.contains(&key.as_str()),
-                "{}: [{section}] {key}= is no systemd directive this test knows (a typo?)",
-                self.name
-            );
-        }
-    }
-}
-
-/// An `ExecStart=` line as systemd splits it: the prefixes `-@:+!` dropped, words split at
-/// whitespace, double quotes grouping words.
-fn exec_argv(line: &str) -> Vec<String> {
-    let line = line.trim_start_matches(['-', '@', ':', '+', '!']);
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quoted = false;
-    let mut started = false;
-    for c in line.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                started = true;
-            }
-            c if c.is_whitespace() && !quoted => {
-                if started {
-                    words.push(std::mem::take(&mut word));
-                    started = false;
-                }
-            }
-            c => {
-                word.push(c);
-                started = true;
-            }
-        }
-    }
-    assert!(!quoted, "unbalanced quotes in {line}");
-    if started {
-        words.push(word);
-    }
-    words
-}
-
-/// The commands of the guide's ```sh blocks, one argv each, with `runuser -u USER --` taken off
-/// (the guide runs the kiosk as its own user with it).
-fn guide_commands() -> Vec<Vec<String>> {
-    let mut commands = Vec::new();
-    let mut in_shell = false;
-    let mut pending = String::new();
-    for line in read("README.md").lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") {
-            in_shell = trimmed == "```sh";
-            continue;
-        }
-        if !in_shell {
-            continue;
-        }
-        let line = format!("{pending}{trimmed}");
-        pending.clear();
-        if let Some(head) = line.strip_suffix('\\') {
-            pending = format!("{head} ");
-            continue;
-        }
-        let line = line.split(" #").next().unwrap_or_default();
-        for command in line.split("&&") {
-            let mut argv: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
-            if argv.len() > 3 && argv[0] == "runuser" && argv[1] == "-u" && argv[3] == "--" {
-                argv.drain(..4);
-            }
-            if !argv.is_empty() {
-                commands.push(argv);
-            }
-        }
-    }
-    commands
 }
 
 fn is_kiosk(program: &str) -> bool {
@@ -223,7 +71,7 @@ fn installed_to(source: &str) -> String {
 #[test]
 fn the_kiosk_unit_runs_the_installed_kiosk_with_flags_it_accepts_and_always_restarts() {
     let unit = Unit::read("systemd/kiosk.service");
-    unit.assert_known_keys();
+    unit.assert_known_keys(kiosk_directives);
     assert!(!unit.get("Unit", "Description").is_empty());
 
     let argv = exec_argv(unit.get("Service", "ExecStart"));
@@ -454,7 +302,7 @@ fn the_kiosk_users_login_on_tty1_starts_that_session_and_nowhere_else() {
 #[test]
 fn getty_logs_in_the_kiosk_user_the_guide_creates_on_tty1() {
     let dropin = Unit::read("systemd/getty@tty1.service.d/autologin.conf");
-    dropin.assert_known_keys();
+    dropin.assert_known_keys(kiosk_directives);
     let exec = dropin.all("Service", "ExecStart");
     // A drop-in's ExecStart= adds to Debian's; the empty one first clears it.
     assert_eq!(exec.len(), 2, "{exec:?}");

@@ -339,11 +339,7 @@ fn tickets(dir: &std::path::Path) -> Vec<Vec<u8>> {
 #[test]
 fn a_tap_on_reprint_prints_the_last_residents_ticket_again_on_the_printer() {
     let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = support::runtime();
     let journal = Arc::new(Journal::open(&dir.path().join("print-journal.sqlite")).unwrap());
     let folder = dir.path().join("tickets");
     std::fs::create_dir(&folder).unwrap();

@@ -55,6 +55,16 @@ pub fn kiosk_with(config: Config) -> Kiosk {
     Kiosk { app, clock, config }
 }
 
+/// The runtime the driver runs a kiosk's tasks on (tasks that block, such as card calls, need
+/// more than one thread); the test keeps it alive as long as the kiosk.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 pub fn i18n() -> Arc<I18n> {
     Arc::new(I18n::embedded().unwrap())
 }

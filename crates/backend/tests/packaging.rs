@@ -8,26 +8,17 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+#[path = "../../../tests/support/unit_files.rs"]
+mod unit_files;
+
+use unit_files::{Unit, exec_argv, guide_commands, text};
+
 const BACKEND: &str = env!("CARGO_BIN_EXE_kiosk-backend");
-
-fn packaging(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../packaging")
-        .join(path)
-}
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(packaging(path)).unwrap_or_else(|e| panic!("packaging/{path}: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn backend(args: &[String]) -> Output {
     Command::new(BACKEND).args(args).output().unwrap()
@@ -48,194 +39,50 @@ fn assert_backend_accepts(args: &[String], context: &str) {
     );
 }
 
-/// A unit file read the way systemd reads one: `[Section]` headers, `Key=Value` lines, `#` and
-/// `;` comments, a trailing backslash continuing a line. Any other line is an error here (systemd
-/// would only warn and ignore it).
-struct Unit {
-    name: String,
-    entries: Vec<(String, String, String)>,
-}
-
-impl Unit {
-    fn read(path: &str) -> Unit {
-        let source = read(path);
-        let mut entries = Vec::new();
-        let mut section: Option<String> = None;
-        let mut pending = String::new();
-        for (index, raw) in source.lines().enumerate() {
-            let line = format!("{pending}{}", raw.trim());
-            pending.clear();
-            if let Some(head) = line.strip_suffix('\\') {
-                pending = format!("{head} ");
-                continue;
-            }
-            if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
-                continue;
-            }
-            let at = format!("packaging/{path}:{}", index + 1);
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = Some(name.to_owned());
-                continue;
-            }
-            let (key, value) = line
-                .split_once('=')
-                .unwrap_or_else(|| panic!("{at}: neither a section nor Key=Value: {line}"));
-            let section = section
-                .clone()
-                .unwrap_or_else(|| panic!("{at}: {key} outside any section"));
-            entries.push((section, key.trim().to_owned(), value.trim().to_owned()));
-        }
-        assert!(
-            pending.is_empty(),
-            "packaging/{path}: ends in a continuation"
-        );
-        let unit = Unit {
-            name: path.to_owned(),
-            entries,
-        };
-        unit.assert_known_keys();
-        unit
+/// The systemd directives the shipped units may use, by section: a key not listed is taken for a
+/// typo (systemd would only warn and ignore it, which is how a misspelt option goes unnoticed).
+fn backend_directives(section: &str) -> &'static [&'static str] {
+    match section {
+        "Unit" => &["Description", "After", "Wants"],
+        "Service" => &[
+            "Type",
+            "User",
+            "Group",
+            "StateDirectory",
+            "StateDirectoryMode",
+            "UMask",
+            "ExecStart",
+            "Restart",
+            "RestartSec",
+            "NoNewPrivileges",
+            "ProtectSystem",
+            "ReadWritePaths",
+            "ProtectHome",
+            "PrivateTmp",
+            "PrivateDevices",
+            "PrivateNetwork",
+            "ProtectKernelTunables",
+            "ProtectKernelModules",
+            "ProtectKernelLogs",
+            "ProtectControlGroups",
+            "ProtectClock",
+            "ProtectHostname",
+            "ProtectProc",
+            "RestrictAddressFamilies",
+            "RestrictNamespaces",
+            "RestrictRealtime",
+            "RestrictSUIDSGID",
+            "LockPersonality",
+            "MemoryDenyWriteExecute",
+            "SystemCallArchitectures",
+            "SystemCallFilter",
+            "SystemCallErrorNumber",
+            "CapabilityBoundingSet",
+        ],
+        "Timer" => &["OnCalendar", "Persistent"],
+        "Install" => &["WantedBy"],
+        _ => &[],
     }
-
-    fn all(&self, section: &str, key: &str) -> Vec<&str> {
-        self.entries
-            .iter()
-            .filter(|(s, k, _)| s == section && k == key)
-            .map(|(_, _, v)| v.as_str())
-            .collect()
-    }
-
-    fn get(&self, section: &str, key: &str) -> &str {
-        match self.all(section, key).as_slice() {
-            [value] => value,
-            other => panic!(
-                "{}: want one [{section}] {key}=, found {}",
-                self.name,
-                other.len()
-            ),
-        }
-    }
-
-    /// Every key is a directive systemd knows in that section: a misspelt sandbox option is
-    /// otherwise silently without effect, and the service runs less protected than it reads.
-    fn assert_known_keys(&self) {
-        for (section, key, _) in &self.entries {
-            let known: &[&str] = match section.as_str() {
-                "Unit" => &["Description", "After", "Wants"],
-                "Service" => &[
-                    "Type",
-                    "User",
-                    "Group",
-                    "StateDirectory",
-                    "StateDirectoryMode",
-                    "UMask",
-                    "ExecStart",
-                    "Restart",
-                    "RestartSec",
-                    "NoNewPrivileges",
-                    "ProtectSystem",
-                    "ReadWritePaths",
-                    "ProtectHome",
-                    "PrivateTmp",
-                    "PrivateDevices",
-                    "PrivateNetwork",
-                    "ProtectKernelTunables",
-                    "ProtectKernelModules",
-                    "ProtectKernelLogs",
-                    "ProtectControlGroups",
-                    "ProtectClock",
-                    "ProtectHostname",
-                    "ProtectProc",
-                    "RestrictAddressFamilies",
-                    "RestrictNamespaces",
-                    "RestrictRealtime",
-                    "RestrictSUIDSGID",
-                    "LockPersonality",
-                    "MemoryDenyWriteExecute",
-                    "SystemCallArchitectures",
-                    "SystemCallFilter",
-                    "SystemCallErrorNumber",
-                    "CapabilityBoundingSet",
-                ],
-                "Timer" => &["OnCalendar", "Persistent"],
-                "Install" => &["WantedBy"],
-                _ => &[],
-            };
-            assert!(
-                known.contains(&key.as_str()),
-                "{}: [{section}] {key}= is no systemd directive this test knows (a typo?)",
-                self.name
-            );
-        }
-    }
-}
-
-/// An `ExecStart=` line as systemd splits it: the prefixes `-@:+!` dropped, words split at
-/// whitespace, double quotes grouping words.
-fn exec_argv(line: &str) -> Vec<String> {
-    let line = line.trim_start_matches(['-', '@', ':', '+', '!']);
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quoted = false;
-    let mut started = false;
-    for c in line.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                started = true;
-            }
-            c if c.is_whitespace() && !quoted => {
-                if started {
-                    words.push(std::mem::take(&mut word));
-                    started = false;
-                }
-            }
-            c => {
-                word.push(c);
-                started = true;
-            }
-        }
-    }
-    assert!(!quoted, "unbalanced quotes in {line}");
-    if started {
-        words.push(word);
-    }
-    words
-}
-
-/// The commands of the guide's ```sh blocks in order, one argv each, with `runuser -u USER --`
-/// taken off (the guide runs the backend's commands as its own user with it).
-fn guide_commands() -> Vec<Vec<String>> {
-    let mut commands = Vec::new();
-    let mut in_shell = false;
-    let mut pending = String::new();
-    for line in read("README.md").lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") {
-            in_shell = trimmed == "```sh";
-            continue;
-        }
-        if !in_shell {
-            continue;
-        }
-        let line = format!("{pending}{trimmed}");
-        pending.clear();
-        if let Some(head) = line.strip_suffix('\\') {
-            pending = format!("{head} ");
-            continue;
-        }
-        let line = line.split(" #").next().unwrap_or_default();
-        for command in line.split("&&") {
-            let mut argv: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
-            if argv.len() > 3 && argv[0] == "runuser" && argv[1] == "-u" && argv[3] == "--" {
-                argv.drain(..4);
-            }
-            if !argv.is_empty() {
-                commands.push(argv);
-            }
-        }
-    }
-    commands
 }
 
 fn is_backend(program: &str) -> bool {
@@ -258,6 +105,7 @@ fn flag<'a>(argv: &'a [String], flag: &str) -> &'a str {
 /// The backend unit's ExecStart, and its data folder (`/var/lib/` + StateDirectory).
 fn backend_unit() -> (Unit, Vec<String>, String) {
     let unit = Unit::read("systemd/kiosk-backend.service");
+    unit.assert_known_keys(backend_directives);
     let argv = exec_argv(unit.get("Service", "ExecStart"));
     let state = format!("/var/lib/{}", unit.get("Service", "StateDirectory"));
     (unit, argv, state)
@@ -460,6 +308,7 @@ fn the_nightly_backup_copies_the_services_database_into_a_folder_the_guide_creat
     let (backend, argv, state) = backend_unit();
     let db = flag(&argv, "--db");
     let unit = Unit::read("systemd/kiosk-backend-backup.service");
+    unit.assert_known_keys(backend_directives);
     assert_eq!(unit.get("Service", "Type"), "oneshot");
     let user = backend.get("Service", "User");
     assert_eq!(unit.get("Service", "User"), user);
@@ -511,6 +360,7 @@ fn the_nightly_backup_copies_the_services_database_into_a_folder_the_guide_creat
     );
 
     let timer = Unit::read("systemd/kiosk-backend-backup.timer");
+    timer.assert_known_keys(backend_directives);
     assert!(!timer.get("Timer", "OnCalendar").is_empty());
     assert_eq!(timer.get("Install", "WantedBy"), "timers.target");
     assert!(guide_has(&[
