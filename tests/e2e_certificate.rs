@@ -9,6 +9,8 @@
 //!    in the session, and the log holds neither the national number nor the PIN.
 //! 2. A card whose identity file was changed after the register signed it is refused.
 //! 3. A card taken out halfway (at the PIN) ends the session with nothing about the resident.
+//! 4. An RSA card like the older (applet 1.7) Belgian ones, from a Citizen CA under an RSA root
+//!    the backend also trusts, gets its certificate as the demo ECDSA card does.
 //!
 //! Fails (does not skip) when pcscd is not running: `sudo tests/tools/pcscd-up`.
 
@@ -30,8 +32,9 @@ use kiosk::app::Message;
 use kiosk::card_reader::{CardReader, ReaderState};
 use kiosk::screen::Screen;
 use kiosk::screen::certificate::{self, Step};
+use kiosk_backend::store::{SqliteStore, Store};
 use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::{self, CardHolder, TestCard, vpcd};
+use kiosk_backend::testcard::{self, CardHolder, DemoCa, TestCard, vpcd};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, CardReaderMode, Config, DocumentPrinterSettings};
 
@@ -352,6 +355,74 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     for secret in [digits.as_str(), PIN, WRONG_PIN, holder.surname.as_str()] {
         assert!(!logged.contains(secret), "the log holds {secret:?}");
     }
+}
+
+#[test]
+fn an_rsa_card_like_the_older_belgian_cards_gets_its_certificate() {
+    let _turn = take_reader();
+    let mut setup = setup();
+    let ca = DemoCa::rsa_from_seed(SEED).unwrap();
+    // The RSA root next to the demo (ECDSA) one, checked and stored as `kiosk-backend
+    // trust-anchor add` does; the backend reads its anchors per request, so it may be running.
+    kiosk_backend::eid::x509::check_anchor(ca.root_der()).unwrap();
+    SqliteStore::open(&setup.backend.db)
+        .unwrap()
+        .set_trust_anchor("rsa", ca.root_der(), jiff::Timestamp::now())
+        .unwrap();
+    let holder = testcard::demo_holder(SEED, DAY).unwrap();
+    let rsa_card = ca.card(&holder).unwrap();
+
+    // Without this, an ECDSA card would pass too and the test would prove nothing about RSA:
+    // the card's authentication key is RSA-2048 (rsaEncryption, 256-byte signatures), and its
+    // Citizen CA (503A) is the RSA one, so the backend must chain through it.
+    let auth = kiosk_backend::eid::x509::parse(&rsa_card.auth_cert).unwrap();
+    assert_eq!(
+        auth.tbs_certificate
+            .subject_public_key_info
+            .algorithm
+            .oid
+            .to_string(),
+        "1.2.840.113549.1.1.1",
+        "the authentication certificate holds an RSA key"
+    );
+    assert_eq!(rsa_card.sign_challenge(&[0; 32]).len(), 256);
+    assert_eq!(rsa_card.ca_cert, ca.citizen_der());
+
+    let driver = &mut setup.driver;
+    let inserted = insert(driver, rsa_card);
+    to_pin(driver);
+    type_pin(driver, PIN);
+    assert_eq!(
+        flow(driver).step(),
+        Step::Preview,
+        "{}; the log ends with:\n{}",
+        driver.step(),
+        log_tail()
+    );
+    driver.click("Afdrukken");
+    assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
+
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(&setup.documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "one certificate printed: {pdfs:?}");
+    let text = pdf_tools::flat_text(&pdfs[0]);
+    assert!(
+        text.contains(holder.surname.as_str()),
+        "the certificate shows the resident's surname:\n{text}"
+    );
+    let qr = pdf_tools::first_page_qr(&pdfs[0]);
+    let code = qr
+        .split("code=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"));
+    assert!(
+        verify(&setup, code).genuine,
+        "the backend confirms the certificate the RSA card got"
+    );
+    drop(inserted.remove());
 }
 
 #[test]
