@@ -2,10 +2,8 @@
 //! it, check the PIN (on the screen's keypad or on the reader's own PIN pad), and sign the
 //! backend's challenge together with the signed files the backend checks.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use jiff::civil::Date;
-use kiosk_api::EidEvidence;
+use kiosk_api::{EidEvidence, RawEvidence};
 use kiosk_core::devices::eid::{self, BeidCard, CardError, PinOutcome};
 
 use super::{CardReader, Session};
@@ -85,18 +83,20 @@ impl CardReader {
                 .with_session(|card| {
                     let signature = card.sign_challenge(&challenge)?;
                     let files = card.read_evidence_files()?;
-                    let e = |bytes: &[u8]| STANDARD.encode(bytes);
-                    Ok(Evidence(EidEvidence {
-                        identity: e(&files.identity),
-                        identity_sig: e(&files.identity_sig),
-                        address: e(&files.address),
-                        address_sig: e(&files.address_sig),
-                        rrn_cert: e(&files.rrn_cert),
-                        auth_cert: e(&files.auth_cert),
-                        challenge: e(&challenge),
-                        challenge_sig: e(&signature),
-                        ca_certs: vec![e(&files.ca_cert)],
-                    }))
+                    Ok(Evidence(
+                        RawEvidence {
+                            identity: &files.identity,
+                            identity_sig: &files.identity_sig,
+                            address: &files.address,
+                            address_sig: &files.address_sig,
+                            rrn_cert: &files.rrn_cert,
+                            auth_cert: &files.auth_cert,
+                            ca_certs: &[&files.ca_cert],
+                            challenge: &challenge,
+                            challenge_sig: &signature,
+                        }
+                        .encode(),
+                    ))
                 })
                 .map_err(|failure| match failure {
                     PinFailure::Card(card) => card,

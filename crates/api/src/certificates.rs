@@ -49,6 +49,46 @@ impl std::fmt::Debug for EidEvidence {
     }
 }
 
+/// The evidence as the card gives it, before it is written for the wire: the kiosk fills it from
+/// the card, the test cards from their files. `Debug` shows nothing (personal data).
+pub struct RawEvidence<'a> {
+    pub identity: &'a [u8],
+    pub identity_sig: &'a [u8],
+    pub address: &'a [u8],
+    pub address_sig: &'a [u8],
+    pub rrn_cert: &'a [u8],
+    pub auth_cert: &'a [u8],
+    /// The intermediates between the trust anchor and `auth_cert` (the card's Citizen CA, 503A).
+    pub ca_certs: &'a [&'a [u8]],
+    pub challenge: &'a [u8],
+    pub challenge_sig: &'a [u8],
+}
+
+impl std::fmt::Debug for RawEvidence<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RawEvidence(..)")
+    }
+}
+
+impl RawEvidence<'_> {
+    /// Every field in standard base64 with padding, as the API carries binary fields.
+    pub fn encode(&self) -> EidEvidence {
+        use base64::Engine as _;
+        let e = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        EidEvidence {
+            identity: e(self.identity),
+            identity_sig: e(self.identity_sig),
+            address: e(self.address),
+            address_sig: e(self.address_sig),
+            rrn_cert: e(self.rrn_cert),
+            auth_cert: e(self.auth_cert),
+            ca_certs: self.ca_certs.iter().map(|cert| e(cert)).collect(),
+            challenge: e(self.challenge),
+            challenge_sig: e(self.challenge_sig),
+        }
+    }
+}
+
 /// `POST /v1/certificate-requests`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateCertificateRequest {

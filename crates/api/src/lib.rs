@@ -24,7 +24,7 @@ pub use catalogue::{
 pub use certificates::{
     CertificateDocument, CertificateRequestResult, CertificateRequestStatus, CertifiedPerson,
     CreateCertificateRequest, DocumentCheck, DocumentMunicipality, DocumentVerification,
-    EidChallenge, EidEvidence,
+    EidChallenge, EidEvidence, RawEvidence,
 };
 pub use events::{
     EVENT_TYPES, EventBatch, EventResult, EventResults, EventStatus, KioskEvent, OfflineCheckin,

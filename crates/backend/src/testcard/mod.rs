@@ -24,8 +24,6 @@ pub use demo::{demo_card, demo_holder};
 use std::str::FromStr;
 use std::time::Duration;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use der::asn1::UtcTime;
 use sha2::{Digest, Sha256};
 use x509_cert::builder::Profile;
@@ -357,18 +355,18 @@ impl TestCard {
 
     /// The request's `eid` member for a challenge (base64 as on the wire).
     pub fn evidence(&self, challenge: &[u8]) -> kiosk_api::EidEvidence {
-        let e = |b: &[u8]| STANDARD.encode(b);
-        kiosk_api::EidEvidence {
-            identity: e(&self.identity),
-            identity_sig: e(&self.identity_sig),
-            address: e(&self.address),
-            address_sig: e(&self.address_sig),
-            rrn_cert: e(&self.rrn_cert),
-            auth_cert: e(&self.auth_cert),
-            challenge: e(challenge),
-            challenge_sig: e(&self.sign_challenge(challenge)),
-            ca_certs: vec![e(&self.ca_cert)],
+        kiosk_api::RawEvidence {
+            identity: &self.identity,
+            identity_sig: &self.identity_sig,
+            address: &self.address,
+            address_sig: &self.address_sig,
+            rrn_cert: &self.rrn_cert,
+            auth_cert: &self.auth_cert,
+            ca_certs: &[&self.ca_cert],
+            challenge,
+            challenge_sig: &self.sign_challenge(challenge),
         }
+        .encode()
     }
 }
 
@@ -377,6 +375,8 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::eid::{Evidence, verify};
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
 
     fn child() -> CardHolder {
         CardHolder {
