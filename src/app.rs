@@ -946,6 +946,9 @@ impl Kiosk {
         };
         let offline = self.is_offline();
         let degraded = [
+            // An eID card left behind by the last resident: the next one is asked to take it
+            // (or hand it in), rather than it staying unnoticed in a public hall.
+            self.card_state.card.then_some("status-card-left"),
             printer_watch::degraded_message_id(&self.printer_status),
             offline.then_some("status-offline"),
         ];

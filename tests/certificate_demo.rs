@@ -167,3 +167,21 @@ fn a_criminal_record_extract_for_work_with_children_says_it_comes_by_post() {
     let documents = dir.path().join("documents");
     assert!(!documents.exists() || std::fs::read_dir(&documents).unwrap().next().is_none());
 }
+
+#[test]
+fn a_card_left_in_the_reader_is_pointed_out_on_the_start_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = support::runtime();
+    let mut driver = demo_kiosk(dir.path(), &runtime);
+    let left_behind = "Er zit nog een kaart in de kaartlezer. Is ze van u? Neem ze mee.";
+    assert!(!driver.shows(left_behind), "no card, no warning");
+    driver.click("Attest afdrukken");
+    driver.click("Bewijs van woonst");
+    driver.click("Steek de demokaart in");
+    // The resident walks off: Start again (as the idle timeout would) with the card still in.
+    driver.click("Opnieuw beginnen");
+    assert!(matches!(driver.kiosk().session.screen, Screen::Home(_)));
+    driver.assert_shows(left_behind);
+    driver.click("Neem de demokaart uit");
+    assert!(!driver.shows(left_behind), "the warning goes with the card");
+}

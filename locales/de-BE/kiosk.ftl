@@ -27,6 +27,7 @@ unavailable-desk = Gehen Sie zum Schalter
 status-printer-paper-out = Der Ticketdrucker hat kein Papier mehr. Ihr Ticket erhalten Sie am Schalter.
 status-printer-cover-open = Der Ticketdrucker ist offen. Ihr Ticket erhalten Sie am Schalter.
 status-printer-offline = Der Ticketdrucker funktioniert gerade nicht. Ihr Ticket erhalten Sie am Schalter.
+status-card-left = Im Kartenleser steckt noch eine Karte. Ist es Ihre? Bitte nehmen Sie sie mit.
 status-offline = Keine Verbindung zur Gemeindeverwaltung. Termine vereinbaren ist gerade nicht möglich; einchecken schon.
 
 ## The "are you still there?" warning

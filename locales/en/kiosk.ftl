@@ -27,6 +27,7 @@ unavailable-desk = Go to the desk
 status-printer-paper-out = The ticket printer is out of paper. Please get your ticket at the desk.
 status-printer-cover-open = The ticket printer is open. Please get your ticket at the desk.
 status-printer-offline = The ticket printer is not working right now. Please get your ticket at the desk.
+status-card-left = A card is still in the card reader. Is it yours? Please take it with you.
 status-offline = No connection with the town hall. Booking an appointment is not possible right now; checking in is.
 
 ## The "are you still there?" warning

@@ -27,6 +27,7 @@ unavailable-desk = Allez au guichet
 status-printer-paper-out = L'imprimante de tickets n'a plus de papier. Votre ticket vous sera remis au guichet.
 status-printer-cover-open = L'imprimante de tickets est ouverte. Votre ticket vous sera remis au guichet.
 status-printer-offline = L'imprimante de tickets ne fonctionne pas pour le moment. Votre ticket vous sera remis au guichet.
+status-card-left = Une carte est restée dans le lecteur. Est-ce la vôtre ? Reprenez-la.
 status-offline = Pas de connexion avec l'administration communale. Prendre rendez-vous n'est pas possible pour le moment ; vous pouvez vous enregistrer.
 
 ## The "are you still there?" warning

@@ -28,6 +28,7 @@ unavailable-desk = Ga naar de balie
 status-printer-paper-out = De ticketprinter heeft geen papier meer. Uw ticket krijgt u aan de balie.
 status-printer-cover-open = De ticketprinter staat open. Uw ticket krijgt u aan de balie.
 status-printer-offline = De ticketprinter werkt even niet. Uw ticket krijgt u aan de balie.
+status-card-left = Er zit nog een kaart in de kaartlezer. Is ze van u? Neem ze mee.
 status-offline = Geen verbinding met het gemeentehuis. Een afspraak maken kan nu niet; inchecken wel.
 
 ## The "are you still there?" warning

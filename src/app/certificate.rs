@@ -170,8 +170,9 @@ impl Kiosk {
 }
 
 impl Kiosk {
-    /// With the demo card, while a resident is in the certificate flow: a DEMO band with the
-    /// card's PIN and a button that puts the card in or takes it out, as a hand would.
+    /// With the demo card, while a resident is in the certificate flow or the card is in: a DEMO
+    /// band with the card's PIN and a button that puts the card in or takes it out, as a hand
+    /// would.
     pub(super) fn demo_card_bar<'a>(
         &'a self,
         ctx: &crate::context::Context<'a>,
@@ -179,10 +180,11 @@ impl Kiosk {
         use iced::widget::{container, row, text};
         use iced::{Alignment, Length};
 
-        if !matches!(self.session.screen, Screen::Certificate(_)) {
+        let demo = self.services.card.as_ref()?.demo()?;
+        // In the flow, and wherever the demo card was left in: it can always be taken out.
+        if !matches!(self.session.screen, Screen::Certificate(_)) && !self.card_state.card {
             return None;
         }
-        let demo = self.services.card.as_ref()?.demo()?;
         let mut args = kiosk_core::i18n::FluentArgs::new();
         args.set("pin", demo.pin().to_owned());
         let label = ctx
