@@ -10,7 +10,6 @@ use std::ffi::CString;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::process::Command;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -19,7 +18,7 @@ use jiff::civil::date;
 use kiosk_backend::testcard::applet::BeidApplet;
 use kiosk_backend::testcard::vpcd::{self, InsertedCard, VPCD_READER};
 use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard, demo_card};
-use kiosk_core::devices::eid::pcsc::{self, PcscCard, ReaderEvent, ReaderWatch, WatchTuning};
+use kiosk_core::devices::eid::pcsc::{self, PcscCard, ReaderEvent, ReaderWatch};
 use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport, Pin, PinOutcome, apdu};
 
 /// One virtual reader slot: one case at a time.
@@ -302,50 +301,6 @@ fn the_watch_stops_when_dropped() {
             .is_ok()
     });
     assert!(ended, "the watcher thread did not end");
-}
-
-#[test]
-fn without_pcscd_the_watch_waits_for_it_instead_of_ending() {
-    // pcsc-lite's client finds pcscd through this socket path: pointed at nothing, the child
-    // process sees no service while the real pcscd stays up for the other cases.
-    let child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "--ignored", "no_service_child"])
-        .env(
-            "PCSCLITE_CSOCK_NAME",
-            std::env::temp_dir().join("kiosk-no-pcscd-here"),
-        )
-        .output()
-        .unwrap();
-    assert!(
-        child.status.success(),
-        "the case without pcscd failed:\n{}{}",
-        String::from_utf8_lossy(&child.stdout),
-        String::from_utf8_lossy(&child.stderr)
-    );
-}
-
-#[test]
-#[ignore = "run by without_pcscd_the_watch_waits_for_it_instead_of_ending, in a process without pcscd"]
-fn no_service_child() {
-    let error = pcsc::PcscReader::establish(None).unwrap_err();
-    assert!(pcsc::is_service_missing(&error), "{error}");
-    let tuning = WatchTuning {
-        poll: Duration::from_millis(100),
-        service_retry: Duration::from_millis(200),
-    };
-    let mut watch = pcsc::watch_with(None, tuning).unwrap();
-    let runtime = runtime();
-    // Several retries go by without an event and without the watch ending.
-    let waited = runtime
-        .block_on(async { tokio::time::timeout(Duration::from_secs(1), watch.next()).await });
-    assert!(waited.is_err(), "without pcscd the watch gave {waited:?}");
-    watch.handle().stop();
-    let ended = runtime.block_on(async {
-        tokio::time::timeout(PATIENCE, async { while watch.next().await.is_some() {} })
-            .await
-            .is_ok()
-    });
-    assert!(ended, "the watcher did not stop while waiting for pcscd");
 }
 
 /// A card that is no Belgian eID: it answers every command with 6A 82 (not found), as a bank
