@@ -138,19 +138,14 @@ fn removed() -> ReaderEvent {
     }
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
+/// A watch of the virtual reader and a runtime to read it with, once the watch has reported
+/// the reader (it has no pad).
+fn watching() -> (tokio::runtime::Runtime, ReaderWatch) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .unwrap()
-}
-
-#[test]
-fn an_inserted_card_is_an_event_and_its_identity_and_address_are_read() {
-    let _reader = reader();
-    let runtime = runtime();
+        .unwrap();
     let mut watch = pcsc::watch(Some(VPCD_READER.into())).unwrap();
-    // The watch reports the reader it finds; the virtual reader has no pad.
     expect(
         &runtime,
         &mut watch,
@@ -159,6 +154,13 @@ fn an_inserted_card_is_an_event_and_its_identity_and_address_are_read() {
             pin_pad: false,
         },
     );
+    (runtime, watch)
+}
+
+#[test]
+fn an_inserted_card_is_an_event_and_its_identity_and_address_are_read() {
+    let _reader = reader();
+    let (runtime, mut watch) = watching();
     let (holder, test_card) = card();
     let inserted_card = insert(test_card);
     expect(&runtime, &mut watch, &inserted());
@@ -249,8 +251,7 @@ fn ending_the_session_resets_the_card_so_a_verified_pin_is_gone() {
 #[test]
 fn a_removed_card_is_an_event_and_the_next_command_finds_no_card() {
     let _reader = reader();
-    let runtime = runtime();
-    let mut watch = pcsc::watch(Some(VPCD_READER.into())).unwrap();
+    let (runtime, mut watch) = watching();
     let (_, test_card) = card();
     let inserted_card = insert(test_card);
     expect(&runtime, &mut watch, &inserted());
@@ -283,16 +284,7 @@ fn a_card_without_the_beid_applet_is_a_foreign_card() {
 #[test]
 fn the_watch_stops_when_dropped() {
     let _reader = reader();
-    let runtime = runtime();
-    let mut watch = pcsc::watch(Some(VPCD_READER.into())).unwrap();
-    expect(
-        &runtime,
-        &mut watch,
-        &ReaderEvent::ReaderAttached {
-            name: VPCD_READER.into(),
-            pin_pad: false,
-        },
-    );
+    let (runtime, mut watch) = watching();
     // Stopping through the handle ends the thread, which closes the channel.
     watch.handle().stop();
     let ended = runtime.block_on(async {
