@@ -1,7 +1,8 @@
 //! The two buttons every flow uses, drawn once: the main "do it" button (white on the accent
-//! colour) and a second choice (dark on white with a border), each as wide as its place.
+//! colour) and a second choice (dark on white with a border), each as wide as its place; and
+//! the half-wide button of a panel of pairs, in either look, whose words may take two lines.
 
-use iced::widget::{button, text};
+use iced::widget::{Button, button, text};
 use iced::{Element, Length};
 
 use crate::context::Context;
@@ -13,19 +14,12 @@ pub fn primary<'a, M: Clone + 'a>(
     message: M,
     focused: bool,
 ) -> Element<'a, M> {
-    button(
-        text(label)
-            .size(size::ACTION)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([16, 32])
-    .width(Length::Fill)
-    .height(space::MIN_TARGET + 24.0)
-    .style(ctx.palette.primary(focused))
-    .into()
+    labelled(label, size::ACTION)
+        .on_press(message)
+        .padding([16, 32])
+        .height(space::MIN_TARGET + 24.0)
+        .style(ctx.palette.primary(focused))
+        .into()
 }
 
 /// `message: None` draws the button without an action (nothing to page to, say).
@@ -35,17 +29,47 @@ pub fn secondary<'a, M: Clone + 'a>(
     message: Option<M>,
     focused: bool,
 ) -> Element<'a, M> {
+    labelled(label, size::BODY)
+        .on_press_maybe(message)
+        .padding([16, 32])
+        .height(space::MIN_TARGET)
+        .style(ctx.palette.secondary(focused))
+        .into()
+}
+
+/// A button of a panel that stands its buttons two by two (the staff screen): as wide as half
+/// the panel, so its words may take two lines; tall enough for them and never below the touch
+/// target. `primary` gives it the look of [`primary`], else of [`secondary`], at body size.
+pub fn paired<'a, M: Clone + 'a>(
+    ctx: &Context<'_>,
+    label: String,
+    message: M,
+    primary: bool,
+    focused: bool,
+) -> Element<'a, M> {
+    let palette = ctx.palette;
+    labelled(label, size::BODY)
+        .on_press(message)
+        .padding([8, 24])
+        .height(space::MIN_TARGET + 16.0)
+        .style(move |theme, status| {
+            if primary {
+                palette.primary(focused)(theme, status)
+            } else {
+                palette.secondary(focused)(theme, status)
+            }
+        })
+        .into()
+}
+
+/// The label every button here has: bold, centred, and the button as wide as its place.
+fn labelled<'a, M: Clone + 'a>(label: String, text_size: f32) -> Button<'a, M> {
     button(
         text(label)
-            .size(size::BODY)
+            .size(text_size)
             .font(theme::BOLD)
             .center()
             .width(Length::Fill),
     )
-    .on_press_maybe(message)
-    .padding([16, 32])
     .width(Length::Fill)
-    .height(space::MIN_TARGET)
-    .style(ctx.palette.secondary(focused))
-    .into()
 }

@@ -1,26 +1,22 @@
 //! How the staff screen looks: the PIN keypad, then the panel of facts and buttons.
 
-use iced::widget::{Space, button, column, container, responsive, row, text};
+use iced::widget::{Space, column, container, responsive, row, text};
 use iced::{Element, Length};
 
 use kiosk_core::i18n::FluentArgs;
 use kiosk_core::sync::Link;
 
-use super::{ATTEMPTS, State, Status, Step};
+use super::{ATTEMPTS, Message, State, Status, Step};
 use crate::context::Context;
 use crate::focus::FocusId;
-use crate::screen::staff::Message;
 use crate::theme::{self, size, space};
-use crate::widget::keypad;
+use crate::widget::{buttons, keypad};
 
 /// The panel's buttons in the order they are shown, as numbered for the keyboard focus.
 pub(super) const TEST: u8 = 0;
 pub(super) const REPRINT: u8 = 1;
 pub(super) const RESTART: u8 = 2;
 pub(super) const CLOSE: u8 = 3;
-
-/// Two lines of body text with the padding, and more than the smallest touch target.
-const BUTTON_HEIGHT: f32 = space::MIN_TARGET + 16.0;
 
 /// The panel's words, gathered once so that the layout can be chosen for the space it gets.
 struct Words {
@@ -170,7 +166,8 @@ fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Messa
 /// how the last print went and, without a service manager, what a restart means.
 fn actions<'a>(ctx: &Context<'_>, words: &Words) -> Element<'a, Message> {
     let button = |id: &str, message: Message, index: u8, primary: bool| {
-        action_button(ctx, ctx.tr(id), message, index, primary)
+        let focused = ctx.is_focused(FocusId::Content(index));
+        buttons::paired(ctx, ctx.tr(id), message, primary, focused)
     };
     let close: Element<'a, Message> = if words.allow_exit {
         button("staff-close", Message::CloseKiosk, CLOSE, false)
@@ -198,38 +195,6 @@ fn actions<'a>(ctx: &Context<'_>, words: &Words) -> Element<'a, Message> {
         .spacing(space::BETWEEN_TARGETS)
         .width(Length::Fill)
         .into()
-}
-
-/// A button of the staff panel: as wide as half the panel, so its words may take two lines;
-/// tall enough for them and never below the touch target.
-fn action_button<'a>(
-    ctx: &Context<'_>,
-    label: String,
-    message: Message,
-    index: u8,
-    primary: bool,
-) -> Element<'a, Message> {
-    let focused = ctx.is_focused(FocusId::Content(index));
-    let palette = ctx.palette;
-    button(
-        text(label)
-            .size(size::BODY)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([8, 24])
-    .width(Length::Fill)
-    .height(BUTTON_HEIGHT)
-    .style(move |theme, status| {
-        if primary {
-            palette.primary(focused)(theme, status)
-        } else {
-            palette.secondary(focused)(theme, status)
-        }
-    })
-    .into()
 }
 
 fn since_text(ctx: &Context<'_>, id: &str, since: &jiff::ZonedDateTime) -> String {
