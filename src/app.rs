@@ -424,7 +424,7 @@ impl Kiosk {
             Message::Home(message) => {
                 if let Screen::Home(home) = &mut self.session.screen {
                     match home.update(message) {
-                        home::Action::Open(service) => return self.open(service),
+                        home::Action::Open(service) => self.open(service),
                     }
                 }
             }
@@ -679,21 +679,16 @@ impl Kiosk {
         now.saturating_duration_since(self.screen_since) < GHOST_TAP_GUARD
     }
 
-    fn open(&mut self, service: Service) -> Task<Message> {
+    fn open(&mut self, service: Service) {
         tracing::info!(?service, "screen opened");
         let next = match service {
             Service::Booking => Screen::Booking(Box::new(self.new_booking())),
             Service::CheckIn => Screen::CheckIn(Box::new(
                 self.with_catalogue(checkin::State::new(self.printer_can_print())),
             )),
-            Service::Certificate => {
-                let (screen, task) = self.certificate_screen();
-                self.show(screen);
-                return task;
-            }
+            Service::Certificate => self.certificate_screen(),
         };
         self.show(next);
-        Task::none()
     }
 
     /// Shows `next`, keeping the current screen one Back away.
@@ -780,12 +775,10 @@ impl Kiosk {
     /// too: a verified PIN never serves the next resident).
     fn end_session(&mut self) -> Task<Message> {
         let leaving = self.abandon_screen();
-        if let Some(card) = &self.services.card {
-            card.end_session();
-        }
+        let card_ended = self.end_card_session();
         self.session = Session::new(self.config.kiosk.default_language);
         self.screen_changed();
-        leaving
+        Task::batch([leaving, card_ended])
     }
 
     fn screen_changed(&mut self) {

@@ -48,17 +48,14 @@ pub fn is_result(message: &certificate::Message) -> bool {
 impl Kiosk {
     /// The certificate flow, or a screen that says certificates are not possible here now (no
     /// card reader configured or attached, or no certificate types in the catalogue yet).
-    pub(super) fn certificate_screen(&self) -> (Screen, Task<Message>) {
+    pub(super) fn certificate_screen(&self) -> Screen {
         let types = self
             .catalogue
             .as_ref()
             .map(|c| c.certificate_types.clone())
             .unwrap_or_default();
         if self.services.card.is_none() || !self.card_state.reader || types.is_empty() {
-            return (
-                Screen::Unavailable(unavailable::State::new(Service::Certificate)),
-                Task::none(),
-            );
+            return Screen::Unavailable(unavailable::State::new(Service::Certificate));
         }
         let mut flow =
             certificate::State::new(types, self.card_state.pin_pad, self.session.language);
@@ -67,7 +64,7 @@ impl Kiosk {
         if self.card_state.card {
             let _ = flow.update(certificate::Message::CardInserted, &now);
         }
-        (Screen::Certificate(Box::new(flow)), Task::none())
+        Screen::Certificate(Box::new(flow))
     }
 
     pub(super) fn certificate(&mut self, message: certificate::Message) -> Task<Message> {
@@ -129,19 +126,25 @@ impl Kiosk {
         match (before.card, state.card) {
             (false, true) => self.certificate(certificate::Message::CardInserted),
             (true, false) => {
-                if let Some(card) = &self.services.card {
-                    card.end_session();
-                }
                 self.session.document = None;
-                self.certificate(certificate::Message::CardRemoved)
+                let ended = self.end_card_session();
+                Task::batch([ended, self.certificate(certificate::Message::CardRemoved)])
             }
             _ => Task::none(),
         }
     }
 
-    /// The demo card goes in or out. Its new state is taken at once rather than waiting for
-    /// the subscription (which then finds nothing changed), so the kiosk reacts in the same
-    /// update, as the UI tests expect.
+    /// Ends the card session (a verified PIN with it) on a task: dropping a PC/SC connection
+    /// talks to pcscd, which `update` must not wait for.
+    pub(super) fn end_card_session(&self) -> Task<Message> {
+        match self.services.card.clone() {
+            Some(card) => {
+                Task::perform(async move { card.end_session().await }, |()| Message::None)
+            }
+            None => Task::none(),
+        }
+    }
+
     /// How the card reader is, for the staff screen.
     pub(super) fn card_reader_status_id(&self) -> &'static str {
         match &self.services.card {
@@ -153,6 +156,9 @@ impl Kiosk {
         }
     }
 
+    /// The demo card goes in or out. Its new state is taken at once rather than waiting for
+    /// the subscription (which then finds nothing changed), so the kiosk reacts in the same
+    /// update, as the UI tests expect.
     pub(super) fn demo_card(&mut self, change: DemoCardMove) -> Task<Message> {
         let Some(card) = self.services.card.clone() else {
             return Task::none();

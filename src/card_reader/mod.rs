@@ -20,7 +20,6 @@ use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport};
 use tokio::sync::watch;
 
 pub use demo::DemoCard;
-pub use operations::Evidence;
 
 /// What the reader side looks like now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,15 +113,6 @@ impl CardReader {
         match &*self.source {
             Source::Demo(card) => Some(card),
             Source::Pcsc { .. } => None,
-        }
-    }
-
-    /// Forgets the card session: a verified PIN ends with it (PC/SC resets the card when the
-    /// connection is dropped). Called when the card is taken out and when a session ends.
-    pub fn end_session(&self) {
-        match self.session.lock() {
-            Ok(mut session) => *session = None,
-            Err(poisoned) => *poisoned.into_inner() = None,
         }
     }
 

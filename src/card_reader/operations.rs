@@ -2,22 +2,14 @@
 //! it, check the PIN (on the screen's keypad or on the reader's own PIN pad), and sign the
 //! backend's challenge together with the signed files the backend checks.
 
+use std::sync::{MutexGuard, PoisonError};
+
 use jiff::civil::Date;
 use kiosk_api::{EidEvidence, RawEvidence};
 use kiosk_core::devices::eid::{self, BeidCard, CardError, PinOutcome};
 
 use super::{CardReader, Session};
 use crate::screen::certificate::{CardFailure, CardHolder, Pin, PinFailure};
-
-/// What the backend needs to issue a certificate: the card's signed files and its signature
-/// over the challenge. Personal data: `Debug` shows nothing.
-pub struct Evidence(pub EidEvidence);
-
-impl std::fmt::Debug for Evidence {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Evidence(..)")
-    }
-}
 
 impl CardReader {
     /// Starts a new session with the card in the reader and reads the holder's names (for the
@@ -56,7 +48,9 @@ impl CardReader {
                 .and_then(|typed| eid::Pin::new(typed).ok());
             drop(pin);
             let card_pin = card_pin.ok_or(PinFailure::Card(CardFailure::Unreadable))?;
-            reader.with_session(|card| card.verify_pin(&card_pin))
+            reader
+                .with_session(|card| card.verify_pin(&card_pin))
+                .map_err(PinFailure::Card)
         })
         .await
         .unwrap_or(Err(PinFailure::Card(CardFailure::Unreadable)))
@@ -67,46 +61,50 @@ impl CardReader {
     /// never sees it.
     pub async fn verify_pin_on_reader(&self) -> Result<(), PinFailure> {
         let reader = self.clone();
-        self.blocking(move || reader.with_session(super::pcsc_source::verify_pin_on_pad))
-            .await
-            .unwrap_or(Err(PinFailure::Card(CardFailure::Unreadable)))
-            .and_then(|outcome| outcome.ok_or(PinFailure::NotTyped))
-            .and_then(pin_outcome)
+        self.blocking(move || {
+            reader
+                .with_session(super::pcsc_source::verify_pin_on_pad)
+                .map_err(PinFailure::Card)
+        })
+        .await
+        .unwrap_or(Err(PinFailure::Card(CardFailure::Unreadable)))
+        .and_then(|outcome| outcome.ok_or(PinFailure::NotTyped))
+        .and_then(pin_outcome)
     }
 
     /// Signs `challenge` with the authentication key (the PIN must have been verified in this
-    /// session) and gathers the signed files the backend verifies.
-    pub async fn evidence(&self, challenge: Vec<u8>) -> Result<Evidence, CardFailure> {
+    /// session) and gathers the signed files the backend verifies. `EidEvidence` is personal
+    /// data: its `Debug` shows nothing.
+    pub async fn evidence(&self, challenge: Vec<u8>) -> Result<EidEvidence, CardFailure> {
         let reader = self.clone();
         self.blocking(move || {
-            reader
-                .with_session(|card| {
-                    let signature = card.sign_challenge(&challenge)?;
-                    let files = card.read_evidence_files()?;
-                    Ok(Evidence(
-                        RawEvidence {
-                            identity: &files.identity,
-                            identity_sig: &files.identity_sig,
-                            address: &files.address,
-                            address_sig: &files.address_sig,
-                            rrn_cert: &files.rrn_cert,
-                            auth_cert: &files.auth_cert,
-                            ca_certs: &[&files.ca_cert],
-                            challenge: &challenge,
-                            challenge_sig: &signature,
-                        }
-                        .encode(),
-                    ))
-                })
-                .map_err(|failure| match failure {
-                    PinFailure::Card(card) => card,
-                    PinFailure::Wrong { .. } | PinFailure::Blocked | PinFailure::NotTyped => {
-                        CardFailure::Unreadable
-                    }
-                })
+            reader.with_session(|card| {
+                let signature = card.sign_challenge(&challenge)?;
+                let files = card.read_evidence_files()?;
+                Ok(RawEvidence {
+                    identity: &files.identity,
+                    identity_sig: &files.identity_sig,
+                    address: &files.address,
+                    address_sig: &files.address_sig,
+                    rrn_cert: &files.rrn_cert,
+                    auth_cert: &files.auth_cert,
+                    ca_certs: &[&files.ca_cert],
+                    challenge: &challenge,
+                    challenge_sig: &signature,
+                }
+                .encode())
+            })
         })
         .await
         .unwrap_or(Err(CardFailure::Unreadable))
+    }
+
+    /// Forgets the card session: a verified PIN ends with it (PC/SC resets the card when the
+    /// connection is dropped). On the blocking pool, because the reset talks to pcscd and the
+    /// session may be busy with the card (a PIN pad waits for the resident): the UI never waits.
+    pub async fn end_session(&self) {
+        let reader = self.clone();
+        self.blocking(move || *reader.session() = None).await;
     }
 
     /// Runs `operation` on the blocking pool; `None` if it could not run to its end.
@@ -124,10 +122,13 @@ impl CardReader {
     }
 
     fn keep(&self, card: Session) {
-        match self.session.lock() {
-            Ok(mut session) => *session = Some(card),
-            Err(poisoned) => *poisoned.into_inner() = Some(card),
-        }
+        *self.session() = Some(card);
+    }
+
+    /// The session, also after a panic elsewhere poisoned the lock: a card session holds no
+    /// invariant a panic could break, and the next card must still work.
+    fn session(&self) -> MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Runs `operation` on the current session; no session (the card was never read, or was
@@ -135,19 +136,16 @@ impl CardReader {
     fn with_session<T>(
         &self,
         operation: impl FnOnce(&mut Session) -> Result<T, CardError>,
-    ) -> Result<T, PinFailure> {
-        let mut guard = match self.session.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+    ) -> Result<T, CardFailure> {
+        let mut guard = self.session();
         let Some(card) = guard.as_mut() else {
-            return Err(PinFailure::Card(CardFailure::NoCard));
+            return Err(CardFailure::NoCard);
         };
         let outcome = operation(card);
         if let Err(CardError::NoCard | CardError::Removed) = &outcome {
             *guard = None;
         }
-        outcome.map_err(|error| PinFailure::Card(card_failure(error)))
+        outcome.map_err(card_failure)
     }
 }
 

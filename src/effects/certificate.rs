@@ -132,7 +132,7 @@ async fn request(
         certificate_type: type_code,
         language: language.short_code().to_owned(),
         purpose,
-        eid: evidence.0,
+        eid: evidence,
     };
     let result = client
         .request_certificate(&body, IdempotencyKey::new())
