@@ -272,6 +272,26 @@ fn to_pin(driver: &mut Driver) {
     );
 }
 
+/// The one PDF the kiosk printed in this case.
+fn the_printed_certificate(setup: &Setup) -> PathBuf {
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(&setup.documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "one certificate printed: {pdfs:?}");
+    pdfs.into_iter().next().unwrap()
+}
+
+/// The verification code in the certificate's QR code, read as a receiving party's phone would.
+fn verification_code(pdf: &Path) -> String {
+    let qr = pdf_tools::first_page_qr(pdf);
+    qr.split("code=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"))
+        .to_owned()
+}
+
 /// The public check a receiving party makes with the code from the QR.
 fn verify(setup: &Setup, code: &str) -> kiosk_api::DocumentCheck {
     let url = format!(
@@ -314,13 +334,8 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
 
     // The PDF, read back as the printer would get it.
-    let pdfs: Vec<PathBuf> = std::fs::read_dir(&setup.documents)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    assert_eq!(pdfs.len(), 1, "one certificate printed: {pdfs:?}");
-    let text = pdf_tools::flat_text(&pdfs[0]);
+    let pdf = the_printed_certificate(&setup);
+    let text = pdf_tools::flat_text(&pdf);
     for expected in [
         holder.surname.as_str(),
         holder.street_and_number.as_str(),
@@ -336,12 +351,8 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     assert!(text.contains(first), "the certificate shows the first name");
 
     // Its QR code, checked with the backend as a receiving party would.
-    let qr = pdf_tools::first_page_qr(&pdfs[0]);
-    let code = qr
-        .split("code=")
-        .nth(1)
-        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"));
-    let check = verify(&setup, code);
+    let code = verification_code(&pdf);
+    let check = verify(&setup, &code);
     assert!(
         check.genuine,
         "the backend confirms the printed certificate"
@@ -411,24 +422,15 @@ fn an_rsa_card_like_the_older_belgian_cards_gets_its_certificate() {
     driver.click("Afdrukken");
     assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
 
-    let pdfs: Vec<PathBuf> = std::fs::read_dir(&setup.documents)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    assert_eq!(pdfs.len(), 1, "one certificate printed: {pdfs:?}");
-    let text = pdf_tools::flat_text(&pdfs[0]);
+    let pdf = the_printed_certificate(&setup);
+    let text = pdf_tools::flat_text(&pdf);
     assert!(
         text.contains(holder.surname.as_str()),
         "the certificate shows the resident's surname:\n{text}"
     );
-    let qr = pdf_tools::first_page_qr(&pdfs[0]);
-    let code = qr
-        .split("code=")
-        .nth(1)
-        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"));
+    let code = verification_code(&pdf);
     assert!(
-        verify(&setup, code).genuine,
+        verify(&setup, &code).genuine,
         "the backend confirms the certificate the RSA card got"
     );
     take_out(&mut setup.driver, inserted);
