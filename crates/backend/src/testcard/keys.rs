@@ -8,8 +8,9 @@ use std::sync::{Mutex, OnceLock};
 use der::Encode;
 use p256::ecdsa::signature::hazmat::PrehashSigner;
 use p256::ecdsa::signature::{Keypair, Signer};
+use rand_chacha::ChaCha20Rng;
+use rand_chacha::rand_core::SeedableRng;
 use rsa::Pkcs1v15Sign;
-use rsa::rand_core::{CryptoRng, RngCore};
 use sha2::{Digest, Sha256, Sha384};
 use spki::{
     DynSignatureAlgorithmIdentifier, EncodePublicKey, SignatureBitStringEncoding,
@@ -49,47 +50,6 @@ fn material(seed: u64, label: &str, counter: u32) -> [u8; 32] {
         .into()
 }
 
-/// A deterministic byte stream (SHA-256 in counter mode over seed and label) for RSA key
-/// generation: the same seed gives the same key. Test keys only, never real ones.
-struct SeededRng {
-    seed: u64,
-    label: String,
-    counter: u32,
-    buffer: Vec<u8>,
-}
-
-impl RngCore for SeededRng {
-    fn next_u32(&mut self) -> u32 {
-        let mut bytes = [0; 4];
-        self.fill_bytes(&mut bytes);
-        u32::from_le_bytes(bytes)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let mut bytes = [0; 8];
-        self.fill_bytes(&mut bytes);
-        u64::from_le_bytes(bytes)
-    }
-
-    fn fill_bytes(&mut self, dest: &mut [u8]) {
-        for byte in dest {
-            if self.buffer.is_empty() {
-                self.buffer = material(self.seed, &self.label, self.counter).to_vec();
-                self.counter = self.counter.wrapping_add(1);
-            }
-            *byte = self.buffer.pop().unwrap_or(0);
-        }
-    }
-
-    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rsa::rand_core::Error> {
-        self.fill_bytes(dest);
-        Ok(())
-    }
-}
-
-/// Marked so `rsa` takes it; deterministic on purpose, for synthetic test keys only.
-impl CryptoRng for SeededRng {}
-
 /// RSA keys by (seed, label), generated once per process: RSA-2048 generation takes about a
 /// second in release builds, and tests ask for the same CA many times.
 fn rsa_key(seed: u64, label: &str) -> Result<rsa::RsaPrivateKey, TestCardError> {
@@ -101,12 +61,9 @@ fn rsa_key(seed: u64, label: &str) -> Result<rsa::RsaPrivateKey, TestCardError> 
     if let Some(key) = keys.get(&(seed, label.to_owned())) {
         return Ok(key.clone());
     }
-    let mut rng = SeededRng {
-        seed,
-        label: format!("rsa/{label}"),
-        counter: 0,
-        buffer: Vec::new(),
-    };
+    // ChaCha20 seeded from SHA-256 of seed and label: the same inputs give the same key.
+    // Deterministic on purpose, for synthetic test keys only, never real ones.
+    let mut rng = ChaCha20Rng::from_seed(material(seed, &format!("rsa/{label}"), 0));
     let key = rsa::RsaPrivateKey::new(&mut rng, RSA_BITS)
         .map_err(|e| TestCardError::Key(e.to_string()))?;
     keys.insert((seed, label.to_owned()), key.clone());
