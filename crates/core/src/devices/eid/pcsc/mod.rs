@@ -62,6 +62,23 @@ pub fn is_service_missing(error: &CardError) -> bool {
     }
 }
 
+/// The readers the kiosk uses (see [`reader_matches`]), in pcscd's order; none when pcsc-lite
+/// says there are none (it fails with `NoReadersAvailable` instead of listing none).
+fn listed_readers(
+    context: &::pcsc::Context,
+    filter: Option<&str>,
+) -> Result<Vec<std::ffi::CString>, ::pcsc::Error> {
+    let names = match context.list_readers_owned() {
+        Ok(names) => names,
+        Err(::pcsc::Error::NoReadersAvailable) => Vec::new(),
+        Err(error) => return Err(error),
+    };
+    Ok(names
+        .into_iter()
+        .filter(|name| reader_matches(filter, &name.to_string_lossy()))
+        .collect())
+}
+
 /// Whether the reader `name` is one the kiosk uses: any, or those whose name contains the
 /// configured text (ignoring case, since names mix it: "ACS ACR38U", "Gemalto PC Twin").
 fn reader_matches(filter: Option<&str>, name: &str) -> bool {

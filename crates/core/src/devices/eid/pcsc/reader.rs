@@ -7,7 +7,7 @@ use std::time::Duration;
 use ::pcsc::{Context, ReaderState, Scope, State};
 
 use super::connection::PcscCard;
-use super::{card_error, reader_matches};
+use super::{card_error, listed_readers};
 use crate::devices::eid::card::CardError;
 
 /// A context with pcscd and the readers the kiosk uses (all, or those whose name contains the
@@ -84,15 +84,6 @@ impl PcscReader {
     }
 
     fn listed(&self) -> Result<Vec<CString>, CardError> {
-        let names = match self.context.list_readers_owned() {
-            Ok(names) => names,
-            // pcsc-lite says so instead of listing none.
-            Err(::pcsc::Error::NoReadersAvailable) => Vec::new(),
-            Err(error) => return Err(card_error(error)),
-        };
-        Ok(names
-            .into_iter()
-            .filter(|name| reader_matches(self.filter.as_deref(), &name.to_string_lossy()))
-            .collect())
+        listed_readers(&self.context, self.filter.as_deref()).map_err(card_error)
     }
 }

@@ -3,7 +3,6 @@
 //! pcscd: without the service it says so once and tries again every few seconds, since Debian
 //! starts pcscd on demand and it may come up after the kiosk.
 
-use std::ffi::CString;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -13,7 +12,7 @@ use ::pcsc::{Context, ReaderState, Scope, State};
 
 use super::connection::reader_has_pin_pad;
 use super::events::{ReaderEvent, Readers};
-use super::reader_matches;
+use super::listed_readers;
 
 /// Timings; the defaults suit a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +165,7 @@ impl ReaderWatcher {
             }
             // Listing on every round keeps the reader list right even where the PnP
             // notification is missing or coalesced.
-            let listed = match self.listed(context) {
+            let listed = match listed_readers(context, self.filter.as_deref()) {
                 Ok(listed) => listed,
                 Err(error) => return End::ServiceLost(error),
             };
@@ -225,18 +224,6 @@ impl ReaderWatcher {
                 pnp.sync_current_state();
             }
         }
-    }
-
-    fn listed(&self, context: &Context) -> Result<Vec<CString>, ::pcsc::Error> {
-        let names = match context.list_readers_owned() {
-            Ok(names) => names,
-            Err(::pcsc::Error::NoReadersAvailable) => Vec::new(),
-            Err(error) => return Err(error),
-        };
-        Ok(names
-            .into_iter()
-            .filter(|name| reader_matches(self.filter.as_deref(), &name.to_string_lossy()))
-            .collect())
     }
 
     /// Sleeps `total`, waking every 100 ms to end early when stopped.
