@@ -22,8 +22,9 @@ const ATTEMPTS: u8 = 3;
 /// Staff PINs are 4 to 8 digits (the config check says so); more is never a PIN.
 const LONGEST_PIN: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Step {
+    #[default]
     Pin,
     Panel,
     Locked,
@@ -97,16 +98,33 @@ pub struct Status<'a> {
     pub now: &'a jiff::ZonedDateTime,
 }
 
-#[derive(Clone)]
+/// How the latest print from the panel went: one line tells it, the test ticket's or the
+/// reprint's, whichever answered last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    Test(Result<(), ()>),
+    Reprint(ReprintOutcome),
+}
+
+impl Printed {
+    fn message_id(self) -> &'static str {
+        match self {
+            Self::Test(Ok(())) => "staff-test-printed",
+            Self::Test(Err(())) => "staff-test-failed",
+            Self::Reprint(outcome) => outcome.message_id(),
+        }
+    }
+}
+
+#[derive(Clone, Default)]
 pub struct State {
     step: Step,
     pin: String,
     wrong: u8,
-    test_print: Option<Result<(), ()>>,
+    printed: Option<Printed>,
     printing: bool,
     /// `None` until the journal answered; then the last resident ticket, if any.
     last_ticket: Option<Option<LastTicket>>,
-    reprint: Option<ReprintOutcome>,
     reprinting: bool,
 }
 
@@ -116,21 +134,6 @@ impl std::fmt::Debug for State {
             .field("step", &self.step)
             .field("wrong", &self.wrong)
             .finish()
-    }
-}
-
-impl Default for State {
-    fn default() -> Self {
-        Self {
-            step: Step::Pin,
-            pin: String::new(),
-            wrong: 0,
-            test_print: None,
-            printing: false,
-            last_ticket: None,
-            reprint: None,
-            reprinting: false,
-        }
     }
 }
 
@@ -174,14 +177,13 @@ impl State {
             }
             (Step::Panel, Message::TestPrint) if !self.printing => {
                 self.printing = true;
-                self.test_print = None;
+                self.printed
+                    .take_if(|printed| matches!(printed, Printed::Test(_)));
                 Action::PrintTestTicket
             }
-            // One line tells how the latest print from the panel went: the other one's goes.
             (Step::Panel, Message::TestPrinted(result)) => {
                 self.printing = false;
-                self.test_print = Some(result);
-                self.reprint = None;
+                self.printed = Some(Printed::Test(result));
                 Action::None
             }
             (Step::Panel, Message::LastTicket(last)) => {
@@ -190,13 +192,13 @@ impl State {
             }
             (Step::Panel, Message::Reprint) if !self.reprinting => {
                 self.reprinting = true;
-                self.reprint = None;
+                self.printed
+                    .take_if(|printed| matches!(printed, Printed::Reprint(_)));
                 Action::ReprintLastTicket
             }
             (Step::Panel, Message::Reprinted(outcome)) => {
                 self.reprinting = false;
-                self.reprint = Some(outcome);
-                self.test_print = None;
+                self.printed = Some(Printed::Reprint(outcome));
                 if outcome == ReprintOutcome::Nothing {
                     self.last_ticket = Some(None);
                 }

@@ -76,12 +76,7 @@ impl State {
         Words {
             facts: facts(ctx, status),
             last_ticket,
-            result: match (self.test_print, self.reprint) {
-                (Some(Ok(())), _) => Some(ctx.tr("staff-test-printed")),
-                (Some(Err(())), _) => Some(ctx.tr("staff-test-failed")),
-                (None, Some(outcome)) => Some(ctx.tr(outcome.message_id())),
-                (None, None) => None,
-            },
+            result: self.printed.map(|printed| ctx.tr(printed.message_id())),
             restart_note: (!status.supervised).then(|| ctx.tr("staff-restart-by-hand")),
             allow_exit: status.allow_exit,
         }
