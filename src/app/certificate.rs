@@ -106,6 +106,7 @@ impl Kiosk {
                     today: self.clock.now().date(),
                     destination: self.config.document_printer.destination(),
                     document: self.session.document.as_ref().map(|d| Arc::clone(&d.0)),
+                    i18n: Arc::clone(&self.i18n),
                 };
                 effects::certificate::run(action, &self.effects(), context)
             }

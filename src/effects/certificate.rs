@@ -28,6 +28,8 @@ pub struct CertificateContext {
     pub destination: PdfDestination,
     /// The document the backend issued in this session, to print.
     pub document: Option<Arc<CertificateDocument>>,
+    /// The kiosk's words, shared with the print task (the PDF's labels come from them).
+    pub i18n: Arc<I18n>,
 }
 
 /// A certificate the backend issued (or will deliver later), for the root to keep.
@@ -88,7 +90,7 @@ pub fn run(
                 .document
                 .filter(|d| d.document_number == document_number);
             to_flow(Task::perform(
-                print(document, context.destination),
+                print(document, context.destination, context.i18n),
                 Message::Printed,
             ))
         }
@@ -165,6 +167,7 @@ async fn request(
 async fn print(
     document: Option<Arc<CertificateDocument>>,
     destination: PdfDestination,
+    i18n: Arc<I18n>,
 ) -> Result<(), PrintFailure> {
     let Some(document) = document else {
         tracing::error!("asked to print a certificate this session does not hold");
@@ -172,7 +175,7 @@ async fn print(
     };
     let number = document.document_number.clone();
     let rendered = tokio::task::spawn_blocking(move || {
-        kiosk_core::certificate_print::certificate_pdf(&document)
+        kiosk_core::certificate_print::certificate_pdf_with(&document, &i18n)
     })
     .await;
     let pdf = match rendered {
