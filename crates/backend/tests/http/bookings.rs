@@ -166,10 +166,8 @@ async fn hold_confirm_look_up_and_cancel() {
 
     let id = held["id"].as_str().unwrap();
     let confirmed: Value = env
-        .post(&format!("/v1/bookings/{id}/confirm"), &json!({}))
-        .send()
+        .send(&format!("/v1/bookings/{id}/confirm"), &json!({}))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -235,10 +233,8 @@ async fn hold_confirm_look_up_and_cancel() {
         "free again"
     );
     let confirm_again = env
-        .post(&format!("/v1/bookings/{id}/confirm"), &json!({}))
-        .send()
-        .await
-        .unwrap();
+        .send(&format!("/v1/bookings/{id}/confirm"), &json!({}))
+        .await;
     problem(confirm_again, StatusCode::CONFLICT, "booking-cancelled").await;
 }
 
@@ -279,10 +275,8 @@ async fn an_expired_hold_cannot_be_confirmed_and_frees_the_slot() {
     );
     let id = held["id"].as_str().unwrap();
     let response = env
-        .post(&format!("/v1/bookings/{id}/confirm"), &json!({}))
-        .send()
-        .await
-        .unwrap();
+        .send(&format!("/v1/bookings/{id}/confirm"), &json!({}))
+        .await;
     problem(response, StatusCode::CONFLICT, "hold-expired").await;
     env.hold("branch-kiezel", "eid-application", 1, start_at)
         .await;
@@ -292,44 +286,36 @@ async fn an_expired_hold_cannot_be_confirmed_and_frees_the_slot() {
 async fn bookings_are_validated() {
     let env = start().await;
     let closed = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 1, "2026-03-24T12:30:00+01:00"),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(closed, StatusCode::UNPROCESSABLE_ENTITY, "not-a-slot").await;
     let off_grid = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 1, "2026-03-24T08:31:00+01:00"),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(off_grid, StatusCode::UNPROCESSABLE_ENTITY, "not-a-slot").await;
     let past = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 1, "2026-03-20T09:00:00+01:00"),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(past, StatusCode::UNPROCESSABLE_ENTITY, "not-a-slot").await;
     let naive = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 1, "2026-03-24T09:00:00"),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(naive, StatusCode::UNPROCESSABLE_ENTITY, "invalid-body").await;
     let mut body = booking_body("town-hall", "passport", 1, "2026-03-24T09:00:00+01:00");
     body["customer"] = json!({"name": "Jan"});
-    let no_contact = env.post("/v1/bookings", &body).send().await.unwrap();
+    let no_contact = env.send("/v1/bookings", &body).await;
     let problem_body = problem(
         no_contact,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -353,13 +339,11 @@ async fn desk_capacity_limits_parallel_bookings() {
         env.hold("town-hall", "passport", 1, start_at).await;
     }
     let fourth = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 1, start_at),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(fourth, StatusCode::CONFLICT, "slot-taken").await;
     assert!(
         !env.slots("town-hall", "passport", 1, TUESDAY, TUESDAY)
@@ -368,13 +352,11 @@ async fn desk_capacity_limits_parallel_bookings() {
     );
     // An overlapping longer appointment cannot start at 08:45 either: it would need a desk until 09:20.
     let overlap = env
-        .post(
+        .send(
             "/v1/bookings",
             &booking_body("town-hall", "passport", 3, "2026-03-24T08:45:00+01:00"),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(overlap, StatusCode::CONFLICT, "slot-taken").await;
 }
 
@@ -389,17 +371,13 @@ async fn a_retry_with_the_same_key_replays_and_another_body_is_refused() {
         "2026-03-24T09:30:00+01:00",
     );
     let first = env
-        .post_with_key("/v1/bookings", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/bookings", &body, &idempotency_key)
+        .await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     let again = env
-        .post_with_key("/v1/bookings", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/bookings", &body, &idempotency_key)
+        .await;
     assert_eq!(again.status(), StatusCode::CREATED);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     let again: Value = again.json().await.unwrap();
@@ -411,10 +389,8 @@ async fn a_retry_with_the_same_key_replays_and_another_body_is_refused() {
         "2026-03-24T09:35:00+01:00",
     );
     let reused = env
-        .post_with_key("/v1/bookings", &other, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/bookings", &other, &idempotency_key)
+        .await;
     problem(
         reused,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -425,9 +401,7 @@ async fn a_retry_with_the_same_key_replays_and_another_body_is_refused() {
     let mut second_kiosk = crate::common::start().await;
     second_kiosk.token = second_kiosk.enrol("branch-kiezel", "hw-2").await;
     let theirs = second_kiosk
-        .post_with_key("/v1/bookings", &other, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/bookings", &other, &idempotency_key)
+        .await;
     assert_eq!(theirs.status(), StatusCode::CREATED);
 }

@@ -1,8 +1,6 @@
 //! Certificates over HTTP: eID challenges, signed card data from the synthetic test card, the issued
 //! document, and the public verification.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use jiff::civil::date;
 use kiosk_backend::seed::{self, Household, Resident};
 use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard};
@@ -47,17 +45,8 @@ fn family_card() -> (TestCard, Resident, Vec<Resident>) {
 }
 
 async fn challenge(env: &Env) -> Vec<u8> {
-    let response = env
-        .post("/v1/eid-challenges", &json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
+    let (body, bytes) = env.challenge().await;
     assert!(body["expires_at"].as_str().is_some());
-    let bytes = STANDARD
-        .decode(body["challenge"].as_str().unwrap())
-        .unwrap();
     assert_eq!(bytes.len(), 32);
     bytes
 }
@@ -77,40 +66,41 @@ fn body(
     })
 }
 
+/// Where every certificate request goes.
+const REQUESTS: &str = "/v1/certificate-requests";
+
+async fn submit(env: &Env, request: &Value) -> Response {
+    env.send(REQUESTS, request).await
+}
+
+async fn submit_with_key(env: &Env, request: &Value, idempotency_key: &str) -> Response {
+    env.send_with_key(REQUESTS, request, idempotency_key).await
+}
+
+/// A request for `kind` on a fresh challenge, with no purpose.
 async fn request(env: &Env, card: &TestCard, kind: &str, language: &str) -> Response {
+    request_for(env, card, kind, language, None).await
+}
+
+/// A request for `kind` with `purpose` on a fresh challenge.
+async fn request_for(
+    env: &Env,
+    card: &TestCard,
+    kind: &str,
+    language: &str,
+    purpose: Option<&str>,
+) -> Response {
     let c = challenge(env).await;
-    env.post(
-        "/v1/certificate-requests",
-        &body(card, &c, kind, language, None),
-    )
-    .send()
-    .await
-    .unwrap()
+    submit(env, &body(card, &c, kind, language, purpose)).await
 }
 
 #[tokio::test]
 async fn household_certificate_in_dutch_and_french_is_issued_and_verifiable() {
     let env = start().await;
-    let doc: Value = env
-        .http
-        .get(env.url("/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = env.openapi().await;
     let (card, reference, members) = family_card();
 
-    let c = challenge(&env).await;
-    let response = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "household", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let response = request(&env, &card, "household", "nl").await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let nl: Value = response.json().await.unwrap();
     check(
@@ -214,21 +204,9 @@ async fn household_certificate_in_dutch_and_french_is_issued_and_verifiable() {
 #[tokio::test]
 async fn challenges_are_single_use_short_lived_and_must_be_issued() {
     let env = start().await;
-    let doc: Value = env
-        .http
-        .get(env.url("/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = env.openapi().await;
     let (card, _, _) = family_card();
-    let response = env
-        .post("/v1/eid-challenges", &json!({}))
-        .send()
-        .await
-        .unwrap();
+    let response = env.send("/v1/eid-challenges", &json!({})).await;
     let issued: Value = response.json().await.unwrap();
     check(
         &doc,
@@ -238,35 +216,14 @@ async fn challenges_are_single_use_short_lived_and_must_be_issued() {
     );
 
     let c = challenge(&env).await;
-    let first = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "residence", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let first = submit(&env, &body(&card, &c, "residence", "nl", None)).await;
     assert_eq!(first.status(), StatusCode::CREATED);
-    let again = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "residence", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let again = submit(&env, &body(&card, &c, "residence", "nl", None)).await;
     problem(again, StatusCode::CONFLICT, "challenge-used").await;
 
     let late = challenge(&env).await;
     env.advance_minutes(3);
-    let expired = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &late, "residence", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let expired = submit(&env, &body(&card, &late, "residence", "nl", None)).await;
     problem(
         expired,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -275,14 +232,7 @@ async fn challenges_are_single_use_short_lived_and_must_be_issued() {
     .await;
 
     let made_up = [7u8; 32];
-    let unknown = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &made_up, "residence", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let unknown = submit(&env, &body(&card, &made_up, "residence", "nl", None)).await;
     problem(
         unknown,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -355,11 +305,7 @@ async fn tampered_untrusted_or_invalid_cards_are_refused() {
         None,
     );
     garbage["eid"]["auth_cert"] = json!("bm90IGEgY2VydGlmaWNhdGU=");
-    let response = env
-        .post("/v1/certificate-requests", &garbage)
-        .send()
-        .await
-        .unwrap();
+    let response = submit(&env, &garbage).await;
     problem(
         response,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -379,10 +325,7 @@ async fn the_citizen_ca_must_come_with_the_card_and_be_a_ca() {
     let mut old_kiosk = body(&card, &c, "residence", "nl", None);
     old_kiosk["eid"].as_object_mut().unwrap().remove("ca_certs");
     problem(
-        env.post("/v1/certificate-requests", &old_kiosk)
-            .send()
-            .await
-            .unwrap(),
+        submit(&env, &old_kiosk).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "certificate-untrusted",
     )
@@ -410,58 +353,38 @@ async fn the_citizen_ca_must_come_with_the_card_and_be_a_ca() {
 async fn deferred_types_are_pending_and_purpose_is_required_where_needed() {
     let env = start().await;
     let (card, _, _) = family_card();
-    let c = challenge(&env).await;
-    let pending = env
-        .post(
-            "/v1/certificate-requests",
-            &body(
-                &card,
-                &c,
-                "criminal-record-596-2",
-                "nl",
-                Some("Jeugdbeweging"),
-            ),
-        )
-        .send()
-        .await
-        .unwrap();
+    let pending = request_for(
+        &env,
+        &card,
+        "criminal-record-596-2",
+        "nl",
+        Some("Jeugdbeweging"),
+    )
+    .await;
     assert_eq!(pending.status(), StatusCode::CREATED);
     let pending: Value = pending.json().await.unwrap();
     assert_eq!(pending["status"], "pending");
     assert!(pending["document"].is_null());
 
     let c = challenge(&env).await;
-    let missing = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "criminal-record-595", "nl", None),
-        )
-        .send()
-        .await
-        .unwrap();
+    let missing = submit(&env, &body(&card, &c, "criminal-record-595", "nl", None)).await;
     problem(
         missing,
         StatusCode::UNPROCESSABLE_ENTITY,
         "purpose-required",
     )
     .await;
-    let blank = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "criminal-record-595", "nl", Some("  ")),
-        )
-        .send()
-        .await
-        .unwrap();
+    let blank = submit(
+        &env,
+        &body(&card, &c, "criminal-record-595", "nl", Some("  ")),
+    )
+    .await;
     problem(blank, StatusCode::UNPROCESSABLE_ENTITY, "purpose-required").await;
-    let with = env
-        .post(
-            "/v1/certificate-requests",
-            &body(&card, &c, "criminal-record-595", "fr", Some("Emploi")),
-        )
-        .send()
-        .await
-        .unwrap();
+    let with = submit(
+        &env,
+        &body(&card, &c, "criminal-record-595", "fr", Some("Emploi")),
+    )
+    .await;
     assert_eq!(with.status(), StatusCode::CREATED);
     let with: Value = with.json().await.unwrap();
     assert_eq!(with["document"]["purpose"], "Emploi");
@@ -511,36 +434,20 @@ fn stored_bodies(env: &Env) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_retried_certificate_request_is_told_the_answer_was_not_kept() {
     let env = start().await;
-    let doc: Value = env
-        .http
-        .get(env.url("/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = env.openapi().await;
     let (card, reference, members) = family_card();
     let c = challenge(&env).await;
     let request = body(&card, &c, "household", "nl", None);
     let idempotency_key = key();
 
-    let first = env
-        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+    let first = submit_with_key(&env, &request, &idempotency_key).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     assert!(first.headers().get("idempotent-replayed").is_none());
     let first: Value = first.json().await.unwrap();
     assert_eq!(first["status"], "ready");
     assert_eq!(first["document"]["person"]["surname"], reference.surname);
 
-    let again = env
-        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+    let again = submit_with_key(&env, &request, &idempotency_key).await;
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     let withheld = problem(again, StatusCode::CONFLICT, "replay-withheld").await;
     check(
@@ -590,11 +497,7 @@ async fn a_retried_certificate_request_is_told_the_answer_was_not_kept() {
 
     // The same key with another body is still refused as before.
     let other = body(&card, &c, "residence", "nl", None);
-    let reused = env
-        .post_with_key("/v1/certificate-requests", &other, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+    let reused = submit_with_key(&env, &other, &idempotency_key).await;
     problem(
         reused,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -616,20 +519,12 @@ async fn a_retried_pending_certificate_request_is_replayed() {
         Some("Jeugdbeweging"),
     );
     let idempotency_key = key();
-    let first = env
-        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+    let first = submit_with_key(&env, &request, &idempotency_key).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     assert_eq!(first["status"], "pending");
     // Only ids: nothing personal, so it is kept and replayed like any other answer.
-    let again = env
-        .post_with_key("/v1/certificate-requests", &request, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+    let again = submit_with_key(&env, &request, &idempotency_key).await;
     assert_eq!(again.status(), StatusCode::CREATED);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     assert_eq!(again.json::<Value>().await.unwrap(), first);

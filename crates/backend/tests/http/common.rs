@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
 use jiff::civil::date;
 use jiff::{SignedDuration, Timestamp};
 use kiosk_backend::{Clock, RunningServer, ServerConfig};
@@ -110,6 +113,39 @@ impl Env {
             .json(body)
     }
 
+    /// POSTs `body` to `path` with a fresh Idempotency-Key and returns the response.
+    pub async fn send(&self, path: &str, body: &Value) -> Response {
+        self.post(path, body).send().await.unwrap()
+    }
+
+    /// POSTs `body` to `path` with the given Idempotency-Key and returns the response.
+    pub async fn send_with_key(&self, path: &str, body: &Value, key: &str) -> Response {
+        self.post_with_key(path, body, key).send().await.unwrap()
+    }
+
+    /// The OpenAPI document the server publishes, fetched as any client would (no token).
+    pub async fn openapi(&self) -> Value {
+        self.http
+            .get(self.url("/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// A new eID challenge (201 asserted): its body and its decoded bytes.
+    pub async fn challenge(&self) -> (Value, Vec<u8>) {
+        let response = self.send("/v1/eid-challenges", &json!({})).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: Value = response.json().await.unwrap();
+        let bytes = STANDARD
+            .decode(body["challenge"].as_str().unwrap())
+            .unwrap();
+        (body, bytes)
+    }
+
     pub async fn slots(
         &self,
         location: &str,
@@ -132,13 +168,11 @@ impl Env {
 
     pub async fn hold(&self, location: &str, product: &str, persons: u32, start: &str) -> Value {
         let response = self
-            .post(
+            .send(
                 "/v1/bookings",
                 &booking_body(location, product, persons, start),
             )
-            .send()
-            .await
-            .unwrap();
+            .await;
         assert_eq!(response.status(), StatusCode::CREATED, "holding {start}");
         response.json().await.unwrap()
     }
@@ -148,10 +182,8 @@ impl Env {
         let held = self.hold(location, product, persons, start).await;
         let id = held["id"].as_str().unwrap();
         let response = self
-            .post(&format!("/v1/bookings/{id}/confirm"), &json!({}))
-            .send()
-            .await
-            .unwrap();
+            .send(&format!("/v1/bookings/{id}/confirm"), &json!({}))
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
         let confirmed: Value = response.json().await.unwrap();
         assert_eq!(confirmed["status"], "confirmed");
@@ -159,10 +191,8 @@ impl Env {
     }
 
     pub async fn check_in(&self, code: &str) -> Response {
-        self.post("/v1/tickets", &json!({"booking_code": code}))
-            .send()
+        self.send("/v1/tickets", &json!({"booking_code": code}))
             .await
-            .unwrap()
     }
 }
 

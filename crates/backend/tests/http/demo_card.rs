@@ -52,16 +52,7 @@ async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
     // The Citizen CA, which signed the authentication certificate.
     let ca_cert = read(&mut applet, [0x3F, 0x00, 0xDF, 0x00, 0x50, 0x3A]);
 
-    let response = env
-        .post("/v1/eid-challenges", &json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    let challenge = STANDARD
-        .decode(body["challenge"].as_str().unwrap())
-        .unwrap();
+    let (_, challenge) = env.challenge().await;
 
     let verify = [
         0x00, 0x20, 0x00, 0x01, 0x08, 0x24, 0x43, 0x21, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
@@ -98,11 +89,7 @@ async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
         })
         .unwrap(),
     });
-    let response = env
-        .post("/v1/certificate-requests", &request)
-        .send()
-        .await
-        .unwrap();
+    let response = env.send("/v1/certificate-requests", &request).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let issued: Value = response.json().await.unwrap();
     assert_eq!(issued["status"], "ready");

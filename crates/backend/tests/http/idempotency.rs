@@ -21,10 +21,8 @@ async fn a_key_still_in_progress_gets_409() {
     )
     .unwrap();
     let reused = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     problem(
         reused,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -33,22 +31,14 @@ async fn a_key_still_in_progress_gets_409() {
     .await;
     // Same body: learn the digest the server computes by letting it store one, then mark it running.
     let running_key = key();
-    let first = env
-        .post_with_key("/v1/tickets", &body, &running_key)
-        .send()
-        .await
-        .unwrap();
+    let first = env.send_with_key("/v1/tickets", &body, &running_key).await;
     assert_eq!(first.status(), StatusCode::NOT_FOUND);
     conn.execute(
         "UPDATE idempotency_keys SET status = NULL, body = NULL WHERE key = ?1",
         [&running_key],
     )
     .unwrap();
-    let in_progress = env
-        .post_with_key("/v1/tickets", &body, &running_key)
-        .send()
-        .await
-        .unwrap();
+    let in_progress = env.send_with_key("/v1/tickets", &body, &running_key).await;
     problem(
         in_progress,
         StatusCode::CONFLICT,
@@ -57,11 +47,7 @@ async fn a_key_still_in_progress_gets_409() {
     .await;
     // A request that died long ago does not block its key for ever.
     env.advance_minutes(5);
-    let retried = env
-        .post_with_key("/v1/tickets", &body, &running_key)
-        .send()
-        .await
-        .unwrap();
+    let retried = env.send_with_key("/v1/tickets", &body, &running_key).await;
     problem(retried, StatusCode::NOT_FOUND, "booking-not-found").await;
 }
 
@@ -75,17 +61,13 @@ async fn a_replayed_check_in_returns_the_stored_201() {
     let body = json!({"booking_code": booking["code"]});
     let idempotency_key = key();
     let first = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     let replay = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     assert_eq!(
         replay.status(),
         StatusCode::CREATED,
@@ -93,7 +75,7 @@ async fn a_replayed_check_in_returns_the_stored_201() {
     );
     assert_eq!(replay.headers()["idempotent-replayed"], "true");
     assert_eq!(replay.json::<Value>().await.unwrap(), first);
-    let fresh = env.post("/v1/tickets", &body).send().await.unwrap();
+    let fresh = env.send("/v1/tickets", &body).await;
     assert_eq!(
         fresh.status(),
         StatusCode::OK,
@@ -107,17 +89,13 @@ async fn errors_are_replayed_too_for_at_least_24_hours() {
     let body = json!({"booking_code": "ABCDEFGHJK"});
     let idempotency_key = key();
     let first = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     problem(first, StatusCode::NOT_FOUND, "booking-not-found").await;
     env.advance_minutes(23 * 60);
     let replay = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     assert_eq!(
         replay.headers()["idempotent-replayed"],
         "true",
@@ -126,10 +104,8 @@ async fn errors_are_replayed_too_for_at_least_24_hours() {
     problem(replay, StatusCode::NOT_FOUND, "booking-not-found").await;
     env.advance_minutes(26 * 60);
     let much_later = env
-        .post_with_key("/v1/tickets", &body, &idempotency_key)
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
     assert!(
         much_later.headers().get("idempotent-replayed").is_none(),
         "forgotten after 48 h"

@@ -178,15 +178,7 @@ async fn openapi_document_is_3_1_with_unique_operations_and_resolvable_refs() {
 #[tokio::test]
 async fn openapi_describes_real_responses() {
     let env = start().await;
-    let doc: Value = env
-        .http
-        .get(env.url("/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = env.openapi().await;
     let body = |v: Value| v;
 
     let health: Value = env
@@ -278,13 +270,11 @@ async fn openapi_describes_real_responses() {
         "arrivals",
     );
     let block: Value = env
-        .post(
+        .send(
             "/v1/kiosks/me/ticket-blocks",
             &json!({"queue_service_id": "travel", "day": "2026-03-24", "size": 3}),
         )
-        .send()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -295,10 +285,7 @@ async fn openapi_describes_real_responses() {
         "block",
     );
     let events: Value = env
-        .post("/v1/kiosks/me/events", &json!({"events": [{"id": uuid::Uuid::now_v7(), "type": "x", "occurred_at": "2026-03-24T10:00:00+01:00"}]}))
-        .send()
-        .await
-        .unwrap()
+        .send("/v1/kiosks/me/events", &json!({"events": [{"id": uuid::Uuid::now_v7(), "type": "x", "occurred_at": "2026-03-24T10:00:00+01:00"}]})).await
         .json()
         .await
         .unwrap();
