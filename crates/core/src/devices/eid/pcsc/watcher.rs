@@ -5,8 +5,8 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
 
 use ::pcsc::{Context, ReaderState, Scope, State};
 
@@ -43,15 +43,19 @@ struct Shared {
     stopped: AtomicBool,
     /// The context the watcher waits on, to cancel; `None` while pcscd is away.
     context: Mutex<Option<Context>>,
+    /// Wakes the watcher from its pause between tries at pcscd (waited on with `context`).
+    stopping: Condvar,
 }
 
 impl WatchHandle {
     pub fn stop(&self) {
         self.0.stopped.store(true, Ordering::SeqCst);
+        // Taking the lock before waking means a pause either sees the flag or is woken.
         if let Some(context) = &*self.context() {
             // Fails only when the context is gone, and then nothing waits on it.
             let _ = context.cancel();
         }
+        self.0.stopping.notify_all();
     }
 
     pub fn is_stopped(&self) -> bool {
@@ -226,16 +230,13 @@ impl ReaderWatcher {
         }
     }
 
-    /// Sleeps `total`, waking every 100 ms to end early when stopped.
+    /// Waits `total`, or less when stopped meanwhile.
     fn pause(&self, total: Duration) {
-        let until = Instant::now() + total;
-        while !self.handle.is_stopped() {
-            let left = until.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            std::thread::sleep(left.min(Duration::from_millis(100)));
-        }
+        let shared = &self.handle.0;
+        let _ = shared
+            .stopping
+            .wait_timeout_while(self.handle.context(), total, |_| !self.handle.is_stopped())
+            .unwrap_or_else(PoisonError::into_inner);
     }
 }
 
