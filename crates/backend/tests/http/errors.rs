@@ -37,11 +37,7 @@ async fn malformed_json_wrong_shape_and_wrong_content_type() {
         .await
         .unwrap();
     problem(broken, StatusCode::BAD_REQUEST, "malformed-json").await;
-    let shape = env
-        .post("/v1/bookings", &json!({"location_id": 5}))
-        .send()
-        .await
-        .unwrap();
+    let shape = env.send("/v1/bookings", &json!({"location_id": 5})).await;
     problem(shape, StatusCode::UNPROCESSABLE_ENTITY, "invalid-body").await;
     let text = env
         .http
@@ -115,10 +111,8 @@ async fn state_changing_posts_need_an_idempotency_key() {
         .unwrap();
     problem(response, StatusCode::BAD_REQUEST, "idempotency-key-missing").await;
     let not_uuid = env
-        .post_with_key("/v1/tickets", &json!({"booking_code": "ABCDEFGHJK"}), "abc")
-        .send()
-        .await
-        .unwrap();
+        .send_with_key("/v1/tickets", &json!({"booking_code": "ABCDEFGHJK"}), "abc")
+        .await;
     problem(not_uuid, StatusCode::BAD_REQUEST, "bad-request").await;
 }
 

@@ -91,13 +91,11 @@ async fn ticket_blocks_never_collide_with_each_other_or_online_numbers() {
     )
     .await;
     let unknown = env
-        .post(
+        .send(
             "/v1/kiosks/me/ticket-blocks",
             &json!({"queue_service_id": "nope", "day": "2026-03-24", "size": 5}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     problem(
         unknown,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -123,13 +121,11 @@ async fn events_are_accepted_once_and_duplicates_recognised() {
     let printed = json!({"id": uuid::Uuid::now_v7(), "type": "ticket.printed", "occurred_at": "2026-03-23T08:00:00+01:00", "payload": {"number": "B001"}});
     let unknown = json!({"id": uuid::Uuid::now_v7(), "type": "coffee.made", "occurred_at": "2026-03-23T08:00:00+01:00", "payload": {}});
     let response = env
-        .post(
+        .send(
             "/v1/kiosks/me/events",
             &json!({"events": [printed, unknown]}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let results: Value = response.json().await.unwrap();
     assert_eq!(results["results"][0]["status"], "accepted");
@@ -139,10 +135,8 @@ async fn events_are_accepted_once_and_duplicates_recognised() {
         "unknown-event-type"
     );
     let again: Value = env
-        .post("/v1/kiosks/me/events", &json!({"events": [printed]}))
-        .send()
+        .send("/v1/kiosks/me/events", &json!({"events": [printed]}))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -153,10 +147,8 @@ async fn events_are_accepted_once_and_duplicates_recognised() {
         .map(|_| json!({"id": uuid::Uuid::now_v7(), "type": "session.ended", "occurred_at": "2026-03-23T08:00:00+01:00"}))
         .collect();
     let response = env
-        .post("/v1/kiosks/me/events", &json!({"events": too_many}))
-        .send()
-        .await
-        .unwrap();
+        .send("/v1/kiosks/me/events", &json!({"events": too_many}))
+        .await;
     problem(
         response,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -175,13 +167,11 @@ async fn an_offline_check_in_becomes_the_bookings_ticket() {
         .book("town-hall", "passport", 1, "2026-03-24T10:15:00+01:00")
         .await;
     let block: Value = env
-        .post(
+        .send(
             "/v1/kiosks/me/ticket-blocks",
             &json!({"queue_service_id": "travel", "day": "2026-03-24", "size": 10}),
         )
-        .send()
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -192,10 +182,8 @@ async fn an_offline_check_in_becomes_the_bookings_ticket() {
     let first = block["first"].as_u64().unwrap();
     let events = json!({"events": [offline(&booking, first), offline(&other, 42)]});
     let results: Value = env
-        .post("/v1/kiosks/me/events", &events)
-        .send()
+        .send("/v1/kiosks/me/events", &events)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
