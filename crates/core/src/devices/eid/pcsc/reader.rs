@@ -46,15 +46,6 @@ impl PcscReader {
         })
     }
 
-    /// The names of the readers the kiosk uses, in pcscd's order.
-    pub fn readers(&self) -> Result<Vec<String>, CardError> {
-        Ok(self
-            .listed()?
-            .into_iter()
-            .map(|name| name.to_string_lossy().into_owned())
-            .collect())
-    }
-
     /// Connects to the card in the first reader that has one.
     pub fn connect(&self) -> Result<PcscCard, CardError> {
         let mut states: Vec<ReaderState> = self
@@ -75,12 +66,6 @@ impl PcscReader {
             .find(|state| state.event_state().contains(State::PRESENT))
             .ok_or(CardError::NoCard)?;
         PcscCard::connect(&self.context, with_card.name())
-    }
-
-    /// Connects to the card in `reader` (as named by a [`super::ReaderEvent`]).
-    pub fn connect_to(&self, reader: &str) -> Result<PcscCard, CardError> {
-        let name = CString::new(reader).map_err(|_| card_error(::pcsc::Error::UnknownReader))?;
-        PcscCard::connect(&self.context, &name)
     }
 
     fn listed(&self) -> Result<Vec<CString>, CardError> {
