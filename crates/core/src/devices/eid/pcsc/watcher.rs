@@ -211,21 +211,20 @@ impl ReaderWatcher {
                 ) => continue,
                 Err(error) => return End::ServiceLost(error),
             }
+            let mut observed = Vec::new();
             for state in states.iter_mut().skip(1) {
                 let now = state.event_state();
                 if !now.intersects(State::UNKNOWN | State::IGNORE) {
-                    let name = state.name().to_string_lossy().into_owned();
+                    let name = state.name().to_string_lossy();
                     let present = now.contains(State::PRESENT);
-                    for event in readers.observed(&name, present, state.event_count()) {
-                        if !report(on_event, event) {
-                            return End::Stopped;
-                        }
-                    }
+                    observed.extend(readers.observed(&name, present, state.event_count()));
                 }
-                state.sync_current_state();
             }
-            if let Some(pnp) = states.first_mut() {
-                pnp.sync_current_state();
+            states.iter_mut().for_each(ReaderState::sync_current_state);
+            for event in observed {
+                if !report(on_event, event) {
+                    return End::Stopped;
+                }
             }
         }
     }
