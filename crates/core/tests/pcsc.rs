@@ -65,22 +65,29 @@ fn reader() -> Reader {
 /// Waits until pcscd has seen the last case's card leave. vpcd only notices a card gone when
 /// pcscd polls it; a card inserted before that would meet the old card's closed connection.
 fn wait_until_empty() {
+    wait_for(
+        ::pcsc::State::EMPTY,
+        "a card stays in the virtual reader: is another test program using it?",
+    );
+}
+
+/// Waits in pcscd until the virtual reader's state has `wanted`, failing with `failure` after
+/// `PATIENCE`.
+fn wait_for(wanted: ::pcsc::State, failure: &str) {
     let context = ::pcsc::Context::establish(::pcsc::Scope::User).unwrap();
     let name = CString::new(VPCD_READER).unwrap();
     let mut states = [::pcsc::ReaderState::new(name, ::pcsc::State::UNAWARE)];
     let deadline = Instant::now() + PATIENCE;
     loop {
-        match context.get_status_change(Duration::from_millis(200), &mut states) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match context.get_status_change(left, &mut states) {
             Ok(()) | Err(::pcsc::Error::Timeout) => {}
             Err(error) => panic!("cannot watch {VPCD_READER}: {error}"),
         }
-        if states[0].event_state().contains(::pcsc::State::EMPTY) {
+        if states[0].event_state().contains(wanted) {
             return;
         }
-        assert!(
-            Instant::now() < deadline,
-            "a card stays in {VPCD_READER}: is another test program using it?"
-        );
+        assert!(Instant::now() < deadline, "{failure}");
         states[0].sync_current_state();
     }
 }
@@ -95,16 +102,12 @@ fn insert(card: TestCard) -> InsertedCard {
 
 /// The card in the virtual reader, once pcscd has seen it (it polls the reader).
 fn connect() -> PcscCard {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        match pcsc::connect(Some(VPCD_READER)) {
-            Ok(card) => return card,
-            Err(CardError::NoCard) if Instant::now() < deadline => {
-                thread::sleep(Duration::from_millis(50));
-            }
-            Err(error) => panic!("cannot connect to the virtual card: {error}"),
-        }
-    }
+    wait_for(
+        ::pcsc::State::PRESENT,
+        "pcscd does not see the card in the virtual reader",
+    );
+    pcsc::connect(Some(VPCD_READER))
+        .unwrap_or_else(|error| panic!("cannot connect to the virtual card: {error}"))
 }
 
 /// Reads events until `wanted`, failing with what came instead.
