@@ -2,41 +2,44 @@
 //! keyboard focus, and turns what screens ask for into tasks. `update` does no I/O.
 
 mod certificate;
+mod router;
 
+use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use iced::widget::{column, container, stack};
 use iced::{Element, Length, Subscription, Task, event, keyboard, time};
 use jiff::ZonedDateTime;
-use jiff::tz::TimeZone;
 
 use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
+use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::idle::{IdlePhase, IdlePolicy};
 
-use kiosk_core::print::{JobState, PrinterStatus, Spooler};
+use kiosk_core::print::PrinterStatus;
 
 use kiosk_core::sync::{ConnectionState, Link};
 
 use crate::backend_link::BackendLink;
 use crate::card_reader::{CardReader, ReaderState};
 use crate::context::Context;
-use crate::effects::certificate::Issued;
-use crate::effects::{self, Effects};
+use crate::effects::Runner;
 use crate::focus::{self, FocusId, KeyIntent};
 use crate::printer_watch::{self, PrinterWatch};
 use crate::scanner_watch::ScannerWatch;
 use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
 
+use crate::screen::flow::{Flow, Surroundings};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
 use crate::widget::idle_overlay::idle_overlay;
 use crate::widget::picture::Logo;
-pub use certificate::{DemoCardMove, HeldDocument};
+pub use certificate::DemoCardMove;
 use kiosk_core::devices::scanner::ScanEvent;
+use router::{Routed, on_screen};
 
 /// A second tap of a double tap lands on whatever the next screen shows in the same place;
 /// taps on a screen younger than this are taken as that and ignored.
@@ -44,27 +47,19 @@ pub const GHOST_TAP_GUARD: Duration = Duration::from_millis(400);
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Home(home::Message),
-    Booking(booking::Message),
-    CheckIn(checkin::Message),
-    Certificate(screen::certificate::Message),
-    /// The backend's answer to a certificate request (the document stays with the root).
-    CertificateIssued(Result<Issued, screen::certificate::Failure>),
+    /// A finger or a key on the screen: dropped when the screen has only just changed.
+    Tap(Tap),
+    /// Comes without a finger (an answer, the scanner, the card reader): never dropped.
+    Reply(Reply),
     /// The card reader changed: a reader, a card in or out.
     CardReader(ReaderState),
-    /// The demo card's buttons.
-    DemoCard(DemoCardMove),
-    Staff(staff::Message),
     /// The clock in the header was tapped (five quick taps open the staff screen).
     ClockTapped,
     /// Something from the serial barcode scanner, whatever screen is showing.
     Scan(ScanEvent),
-    Unavailable(screen::unavailable::Message),
     /// The catalogue as cached by the sync, read again after it changed.
     CatalogueLoaded(Option<Arc<kiosk_api::Catalogue>>),
     Language(Language),
-    Back,
-    StartAgain,
     MoreTime,
     /// The clock ticked: time to check the idle warning and redraw the time.
     Tick,
@@ -77,6 +72,31 @@ pub enum Message {
     Connection(ConnectionState),
     /// Nothing to do (the fault screen has no actions).
     None,
+}
+
+/// What a finger does: held back by the ghost-tap guard on a screen younger than
+/// [`GHOST_TAP_GUARD`].
+#[derive(Debug, Clone)]
+pub enum Tap {
+    Home(home::Message),
+    Booking(booking::Message),
+    CheckIn(checkin::Message),
+    Certificate(screen::certificate::Message),
+    Staff(staff::Message),
+    Unavailable(screen::unavailable::Message),
+    /// The demo card's buttons.
+    DemoCard(DemoCardMove),
+    Back,
+    StartAgain,
+}
+
+/// What comes back to a screen without a finger.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    Booking(booking::Reply),
+    CheckIn(checkin::Reply),
+    Certificate(screen::certificate::Reply),
+    Staff(staff::Reply),
 }
 
 pub enum App {
@@ -95,9 +115,6 @@ pub struct Session {
     pub screen: Screen,
     pub history: Vec<Screen>,
     pub focus: Option<usize>,
-    /// The certificate the backend issued in this session, until it is printed or the session
-    /// ends.
-    pub document: Option<HeldDocument>,
 }
 
 impl Session {
@@ -107,8 +124,13 @@ impl Session {
             screen: Screen::Home(home::State),
             history: Vec::new(),
             focus: None,
-            document: None,
         }
+    }
+
+    /// Whether a certificate the backend issued is held (until it is printed, the card comes
+    /// out or the session ends).
+    pub fn holds_document(&self) -> bool {
+        matches!(&self.screen, Screen::Certificate(flow) if flow.holds_document())
     }
 }
 
@@ -120,11 +142,15 @@ pub struct Services {
     pub backend: Option<Arc<BackendLink>>,
     pub scanner: Option<ScannerWatch>,
     pub card: Option<CardReader>,
+    /// What is known of the devices, for the heartbeat; the root reports to it.
+    pub devices: Option<DevicesHub>,
 }
 
 pub struct Kiosk {
     config: Arc<Config>,
     services: Services,
+    /// Carries out the screens' actions with the services.
+    runner: Runner,
     printer_status: PrinterStatus,
     /// The card reader as last reported.
     card_state: ReaderState,
@@ -163,7 +189,14 @@ impl App {
             .as_ref()
             .map(|card| *card.state().borrow())
             .unwrap_or_default();
+        let runner = Runner::new(
+            &services,
+            Arc::clone(&config),
+            Arc::clone(&i18n),
+            Arc::clone(&clock),
+        );
         App::Kiosk(Box::new(Kiosk {
+            runner,
             palette: Palette::new(config.kiosk.accent),
             idle: IdlePolicy {
                 timeout: config.kiosk.idle_timeout,
@@ -297,59 +330,6 @@ impl App {
     }
 }
 
-/// The last resident ticket in the print journal, for the staff screen. `None` also without a
-/// printer or when the journal cannot be read (logged): there is then nothing to reprint.
-fn last_ticket(spooler: Option<Arc<Spooler>>, zone: &TimeZone) -> Option<staff::LastTicket> {
-    let found = spooler?.last_of_kinds(&staff::RESIDENT_KINDS);
-    let job = found
-        .inspect_err(|error| tracing::error!(%error, "print journal not read"))
-        .ok()??;
-    staff::LastTicket::from_journal(&job.kind, &job.created_at, zone)
-}
-
-/// Prints the last resident ticket again through the spooler, which journals the copy.
-async fn reprint_last_ticket(spooler: Option<Arc<Spooler>>) -> staff::ReprintOutcome {
-    let Some(spooler) = spooler else {
-        return staff::ReprintOutcome::NotPrinted;
-    };
-    match spooler.reprint_last(&staff::RESIDENT_KINDS).await {
-        Ok(None) => staff::ReprintOutcome::Nothing,
-        Ok(Some(outcome)) if outcome.state == JobState::Printed => staff::ReprintOutcome::Reprinted,
-        Ok(Some(outcome)) => {
-            tracing::warn!(job = %outcome.id, state = ?outcome.state, "reprint not printed");
-            staff::ReprintOutcome::NotPrinted
-        }
-        Err(error) => {
-            tracing::error!(%error, "print journal failed");
-            staff::ReprintOutcome::NotPrinted
-        }
-    }
-}
-
-/// Answers from the backend or the printer: never taps, so never held back by the guard.
-fn is_booking_result(message: &booking::Message) -> bool {
-    matches!(
-        message,
-        booking::Message::SlotsLoaded { .. }
-            | booking::Message::Held(_)
-            | booking::Message::Confirmed(_)
-            | booking::Message::Printed(_)
-    )
-}
-
-/// Answers and scans: never taps.
-fn is_check_in_result(message: &checkin::Message) -> bool {
-    matches!(
-        message,
-        checkin::Message::LookedUp(_)
-            | checkin::Message::CheckedIn(_)
-            | checkin::Message::Cancelled(_)
-            | checkin::Message::Printed(_)
-            | checkin::Message::Scanned(_)
-            | checkin::Message::ScanGarbage
-    )
-}
-
 /// Only deliberate input counts as presence: a pointer drifting over the screen does not.
 fn is_activity(event: &iced::Event) -> bool {
     matches!(
@@ -386,8 +366,8 @@ impl Kiosk {
                 if status != self.printer_status {
                     tracing::info!(%status, "ticket printer status");
                 }
-                if let Some(backend) = &self.services.backend {
-                    backend.printer_changed(&status);
+                if let Some(devices) = &self.services.devices {
+                    devices.printer_changed(&status);
                 }
                 self.printer_status = status;
             }
@@ -398,44 +378,54 @@ impl Kiosk {
                 }
             }
             Message::None => {}
-            // Answers from the backend or the printer are never taps: the guard is for fingers.
-            Message::Booking(message) if is_booking_result(&message) => {
-                return self.booking(message);
-            }
-            Message::CheckIn(message) if is_check_in_result(&message) => {
-                return self.check_in(message);
-            }
-            Message::Certificate(message) if certificate::is_result(&message) => {
-                return self.certificate(message);
-            }
-            Message::CertificateIssued(result) => return self.certificate_issued(result),
+            Message::Reply(reply) => return self.reply(reply),
             Message::CardReader(state) => return self.card_reader_changed(state),
             Message::Scan(event) => {
                 self.last_activity = now;
                 return self.scanned(event);
             }
             Message::ClockTapped => self.clock_tapped(now),
-            Message::Staff(message) if message.is_result() => return self.staff(message),
-            message if self.is_ghost_tap(now) => {
-                tracing::debug!(?message, "tap ignored: the screen has just changed");
+            Message::Tap(tap) if self.is_ghost_tap(now) => {
+                tracing::debug!(?tap, "tap ignored: the screen has just changed");
             }
-            Message::Back => return self.back(),
-            Message::StartAgain => return self.end_session(),
-            Message::Home(message) => {
-                if let Screen::Home(home) = &mut self.session.screen {
-                    match home.update(message) {
-                        home::Action::Open(service) => self.open(service),
-                    }
-                }
-            }
-            Message::Booking(message) => return self.booking(message),
-            Message::CheckIn(message) => return self.check_in(message),
-            Message::Certificate(message) => return self.certificate(message),
-            Message::DemoCard(change) => return self.demo_card(change),
-            Message::Staff(message) => return self.staff(message),
-            Message::Unavailable(never) => match never {},
+            Message::Tap(tap) => return self.tap(tap),
         }
         Task::none()
+    }
+
+    fn tap(&mut self, tap: Tap) -> Task<Message> {
+        match tap {
+            Tap::Back => self.back(),
+            Tap::StartAgain => self.end_session(),
+            Tap::Home(m) => self.route(|flow: &mut home::State, now| Flow::update(flow, m, now)),
+            Tap::Booking(m) => {
+                self.route(|flow: &mut booking::State, now| Flow::update(flow, m, now))
+            }
+            Tap::CheckIn(m) => {
+                self.route(|flow: &mut checkin::State, now| Flow::update(flow, m, now))
+            }
+            Tap::Certificate(m) => {
+                self.route(|flow: &mut screen::certificate::State, now| Flow::update(flow, m, now))
+            }
+            Tap::Staff(m) => self.route(|flow: &mut staff::State, now| Flow::update(flow, m, now)),
+            Tap::Unavailable(never) => match never {},
+            Tap::DemoCard(change) => self.demo_card(change),
+        }
+    }
+
+    fn reply(&mut self, reply: Reply) -> Task<Message> {
+        match reply {
+            Reply::Booking(r) => {
+                self.route(|flow: &mut booking::State, now| Flow::reply(flow, r, now))
+            }
+            Reply::CheckIn(r) => {
+                self.route(|flow: &mut checkin::State, now| Flow::reply(flow, r, now))
+            }
+            Reply::Certificate(r) => {
+                self.route(|flow: &mut screen::certificate::State, now| Flow::reply(flow, r, now))
+            }
+            Reply::Staff(r) => self.route(|flow: &mut staff::State, now| Flow::reply(flow, r, now)),
+        }
     }
 
     fn connection_changed(&mut self, state: ConnectionState) -> Task<Message> {
@@ -471,97 +461,27 @@ impl Kiosk {
         }
     }
 
-    /// What the actions of a screen may use.
-    fn effects(&self) -> Effects<'_> {
-        Effects {
-            client: self
-                .services
-                .backend
-                .as_ref()
-                .and_then(|backend| backend.client()),
-            spooler: self
-                .services
-                .printer
-                .as_ref()
-                .map(|printer| Arc::clone(printer.spooler())),
-            i18n: &self.i18n,
-            language: self.session.language,
-            municipality: &self.config.kiosk.municipality,
-        }
-    }
-
-    fn booking(&mut self, message: booking::Message) -> Task<Message> {
-        let now = self.clock.now();
-        if let (booking::Message::Confirmed(Ok(_)), Some(backend)) =
-            (&message, &self.services.backend)
-        {
-            backend.refresh_now();
-        }
-        let Screen::Booking(flow) = &mut self.session.screen else {
-            return Task::none();
-        };
-        let before = flow.step();
-        let action = flow.update(message, &now);
-        let moved = flow.step() != before;
-        if moved {
-            // A new question is a new screen for the ghost-tap guard and the focus.
-            self.screen_changed();
-        }
-        self.run_booking(action)
-    }
-
-    fn check_in(&mut self, message: checkin::Message) -> Task<Message> {
-        let now = self.clock.now();
-        let Screen::CheckIn(flow) = &mut self.session.screen else {
-            return Task::none();
-        };
-        let before = flow.step();
-        let action = flow.update(message, &now);
-        if flow.step() != before {
-            self.screen_changed();
-        }
-        self.run_check_in(action)
-    }
-
-    fn run_check_in(&mut self, action: checkin::Action) -> Task<Message> {
-        match action {
-            checkin::Action::Done => self.end_session(),
-            action => {
-                let context = effects::checkin::CheckInContext {
-                    store: self
-                        .services
-                        .backend
-                        .as_ref()
-                        .and_then(|backend| backend.store()),
-                    catalogue: self.catalogue.clone(),
-                    now: self.clock.now(),
-                };
-                effects::checkin::run(action, &self.effects(), context).map(Message::CheckIn)
-            }
-        }
-    }
-
     /// A scan works from any screen: on the check-in screen it is that flow's input; anywhere
     /// else it opens check-in with the code (the screen it came from stays one Back away).
     fn scanned(&mut self, event: ScanEvent) -> Task<Message> {
         match event {
             ScanEvent::Code(code) => {
                 if matches!(self.session.screen, Screen::CheckIn(_)) {
-                    return self.check_in(checkin::Message::Scanned(code));
+                    return self.check_in_reply(checkin::Reply::Scanned(code));
                 }
                 tracing::info!(length = code.len(), "code scanned: check-in opened");
                 let (flow, action) = checkin::State::scanned(code, self.printer_can_print());
                 self.show(Screen::CheckIn(Box::new(self.with_catalogue(flow))));
-                self.run_check_in(action)
+                <checkin::State as Routed>::carry_out(self, action)
             }
             ScanEvent::Garbage(kind) => {
                 tracing::info!(?kind, "unreadable scan");
                 match self.session.screen {
-                    Screen::CheckIn(_) => self.check_in(checkin::Message::ScanGarbage),
+                    Screen::CheckIn(_) => self.check_in_reply(checkin::Reply::ScanGarbage),
                     Screen::Home(_) => {
                         let flow = checkin::State::new(self.printer_can_print());
                         self.show(Screen::CheckIn(Box::new(self.with_catalogue(flow))));
-                        self.check_in(checkin::Message::ScanGarbage)
+                        self.check_in_reply(checkin::Reply::ScanGarbage)
                     }
                     // Not worth interrupting a resident in another flow for.
                     Screen::Booking(_)
@@ -572,9 +492,16 @@ impl Kiosk {
             }
             ScanEvent::Connected | ScanEvent::Disconnected => {
                 tracing::info!(?event, "barcode scanner");
+                if let Some(devices) = &self.services.devices {
+                    devices.scanner_changed(event == ScanEvent::Connected);
+                }
                 Task::none()
             }
         }
+    }
+
+    fn check_in_reply(&mut self, reply: checkin::Reply) -> Task<Message> {
+        self.reply(Reply::CheckIn(reply))
     }
 
     fn with_catalogue(&self, flow: checkin::State) -> checkin::State {
@@ -599,60 +526,12 @@ impl Kiosk {
         self.clock_taps.push(now);
         if self.clock_taps.len() >= TAPS && !matches!(self.session.screen, Screen::Staff(_)) {
             self.clock_taps.clear();
-            self.show(Screen::Staff(staff::State::default()));
-        }
-    }
-
-    fn staff(&mut self, message: staff::Message) -> Task<Message> {
-        let config = Arc::clone(&self.config);
-        let Screen::Staff(panel) = &mut self.session.screen else {
-            return Task::none();
-        };
-        let before = panel.step();
-        let action = panel.update(
-            message,
-            |pin| config.staff.pin_matches(pin),
-            config.staff.allow_exit,
-        );
-        if panel.step() != before {
-            self.screen_changed();
-        }
-        match action {
-            staff::Action::None => Task::none(),
-            staff::Action::CloseKiosk => iced::exit(),
-            staff::Action::Restart => {
-                staff::restart::request();
-                iced::exit()
-            }
-            staff::Action::FindLastTicket => {
-                let zone = self.now.time_zone().clone();
-                let spooler = self.effects().spooler;
-                Task::perform(async move { last_ticket(spooler, &zone) }, |last| {
-                    Message::Staff(staff::Message::LastTicket(last))
-                })
-            }
-            staff::Action::ReprintLastTicket => {
-                Task::perform(reprint_last_ticket(self.effects().spooler), |outcome| {
-                    Message::Staff(staff::Message::Reprinted(outcome))
-                })
-            }
-            staff::Action::PrintTestTicket => {
-                let ticket = kiosk_core::print::Ticket::Test(kiosk_core::print::TestTicket {
-                    municipality: self.config.kiosk.municipality.clone(),
-                    printer_name: self.config.kiosk.name.clone(),
-                    printed_at: self.clock.now(),
-                });
-                Task::perform(self.effects().print_ticket("test", &ticket), |result| {
-                    Message::Staff(staff::Message::TestPrinted(result.map_err(|_| ())))
-                })
-            }
-        }
-    }
-
-    fn run_booking(&mut self, action: booking::Action) -> Task<Message> {
-        match action {
-            booking::Action::Done => self.end_session(),
-            action => effects::booking::run(action, &self.effects()).map(Message::Booking),
+            let config = Arc::clone(&self.config);
+            let door = staff::Door {
+                pin_matches: Arc::new(move |pin| config.staff.pin_matches(pin)),
+                allow_exit: self.config.staff.allow_exit,
+            };
+            self.show(Screen::Staff(staff::State::new(door)));
         }
     }
 
@@ -679,7 +558,7 @@ impl Kiosk {
         now.saturating_duration_since(self.screen_since) < GHOST_TAP_GUARD
     }
 
-    fn open(&mut self, service: Service) {
+    fn open(&mut self, service: Service) -> Task<Message> {
         tracing::info!(?service, "screen opened");
         let next = match service {
             Service::Booking => Screen::Booking(Box::new(self.new_booking())),
@@ -689,6 +568,7 @@ impl Kiosk {
             Service::Certificate => self.certificate_screen(),
         };
         self.show(next);
+        Task::none()
     }
 
     /// Shows `next`, keeping the current screen one Back away.
@@ -718,32 +598,12 @@ impl Kiosk {
     }
 
     fn back(&mut self) -> Task<Message> {
-        if let Screen::Booking(flow) = &mut self.session.screen {
-            let before = flow.step();
-            if let Some(action) = flow.back() {
-                if flow.step() != before {
-                    self.screen_changed();
-                }
-                return self.run_booking(action);
-            }
-        }
-        if let Screen::CheckIn(flow) = &mut self.session.screen {
-            let before = flow.step();
-            if let Some(action) = flow.back() {
-                if flow.step() != before {
-                    self.screen_changed();
-                }
-                return self.run_check_in(action);
-            }
-        }
-        if let Screen::Certificate(flow) = &mut self.session.screen {
-            let before = flow.step();
-            if let Some(action) = flow.back() {
-                if flow.step() != before {
-                    self.screen_changed();
-                }
-                return self.run_certificate(action);
-            }
+        let within = on_screen!(&self.session.screen, flow => {
+            let kind = router::kind_of(flow);
+            self.back_within_kind(kind)
+        });
+        if let Some(task) = within {
+            return task;
         }
         let leaving = self.abandon_screen();
         match self.session.history.pop() {
@@ -756,19 +616,20 @@ impl Kiosk {
         }
     }
 
+    fn back_within_kind<F: Routed>(&mut self, _kind: PhantomData<F>) -> Option<Task<Message>> {
+        self.back_within::<F>()
+    }
+
     /// What must happen when the resident leaves the current screen for good (a hold released).
     fn abandon_screen(&mut self) -> Task<Message> {
-        match &self.session.screen {
-            Screen::Booking(flow) => {
-                let action = flow.abandon();
-                self.run_booking(action)
-            }
-            Screen::Home(_)
-            | Screen::CheckIn(_)
-            | Screen::Certificate(_)
-            | Screen::Staff(_)
-            | Screen::Unavailable(_) => Task::none(),
-        }
+        on_screen!(&self.session.screen, flow => {
+            let kind = router::kind_of(flow);
+            self.abandon_kind(kind)
+        })
+    }
+
+    fn abandon_kind<F: Routed>(&mut self, _kind: PhantomData<F>) -> Task<Message> {
+        self.abandon::<F>()
     }
 
     /// Home, the default language, and every piece of session data dropped (the card session
@@ -799,7 +660,7 @@ impl Kiosk {
         match intent {
             KeyIntent::Back if self.is_idle_warning() => Task::none(),
             KeyIntent::Back if matches!(self.session.screen, Screen::Home(_)) => Task::none(),
-            KeyIntent::Back => self.update(Message::Back),
+            KeyIntent::Back => self.update(Message::Tap(Tap::Back)),
             KeyIntent::Activate => match self.session.focus.and_then(|i| targets.get(i)) {
                 Some((_, message)) => self.update(message.clone()),
                 None => Task::none(),
@@ -854,38 +715,8 @@ impl Kiosk {
         if self.is_idle_warning() {
             return vec![(FocusId::MoreTime, Message::MoreTime)];
         }
-        let mut targets: Vec<(FocusId, Message)> = match &self.session.screen {
-            Screen::Home(home) => home
-                .focus_targets()
-                .into_iter()
-                .map(|(id, m)| (id, Message::Home(m)))
-                .collect(),
-            Screen::Booking(flow) => flow
-                .focus_targets(&ctx)
-                .into_iter()
-                .map(|(id, m)| (id, Message::Booking(m)))
-                .collect(),
-            Screen::CheckIn(flow) => flow
-                .focus_targets()
-                .into_iter()
-                .map(|(id, m)| (id, Message::CheckIn(m)))
-                .collect(),
-            Screen::Certificate(flow) => flow
-                .focus_targets(&ctx)
-                .into_iter()
-                .map(|(id, m)| (id, Message::Certificate(m)))
-                .collect(),
-            Screen::Staff(panel) => panel
-                .focus_targets(&ctx, self.config.staff.allow_exit)
-                .into_iter()
-                .map(|(id, m)| (id, Message::Staff(m)))
-                .collect(),
-            Screen::Unavailable(state) => state
-                .focus_targets()
-                .into_iter()
-                .map(|(id, m)| (id, Message::Unavailable(m)))
-                .collect(),
-        };
+        let mut targets: Vec<(FocusId, Message)> =
+            on_screen!(&self.session.screen, flow => router::targets(flow, &ctx));
         targets.extend(
             self.config
                 .kiosk
@@ -894,8 +725,8 @@ impl Kiosk {
                 .map(|&l| (FocusId::Language(l), Message::Language(l))),
         );
         if !matches!(self.session.screen, Screen::Home(_)) {
-            targets.push((FocusId::Back, Message::Back));
-            targets.push((FocusId::StartAgain, Message::StartAgain));
+            targets.push((FocusId::Back, Message::Tap(Tap::Back)));
+            targets.push((FocusId::StartAgain, Message::Tap(Tap::StartAgain)));
         }
         targets
     }
@@ -918,25 +749,17 @@ impl Kiosk {
                 .map(|(id, _)| *id),
         );
         let on_home = matches!(self.session.screen, Screen::Home(_));
-        let content: Element<'_, Message> = match &self.session.screen {
-            Screen::Home(home) => home.view(&ctx).map(Message::Home),
-            Screen::Booking(flow) => flow.view(&ctx, &self.now).map(Message::Booking),
-            Screen::CheckIn(flow) => flow.view(&ctx, &self.now).map(Message::CheckIn),
-            Screen::Certificate(flow) => flow.view(&ctx, &self.now).map(Message::Certificate),
-            Screen::Staff(panel) => {
-                let status = staff::Status {
-                    kiosk_name: &self.config.kiosk.name,
-                    printer: &self.printer_status,
-                    connection: self.connection.as_ref(),
-                    card_reader: self.card_reader_status_id(),
-                    allow_exit: self.config.staff.allow_exit,
-                    supervised: staff::restart::supervised(),
-                    now: &self.now,
-                };
-                panel.view(&ctx, &status).map(Message::Staff)
-            }
-            Screen::Unavailable(state) => state.view(&ctx).map(Message::Unavailable),
+        let around = Surroundings {
+            now: &self.now,
+            kiosk_name: &self.config.kiosk.name,
+            printer: &self.printer_status,
+            connection: self.connection.as_ref(),
+            card_reader: self.card_reader_status_id(),
+            supervised: staff::restart::supervised(),
         };
+        let content: Element<'_, Message> = on_screen!(&self.session.screen, flow => {
+            Flow::view(flow, &ctx, &around).map(tap_of(flow))
+        });
         let offline = self.is_offline();
         let degraded = [
             // An eID card left behind by the last resident: the next one is asked to take it
@@ -966,8 +789,8 @@ impl Kiosk {
         .push(container(content).height(Length::Fill).width(Length::Fill))
         .push(chrome::nav_bar(
             &ctx,
-            (!on_home).then_some(Message::Back),
-            (!on_home).then_some(Message::StartAgain),
+            (!on_home).then_some(Message::Tap(Tap::Back)),
+            (!on_home).then_some(Message::Tap(Tap::StartAgain)),
         ))
         .spacing(space::PAGE)
         .padding(space::PAGE);
@@ -986,4 +809,9 @@ impl Kiosk {
             layers.into()
         }
     }
+}
+
+/// The function that wraps a screen's taps as root messages, for its view.
+fn tap_of<F: Routed>(_flow: &F) -> fn(F::Message) -> Message {
+    |message| Message::Tap(F::wrap_tap(message))
 }

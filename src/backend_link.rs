@@ -7,10 +7,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use kiosk_api::{DeviceState, PrinterState, PrinterStatus as WirePrinterStatus};
 use kiosk_core::clock::Clock;
 use kiosk_core::config::{BackendSettings, BackendTarget, Config};
-use kiosk_core::print::PrinterStatus;
+use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::store::Store;
 use kiosk_core::sync::{
     self, Client, ConnectionState, DeviceStatus, Link, SyncHandle, SyncOptions,
@@ -31,7 +30,6 @@ pub struct BackendLink {
     /// The connection as the UI sees it: the sync's state once it runs, "offline" until then.
     state: watch::Receiver<ConnectionState>,
     runtime: tokio::runtime::Runtime,
-    devices: watch::Sender<DeviceStatus>,
     _embedded: Option<EmbeddedBackend>,
 }
 
@@ -45,7 +43,12 @@ impl BackendLink {
     /// the sync. A backend that cannot be reached at first start is not an error: the kiosk runs
     /// offline, says so, and keeps trying in the background; an unusable local store or
     /// embedded backend is an error.
-    pub fn start(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    /// The heartbeat reports the devices as `devices` holds them.
+    pub fn start(
+        config: &Config,
+        clock: Arc<dyn Clock>,
+        devices: &DevicesHub,
+    ) -> anyhow::Result<Self> {
         let embedded = match config.backend.target {
             BackendTarget::Embedded => Some(EmbeddedBackend::start(&config.kiosk.data_dir)?),
             BackendTarget::Remote(_) => None,
@@ -68,7 +71,7 @@ impl BackendLink {
             .thread_name("sync")
             .enable_all()
             .build()?;
-        let (devices, devices_rx) = watch::channel(DeviceStatus::default());
+        let devices_rx = devices.subscribe();
         let (state_tx, state) = watch::channel(ConnectionState::new());
         let connected = Arc::new(Mutex::new(None));
         let attempt = Connect {
@@ -98,7 +101,6 @@ impl BackendLink {
             connected,
             state,
             runtime,
-            devices,
             _embedded: embedded,
         })
     }
@@ -135,21 +137,6 @@ impl BackendLink {
     /// The location this kiosk was enrolled for.
     pub fn location_id(&self) -> Option<String> {
         self.with_sync(|c| c.location_id.clone()).flatten()
-    }
-
-    /// Keeps the heartbeat's picture of the ticket printer current.
-    pub fn printer_changed(&self, status: &PrinterStatus) {
-        let (state, detail) = wire_printer_state(status);
-        self.devices.send_if_modified(|devices| {
-            let next = WirePrinterStatus {
-                state,
-                detail: detail.clone(),
-            };
-            let changed = devices.printer != next;
-            devices.printer = next;
-            devices.scanner = DeviceState::Absent;
-            changed
-        });
     }
 }
 
@@ -228,15 +215,4 @@ fn publish(
         }
     });
     *connected.lock().unwrap_or_else(PoisonError::into_inner) = Some(running);
-}
-
-fn wire_printer_state(status: &PrinterStatus) -> (PrinterState, Option<String>) {
-    match status {
-        PrinterStatus::Ready | PrinterStatus::NotReported => (PrinterState::Ok, None),
-        PrinterStatus::PaperNearEnd => (PrinterState::PaperLow, None),
-        PrinterStatus::PaperOut => (PrinterState::PaperOut, None),
-        PrinterStatus::CoverOpen => (PrinterState::CoverOpen, None),
-        PrinterStatus::Offline => (PrinterState::Offline, None),
-        PrinterStatus::Unreachable(why) => (PrinterState::Offline, Some(why.clone())),
-    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
+use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::print::{Journal, Spooler, TicketPrinter};
 
 use crate::app::Services;
@@ -30,8 +31,10 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
     let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
     let card = CardReader::start(&config.card_reader, clock.now().date())
         .context("cannot start the eID card reader")?;
-    let backend = BackendLink::start(config, clock)?;
+    let devices = DevicesHub::new(config.scanner.is_some(), card.is_some());
+    let backend = BackendLink::start(config, clock, &devices)?;
     Ok(Services {
+        devices: Some(devices),
         printer: Some(PrinterWatch::new(Arc::new(spooler))),
         backend: Some(Arc::new(backend)),
         scanner: config.scanner.clone().map(ScannerWatch::new),

@@ -12,6 +12,7 @@ use std::time::Duration;
 use kiosk::backend_link::BackendLink;
 use kiosk_core::clock::SystemClock;
 use kiosk_core::config::{BackendTarget, Config};
+use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::sync::ConnectionState;
 
 fn config_in(dir: &std::path::Path, target: BackendTarget) -> Config {
@@ -26,6 +27,7 @@ fn start(config: &Config) -> BackendLink {
     BackendLink::start(
         config,
         Arc::new(SystemClock::new(config.kiosk.timezone.clone())),
+        &DevicesHub::new(false, false),
     )
     .unwrap()
 }

@@ -366,7 +366,7 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     take_out(driver, inserted);
     assert_eq!(flow(driver).step(), Step::Ended);
     assert!(!flow(driver).holds_personal_data());
-    assert!(driver.kiosk().session.document.is_none());
+    assert!(!driver.kiosk().session.holds_document());
 
     // Nothing logged identifies the resident or reveals the PIN.
     let logged = String::from_utf8_lossy(&log().lock().unwrap()).into_owned();
@@ -488,7 +488,7 @@ fn taking_the_card_out_at_the_pin_forgets_the_resident() {
     take_out(driver, inserted);
     assert_eq!(flow(driver).step(), Step::Ended);
     assert!(!flow(driver).holds_personal_data());
-    assert!(driver.kiosk().session.document.is_none());
+    assert!(!driver.kiosk().session.holds_document());
     // And the card session is gone: nothing can be signed without a new card and PIN.
     let signed = driver.block_on(reader(driver).evidence(vec![0; 32]));
     assert!(signed.is_err());

@@ -20,7 +20,7 @@ use std::time::Duration;
 use jiff::civil::{Date, date};
 use jiff::{SignedDuration, ZonedDateTime};
 
-use kiosk::app::Message;
+use kiosk::app::{Message, Tap};
 use kiosk::screen::Screen;
 use kiosk::screen::booking;
 use kiosk_api::{CreateBooking, Customer, SlotsQuery};
@@ -117,7 +117,7 @@ fn offered_times(driver: &Driver) -> Vec<ZonedDateTime> {
         .focus_targets()
         .into_iter()
         .filter_map(|(_, message)| match message {
-            Message::Booking(booking::Message::ChooseTime(slot)) => Some(slot.start),
+            Message::Tap(Tap::Booking(booking::Message::ChooseTime(slot))) => Some(slot.start),
             _ => None,
         })
         .collect()

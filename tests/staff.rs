@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use iced::futures::StreamExt;
-use kiosk::app::{Message, Services};
+use kiosk::app::{Message, Reply, Services, Tap};
 use kiosk::focus::FocusId;
 use kiosk::printer_watch::PrinterWatch;
 use kiosk::screen::{Screen, staff};
@@ -100,9 +100,13 @@ fn the_right_code_shows_printer_and_link_and_offers_a_test_ticket() {
     kiosk.clock.advance(Duration::from_millis(500));
     kiosk.click("Testticket afdrukken");
     // The simulator runs no tasks: the root's answer is delivered as the printer would give it.
-    kiosk.send(Message::Staff(staff::Message::TestPrinted(Err(()))));
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::TestPrinted(
+        Err(()),
+    ))));
     assert!(kiosk.shows("Het testticket is niet afgedrukt. Kijk de printer na."));
-    kiosk.send(Message::Staff(staff::Message::TestPrinted(Ok(()))));
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::TestPrinted(Ok(
+        (),
+    )))));
     assert!(kiosk.shows("Het testticket is afgedrukt."));
 }
 
@@ -148,9 +152,9 @@ fn assert_panel_fits(kiosk: &mut support::Kiosk, language: Language, words: [&st
     let fits = |kiosk: &support::Kiosk, text: &str| {
         support::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| kiosk.ui_sized(size))
     };
-    kiosk.send(Message::Staff(staff::Message::Reprinted(
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::Reprinted(
         staff::ReprintOutcome::NotPrinted,
-    )));
+    ))));
     for text in [test, reprint, last, reprint_failed, restart, close]
         .into_iter()
         .chain(facts)
@@ -165,7 +169,9 @@ fn assert_panel_fits(kiosk: &mut support::Kiosk, language: Language, words: [&st
         !staff::restart::supervised(),
         "{language:?}: the line on starting again by hand shows only without a service manager"
     );
-    kiosk.send(Message::Staff(staff::Message::TestPrinted(Err(()))));
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::TestPrinted(
+        Err(()),
+    ))));
     assert!(fits(kiosk, test_failed), "{language:?}: {test_failed:?}");
     assert!(
         !kiosk.shows(reprint_failed),
@@ -178,11 +184,11 @@ fn reprint_and_restart_fit_the_panel_in_portrait_and_landscape_in_every_language
     let mut kiosk = kiosk();
     kiosk.send(Message::PrinterStatus(PrinterStatus::PaperNearEnd));
     open_panel(&mut kiosk);
-    kiosk.send(Message::Staff(staff::Message::LastTicket(Some(
-        staff::LastTicket {
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::LastTicket(
+        Some(staff::LastTicket {
             kind: staff::TicketKind::Queue,
             printed_at: at("10:42"),
-        },
+        }),
     ))));
     assert_panel_fits(
         &mut kiosk,
@@ -234,9 +240,9 @@ fn reprint_and_restart_fit_the_panel_in_portrait_and_landscape_in_every_language
         ],
     );
     // Left for a person to look at, in German (the longest words), with its longest lines.
-    kiosk.send(Message::Staff(staff::Message::Reprinted(
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::Reprinted(
         staff::ReprintOutcome::NotPrinted,
-    )));
+    ))));
     let dir = support::screens_dir("staff").display().to_string();
     let theme = kiosk.app.theme();
     for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
@@ -268,13 +274,13 @@ fn reprint_and_restart_fit_the_panel_in_portrait_and_landscape_in_every_language
 fn the_last_ticket_is_named_by_kind_and_time_and_the_outcome_is_told() {
     let mut kiosk = kiosk();
     open_panel(&mut kiosk);
-    kiosk.send(Message::Staff(staff::Message::LastTicket(None)));
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::LastTicket(None))));
     assert!(kiosk.shows("Nog geen volgnummer of afspraakticket afgedrukt."));
-    kiosk.send(Message::Staff(staff::Message::LastTicket(Some(
-        staff::LastTicket {
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::LastTicket(
+        Some(staff::LastTicket {
             kind: staff::TicketKind::Booking,
             printed_at: at("09:05"),
-        },
+        }),
     ))));
     assert!(kiosk.shows("Laatste ticket: afspraakticket van 09:05"));
     let yesterday = staff::LastTicket {
@@ -291,17 +297,17 @@ fn the_last_ticket_is_named_by_kind_and_time_and_the_outcome_is_told() {
 
     kiosk.clock.advance(Duration::from_millis(500));
     kiosk.click("Laatste ticket opnieuw afdrukken");
-    kiosk.send(Message::Staff(staff::Message::Reprinted(
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::Reprinted(
         staff::ReprintOutcome::Nothing,
-    )));
+    ))));
     assert!(kiosk.shows("Er is geen ticket om opnieuw af te drukken."));
     assert!(
         kiosk.shows("Nog geen volgnummer of afspraakticket afgedrukt."),
         "what the panel offers follows the journal's answer"
     );
-    kiosk.send(Message::Staff(staff::Message::Reprinted(
+    kiosk.send(Message::Reply(Reply::Staff(staff::Reply::Reprinted(
         staff::ReprintOutcome::Reprinted,
-    )));
+    ))));
     assert!(kiosk.shows("Het ticket is opnieuw afgedrukt."));
 }
 
@@ -416,7 +422,7 @@ fn restart_is_always_offered_and_ends_the_program_with_its_own_exit_code() {
         .focus_targets()
         .into_iter()
         .filter_map(|(id, message)| match (id, message) {
-            (FocusId::Content(n), Message::Staff(message)) => Some((n, message)),
+            (FocusId::Content(n), Message::Tap(Tap::Staff(message))) => Some((n, message)),
             _ => None,
         })
         .collect();
@@ -439,7 +445,7 @@ fn restart_is_always_offered_and_ends_the_program_with_its_own_exit_code() {
     assert!(
         matches!(
             messages.as_slice(),
-            [Message::Staff(staff::Message::Restart)]
+            [Message::Tap(Tap::Staff(staff::Message::Restart))]
         ),
         "{messages:?}"
     );
@@ -480,10 +486,10 @@ fn with_allow_exit_the_keyboard_reaches_close_after_restart() {
     assert!(matches!(
         contents.as_slice(),
         [
-            (0, Message::Staff(staff::Message::TestPrint)),
-            (1, Message::Staff(staff::Message::Reprint)),
-            (2, Message::Staff(staff::Message::Restart)),
-            (3, Message::Staff(staff::Message::CloseKiosk)),
+            (0, Message::Tap(Tap::Staff(staff::Message::TestPrint))),
+            (1, Message::Tap(Tap::Staff(staff::Message::Reprint))),
+            (2, Message::Tap(Tap::Staff(staff::Message::Restart))),
+            (3, Message::Tap(Tap::Staff(staff::Message::CloseKiosk))),
         ]
     ));
 }

@@ -1,48 +1,18 @@
-//! The root's part of the certificate flow: opening it, routing its messages and the card
-//! reader's events, keeping the issued document for printing, and dropping everything about the
-//! resident when the card comes out.
-
-use std::sync::Arc;
+//! The root's part of the certificate flow: opening it, the card reader's events (a card out
+//! ends the card session and, through the flow, drops everything about the resident), and the
+//! DEMO band.
 
 use iced::Task;
-use kiosk_api::CertificateDocument;
 
-use super::{Kiosk, Message};
+use super::{Kiosk, Message, Reply, Tap};
 use crate::card_reader::ReaderState;
-use crate::effects::{self, certificate::Issued};
 use crate::screen::{Screen, Service, certificate, unavailable};
-
-/// The document the backend issued in this session, kept until it is printed or the session
-/// ends. `Debug` shows only its number: the rest is about the resident.
-#[derive(Clone)]
-pub struct HeldDocument(pub Arc<CertificateDocument>);
-
-impl std::fmt::Debug for HeldDocument {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("HeldDocument")
-            .field(&self.0.document_number)
-            .finish()
-    }
-}
 
 /// A card taken in or out with the demo card's buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoCardMove {
     Insert,
     Remove,
-}
-
-/// Answers from the card, the backend and the printer: never taps.
-pub fn is_result(message: &certificate::Message) -> bool {
-    matches!(
-        message,
-        certificate::Message::CardInserted
-            | certificate::Message::CardRemoved
-            | certificate::Message::CardRead(_)
-            | certificate::Message::PinResult(_)
-            | certificate::Message::Answer(_)
-            | certificate::Message::Printed(_)
-    )
 }
 
 impl Kiosk {
@@ -59,64 +29,24 @@ impl Kiosk {
         }
         let mut flow =
             certificate::State::new(types, self.card_state.pin_pad, self.session.language);
-        let now = self.clock.now();
         // A card left in the reader counts as inserted: the flow skips "insert your card".
         if self.card_state.card {
-            let _ = flow.update(certificate::Message::CardInserted, &now);
+            let _ = flow.reply(certificate::Reply::CardInserted);
         }
         Screen::Certificate(Box::new(flow))
     }
 
-    pub(super) fn certificate(&mut self, message: certificate::Message) -> Task<Message> {
-        let now = self.clock.now();
-        let Screen::Certificate(flow) = &mut self.session.screen else {
-            return Task::none();
-        };
-        let before = flow.step();
-        let action = flow.update(message, &now);
-        if flow.step() != before {
-            self.screen_changed();
-        }
-        self.run_certificate(action)
-    }
-
-    /// The backend's answer: the document stays with the root (for printing), the flow gets
-    /// the preview.
-    pub(super) fn certificate_issued(
-        &mut self,
-        result: Result<Issued, certificate::Failure>,
-    ) -> Task<Message> {
-        if !matches!(self.session.screen, Screen::Certificate(_)) {
-            // The resident left (card out, idle): the answer is dropped with everything else.
-            return Task::none();
-        }
-        let answer = result.map(|issued| {
-            self.session.document = issued.document.map(HeldDocument);
-            issued.preview
-        });
-        self.certificate(certificate::Message::Answer(answer))
-    }
-
-    pub(super) fn run_certificate(&mut self, action: certificate::Action) -> Task<Message> {
-        match action {
-            certificate::Action::Done => self.end_session(),
-            action => {
-                let context = effects::certificate::CertificateContext {
-                    card: self.services.card.clone(),
-                    today: self.clock.now().date(),
-                    destination: self.config.document_printer.destination(),
-                    document: self.session.document.as_ref().map(|d| Arc::clone(&d.0)),
-                    i18n: Arc::clone(&self.i18n),
-                };
-                effects::certificate::run(action, &self.effects(), context)
-            }
-        }
+    fn certificate_reply(&mut self, reply: certificate::Reply) -> Task<Message> {
+        self.reply(Reply::Certificate(reply))
     }
 
     /// The reader reported: a card in or out reaches the flow; a card out ends the card session
     /// and drops the issued document at once, whatever screen is showing.
     pub(super) fn card_reader_changed(&mut self, state: ReaderState) -> Task<Message> {
         let before = std::mem::replace(&mut self.card_state, state);
+        if let Some(devices) = &self.services.devices {
+            devices.card_reader_changed(state.reader);
+        }
         if before.reader != state.reader || before.pin_pad != state.pin_pad {
             tracing::info!(
                 reader = state.reader,
@@ -125,11 +55,14 @@ impl Kiosk {
             );
         }
         match (before.card, state.card) {
-            (false, true) => self.certificate(certificate::Message::CardInserted),
+            (false, true) => self.certificate_reply(certificate::Reply::CardInserted),
             (true, false) => {
-                self.session.document = None;
+                // The flow drops the resident's names, PIN and issued document with it.
                 let ended = self.end_card_session();
-                Task::batch([ended, self.certificate(certificate::Message::CardRemoved)])
+                Task::batch([
+                    ended,
+                    self.certificate_reply(certificate::Reply::CardRemoved),
+                ])
             }
             _ => Task::none(),
         }
@@ -205,7 +138,7 @@ impl Kiosk {
         let button = container(crate::widget::buttons::secondary(
             ctx,
             ctx.tr(button_label),
-            Some(Message::DemoCard(change)),
+            Some(Message::Tap(Tap::DemoCard(change))),
             false,
         ))
         .width(Length::FillPortion(2));

@@ -1,111 +1,83 @@
 //! The certificate flow's actions: read the card, check the PIN, have the backend issue the
 //! certificate (a challenge, the card's signature, the signed card files), and print the
-//! document as an A4 PDF. The issued document goes to the root, which keeps it for printing
-//! until the session ends; the flow only sees the preview.
+//! document as an A4 PDF. The issued document travels in the preview as an opaque handle that
+//! the flow keeps (and drops with the session or the card) until it asks to print it.
 
 use std::sync::Arc;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use iced::Task;
-use jiff::civil::Date;
 use kiosk_api::{CertificateDocument, CertificateRequestStatus, CreateCertificateRequest};
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::print::pdf::{PdfDestination, deliver_pdf};
 use kiosk_core::sync::{Client, IdempotencyKey};
 
-use super::Effects;
-use crate::app::Message as RootMessage;
+use super::{Effect, Runner};
 use crate::card_reader::CardReader;
 use crate::screen::certificate::{
-    Action, CardFailure, CertificatePreview, Delivery, Failure, Message, PinFailure, PrintFailure,
+    Action, CardFailure, CertificatePreview, Delivery, DocumentHandle, Failure, PinFailure,
+    PrintFailure, Reply,
 };
 
-/// What the certificate flow needs besides the common effects.
-pub struct CertificateContext {
-    pub card: Option<CardReader>,
-    pub today: Date,
-    pub destination: PdfDestination,
-    /// The document the backend issued in this session, to print.
-    pub document: Option<Arc<CertificateDocument>>,
-    /// The kiosk's words, shared with the print task (the PDF's labels come from them).
-    pub i18n: Arc<I18n>,
-}
-
-/// A certificate the backend issued (or will deliver later), for the root to keep.
-#[derive(Clone)]
-pub struct Issued {
-    pub preview: CertificatePreview,
-    /// `None` for a deferred type: nothing to print now.
-    pub document: Option<Arc<CertificateDocument>>,
-}
-
-impl std::fmt::Debug for Issued {
-    /// The document is about the resident: only its number shows.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Issued")
-            .field("preview", &self.preview)
-            .finish_non_exhaustive()
+impl Runner {
+    /// Turns one certificate action into its effect. The issued document comes back inside the
+    /// preview as an opaque [`DocumentHandle`], which the flow hands back to print.
+    pub fn certificate(&self, action: Action) -> Effect<Reply> {
+        if action == Action::Done {
+            return Effect::EndSession;
+        }
+        let Some(card) = self.card.clone() else {
+            // No reader configured: the start screen does not offer certificates, so this is a
+            // flow opened by a test or a configuration change; it answers like an empty reader.
+            return Effect::Task(no_reader(&action));
+        };
+        let today = self.clock.now().date();
+        match action {
+            Action::ReadCard => Effect::perform(
+                async move { card.read_holder(today).await },
+                Reply::CardRead,
+            ),
+            Action::VerifyPin { pin } => {
+                Effect::perform(async move { card.verify_pin(pin).await }, Reply::PinResult)
+            }
+            Action::VerifyPinOnReader => Effect::perform(
+                async move { card.verify_pin_on_reader().await },
+                Reply::PinResult,
+            ),
+            Action::Request {
+                type_code,
+                purpose,
+                language,
+            } => {
+                let words = Words::new(&self.i18n, language);
+                let client = self.client();
+                Effect::perform(
+                    async move { request(client, card, type_code, purpose, language, words).await },
+                    Reply::Answer,
+                )
+            }
+            Action::PrintDocument { document } => Effect::perform(
+                print(
+                    document,
+                    self.config.document_printer.destination(),
+                    Arc::clone(&self.i18n),
+                ),
+                Reply::Printed,
+            ),
+            Action::None | Action::Done => Effect::none(),
+        }
     }
 }
 
-pub fn run(
-    action: Action,
-    effects: &Effects<'_>,
-    context: CertificateContext,
-) -> Task<RootMessage> {
-    let to_flow = |task: Task<Message>| task.map(RootMessage::Certificate);
-    let Some(card) = context.card else {
-        // No reader configured: the start screen does not offer certificates, so this is a
-        // flow opened by a test or a configuration change; it answers like an empty reader.
-        return to_flow(no_reader(&action));
-    };
+fn no_reader(action: &Action) -> Task<Reply> {
     match action {
-        Action::ReadCard => to_flow(Task::perform(
-            async move { card.read_holder(context.today).await },
-            Message::CardRead,
-        )),
-        Action::VerifyPin { pin } => to_flow(Task::perform(
-            async move { card.verify_pin(pin).await },
-            Message::PinResult,
-        )),
-        Action::VerifyPinOnReader => to_flow(Task::perform(
-            async move { card.verify_pin_on_reader().await },
-            Message::PinResult,
-        )),
-        Action::Request {
-            type_code,
-            purpose,
-            language,
-        } => {
-            let words = Words::new(effects.i18n, language);
-            let client = effects.client.clone();
-            Task::perform(
-                async move { request(client, card, type_code, purpose, language, words).await },
-                RootMessage::CertificateIssued,
-            )
+        Action::ReadCard => Task::done(Reply::CardRead(Err(CardFailure::NoCard))),
+        Action::VerifyPin { .. } | Action::VerifyPinOnReader => {
+            Task::done(Reply::PinResult(Err(PinFailure::Card(CardFailure::NoCard))))
         }
-        Action::PrintDocument { document_number } => {
-            let document = context
-                .document
-                .filter(|d| d.document_number == document_number);
-            to_flow(Task::perform(
-                print(document, context.destination, context.i18n),
-                Message::Printed,
-            ))
-        }
-        Action::None | Action::Done => Task::none(),
-    }
-}
-
-fn no_reader(action: &Action) -> Task<Message> {
-    match action {
-        Action::ReadCard => Task::done(Message::CardRead(Err(CardFailure::NoCard))),
-        Action::VerifyPin { .. } | Action::VerifyPinOnReader => Task::done(Message::PinResult(
-            Err(PinFailure::Card(CardFailure::NoCard)),
-        )),
-        Action::Request { .. } => Task::done(Message::Answer(Err(Failure::Other))),
-        Action::PrintDocument { .. } => Task::done(Message::Printed(Err(PrintFailure::Failed))),
+        Action::Request { .. } => Task::done(Reply::Answer(Err(Failure::Other))),
+        Action::PrintDocument { .. } => Task::done(Reply::Printed(Err(PrintFailure::Failed))),
         Action::None | Action::Done => Task::none(),
     }
 }
@@ -119,7 +91,7 @@ async fn request(
     purpose: Option<String>,
     language: Language,
     words: Words,
-) -> Result<Issued, Failure> {
+) -> Result<CertificatePreview, Failure> {
     let client = client.ok_or(Failure::Offline)?;
     let challenge = client
         .eid_challenge(IdempotencyKey::new())
@@ -141,20 +113,20 @@ async fn request(
         .await
         .map_err(|e| Failure::from_sync(&e))?;
     match (result.status, result.document) {
-        (CertificateRequestStatus::Ready, Some(document)) => Ok(Issued {
-            preview: words.preview(&document),
-            document: Some(Arc::new(document)),
-        }),
-        (CertificateRequestStatus::Pending, _) => Ok(Issued {
-            preview: CertificatePreview {
-                title: words.pending_title.clone(),
-                lines: Vec::new(),
-                document_number: result.id.to_string(),
-                delivery: Delivery::Pending {
-                    when_text: words.pending_when.clone(),
-                },
+        (CertificateRequestStatus::Ready, Some(document)) => {
+            let preview = words.preview(&document);
+            Ok(CertificatePreview {
+                document: DocumentHandle::issued(document),
+                ..preview
+            })
+        }
+        (CertificateRequestStatus::Pending, _) => Ok(CertificatePreview {
+            title: words.pending_title.clone(),
+            lines: Vec::new(),
+            document: DocumentHandle::numbered(result.id.to_string()),
+            delivery: Delivery::Pending {
+                when_text: words.pending_when.clone(),
             },
-            document: None,
         }),
         (status, _) => {
             tracing::warn!(?status, "the backend issued no certificate");
@@ -165,11 +137,11 @@ async fn request(
 
 /// Renders the document as an A4 PDF and sends it to the document printer (or folder).
 async fn print(
-    document: Option<Arc<CertificateDocument>>,
+    document: DocumentHandle,
     destination: PdfDestination,
     i18n: Arc<I18n>,
 ) -> Result<(), PrintFailure> {
-    let Some(document) = document else {
+    let Some(document) = document.document().cloned() else {
         tracing::error!("asked to print a certificate this session does not hold");
         return Err(PrintFailure::Failed);
     };
@@ -263,7 +235,8 @@ impl Words {
         CertificatePreview {
             title: document.title.clone(),
             lines,
-            document_number: document.document_number.clone(),
+            // The handle is filled in by the caller, which owns the document.
+            document: DocumentHandle::numbered(document.document_number.clone()),
             delivery: Delivery::Ready,
         }
     }

@@ -6,58 +6,70 @@ use std::sync::Arc;
 use iced::Task;
 use jiff::ZonedDateTime;
 use kiosk_api::{Catalogue, LocalizedText};
+use kiosk_core::i18n::Language;
 use kiosk_core::print::Ticket;
 use kiosk_core::store::Store;
 use kiosk_core::sync::{self, CheckInOutcome, Client, IdempotencyKey};
 
-use super::{Effects, TicketNotPrinted};
-use crate::screen::checkin::{Action, Failure, Message, PrintFailure, QueueTicketInfo};
+use super::{Effect, Runner};
+use crate::screen::checkin::{Action, Failure, QueueTicketInfo, Reply};
 
 /// What check-in needs besides the common effects.
-pub struct CheckInContext {
-    pub store: Option<Store>,
-    pub catalogue: Option<Arc<Catalogue>>,
+struct CheckInContext {
+    store: Option<Store>,
+    catalogue: Option<Arc<Catalogue>>,
     /// The location's wall time now, for the offline arrival window and the printed time.
-    pub now: ZonedDateTime,
+    now: ZonedDateTime,
 }
 
-pub fn run(action: Action, effects: &Effects<'_>, context: CheckInContext) -> Task<Message> {
-    match action {
-        Action::Lookup { code } => match effects.client.clone() {
-            Some(client) => Task::perform(
-                async move { client.lookup_booking(&code).await },
-                move |result| Message::LookedUp(result.map_err(|e| Failure::from_sync(&e))),
-            ),
-            None => Task::done(Message::LookedUp(Err(Failure::Offline))),
-        },
-        Action::CheckIn { code } => check_in(code, effects.client.clone(), context),
-        Action::Cancel { booking_id, code } => match effects.client.clone() {
-            Some(client) => Task::perform(
-                async move { client.cancel_booking(booking_id, &code).await },
-                move |result| {
-                    Message::Cancelled(result.map(|_| ()).map_err(|e| Failure::from_sync(&e)))
-                },
-            ),
-            None => Task::done(Message::Cancelled(Err(Failure::Offline))),
-        },
-        Action::PrintQueueTicket { ticket } => {
-            let ticket = Ticket::Queue(ticket.queue_ticket(
-                effects.municipality,
-                effects.language,
-                context.now,
-            ));
-            Task::perform(effects.print_ticket("queue", &ticket), |result| {
-                Message::Printed(result.map_err(|why| match why {
-                    TicketNotPrinted::NotReady => PrintFailure::NotReady,
-                    TicketNotPrinted::Failed => PrintFailure::Failed,
-                }))
-            })
+impl Runner {
+    /// Turns one check-in action into its effect; `catalogue` names the queue services.
+    pub fn check_in(
+        &self,
+        action: Action,
+        language: Language,
+        catalogue: Option<Arc<Catalogue>>,
+    ) -> Effect<Reply> {
+        let now = self.clock.now();
+        match action {
+            Action::Lookup { code } => match self.client() {
+                Some(client) => Effect::perform(
+                    async move { client.lookup_booking(&code).await },
+                    move |result| Reply::LookedUp(result.map_err(|e| Failure::from_sync(&e))),
+                ),
+                None => Effect::done(Reply::LookedUp(Err(Failure::Offline))),
+            },
+            Action::CheckIn { code } => {
+                let context = CheckInContext {
+                    store: self.store(),
+                    catalogue,
+                    now,
+                };
+                Effect::Task(check_in(code, self.client(), context))
+            }
+            Action::Cancel { booking_id, code } => match self.client() {
+                Some(client) => Effect::perform(
+                    async move { client.cancel_booking(booking_id, &code).await },
+                    move |result| {
+                        Reply::Cancelled(result.map(|_| ()).map_err(|e| Failure::from_sync(&e)))
+                    },
+                ),
+                None => Effect::done(Reply::Cancelled(Err(Failure::Offline))),
+            },
+            Action::PrintQueueTicket { ticket } => {
+                let ticket = Ticket::Queue(ticket.queue_ticket(self.municipality(), language, now));
+                Effect::perform(
+                    self.print_ticket("queue", &ticket, language),
+                    Reply::Printed,
+                )
+            }
+            Action::Done => Effect::EndSession,
+            Action::None => Effect::none(),
         }
-        Action::None | Action::Done => Task::none(),
     }
 }
 
-fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Task<Message> {
+fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Task<Reply> {
     let CheckInContext {
         store,
         catalogue,
@@ -76,7 +88,7 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
             })
     };
     let (Some(client), Some(store)) = (client, store) else {
-        return Task::done(Message::CheckedIn(Err(Failure::Offline)));
+        return Task::done(Reply::CheckedIn(Err(Failure::Offline)));
     };
     // One key for this check-in: the client's own retries reuse it, and the backend gives the
     // same ticket to a booking checked in before anyway.
@@ -84,7 +96,7 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
     Task::perform(
         async move { sync::check_in(&client, &store, &code, key, now).await },
         move |result| {
-            Message::CheckedIn(match result {
+            Reply::CheckedIn(match result {
                 Ok(CheckInOutcome::Online(done)) => Ok(QueueTicketInfo {
                     service: service_name(&done.ticket.queue_service_id),
                     number: done.ticket.number,

@@ -1,45 +1,117 @@
-//! Where screens' actions become tasks: each flow's `Action` is turned into the calls to the
-//! backend and the printer it asks for, and their results into that flow's messages. Nothing
-//! here touches screen state; `update` stays free of I/O.
+//! Where screens' actions become work: the [`Runner`], owned by the root and built from the
+//! services, turns each flow's `Action` into the calls to the backend, the card reader and the
+//! printers it asks for, and their results into that flow's `Reply`. Nothing here touches
+//! screen state; `update` stays free of I/O, and blocking work (SQLite, PC/SC, PDF rendering)
+//! runs on tokio's blocking pool.
 
 pub mod booking;
 pub mod certificate;
 pub mod checkin;
+pub mod staff;
 
 use std::sync::Arc;
 
+use iced::Task;
+use kiosk_core::clock::Clock;
+use kiosk_core::config::Config;
 use kiosk_core::i18n::{I18n, Language, PrintLabels};
-use kiosk_core::print::{JobState, Spooler, Ticket};
+use kiosk_core::print::{JobState, PrintError, Spooler, Ticket};
+use kiosk_core::store::Store;
 use kiosk_core::sync::Client;
 
-/// What the actions may use, borrowed from the root for one `update`.
-pub struct Effects<'a> {
-    pub client: Option<Client>,
-    pub spooler: Option<Arc<Spooler>>,
-    pub i18n: &'a I18n,
-    pub language: Language,
-    pub municipality: &'a str,
+use crate::app::Services;
+use crate::backend_link::BackendLink;
+use crate::card_reader::CardReader;
+use crate::screen::PrintFailure;
+
+/// What an action comes to.
+pub enum Effect<R> {
+    /// Work whose result comes back to the flow.
+    Task(Task<R>),
+    /// The flow is over: back to the start screen, the session dropped.
+    EndSession,
+    /// The program ends (the staff screen's Close and Restart).
+    Exit,
 }
 
-/// Why a ticket did not come out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TicketNotPrinted {
-    /// The printer reported a fault before the job (paper out, cover open, offline).
-    NotReady,
-    Failed,
+impl<R> Effect<R> {
+    pub fn none() -> Self {
+        Effect::Task(Task::none())
+    }
+
+    pub fn done(reply: R) -> Self
+    where
+        R: Send + 'static,
+    {
+        Effect::Task(Task::done(reply))
+    }
+
+    pub fn perform<T>(
+        future: impl Future<Output = T> + Send + 'static,
+        reply: impl FnOnce(T) -> R + Send + 'static,
+    ) -> Self
+    where
+        T: Send + 'static,
+        R: Send + 'static,
+    {
+        Effect::Task(Task::perform(future, reply))
+    }
 }
 
-impl Effects<'_> {
-    /// Renders `ticket` in the resident's language now (pure, microseconds), and returns the
-    /// future that prints it through the spooler's journal.
+/// Carries out every flow's actions with the kiosk's services.
+#[derive(Clone)]
+pub struct Runner {
+    backend: Option<Arc<BackendLink>>,
+    spooler: Option<Arc<Spooler>>,
+    card: Option<CardReader>,
+    i18n: Arc<I18n>,
+    config: Arc<Config>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Runner {
+    pub fn new(
+        services: &Services,
+        config: Arc<Config>,
+        i18n: Arc<I18n>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            backend: services.backend.clone(),
+            spooler: services
+                .printer
+                .as_ref()
+                .map(|printer| Arc::clone(printer.spooler())),
+            card: services.card.clone(),
+            i18n,
+            config,
+            clock,
+        }
+    }
+
+    fn client(&self) -> Option<Client> {
+        self.backend.as_ref().and_then(|backend| backend.client())
+    }
+
+    fn store(&self) -> Option<Store> {
+        self.backend.as_ref().and_then(|backend| backend.store())
+    }
+
+    fn municipality(&self) -> &str {
+        &self.config.kiosk.municipality
+    }
+
+    /// Renders `ticket` in `language` now (pure, microseconds), and returns the future that
+    /// prints it through the spooler's journal.
     pub fn print_ticket(
         &self,
         kind: &'static str,
         ticket: &Ticket,
-    ) -> impl Future<Output = Result<(), TicketNotPrinted>> + Send + 'static {
+        language: Language,
+    ) -> impl Future<Output = Result<(), PrintFailure>> + Send + 'static {
         let labels = PrintLabels {
-            i18n: self.i18n,
-            language: self.language,
+            i18n: &self.i18n,
+            language,
         };
         let rendered = self.spooler.as_ref().map(|spooler| {
             (
@@ -49,22 +121,20 @@ impl Effects<'_> {
         });
         async move {
             let Some((spooler, Ok(bytes))) = rendered else {
-                return Err(TicketNotPrinted::Failed);
+                return Err(PrintFailure::Failed);
             };
             match spooler.print(kind, bytes).await {
                 Ok(outcome) if outcome.state == JobState::Printed => Ok(()),
                 Ok(outcome) => {
                     tracing::warn!(job = %outcome.id, state = ?outcome.state, "ticket not printed");
                     Err(match outcome.result {
-                        Err(kiosk_core::print::PrintError::NotReady(_)) => {
-                            TicketNotPrinted::NotReady
-                        }
-                        _ => TicketNotPrinted::Failed,
+                        Err(PrintError::NotReady(_)) => PrintFailure::NotReady,
+                        _ => PrintFailure::Failed,
                     })
                 }
                 Err(error) => {
                     tracing::error!(%error, "print journal failed");
-                    Err(TicketNotPrinted::Failed)
+                    Err(PrintFailure::Failed)
                 }
             }
         }

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::Service;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::theme::{self, size, space};
 use crate::widget::action_button::{Action as ActionSpec, Shape, action_button};
 use crate::widget::picture;
@@ -87,5 +88,41 @@ impl State {
             .spacing(space::PAGE)
             .height(Length::Fill)
             .into()
+    }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = std::convert::Infallible;
+    type Action = Action;
+    type Step = ();
+
+    fn step(&self) {}
+
+    fn update(&mut self, message: Message, _now: &jiff::ZonedDateTime) -> Action {
+        State::update(self, message)
+    }
+
+    fn reply(&mut self, reply: Self::Reply, _now: &jiff::ZonedDateTime) -> Action {
+        match reply {}
+    }
+
+    fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        let question = ctx.tr("home-question");
+        Spoken::new(
+            std::iter::once(question).chain(
+                ACTIONS
+                    .iter()
+                    .flat_map(|(service, _, hint)| [ctx.tr(service.title_id()), ctx.tr(hint)]),
+            ),
+        )
     }
 }

@@ -6,9 +6,19 @@ pub mod booking;
 pub mod certificate;
 pub mod checkin;
 pub mod fault;
+pub mod flow;
 pub mod home;
 pub mod staff;
 pub mod unavailable;
+
+/// Why a ticket or document did not come out, for every flow that prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintFailure {
+    /// The printer reported a fault before the job (paper out, cover open, offline): nothing
+    /// was printed.
+    NotReady,
+    Failed,
+}
 
 /// The three things a resident comes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use iced::{Element, Length};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::Service;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::theme::{self, size, space};
 
 #[derive(Debug, Clone)]
@@ -50,5 +51,42 @@ impl State {
         .spacing(space::PAGE)
         .height(Length::Fill)
         .into()
+    }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = std::convert::Infallible;
+    type Action = std::convert::Infallible;
+    type Step = ();
+
+    fn step(&self) {}
+
+    fn update(&mut self, message: Message, _now: &jiff::ZonedDateTime) -> Self::Action {
+        match message {}
+    }
+
+    fn reply(&mut self, reply: Self::Reply, _now: &jiff::ZonedDateTime) -> Self::Action {
+        match reply {}
+    }
+
+    fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        Spoken::new(
+            [
+                self.service.title_id(),
+                "unavailable-title",
+                "unavailable-body",
+                "unavailable-desk",
+            ]
+            .map(|id| ctx.tr(id)),
+        )
     }
 }

@@ -29,6 +29,8 @@ use kiosk_api::{Booking, Catalogue, CreateBooking, LocalizedText, Product, Slot}
 
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::screen::Service;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keyboard::KeyboardMessage;
 use crate::widget::keypad::KeypadMessage;
 
@@ -51,12 +53,7 @@ pub enum Failure {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrintFailure {
-    /// Out of paper, cover open, offline: nothing was printed.
-    NotReady,
-    Failed,
-}
+pub use crate::screen::PrintFailure;
 
 /// The questions of the flow, in order. `Customer(i)` is the i-th of [`State::fields`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +93,12 @@ pub enum Message {
     Confirm,
     /// Leave the flow from the last screen or the "not available" screen.
     Finish,
-    // Results coming back from the root.
+}
+
+/// What comes back from the backend and the printer: never a tap, so never held back by the
+/// ghost-tap guard. `Debug` shows booking ids only.
+#[derive(Clone, PartialEq)]
+pub enum Reply {
     SlotsLoaded {
         from: Date,
         to: Date,
@@ -113,7 +115,7 @@ pub enum Message {
 pub enum Action {
     None,
     /// `GET /v1/slots?location=&product=&persons=&from=&to=`; answer with
-    /// [`Message::SlotsLoaded`] carrying the same `from` and `to`.
+    /// [`Reply::SlotsLoaded`] carrying the same `from` and `to`.
     LoadSlots {
         location_id: String,
         product_id: String,
@@ -121,9 +123,9 @@ pub enum Action {
         from: Date,
         to: Date,
     },
-    /// `POST /v1/bookings`; answer with [`Message::Held`].
+    /// `POST /v1/bookings`; answer with [`Reply::Held`].
     Hold(CreateBooking),
-    /// `POST /v1/bookings/{id}/confirm`; answer with [`Message::Confirmed`].
+    /// `POST /v1/bookings/{id}/confirm`; answer with [`Reply::Confirmed`].
     Confirm {
         booking_id: Uuid,
     },
@@ -132,7 +134,7 @@ pub enum Action {
         booking_id: Uuid,
         code: String,
     },
-    /// Print the booking ticket; answer with [`Message::Printed`].
+    /// Print the booking ticket; answer with [`Reply::Printed`].
     PrintTicket(Box<TicketRequest>),
     /// The flow is over: back to the start screen.
     Done,
@@ -173,7 +175,6 @@ impl TicketRequest {
 
 impl fmt::Debug for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let booking = |r: &Result<Booking, Failure>| r.as_ref().map(|b| b.id).map_err(|e| *e);
         match self {
             Message::PreviousPage => f.write_str("PreviousPage"),
             Message::NextPage => f.write_str("NextPage"),
@@ -188,17 +189,23 @@ impl fmt::Debug for Message {
             Message::Keypad(_) => f.write_str("Keypad(..)"),
             Message::Confirm => f.write_str("Confirm"),
             Message::Finish => f.write_str("Finish"),
-            Message::SlotsLoaded { from, to, result } => f
+        }
+    }
+}
+
+impl fmt::Debug for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let booking = |r: &Result<Booking, Failure>| r.as_ref().map(|b| b.id).map_err(|e| *e);
+        match self {
+            Reply::SlotsLoaded { from, to, result } => f
                 .debug_struct("SlotsLoaded")
                 .field("from", from)
                 .field("to", to)
                 .field("slots", &result.as_ref().map(Vec::len))
                 .finish(),
-            Message::Held(result) => f.debug_tuple("Held").field(&booking(result)).finish(),
-            Message::Confirmed(result) => {
-                f.debug_tuple("Confirmed").field(&booking(result)).finish()
-            }
-            Message::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
+            Reply::Held(result) => f.debug_tuple("Held").field(&booking(result)).finish(),
+            Reply::Confirmed(result) => f.debug_tuple("Confirmed").field(&booking(result)).finish(),
+            Reply::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
         }
     }
 }
@@ -385,10 +392,18 @@ impl State {
             }
             Message::Confirm if self.step == Step::Summary => self.confirm(now),
             Message::Finish if matches!(self.step, Step::Done | Step::Unavailable) => Action::Done,
-            Message::SlotsLoaded { from, to, result } => self.slots_loaded(from, to, result),
-            Message::Held(result) => self.held(result),
-            Message::Confirmed(result) => self.confirmed(result),
-            Message::Printed(result) => {
+            // A message meant for another step (a late second tap): ignored.
+            _ => Action::None,
+        }
+    }
+
+    /// An answer to one of this flow's actions.
+    pub fn reply(&mut self, reply: Reply) -> Action {
+        match reply {
+            Reply::SlotsLoaded { from, to, result } => self.slots_loaded(from, to, result),
+            Reply::Held(result) => self.held(result),
+            Reply::Confirmed(result) => self.confirmed(result),
+            Reply::Printed(result) => {
                 if self.printing == Printing::InFlight {
                     self.printing = match result {
                         Ok(()) => Printing::Printed,
@@ -397,8 +412,6 @@ impl State {
                 }
                 Action::None
             }
-            // A message meant for another step (a late second tap): ignored.
-            _ => Action::None,
         }
     }
 
@@ -796,18 +809,6 @@ impl State {
     }
 }
 
-/// Whether `message` is an answer from the backend or the printer rather than a tap: the
-/// root's ghost-tap guard must never drop it.
-pub fn is_result(message: &Message) -> bool {
-    matches!(
-        message,
-        Message::SlotsLoaded { .. }
-            | Message::Held(_)
-            | Message::Confirmed(_)
-            | Message::Printed(_)
-    )
-}
-
 /// A catalogue with nothing in it, for [`State::unavailable`] before any catalogue was loaded.
 pub fn empty_catalogue() -> Catalogue {
     Catalogue {
@@ -831,5 +832,59 @@ fn empty() -> LocalizedText {
         fr: String::new(),
         de: String::new(),
         en: String::new(),
+    }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    fn step(&self) -> Step {
+        self.step
+    }
+
+    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
+        State::update(self, message, now)
+    }
+
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        State::reply(self, reply)
+    }
+
+    fn back(&mut self) -> Option<Action> {
+        State::back(self)
+    }
+
+    fn abandon(&self) -> Option<Action> {
+        Some(State::abandon(self))
+    }
+
+    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx, around.now)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        let title = match self.step {
+            Step::Product => "booking-product-title",
+            Step::Persons => "booking-persons-title",
+            Step::Day => "booking-day-title",
+            Step::Time => "booking-time-title",
+            Step::Customer(i) => match self.fields().get(i) {
+                Some(Field::Name) => "booking-name-title",
+                Some(Field::Phone) => "booking-phone-title",
+                Some(Field::Email) => "booking-email-title",
+                Some(Field::PhoneOrEmail) | None => "booking-contact-title",
+            },
+            Step::Summary => "booking-summary-title",
+            Step::Done => "booking-done-title",
+            Step::Unavailable => "booking-unavailable-title",
+        };
+        Spoken::new([ctx.tr(Service::Booking.title_id()), ctx.tr(title)])
     }
 }

@@ -1,6 +1,9 @@
 //! What the backend answers to a certificate request, and why it or the printer did not work.
 
 use std::fmt;
+use std::sync::Arc;
+
+use kiosk_api::CertificateDocument;
 
 /// The certificate as shown before printing: large enough to check, never read aloud.
 /// `Debug` shows only the document number: the lines are about the resident.
@@ -10,9 +13,59 @@ pub struct CertificatePreview {
     pub title: String,
     /// (label, value) pairs shown one under another, e.g. ("Address", "Marktplein 1, 9999 Demodorp").
     pub lines: Vec<(String, String)>,
-    /// The issued document's unique number (also what the root prints by).
-    pub document_number: String,
+    /// The issued document, to print: the flow passes it on without looking inside.
+    pub document: DocumentHandle,
     pub delivery: Delivery,
+}
+
+/// The document the backend issued, as the flow holds it: an opaque handle that travels from
+/// the backend's answer to the print action. It lives in the flow's state, so it is dropped
+/// with the session or when the card comes out. `Debug` and equality go by its number only.
+#[derive(Clone)]
+pub struct DocumentHandle {
+    number: String,
+    document: Option<Arc<CertificateDocument>>,
+}
+
+impl DocumentHandle {
+    pub fn issued(document: CertificateDocument) -> Self {
+        Self {
+            number: document.document_number.clone(),
+            document: Some(Arc::new(document)),
+        }
+    }
+
+    /// A number without a document: a deferred request (nothing to print), or a test.
+    pub fn numbered(number: impl Into<String>) -> Self {
+        Self {
+            number: number.into(),
+            document: None,
+        }
+    }
+
+    /// The document's unique number, printed on it and shown on the preview.
+    pub fn number(&self) -> &str {
+        &self.number
+    }
+
+    /// The document itself, for the print effect.
+    pub fn document(&self) -> Option<&Arc<CertificateDocument>> {
+        self.document.as_ref()
+    }
+}
+
+impl PartialEq for DocumentHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.number == other.number
+    }
+}
+
+impl Eq for DocumentHandle {}
+
+impl fmt::Debug for DocumentHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DocumentHandle").field(&self.number).finish()
+    }
 }
 
 /// Whether the document can be printed now.
@@ -29,7 +82,7 @@ pub enum Delivery {
 impl fmt::Debug for CertificatePreview {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CertificatePreview")
-            .field("document_number", &self.document_number)
+            .field("document", &self.document)
             .field("delivery", &self.delivery)
             .finish_non_exhaustive()
     }
@@ -48,13 +101,6 @@ pub enum Failure {
     /// Too many requests with this card in a short time.
     TooManyRequests,
     Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintFailure {
-    /// Out of paper, cover open, offline: nothing was printed.
-    NotReady,
-    Failed,
 }
 
 impl Failure {

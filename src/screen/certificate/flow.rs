@@ -6,7 +6,7 @@ use crate::widget::keyboard::{KeyboardMessage, Outcome};
 use super::pin_pad::PinKey;
 use super::{
     Action, CardFailure, CardHolder, CertificatePreview, Delivery, Failure, Message, PinFailure,
-    Printing, Problem, Request, State, Step,
+    Printing, Problem, Reply, Request, State, Step,
 };
 
 /// The longest purpose: a sentence, not a letter.
@@ -17,8 +17,6 @@ pub const PER_PAGE: usize = 4;
 pub fn update(state: &mut State, message: Message) -> Action {
     let step = state.step;
     match message {
-        Message::CardRemoved => state.card_removed(),
-        Message::CardInserted => card_inserted(state),
         Message::ChooseType(code) if step == Step::ChooseType => choose(state, code),
         Message::PreviousPage if step == Step::ChooseType => {
             state.page = state.page.saturating_sub(1);
@@ -51,10 +49,19 @@ pub fn update(state: &mut State, message: Message) -> Action {
             }
         }
         Message::Finish if step == Step::Ended => Action::Done,
-        Message::CardRead(result) if answers(state, Request::ReadCard) => card_read(state, result),
-        Message::PinResult(result) if answers(state, Request::Pin) => pin_result(state, result),
-        Message::Answer(result) if answers(state, Request::Certificate) => answer(state, result),
-        Message::Printed(result) if answers(state, Request::Print) => {
+        // A second tap, or a tap meant for the screen before.
+        _ => Action::None,
+    }
+}
+
+pub fn reply(state: &mut State, reply: Reply) -> Action {
+    match reply {
+        Reply::CardRemoved => state.card_removed(),
+        Reply::CardInserted => card_inserted(state),
+        Reply::CardRead(result) if answers(state, Request::ReadCard) => card_read(state, result),
+        Reply::PinResult(result) if answers(state, Request::Pin) => pin_result(state, result),
+        Reply::Answer(result) if answers(state, Request::Certificate) => answer(state, result),
+        Reply::Printed(result) if answers(state, Request::Print) => {
             state.pending = None;
             match result {
                 Ok(()) => {
@@ -68,7 +75,7 @@ pub fn update(state: &mut State, message: Message) -> Action {
             }
             Action::None
         }
-        // A second tap, a tap meant for the screen before, or an answer no longer awaited.
+        // An answer no longer awaited.
         _ => Action::None,
     }
 }
@@ -296,10 +303,10 @@ fn print(state: &mut State) -> Action {
     if state.pending.is_some() || preview.delivery != Delivery::Ready {
         return Action::None;
     }
-    let document_number = preview.document_number.clone();
+    let document = preview.document.clone();
     state.step = Step::Printing;
     state.pending = Some(Request::Print);
-    Action::PrintDocument { document_number }
+    Action::PrintDocument { document }
 }
 
 fn failed_print(state: &State) -> bool {

@@ -8,7 +8,10 @@ use kiosk_core::i18n::Language;
 use crate::widget::keyboard::KeyboardMessage;
 
 use super::pin_pad::PinKey;
-use super::{CardFailure, CardHolder, CertificatePreview, Failure, Pin, PinFailure, PrintFailure};
+use super::{
+    CardFailure, CardHolder, CertificatePreview, DocumentHandle, Failure, Pin, PinFailure,
+    PrintFailure,
+};
 
 #[derive(Clone, PartialEq)]
 pub enum Message {
@@ -25,12 +28,16 @@ pub enum Message {
     /// Leave: after a problem, after a deferred request, or from the end screen.
     Finish,
     TryAgain,
-    // From the card reader, through the root.
+}
+
+/// What comes without a finger: the card reader's events and the answers of the card, the
+/// backend and the printer. Never held back by the ghost-tap guard.
+#[derive(Clone, PartialEq)]
+pub enum Reply {
     CardInserted,
     CardRemoved,
     CardRead(Result<CardHolder, CardFailure>),
     PinResult(Result<(), PinFailure>),
-    // From the backend and the printer, through the root.
     Answer(Result<CertificatePreview, Failure>),
     Printed(Result<(), PrintFailure>),
 }
@@ -40,27 +47,26 @@ pub enum Message {
 #[derive(Clone, PartialEq)]
 pub enum Action {
     None,
-    /// Read the names from the card in the reader; answer with [`Message::CardRead`].
+    /// Read the names from the card in the reader; answer with [`Reply::CardRead`].
     ReadCard,
     /// Verify `pin` with the card (the authentication key's PIN); answer with
-    /// [`Message::PinResult`]. Drop the `Pin` as soon as it is sent: it zeroes itself.
+    /// [`Reply::PinResult`]. Drop the `Pin` as soon as it is sent: it zeroes itself.
     VerifyPin {
         pin: Pin,
     },
     /// The reader has its own PIN pad: start a verification there (the resident types on
-    /// the reader); answer with [`Message::PinResult`].
+    /// the reader); answer with [`Reply::PinResult`].
     VerifyPinOnReader,
     /// Ask the backend to issue the certificate `type_code` for the card holder, its words in
-    /// `language`; answer with [`Message::Answer`].
+    /// `language`; answer with [`Reply::Answer`].
     Request {
         type_code: String,
         purpose: Option<String>,
         language: Language,
     },
-    /// Print the issued document `document_number` on the A4 printer; answer with
-    /// [`Message::Printed`].
+    /// Print the issued document on the A4 printer; answer with [`Reply::Printed`].
     PrintDocument {
-        document_number: String,
+        document: DocumentHandle,
     },
     /// The flow is over: back to the start screen.
     Done,
@@ -78,12 +84,19 @@ impl fmt::Debug for Message {
             Message::Print => f.write_str("Print"),
             Message::Finish => f.write_str("Finish"),
             Message::TryAgain => f.write_str("TryAgain"),
-            Message::CardInserted => f.write_str("CardInserted"),
-            Message::CardRemoved => f.write_str("CardRemoved"),
-            Message::CardRead(result) => f.debug_tuple("CardRead").field(result).finish(),
-            Message::PinResult(result) => f.debug_tuple("PinResult").field(result).finish(),
-            Message::Answer(result) => f.debug_tuple("Answer").field(result).finish(),
-            Message::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
+        }
+    }
+}
+
+impl fmt::Debug for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reply::CardInserted => f.write_str("CardInserted"),
+            Reply::CardRemoved => f.write_str("CardRemoved"),
+            Reply::CardRead(result) => f.debug_tuple("CardRead").field(result).finish(),
+            Reply::PinResult(result) => f.debug_tuple("PinResult").field(result).finish(),
+            Reply::Answer(result) => f.debug_tuple("Answer").field(result).finish(),
+            Reply::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
         }
     }
 }
@@ -105,9 +118,9 @@ impl fmt::Debug for Action {
                 .field("purpose", &purpose.as_ref().map(|_| ".."))
                 .field("language", language)
                 .finish(),
-            Action::PrintDocument { document_number } => f
+            Action::PrintDocument { document } => f
                 .debug_struct("PrintDocument")
-                .field("document_number", document_number)
+                .field("document", document)
                 .finish(),
             Action::Done => f.write_str("Done"),
         }

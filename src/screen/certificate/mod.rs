@@ -31,11 +31,14 @@ use kiosk_core::i18n::Language;
 
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::screen::Service;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keyboard::Keyboard;
 
+pub use crate::screen::PrintFailure;
 pub use card::{CardFailure, CardHolder, PinFailure};
-pub use document::{CertificatePreview, Delivery, Failure, PrintFailure};
-pub use message::{Action, Message};
+pub use document::{CertificatePreview, Delivery, DocumentHandle, Failure};
+pub use message::{Action, Message, Reply};
 pub use pin::Pin;
 
 /// The screens of the flow.
@@ -195,6 +198,18 @@ impl State {
         flow::update(self, message)
     }
 
+    /// The card reader's news, or an answer to one of this flow's actions.
+    pub fn reply(&mut self, reply: Reply) -> Action {
+        flow::reply(self, reply)
+    }
+
+    /// Whether an issued document (to print) is held.
+    pub fn holds_document(&self) -> bool {
+        self.preview
+            .as_ref()
+            .is_some_and(|preview| preview.document.document().is_some())
+    }
+
     /// Back within the flow, keeping what was entered (never the PIN). `None`: leave the flow.
     pub fn back(&mut self) -> Option<Action> {
         flow::back(self)
@@ -252,5 +267,56 @@ impl State {
             Step::TakeCard | Step::Problem | Step::Ended => return None,
         };
         Some((n, 4 + purpose))
+    }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    fn step(&self) -> Step {
+        self.step
+    }
+
+    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
+        State::update(self, message, now)
+    }
+
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        State::reply(self, reply)
+    }
+
+    fn back(&mut self) -> Option<Action> {
+        State::back(self)
+    }
+
+    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx, around.now)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        let title = match self.step {
+            Step::ChooseType => "certificate-choose-title",
+            Step::Purpose => "certificate-purpose-title",
+            Step::InsertCard => "certificate-insert-title",
+            Step::Privacy => "certificate-privacy-title",
+            Step::ReadingCard => "certificate-reading",
+            Step::Pin if self.reader_pin_pad => "certificate-pin-reader",
+            Step::Pin => "certificate-pin-title",
+            Step::CheckingPin => "certificate-checking-pin",
+            Step::Requesting => "certificate-requesting",
+            Step::Preview => "certificate-check",
+            Step::Printing => "certificate-printing",
+            Step::TakeCard => "certificate-take-card-title",
+            Step::Problem => "certificate-other",
+            Step::Ended => "certificate-ended-title",
+        };
+        Spoken::new([ctx.tr(Service::Certificate.title_id()), ctx.tr(title)])
     }
 }

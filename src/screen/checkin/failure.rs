@@ -28,13 +28,6 @@ pub enum Failure {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintFailure {
-    /// Out of paper, cover open, offline: nothing was printed.
-    NotReady,
-    Failed,
-}
-
 impl Failure {
     /// A lookup, cancel or online check-in that failed.
     pub fn from_sync(error: &SyncError) -> Self {

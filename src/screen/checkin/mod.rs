@@ -27,10 +27,13 @@ use kiosk_core::domain::{BookingCode, BookingCodeError, BookingInput};
 
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::screen::Service;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keyboard::Outcome;
 use crate::widget::keypad::{self, KeypadMessage};
 
-pub use failure::{Failure, PrintFailure};
+pub use crate::screen::PrintFailure;
+pub use failure::Failure;
 
 /// The screens of the flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,11 +106,16 @@ pub enum Message {
     TryAgain,
     /// Leave the flow (finished, or "go to the desk").
     Finish,
+}
+
+/// What comes without a finger on this screen: the scanner, and the answers of the backend and
+/// the printer. Never held back by the ghost-tap guard. `Debug` leaves out the code.
+#[derive(Clone, PartialEq)]
+pub enum Reply {
     /// The scanner read a line (QR payload or code).
     Scanned(String),
     /// The scanner read something that is not text.
     ScanGarbage,
-    // Results coming back from the root.
     LookedUp(Result<Booking, Failure>),
     CheckedIn(Result<QueueTicketInfo, Failure>),
     Cancelled(Result<(), Failure>),
@@ -120,21 +128,21 @@ pub enum Message {
 pub enum Action {
     None,
     /// `GET /v1/bookings/lookup?code=` (`code` is the typed code or the QR payload); answer with
-    /// [`Message::LookedUp`], an unreachable backend as `Err(Failure::Offline)`.
+    /// [`Reply::LookedUp`], an unreachable backend as `Err(Failure::Offline)`.
     Lookup {
         code: String,
     },
     /// `kiosk_core::sync::check_in` (online, else offline from cached arrivals; a booking already
-    /// checked in gives its ticket again); answer with [`Message::CheckedIn`].
+    /// checked in gives its ticket again); answer with [`Reply::CheckedIn`].
     CheckIn {
         code: String,
     },
     /// Print the queue ticket (see [`QueueTicketInfo::queue_ticket`]); answer with
-    /// [`Message::Printed`].
+    /// [`Reply::Printed`].
     PrintQueueTicket {
         ticket: QueueTicketInfo,
     },
-    /// `DELETE /v1/bookings/{id}?code=`; answer with [`Message::Cancelled`].
+    /// `DELETE /v1/bookings/{id}?code=`; answer with [`Reply::Cancelled`].
     Cancel {
         booking_id: Uuid,
         code: String,
@@ -155,15 +163,22 @@ impl fmt::Debug for Message {
             Message::KeepAppointment => f.write_str("KeepAppointment"),
             Message::TryAgain => f.write_str("TryAgain"),
             Message::Finish => f.write_str("Finish"),
-            Message::Scanned(_) => f.write_str("Scanned(..)"),
-            Message::ScanGarbage => f.write_str("ScanGarbage"),
-            Message::LookedUp(result) => f
+        }
+    }
+}
+
+impl fmt::Debug for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reply::Scanned(_) => f.write_str("Scanned(..)"),
+            Reply::ScanGarbage => f.write_str("ScanGarbage"),
+            Reply::LookedUp(result) => f
                 .debug_tuple("LookedUp")
                 .field(&result.as_ref().map(|b| b.id))
                 .finish(),
-            Message::CheckedIn(result) => f.debug_tuple("CheckedIn").field(result).finish(),
-            Message::Cancelled(result) => f.debug_tuple("Cancelled").field(result).finish(),
-            Message::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
+            Reply::CheckedIn(result) => f.debug_tuple("CheckedIn").field(result).finish(),
+            Reply::Cancelled(result) => f.debug_tuple("Cancelled").field(result).finish(),
+            Reply::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
         }
     }
 }
@@ -300,11 +315,19 @@ impl State {
             Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
             Message::TryAgain if self.step == Step::Problem => self.try_again(),
             Message::Finish if self.can_finish() => Action::Done,
-            Message::Scanned(code) => self.update_scan(Some(code)),
-            Message::ScanGarbage => self.update_scan(None),
-            Message::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
-            Message::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
-            Message::Cancelled(result) if self.answers(Request::Cancel) => match result {
+            // A late second tap: ignored.
+            _ => Action::None,
+        }
+    }
+
+    /// A scan, or an answer to one of this flow's actions.
+    pub fn reply(&mut self, reply: Reply) -> Action {
+        match reply {
+            Reply::Scanned(code) => self.update_scan(Some(code)),
+            Reply::ScanGarbage => self.update_scan(None),
+            Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
+            Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
+            Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
                 // Cancelled before: what the resident wanted is done all the same.
                 Ok(()) | Err(Failure::Cancelled) => {
                     self.step = Step::Cancelled;
@@ -312,7 +335,7 @@ impl State {
                 }
                 Err(failure) => self.problem(failure, Some(Request::Cancel)),
             },
-            Message::Printed(result) if self.answers(Request::Print) => {
+            Reply::Printed(result) if self.answers(Request::Print) => {
                 self.pending = None;
                 self.printing = match result {
                     Ok(()) => Printing::Printed,
@@ -320,7 +343,7 @@ impl State {
                 };
                 Action::None
             }
-            // A late second tap, or an answer to a question no longer asked: ignored.
+            // An answer to a question no longer asked: ignored.
             _ => Action::None,
         }
     }
@@ -590,4 +613,51 @@ fn keypad_messages() -> Vec<Message> {
 
 fn brussels() -> TimeZone {
     TimeZone::get("Europe/Brussels").unwrap_or(TimeZone::UTC)
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    fn step(&self) -> Step {
+        self.step
+    }
+
+    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
+        State::update(self, message, now)
+    }
+
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        State::reply(self, reply)
+    }
+
+    fn back(&mut self) -> Option<Action> {
+        State::back(self)
+    }
+
+    fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx, around.now)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        let title = match self.step {
+            Step::PrinterDown => "checkin-printer-down",
+            Step::Ask => "checkin-ask-title",
+            Step::Typing => "checkin-type-title",
+            Step::LookingUp => "checkin-looking-up",
+            Step::Appointment => "checkin-appointment-title",
+            Step::CheckingIn => "checkin-checking-in",
+            Step::Ticket => "checkin-ticket-title",
+            Step::ConfirmCancel | Step::Cancelling => "checkin-cancelling",
+            Step::Cancelled => "checkin-cancelled-title",
+            Step::Problem => "checkin-other",
+        };
+        Spoken::new([ctx.tr(Service::CheckIn.title_id()), ctx.tr(title)])
+    }
 }

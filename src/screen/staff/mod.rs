@@ -8,11 +8,13 @@ mod reprint;
 pub mod restart;
 mod view;
 
-use kiosk_core::print::PrinterStatus;
-use kiosk_core::sync::ConnectionState;
+use iced::Element;
+use jiff::ZonedDateTime;
+use std::sync::Arc;
 
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keypad::{self, KeypadMessage};
 
 pub use reprint::{LastTicket, RESIDENT_KINDS, ReprintOutcome, TicketKind};
@@ -34,23 +36,19 @@ pub enum Step {
 pub enum Message {
     Key(KeypadMessage),
     TestPrint,
-    TestPrinted(Result<(), ()>),
-    /// What the journal holds as the last resident ticket, looked up when the panel opens.
-    LastTicket(Option<LastTicket>),
     Reprint,
-    Reprinted(ReprintOutcome),
     Restart,
     CloseKiosk,
 }
 
-impl Message {
-    /// Answers from the journal or the printer: never taps, so never held back as a ghost tap.
-    pub fn is_result(&self) -> bool {
-        matches!(
-            self,
-            Message::TestPrinted(_) | Message::LastTicket(_) | Message::Reprinted(_)
-        )
-    }
+/// The answers of the printer and the print journal: never taps, so never held back as a
+/// ghost tap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    TestPrinted(Result<(), ()>),
+    /// What the journal holds as the last resident ticket, looked up when the panel opens.
+    LastTicket(Option<LastTicket>),
+    Reprinted(ReprintOutcome),
 }
 
 impl std::fmt::Debug for Message {
@@ -60,10 +58,7 @@ impl std::fmt::Debug for Message {
             Message::Key(KeypadMessage::Insert(_)) => f.write_str("Key(Insert(..))"),
             Message::Key(key) => f.debug_tuple("Key").field(key).finish(),
             Message::TestPrint => f.write_str("TestPrint"),
-            Message::TestPrinted(result) => f.debug_tuple("TestPrinted").field(result).finish(),
-            Message::LastTicket(last) => f.debug_tuple("LastTicket").field(last).finish(),
             Message::Reprint => f.write_str("Reprint"),
-            Message::Reprinted(outcome) => f.debug_tuple("Reprinted").field(outcome).finish(),
             Message::Restart => f.write_str("Restart"),
             Message::CloseKiosk => f.write_str("CloseKiosk"),
         }
@@ -73,29 +68,15 @@ impl std::fmt::Debug for Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     None,
-    /// Look up the last resident ticket in the print journal, for [`Message::LastTicket`].
+    /// Look up the last resident ticket in the print journal, for [`Reply::LastTicket`].
     FindLastTicket,
     PrintTestTicket,
-    /// Print the last resident ticket again, for [`Message::Reprinted`].
+    /// Print the last resident ticket again, for [`Reply::Reprinted`].
     ReprintLastTicket,
     /// End the program with [`restart::RESTART_EXIT_CODE`] so the service manager starts it
     /// again.
     Restart,
     CloseKiosk,
-}
-
-/// What the panel shows, gathered by the root.
-pub struct Status<'a> {
-    pub kiosk_name: &'a str,
-    pub printer: &'a PrinterStatus,
-    pub connection: Option<&'a ConnectionState>,
-    /// The eID card reader: which message id says how it is (`staff-card-*`).
-    pub card_reader: &'static str,
-    pub allow_exit: bool,
-    /// A service manager starts the kiosk again after a restart ([`restart::supervised`]).
-    pub supervised: bool,
-    /// The kiosk's time, to tell today's last ticket from an older one.
-    pub now: &'a jiff::ZonedDateTime,
 }
 
 /// How the latest print from the panel went: one line tells it, the test ticket's or the
@@ -116,8 +97,18 @@ impl Printed {
     }
 }
 
-#[derive(Clone, Default)]
+/// How staff get in and out, from the config. The PIN check is the config's own, so the PIN
+/// itself never enters the screen's state.
+#[derive(Clone)]
+pub struct Door {
+    pub pin_matches: Arc<dyn Fn(&str) -> bool + Send + Sync>,
+    /// Whether the panel offers closing the program.
+    pub allow_exit: bool,
+}
+
+#[derive(Clone)]
 pub struct State {
+    door: Door,
     step: Step,
     pin: String,
     wrong: u8,
@@ -138,17 +129,29 @@ impl std::fmt::Debug for State {
 }
 
 impl State {
+    pub fn new(door: Door) -> Self {
+        Self {
+            door,
+            step: Step::default(),
+            pin: String::new(),
+            wrong: 0,
+            printed: None,
+            printing: false,
+            last_ticket: None,
+            reprinting: false,
+        }
+    }
+
+    pub fn allow_exit(&self) -> bool {
+        self.door.allow_exit
+    }
+
     pub fn step(&self) -> Step {
         self.step
     }
 
-    /// `pin_matches` is the config's check, so the PIN itself never enters this state.
-    pub fn update(
-        &mut self,
-        message: Message,
-        pin_matches: impl Fn(&str) -> bool,
-        allow_exit: bool,
-    ) -> Action {
+    pub fn update(&mut self, message: Message) -> Action {
+        let allow_exit = self.door.allow_exit;
         match (self.step, message) {
             (Step::Pin, Message::Key(KeypadMessage::Insert(c))) => {
                 if c.is_ascii_digit() && self.pin.len() < LONGEST_PIN {
@@ -161,7 +164,7 @@ impl State {
                 Action::None
             }
             (Step::Pin, Message::Key(KeypadMessage::Done)) => {
-                let right = pin_matches(&self.pin);
+                let right = (self.door.pin_matches)(&self.pin);
                 self.pin.clear();
                 if right {
                     tracing::info!("staff screen opened");
@@ -181,28 +184,11 @@ impl State {
                     .take_if(|printed| matches!(printed, Printed::Test(_)));
                 Action::PrintTestTicket
             }
-            (Step::Panel, Message::TestPrinted(result)) => {
-                self.printing = false;
-                self.printed = Some(Printed::Test(result));
-                Action::None
-            }
-            (Step::Panel, Message::LastTicket(last)) => {
-                self.last_ticket = Some(last);
-                Action::None
-            }
             (Step::Panel, Message::Reprint) if !self.reprinting => {
                 self.reprinting = true;
                 self.printed
                     .take_if(|printed| matches!(printed, Printed::Reprint(_)));
                 Action::ReprintLastTicket
-            }
-            (Step::Panel, Message::Reprinted(outcome)) => {
-                self.reprinting = false;
-                self.printed = Some(Printed::Reprint(outcome));
-                if outcome == ReprintOutcome::Nothing {
-                    self.last_ticket = Some(None);
-                }
-                Action::None
             }
             (Step::Panel, Message::Restart) => {
                 tracing::info!("kiosk restarted from the staff screen");
@@ -216,8 +202,28 @@ impl State {
         }
     }
 
+    pub fn reply(&mut self, reply: Reply) {
+        if self.step != Step::Panel {
+            return;
+        }
+        match reply {
+            Reply::TestPrinted(result) => {
+                self.printing = false;
+                self.printed = Some(Printed::Test(result));
+            }
+            Reply::LastTicket(last) => self.last_ticket = Some(last),
+            Reply::Reprinted(outcome) => {
+                self.reprinting = false;
+                self.printed = Some(Printed::Reprint(outcome));
+                if outcome == ReprintOutcome::Nothing {
+                    self.last_ticket = Some(None);
+                }
+            }
+        }
+    }
+
     /// In the order the panel shows its buttons; "Close" only where the panel shows it.
-    pub fn focus_targets(&self, ctx: &Context<'_>, allow_exit: bool) -> Vec<(FocusId, Message)> {
+    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
         match self.step {
             Step::Pin => keypad::phone_targets(ctx, 0)
                 .into_iter()
@@ -229,12 +235,44 @@ impl State {
                     (FocusId::Content(view::REPRINT), Message::Reprint),
                     (FocusId::Content(view::RESTART), Message::Restart),
                 ];
-                if allow_exit {
+                if self.door.allow_exit {
                     targets.push((FocusId::Content(view::CLOSE), Message::CloseKiosk));
                 }
                 targets
             }
             Step::Locked => Vec::new(),
         }
+    }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    fn step(&self) -> Step {
+        self.step
+    }
+
+    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        State::update(self, message)
+    }
+
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        State::reply(self, reply);
+        Action::None
+    }
+
+    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+        State::focus_targets(self, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
+        State::view(self, ctx, around)
+    }
+
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+        Spoken::new([ctx.tr("staff-title")])
     }
 }

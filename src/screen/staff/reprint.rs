@@ -14,7 +14,7 @@ pub enum TicketKind {
 }
 
 /// The journal kinds worth reprinting: what the check-in and the booking pass to
-/// `Effects::print_ticket`. Test tickets and reprints themselves are not among them.
+/// `Runner::print_ticket`. Test tickets and reprints themselves are not among them.
 pub const RESIDENT_KINDS: [&str; 2] = ["queue", "booking"];
 
 impl TicketKind {

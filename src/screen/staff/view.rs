@@ -6,9 +6,10 @@ use iced::{Element, Length};
 use kiosk_core::i18n::FluentArgs;
 use kiosk_core::sync::Link;
 
-use super::{ATTEMPTS, Message, State, Status, Step};
+use super::{ATTEMPTS, Message, State, Step};
 use crate::context::Context;
 use crate::focus::FocusId;
+use crate::screen::flow::Surroundings;
 use crate::theme::{self, size, space};
 use crate::widget::{buttons, keypad};
 
@@ -29,7 +30,11 @@ struct Words {
 }
 
 impl State {
-    pub fn view<'a>(&'a self, ctx: &Context<'a>, status: &Status<'_>) -> Element<'a, Message> {
+    pub fn view<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        status: &Surroundings<'_>,
+    ) -> Element<'a, Message> {
         let title = || {
             text(ctx.tr("staff-title"))
                 .size(size::TITLE)
@@ -64,7 +69,7 @@ impl State {
         }
     }
 
-    fn words(&self, ctx: &Context<'_>, status: &Status<'_>) -> Words {
+    fn words(&self, ctx: &Context<'_>, status: &Surroundings<'_>) -> Words {
         let last_ticket = self.last_ticket.as_ref().map(|last| match last {
             Some(ticket) => {
                 let mut args = FluentArgs::new();
@@ -78,13 +83,13 @@ impl State {
             last_ticket,
             result: self.printed.map(|printed| ctx.tr(printed.message_id())),
             restart_note: (!status.supervised).then(|| ctx.tr("staff-restart-by-hand")),
-            allow_exit: status.allow_exit,
+            allow_exit: self.allow_exit(),
         }
     }
 }
 
 /// What the panel states, label and value, in the order shown.
-fn facts(ctx: &Context<'_>, status: &Status<'_>) -> Vec<(String, String)> {
+fn facts(ctx: &Context<'_>, status: &Surroundings<'_>) -> Vec<(String, String)> {
     let (link, outbox) = match status.connection {
         None => (ctx.tr("staff-link-none"), String::from("-")),
         Some(connection) => {

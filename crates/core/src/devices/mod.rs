@@ -1,4 +1,6 @@
-//! The kiosk's devices: the barcode scanner (and later the eID card reader).
+//! The kiosk's devices: the barcode scanner, the eID card reader, and the hub that keeps what
+//! is known of them all.
 
 pub mod eid;
+pub mod hub;
 pub mod scanner;

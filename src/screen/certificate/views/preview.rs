@@ -106,7 +106,7 @@ fn side<'a>(
         ctx,
         "certificate-document-number",
         "number",
-        &preview.document_number,
+        preview.document.number(),
     ))];
     match (&preview.delivery, state.step, state.printing) {
         (Delivery::Pending { .. }, _, _) => lines.push(layout::primary(

@@ -1,0 +1,81 @@
+//! The staff screen's actions: the last resident ticket from the print journal, a reprint of
+//! it, a test ticket, and ending the program (close, or restart for the service manager).
+
+use std::sync::Arc;
+
+use jiff::tz::TimeZone;
+use kiosk_core::i18n::Language;
+use kiosk_core::print::{JobState, Spooler, TestTicket, Ticket};
+
+use super::{Effect, Runner};
+use crate::screen::staff::{self, Action, Reply, ReprintOutcome};
+
+impl Runner {
+    /// Turns one staff action into its effect; a test ticket comes out in `language`.
+    pub fn staff(&self, action: Action, language: Language) -> Effect<Reply> {
+        match action {
+            Action::None => Effect::none(),
+            Action::CloseKiosk => Effect::Exit,
+            Action::Restart => {
+                staff::restart::request();
+                Effect::Exit
+            }
+            Action::FindLastTicket => {
+                let spooler = self.spooler.clone();
+                let zone = self.clock.now().time_zone().clone();
+                // The journal is SQLite: read it on the blocking pool, not on the UI's executor.
+                Effect::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || last_ticket(spooler, &zone))
+                            .await
+                            .ok()
+                            .flatten()
+                    },
+                    Reply::LastTicket,
+                )
+            }
+            Action::ReprintLastTicket => {
+                Effect::perform(reprint_last_ticket(self.spooler.clone()), Reply::Reprinted)
+            }
+            Action::PrintTestTicket => {
+                let ticket = Ticket::Test(TestTicket {
+                    municipality: self.config.kiosk.municipality.clone(),
+                    printer_name: self.config.kiosk.name.clone(),
+                    printed_at: self.clock.now(),
+                });
+                Effect::perform(self.print_ticket("test", &ticket, language), |result| {
+                    Reply::TestPrinted(result.map_err(|_| ()))
+                })
+            }
+        }
+    }
+}
+
+/// The last resident ticket in the print journal. `None` also without a printer or when the
+/// journal cannot be read (logged): there is then nothing to reprint.
+fn last_ticket(spooler: Option<Arc<Spooler>>, zone: &TimeZone) -> Option<staff::LastTicket> {
+    let found = spooler?.last_of_kinds(&staff::RESIDENT_KINDS);
+    let job = found
+        .inspect_err(|error| tracing::error!(%error, "print journal not read"))
+        .ok()??;
+    staff::LastTicket::from_journal(&job.kind, &job.created_at, zone)
+}
+
+/// Prints the last resident ticket again through the spooler, which journals the copy.
+async fn reprint_last_ticket(spooler: Option<Arc<Spooler>>) -> ReprintOutcome {
+    let Some(spooler) = spooler else {
+        return ReprintOutcome::NotPrinted;
+    };
+    match spooler.reprint_last(&staff::RESIDENT_KINDS).await {
+        Ok(None) => ReprintOutcome::Nothing,
+        Ok(Some(outcome)) if outcome.state == JobState::Printed => ReprintOutcome::Reprinted,
+        Ok(Some(outcome)) => {
+            tracing::warn!(job = %outcome.id, state = ?outcome.state, "reprint not printed");
+            ReprintOutcome::NotPrinted
+        }
+        Err(error) => {
+            tracing::error!(%error, "print journal failed");
+            ReprintOutcome::NotPrinted
+        }
+    }
+}

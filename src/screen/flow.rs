@@ -1,0 +1,84 @@
+//! The contract every screen keeps, so that the root routes them all the same way.
+//!
+//! A screen is a pure state machine. What reaches it comes in two kinds, told apart by type:
+//! a [`Flow::Message`] is a tap or a key (and so may be the second tap of a double tap, which
+//! the root's ghost-tap guard drops), a [`Flow::Reply`] comes without a finger (an answer to one
+//! of the screen's actions, the scanner, the card reader) and is never dropped. Both return the
+//! screen's [`Flow::Action`], which the effects runner turns into work. A change of
+//! [`Flow::step`] counts as a new screen for the guard and the focus.
+
+use iced::Element;
+use jiff::ZonedDateTime;
+
+use kiosk_core::print::PrinterStatus;
+use kiosk_core::sync::ConnectionState;
+
+use crate::context::Context;
+use crate::focus::FocusId;
+
+/// What a screen may read about the kiosk around it when it draws itself.
+pub struct Surroundings<'a> {
+    pub now: &'a ZonedDateTime,
+    pub kiosk_name: &'a str,
+    pub printer: &'a PrinterStatus,
+    pub connection: Option<&'a ConnectionState>,
+    /// The card reader's state, as a message id.
+    pub card_reader: &'static str,
+    /// Whether a service manager restarts the kiosk when it exits.
+    pub supervised: bool,
+}
+
+/// What a screen says aloud when it appears (speech mode): its title, what it asks, and the
+/// choices it offers, in reading order, in the resident's language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spoken {
+    pub lines: Vec<String>,
+}
+
+impl Spoken {
+    pub fn new(lines: impl IntoIterator<Item = String>) -> Self {
+        Self {
+            lines: lines.into_iter().collect(),
+        }
+    }
+}
+
+pub trait Flow {
+    /// Taps and keys.
+    type Message: Clone + std::fmt::Debug;
+    /// Everything that comes without a finger.
+    type Reply: std::fmt::Debug;
+    /// What the screen asks the effects runner to do.
+    type Action;
+    /// The question on screen; a change is a new screen.
+    type Step: Copy + PartialEq;
+
+    fn step(&self) -> Self::Step;
+
+    fn update(&mut self, message: Self::Message, now: &ZonedDateTime) -> Self::Action;
+
+    fn reply(&mut self, reply: Self::Reply, now: &ZonedDateTime) -> Self::Action;
+
+    /// Back within the screen, keeping what was entered. `None`: leave the screen (the root
+    /// goes back to where the resident came from).
+    fn back(&mut self) -> Option<Self::Action> {
+        None
+    }
+
+    /// What must happen when the resident leaves for good (Start again, idle): a hold released.
+    fn abandon(&self) -> Option<Self::Action> {
+        None
+    }
+
+    /// The enabled targets of the screen in reading order, for the keyboard and keypad.
+    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Self::Message)>;
+
+    fn view<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        around: &Surroundings<'a>,
+    ) -> Element<'a, Self::Message>;
+
+    /// What the screen says aloud when it appears.
+    fn spoken(&self, ctx: &Context<'_>) -> Spoken;
+}

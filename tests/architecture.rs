@@ -1,0 +1,179 @@
+//! ARCHITECTURE.md's rules about who depends on whom and where SQL lives, checked on the real
+//! dependency graph (`cargo tree`) and the real sources, so that a change that breaks one fails
+//! here instead of being noticed in review.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The names of every package in `package`'s normal (non-dev, non-build) dependency tree.
+fn normal_dependencies(package: &str) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(workspace())
+        .args([
+            "tree",
+            "--offline",
+            "--locked",
+            "-p",
+            package,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        output.status.success(),
+        "cargo tree -p {package} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tree = String::from_utf8(output.stdout).expect("cargo tree prints UTF-8");
+    let mut names: Vec<String> = tree
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn assert_none_of(package: &str, forbidden: &[&str]) {
+    let names = normal_dependencies(package);
+    assert!(
+        names.iter().any(|name| name == package),
+        "{package} is not in its own tree: {names:?}"
+    );
+    let found: Vec<&String> = names
+        .iter()
+        .filter(|name| {
+            forbidden
+                .iter()
+                .any(|f| *name == f || name.starts_with(&format!("{f}_")))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{package} must not depend on {forbidden:?}, but its tree has {found:?}"
+    );
+}
+
+#[test]
+fn kiosk_core_knows_neither_iced_nor_axum() {
+    assert_none_of("kiosk-core", &["iced", "axum", "kiosk-backend", "kiosk"]);
+}
+
+#[test]
+fn kiosk_api_stays_small() {
+    assert_none_of(
+        "kiosk-api",
+        &["iced", "axum", "tokio", "rusqlite", "reqwest", "kiosk-core"],
+    );
+}
+
+#[test]
+fn backend_never_depends_on_the_kiosk() {
+    assert_none_of("kiosk-backend", &["iced", "kiosk-core", "kiosk"]);
+}
+
+/// Where SQL may be written: the storage modules, and the print journal (its own SQLite file).
+const SQL_HOMES: [&str; 3] = [
+    "crates/core/src/store/",
+    "crates/backend/src/store/",
+    "crates/print/src/journal.rs",
+];
+
+/// A string that reads as SQL: a statement keyword and the word that must follow it.
+fn looks_like_sql(line: &str) -> bool {
+    let upper = line.to_uppercase();
+    let pairs = [
+        ("SELECT ", " FROM "),
+        ("INSERT INTO ", "("),
+        ("UPDATE ", " SET "),
+        ("DELETE FROM ", ""),
+        ("CREATE TABLE", ""),
+        ("ALTER TABLE", ""),
+    ];
+    pairs.iter().any(|(start, then)| {
+        upper
+            .find(&format!("\"{start}"))
+            .is_some_and(|at| upper[at..].contains(then))
+    })
+}
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("source folder readable") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn sql_only_in_the_store_modules() {
+    let root = workspace();
+    let mut files = Vec::new();
+    for dir in [
+        "src",
+        "crates/core/src",
+        "crates/api/src",
+        "crates/backend/src",
+        "crates/print/src",
+    ] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 50, "found only {} source files", files.len());
+    let mut misplaced = Vec::new();
+    for file in &files {
+        let relative = file
+            .strip_prefix(&root)
+            .expect("under the workspace")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if SQL_HOMES.iter().any(|home| relative.starts_with(home)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("source readable");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if code.contains("rusqlite::")
+                || code.starts_with("use rusqlite")
+                || looks_like_sql(code)
+            {
+                misplaced.push(format!("{relative}:{}: {}", n + 1, code));
+            }
+        }
+    }
+    assert!(
+        misplaced.is_empty(),
+        "SQL outside the store modules:\n{}",
+        misplaced.join("\n")
+    );
+}
+
+#[test]
+fn the_sql_detector_sees_sql_and_not_apdus() {
+    assert!(looks_like_sql(
+        r#"tx.execute("DELETE FROM outbox WHERE id = ?1", [id])"#
+    ));
+    assert!(looks_like_sql(
+        r#"let q = "SELECT body FROM idempotency_keys WHERE key = ?1";"#
+    ));
+    assert!(!looks_like_sql(
+        r#"card.exchange(&apdu::select_applet(), "SELECT applet")"#
+    ));
+}
