@@ -4,7 +4,6 @@
 mod certificate;
 mod router;
 
-use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -600,7 +599,7 @@ impl Kiosk {
     fn back(&mut self) -> Task<Message> {
         let within = on_screen!(&self.session.screen, flow => {
             let kind = router::kind_of(flow);
-            self.back_within_kind(kind)
+            self.back_within(kind)
         });
         if let Some(task) = within {
             return task;
@@ -616,20 +615,12 @@ impl Kiosk {
         }
     }
 
-    fn back_within_kind<F: Routed>(&mut self, _kind: PhantomData<F>) -> Option<Task<Message>> {
-        self.back_within::<F>()
-    }
-
     /// What must happen when the resident leaves the current screen for good (a hold released).
     fn abandon_screen(&mut self) -> Task<Message> {
         on_screen!(&self.session.screen, flow => {
             let kind = router::kind_of(flow);
-            self.abandon_kind(kind)
+            self.abandon(kind)
         })
-    }
-
-    fn abandon_kind<F: Routed>(&mut self, _kind: PhantomData<F>) -> Task<Message> {
-        self.abandon::<F>()
     }
 
     /// Home, the default language, and every piece of session data dropped (the card session

@@ -3,6 +3,8 @@
 //! its actions are carried out), and the root moves taps, replies, Back and leaving through
 //! the same few generic functions.
 
+use std::marker::PhantomData;
+
 use iced::Task;
 use jiff::ZonedDateTime;
 
@@ -80,8 +82,12 @@ impl Kiosk {
         F::carry_out(self, action)
     }
 
-    /// Back within the screen showing; `None` when the screen itself is to be left.
-    pub(super) fn back_within<F: Routed>(&mut self) -> Option<Task<Message>> {
+    /// Back within the screen showing (of type `F`); `None` when the screen itself is to be
+    /// left.
+    pub(super) fn back_within<F: Routed>(
+        &mut self,
+        _showing: PhantomData<F>,
+    ) -> Option<Task<Message>> {
         let flow = F::showing(&mut self.session.screen)?;
         let before = flow.step();
         let action = flow.back()?;
@@ -91,8 +97,8 @@ impl Kiosk {
         Some(F::carry_out(self, action))
     }
 
-    /// What the screen showing must do when the resident leaves it for good.
-    pub(super) fn abandon<F: Routed>(&mut self) -> Task<Message> {
+    /// What the screen showing (of type `F`) must do when the resident leaves it for good.
+    pub(super) fn abandon<F: Routed>(&mut self, _showing: PhantomData<F>) -> Task<Message> {
         match F::showing(&mut self.session.screen).and_then(|flow| flow.abandon()) {
             Some(action) => F::carry_out(self, action),
             None => Task::none(),
@@ -239,6 +245,6 @@ impl Routed for unavailable::State {
 
 /// The type of the screen showing, without holding on to it: lets the root call a generic
 /// routine for whatever screen [`on_screen!`] found, after the borrow of it has ended.
-pub(super) fn kind_of<F>(_flow: &F) -> std::marker::PhantomData<F> {
-    std::marker::PhantomData
+pub(super) fn kind_of<F>(_flow: &F) -> PhantomData<F> {
+    PhantomData
 }

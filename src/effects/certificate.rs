@@ -113,13 +113,7 @@ async fn request(
         .await
         .map_err(|e| Failure::from_sync(&e))?;
     match (result.status, result.document) {
-        (CertificateRequestStatus::Ready, Some(document)) => {
-            let preview = words.preview(&document);
-            Ok(CertificatePreview {
-                document: DocumentHandle::issued(document),
-                ..preview
-            })
-        }
+        (CertificateRequestStatus::Ready, Some(document)) => Ok(words.preview(document)),
         (CertificateRequestStatus::Pending, _) => Ok(CertificatePreview {
             title: words.pending_title.clone(),
             lines: Vec::new(),
@@ -203,8 +197,9 @@ impl Words {
         }
     }
 
-    /// What the printed certificate says, as (label, value) lines in large text.
-    fn preview(&self, document: &CertificateDocument) -> CertificatePreview {
+    /// What the printed certificate says, as (label, value) lines in large text, with the
+    /// document itself as the handle the flow prints by.
+    fn preview(&self, document: CertificateDocument) -> CertificatePreview {
         let person = &document.person;
         let birth = person.birth_date;
         let mut lines = vec![
@@ -235,8 +230,7 @@ impl Words {
         CertificatePreview {
             title: document.title.clone(),
             lines,
-            // The handle is filled in by the caller, which owns the document.
-            document: DocumentHandle::numbered(document.document_number.clone()),
+            document: DocumentHandle::issued(document),
             delivery: Delivery::Ready,
         }
     }

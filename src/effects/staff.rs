@@ -28,8 +28,10 @@ impl Runner {
                     async move {
                         tokio::task::spawn_blocking(move || last_ticket(spooler, &zone))
                             .await
-                            .ok()
-                            .flatten()
+                            .unwrap_or_else(|error| {
+                                tracing::error!(%error, "print journal lookup stopped");
+                                None
+                            })
                     },
                     Reply::LastTicket,
                 )
