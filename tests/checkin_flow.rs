@@ -15,11 +15,13 @@ use kiosk::context::Context;
 use kiosk::screen::checkin::{
     Action, Failure, Message, PrintFailure, QueueTicketInfo, Reply, State, Step,
 };
+use kiosk::screen::flow::{Flow as _, Surroundings};
 use kiosk::theme::{self, Palette};
 use kiosk_api::{
     ArrivalWindow, Booking, BookingStatus, Catalogue, LocalizedText, Location, Product, rfc3339,
 };
 use kiosk_core::i18n::{I18n, Language};
+use kiosk_core::print::PrinterStatus;
 
 /// The space the root leaves a screen between the header, the language bar and Back / Start
 /// again: 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps (as in booking_flow).
@@ -167,12 +169,36 @@ impl Flow {
         Simulator::with_size(support::settings(), size, view)
     }
 
-    /// Delivers a tap (`Message`) or an answer (`Reply`) as the root does.
-    fn send(&mut self, input: impl Into<Input>) -> Action {
-        let action = match input.into() {
-            Input::Tap(message) => self.state.update(message, &self.now),
-            Input::Reply(reply) => self.state.reply(reply),
+    /// What the screen says aloud now (speech mode).
+    fn spoken(&self) -> Vec<String> {
+        let ctx = Context {
+            i18n: &self.i18n,
+            language: self.language,
+            palette: self.palette,
+            focused: None,
         };
+        let printer = PrinterStatus::Ready;
+        let around = Surroundings {
+            now: &self.now,
+            kiosk_name: "test",
+            printer: &printer,
+            connection: None,
+            card_reader: "staff-card-none",
+            supervised: false,
+        };
+        self.state.spoken(&ctx, &around).lines
+    }
+
+    /// Delivers a tap.
+    fn send(&mut self, message: Message) -> Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// Delivers an answer (backend, printer, card reader or scanner).
+    fn answer(&mut self, reply: Reply) -> Action {
+        let action = self.state.reply(reply);
         self.actions.push(action.clone());
         action
     }
@@ -239,12 +265,12 @@ impl Flow {
 
     /// From a scan to the ticket printing.
     fn reach_ticket(&mut self) {
-        self.send(Reply::LookedUp(Ok(booking())));
+        self.answer(Reply::LookedUp(Ok(booking())));
         assert_eq!(
             self.click("Take my queue number"),
             Action::CheckIn { code: QR.into() }
         );
-        let action = self.send(Reply::CheckedIn(Ok(ticket())));
+        let action = self.answer(Reply::CheckedIn(Ok(ticket())));
         assert_eq!(action, Action::PrintQueueTicket { ticket: ticket() });
     }
 }
@@ -254,7 +280,7 @@ fn a_scan_shows_the_appointment_and_the_printed_ticket_shows_the_number_large() 
     let mut flow = Flow::scanned();
     assert_eq!(flow.state.step(), Step::LookingUp);
     flow.assert_shows("One moment, we are looking up your appointment…");
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     flow.assert_shows("Your appointment");
     flow.assert_shows("Apply for an identity card");
     flow.assert_shows("Tuesday 1 December, 10:30");
@@ -270,7 +296,7 @@ fn a_scan_shows_the_appointment_and_the_printed_ticket_shows_the_number_large() 
         Action::CheckIn { code: QR.into() }
     );
     flow.assert_shows("One moment, we are checking you in…");
-    let action = flow.send(Reply::CheckedIn(Ok(ticket())));
+    let action = flow.answer(Reply::CheckedIn(Ok(ticket())));
     assert!(matches!(&action, Action::PrintQueueTicket { ticket } if ticket.number == "B007"));
     flow.assert_shows("B007");
     flow.assert_shows("Your ticket is printing…");
@@ -281,7 +307,7 @@ fn a_scan_shows_the_appointment_and_the_printed_ticket_shows_the_number_large() 
         "the number stays while printing"
     );
 
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.assert_shows("Your queue number");
     flow.assert_shows("B007");
     flow.assert_shows("Passports");
@@ -317,7 +343,7 @@ fn a_typed_code_is_checked_then_looked_up() {
     flow.assert_hides("An appointment code has 10 characters. Some are missing.");
     flow.assert_shows(CODE);
     assert_eq!(flow.click("Done"), Action::Lookup { code: CODE.into() });
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     assert_eq!(
         flow.click("Take my queue number"),
         Action::CheckIn { code: CODE.into() }
@@ -330,9 +356,9 @@ fn too_early_says_from_when() {
     flow.now = "2026-11-28T09:20:00+01:00[Europe/Brussels]"
         .parse()
         .unwrap();
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     flow.click("Take my queue number");
-    flow.send(Reply::CheckedIn(Err(Failure::TooEarly {
+    flow.answer(Reply::CheckedIn(Err(Failure::TooEarly {
         window_start: at("2026-11-28T10:00:00+01:00"),
     })));
     flow.assert_shows("You are early. You can check in from 10:00.");
@@ -348,9 +374,9 @@ fn too_early_says_from_when() {
 #[test]
 fn too_late_sends_to_the_desk() {
     let mut flow = Flow::scanned();
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     flow.click("Take my queue number");
-    flow.send(Reply::CheckedIn(Err(Failure::TooLate {
+    flow.answer(Reply::CheckedIn(Err(Failure::TooLate {
         window_end: at("2026-12-01T10:40:00+01:00"),
     })));
     flow.assert_shows("Your appointment time has passed. Please go to the desk.");
@@ -365,8 +391,16 @@ fn an_unknown_code_can_be_checked_again() {
         flow.click(&c.to_string());
     }
     flow.click("Done");
-    flow.send(Reply::LookedUp(Err(Failure::NotFound)));
+    flow.answer(Reply::LookedUp(Err(Failure::NotFound)));
     flow.assert_shows("We do not recognise this code. Check the code, or go to the desk.");
+    assert_eq!(
+        flow.spoken(),
+        [
+            "I have an appointment",
+            "We do not recognise this code. Check the code, or go to the desk.",
+        ],
+        "speech mode says what the screen shows"
+    );
     flow.assert_shows("Try again");
     flow.assert_shows("Go to the desk");
     // Back on the keypad with the code to correct.
@@ -378,10 +412,10 @@ fn an_unknown_code_can_be_checked_again() {
 #[test]
 fn garbage_from_the_scanner_is_not_recognised() {
     let mut flow = Flow::new();
-    assert_eq!(flow.send(Reply::ScanGarbage), Action::None);
+    assert_eq!(flow.answer(Reply::ScanGarbage), Action::None);
     flow.assert_shows("We do not recognise this code. Check the code, or go to the desk.");
     assert_eq!(
-        flow.send(Reply::Scanned("hello world!".into())),
+        flow.answer(Reply::Scanned("hello world!".into())),
         Action::None
     );
     flow.assert_shows("We do not recognise this code. Check the code, or go to the desk.");
@@ -389,9 +423,9 @@ fn garbage_from_the_scanner_is_not_recognised() {
     assert_eq!(flow.state.step(), Step::Ask);
     // A good scan on the problem screen starts afresh.
     let mut flow = Flow::new();
-    flow.send(Reply::ScanGarbage);
+    flow.answer(Reply::ScanGarbage);
     assert_eq!(
-        flow.send(Reply::Scanned(QR.into())),
+        flow.answer(Reply::Scanned(QR.into())),
         Action::Lookup { code: QR.into() }
     );
 }
@@ -400,7 +434,7 @@ fn garbage_from_the_scanner_is_not_recognised() {
 fn an_offline_lookup_checks_in_at_once() {
     let mut flow = Flow::scanned();
     assert_eq!(
-        flow.send(Reply::LookedUp(Err(Failure::Offline))),
+        flow.answer(Reply::LookedUp(Err(Failure::Offline))),
         Action::CheckIn { code: QR.into() }
     );
     assert_eq!(flow.state.step(), Step::CheckingIn);
@@ -412,16 +446,16 @@ fn an_offline_lookup_checks_in_at_once() {
         ..ticket()
     };
     assert!(matches!(
-        flow.send(Reply::CheckedIn(Ok(offline))),
+        flow.answer(Reply::CheckedIn(Ok(offline))),
         Action::PrintQueueTicket { .. }
     ));
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.assert_shows("B901");
     flow.assert_hides("3 people are waiting before you.");
     // Offline and the offline check-in failing too: try again, or the desk.
     let mut flow = Flow::scanned();
-    flow.send(Reply::LookedUp(Err(Failure::Offline)));
-    flow.send(Reply::CheckedIn(Err(Failure::Offline)));
+    flow.answer(Reply::LookedUp(Err(Failure::Offline)));
+    flow.answer(Reply::CheckedIn(Err(Failure::Offline)));
     flow.assert_shows("We cannot check you in right now. Try again, or go to the desk.");
     assert_eq!(flow.click("Try again"), Action::CheckIn { code: QR.into() });
 }
@@ -430,7 +464,7 @@ fn an_offline_lookup_checks_in_at_once() {
 fn a_print_failure_keeps_the_number_on_screen() {
     let mut flow = Flow::scanned();
     flow.reach_ticket();
-    flow.send(Reply::Printed(Err(PrintFailure::NotReady)));
+    flow.answer(Reply::Printed(Err(PrintFailure::NotReady)));
     flow.assert_shows("B007");
     flow.assert_shows("Note this number: the printer is not working.");
     flow.assert_hides("Take your ticket from the printer.");
@@ -441,7 +475,7 @@ fn a_print_failure_keeps_the_number_on_screen() {
 #[test]
 fn cancelling_asks_first() {
     let mut flow = Flow::scanned();
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     assert_eq!(flow.click("Cancel this appointment"), Action::None);
     flow.assert_shows("Do you want to cancel your appointment of Tuesday 1 December, 10:30?");
     flow.click("No, keep it");
@@ -458,9 +492,9 @@ fn cancelling_asks_first() {
     );
     // A second tap, and a scan, while the answer is on its way: nothing.
     assert_eq!(flow.send(yes[0].clone()), Action::None);
-    assert_eq!(flow.send(Reply::Scanned(QR.into())), Action::None);
+    assert_eq!(flow.answer(Reply::Scanned(QR.into())), Action::None);
     flow.assert_shows("One moment, we are cancelling your appointment…");
-    flow.send(Reply::Cancelled(Ok(())));
+    flow.answer(Reply::Cancelled(Ok(())));
     flow.assert_shows("Your appointment is cancelled");
     assert_eq!(flow.click("Finished"), Action::Done);
     assert_eq!(flow.check_ins(), 0);
@@ -469,15 +503,15 @@ fn cancelling_asks_first() {
 #[test]
 fn a_double_tap_on_take_my_number_checks_in_once() {
     let mut flow = Flow::scanned();
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     let tap = flow.click_messages("Take my queue number", PORTRAIT);
     flow.send(tap[0].clone());
     flow.send(tap[0].clone());
-    flow.send(Reply::Scanned(QR.into()));
+    flow.answer(Reply::Scanned(QR.into()));
     assert_eq!(flow.check_ins(), 1);
-    flow.send(Reply::CheckedIn(Ok(ticket())));
+    flow.answer(Reply::CheckedIn(Ok(ticket())));
     // The answer again (a retry delivered twice) prints nothing more.
-    flow.send(Reply::CheckedIn(Ok(ticket())));
+    flow.answer(Reply::CheckedIn(Ok(ticket())));
     flow.send(tap[0].clone());
     let prints = flow
         .actions
@@ -486,10 +520,10 @@ fn a_double_tap_on_take_my_number_checks_in_once() {
         .count();
     assert_eq!((flow.check_ins(), prints), (1, 1));
     // A scan while printing waits; once printed, a scan starts the next check-in.
-    assert_eq!(flow.send(Reply::Scanned(QR.into())), Action::None);
-    flow.send(Reply::Printed(Ok(())));
+    assert_eq!(flow.answer(Reply::Scanned(QR.into())), Action::None);
+    flow.answer(Reply::Printed(Ok(())));
     assert_eq!(
-        flow.send(Reply::Scanned(QR.into())),
+        flow.answer(Reply::Scanned(QR.into())),
         Action::Lookup { code: QR.into() }
     );
 }
@@ -502,11 +536,11 @@ fn a_printer_that_cannot_print_sends_to_the_desk_before_any_number() {
     assert_eq!(flow.state.step(), Step::PrinterDown);
     flow.assert_shows("The ticket printer is not working. Please go to the desk.");
     flow.assert_hides("Take my queue number");
-    flow.send(Reply::Scanned(QR.into()));
+    flow.answer(Reply::Scanned(QR.into()));
     flow.send(Message::TypeCode);
     flow.send(Message::TakeNumber);
-    flow.send(Reply::LookedUp(Ok(booking())));
-    flow.send(Reply::CheckedIn(Ok(ticket())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::CheckedIn(Ok(ticket())));
     assert!(
         flow.actions.iter().all(|a| *a == Action::None),
         "{:?}",
@@ -522,7 +556,7 @@ fn a_printer_that_cannot_print_sends_to_the_desk_before_any_number() {
 fn the_ticket_in_french_and_german() {
     let mut flow = Flow::scanned();
     flow.reach_ticket();
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.language = Language::French;
     flow.assert_shows("Votre numéro");
     flow.assert_shows("B007");
@@ -535,8 +569,8 @@ fn the_ticket_in_french_and_german() {
     flow.assert_shows("3 Personen warten vor Ihnen.");
     flow.assert_shows("Erwartete Wartezeit: etwa 15 Minuten.");
     flow.assert_shows("Nehmen Sie Ihr Ticket aus dem Drucker.");
-    flow.send(Reply::Scanned(QR.into()));
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::Scanned(QR.into()));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     flow.assert_shows("Dienstag, 1. Dezember, 10:30 Uhr");
     flow.language = Language::French;
     flow.assert_shows("mardi 1 décembre à 10:30");
@@ -551,16 +585,21 @@ fn every_screen_fits_both_orientations() {
     flow.assert_shows("Done");
     flow.assert_shows("Z");
     flow.assert_shows("2");
-    flow.send(Reply::Scanned(QR.into()));
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::Scanned(QR.into()));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     flow.assert_shows("Cancel this appointment");
     flow.send(Message::AskCancel);
+    let question = flow.spoken().pop().unwrap();
+    assert!(
+        question.starts_with("Do you want to cancel your appointment of ") && flow.shows(&question),
+        "speech mode asks the question on screen: {question:?}"
+    );
     flow.assert_shows("Yes, cancel");
     flow.assert_shows("No, keep it");
     flow.send(Message::KeepAppointment);
     flow.send(Message::TakeNumber);
-    flow.send(Reply::CheckedIn(Ok(ticket())));
-    flow.send(Reply::Printed(Err(PrintFailure::Failed)));
+    flow.answer(Reply::CheckedIn(Ok(ticket())));
+    flow.answer(Reply::Printed(Err(PrintFailure::Failed)));
     flow.assert_shows("Finished");
     flow.assert_shows("Note this number: the printer is not working.");
     for language in [Language::Dutch, Language::French, Language::German] {
@@ -588,8 +627,8 @@ fn the_keyboard_reaches_what_touch_reaches() {
         targets.last().map(|t| &t.1),
         Some(&Message::Key(KeypadMessage::Done))
     );
-    flow.send(Reply::Scanned(QR.into()));
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::Scanned(QR.into()));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     let messages: Vec<Message> = flow
         .state
         .focus_targets()
@@ -687,24 +726,24 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     }
     flow.send(Message::Key(kiosk::widget::keypad::KeypadMessage::Done));
     dump(&flow, "2-typing");
-    flow.send(Reply::Scanned(QR.into()));
+    flow.answer(Reply::Scanned(QR.into()));
     dump(&flow, "3-looking-up");
-    flow.send(Reply::LookedUp(Ok(booking())));
+    flow.answer(Reply::LookedUp(Ok(booking())));
     dump(&flow, "4-appointment");
     flow.send(Message::AskCancel);
     dump(&flow, "5-confirm-cancel");
     flow.send(Message::KeepAppointment);
     flow.send(Message::TakeNumber);
-    flow.send(Reply::CheckedIn(Ok(ticket())));
+    flow.answer(Reply::CheckedIn(Ok(ticket())));
     dump(&flow, "6-printing");
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     dump(&flow, "7-ticket");
     let mut failed = Flow::scanned();
     failed.reach_ticket();
-    failed.send(Reply::Printed(Err(PrintFailure::NotReady)));
+    failed.answer(Reply::Printed(Err(PrintFailure::NotReady)));
     dump(&failed, "8-print-failed");
     let mut early = Flow::scanned();
-    early.send(Reply::LookedUp(Err(Failure::NotFound)));
+    early.answer(Reply::LookedUp(Err(Failure::NotFound)));
     dump(&early, "9-not-found");
     dump(&Flow::with(State::new(false)), "10-printer-down");
 }
@@ -714,33 +753,13 @@ fn checking_in_again_shows_the_same_ticket_the_same_way() {
     // The root answers a second check-in of the same booking with the ticket it already has.
     let mut first = Flow::scanned();
     first.reach_ticket();
-    first.send(Reply::Printed(Ok(())));
+    first.answer(Reply::Printed(Ok(())));
     let mut again = Flow::scanned();
     again.reach_ticket();
-    again.send(Reply::Printed(Ok(())));
+    again.answer(Reply::Printed(Ok(())));
     for flow in [&first, &again] {
         flow.assert_shows("B007");
         flow.assert_shows("Take your ticket from the printer.");
     }
     assert_eq!(first.state.focus_targets(), again.state.focus_targets());
-}
-
-/// What the harness delivers: a tap or an answer, as the root tells them apart. Made and
-/// taken apart at once, so its size does not matter.
-#[allow(clippy::large_enum_variant)]
-enum Input {
-    Tap(Message),
-    Reply(Reply),
-}
-
-impl From<Message> for Input {
-    fn from(message: Message) -> Self {
-        Input::Tap(message)
-    }
-}
-
-impl From<Reply> for Input {
-    fn from(reply: Reply) -> Self {
-        Input::Reply(reply)
-    }
 }

@@ -79,6 +79,6 @@ pub trait Flow {
         around: &Surroundings<'a>,
     ) -> Element<'a, Self::Message>;
 
-    /// What the screen says aloud when it appears.
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken;
+    /// What the screen says aloud when it appears: the same sentences it shows.
+    fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken;
 }

@@ -115,7 +115,7 @@ impl Flow for State {
         State::view(self, ctx)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+    fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
         let question = ctx.tr("home-question");
         Spoken::new(
             std::iter::once(question).chain(

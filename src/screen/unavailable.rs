@@ -78,7 +78,7 @@ impl Flow for State {
         State::view(self, ctx)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+    fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
         Spoken::new(
             [
                 self.service.title_id(),

@@ -869,7 +869,7 @@ impl Flow for State {
         State::view(self, ctx, around.now)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+    fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
         let title = match self.step {
             Step::Product => "booking-product-title",
             Step::Persons => "booking-persons-title",

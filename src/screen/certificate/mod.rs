@@ -300,7 +300,7 @@ impl Flow for State {
         State::view(self, ctx, around.now)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+    fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
         let title = match self.step {
             Step::ChooseType => "certificate-choose-title",
             Step::Purpose => "certificate-purpose-title",
@@ -314,7 +314,7 @@ impl Flow for State {
             Step::Preview => "certificate-check",
             Step::Printing => "certificate-printing",
             Step::TakeCard => "certificate-take-card-title",
-            Step::Problem => "certificate-other",
+            Step::Problem => views::problem::sentence_id(self.problem),
             Step::Ended => "certificate-ended-title",
         };
         Spoken::new([ctx.tr(Service::Certificate.title_id()), ctx.tr(title)])

@@ -61,14 +61,19 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     .into()
 }
 
-pub fn confirm_cancel<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+/// "Do you want to cancel your appointment of …?", shown and spoken.
+pub fn cancel_question(state: &State, ctx: &Context<'_>) -> String {
     let when = state
         .booking
         .as_ref()
         .map(|b| words::when(ctx, &b.start, &state.zone()))
         .unwrap_or_default();
+    words::with(ctx, "checkin-cancel-question", "when", when)
+}
+
+pub fn confirm_cancel<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     column![
-        layout::title(words::with(ctx, "checkin-cancel-question", "when", when)),
+        layout::title(cancel_question(state, ctx)),
         layout::buttons(vec![
             layout::primary(
                 state,

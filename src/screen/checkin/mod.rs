@@ -645,19 +645,19 @@ impl Flow for State {
         State::view(self, ctx, around.now)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
-        let title = match self.step {
-            Step::PrinterDown => "checkin-printer-down",
-            Step::Ask => "checkin-ask-title",
-            Step::Typing => "checkin-type-title",
-            Step::LookingUp => "checkin-looking-up",
-            Step::Appointment => "checkin-appointment-title",
-            Step::CheckingIn => "checkin-checking-in",
-            Step::Ticket => "checkin-ticket-title",
-            Step::ConfirmCancel | Step::Cancelling => "checkin-cancelling",
-            Step::Cancelled => "checkin-cancelled-title",
-            Step::Problem => "checkin-other",
+    fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken {
+        let sentence = match self.step {
+            Step::PrinterDown | Step::Problem => problem::sentence(self, ctx, around.now),
+            Step::ConfirmCancel => appointment::cancel_question(self, ctx),
+            Step::Ask => ctx.tr("checkin-ask-title"),
+            Step::Typing => ctx.tr("checkin-type-title"),
+            Step::LookingUp => ctx.tr("checkin-looking-up"),
+            Step::Appointment => ctx.tr("checkin-appointment-title"),
+            Step::CheckingIn => ctx.tr("checkin-checking-in"),
+            Step::Ticket => ctx.tr("checkin-ticket-title"),
+            Step::Cancelling => ctx.tr("checkin-cancelling"),
+            Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };
-        Spoken::new([ctx.tr(Service::CheckIn.title_id()), ctx.tr(title)])
+        Spoken::new([ctx.tr(Service::CheckIn.title_id()), sentence])
     }
 }

@@ -35,7 +35,8 @@ fn finish_label(state: &State) -> &'static str {
     }
 }
 
-fn sentence(state: &State, ctx: &Context<'_>, now: &ZonedDateTime) -> String {
+/// What went wrong and what to do now, shown and spoken.
+pub fn sentence(state: &State, ctx: &Context<'_>, now: &ZonedDateTime) -> String {
     if state.step == Step::PrinterDown {
         return ctx.tr("checkin-printer-down");
     }

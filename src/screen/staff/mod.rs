@@ -272,7 +272,7 @@ impl Flow for State {
         State::view(self, ctx, around)
     }
 
-    fn spoken(&self, ctx: &Context<'_>) -> Spoken {
+    fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
         Spoken::new([ctx.tr("staff-title")])
     }
 }

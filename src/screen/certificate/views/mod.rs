@@ -6,7 +6,7 @@ mod choose;
 mod ending;
 mod pin;
 mod preview;
-mod problem;
+pub(super) mod problem;
 mod purpose;
 
 use iced::Element;

@@ -20,7 +20,8 @@ pub fn targets(state: &State) -> Vec<Message> {
     }
 }
 
-fn sentence_id(problem: Problem) -> &'static str {
+/// What went wrong and what to do now, shown and spoken.
+pub fn sentence_id(problem: Problem) -> &'static str {
     match problem {
         Problem::Card(CardFailure::NoCard) => "certificate-no-card",
         Problem::Card(CardFailure::Unreadable) => "certificate-unreadable",
