@@ -254,12 +254,16 @@ impl Flow {
         Simulator::with_size(support::settings(), size, view)
     }
 
-    /// Delivers a tap (`Message`) or an answer (`Reply`) as the root does.
-    fn send(&mut self, input: impl Into<Input>) -> Action {
-        let action = match input.into() {
-            Input::Tap(message) => self.state.update(message, &self.now),
-            Input::Reply(reply) => self.state.reply(reply),
-        };
+    /// Delivers a tap.
+    fn send(&mut self, message: Message) -> Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// Delivers an answer (backend, printer, card reader or scanner).
+    fn answer(&mut self, reply: Reply) -> Action {
+        let action = self.state.reply(reply);
         self.actions.push(action.clone());
         action
     }
@@ -344,7 +348,7 @@ impl Flow {
         );
         assert_eq!((from, to), (date(2026, 11, 28), date(2026, 12, 25)));
         self.assert_shows("Even geduld…");
-        self.send(Reply::SlotsLoaded {
+        self.answer(Reply::SlotsLoaded {
             from,
             to,
             result: Ok(vec![
@@ -363,7 +367,7 @@ impl Flow {
             matches!(&action, Action::LoadSlots { from, to, .. } if *from == day && *to == day),
             "times are asked afresh, got {action:?}"
         );
-        self.send(times_of_tuesday());
+        self.answer(times_of_tuesday());
     }
 
     fn reach_summary(&mut self) -> Action {
@@ -462,7 +466,7 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
 
     flow.assert_shows("Even geduld, we houden dit uur voor u vrij…");
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking.clone())));
+    flow.answer(Reply::Held(Ok(booking.clone())));
     flow.assert_shows("Kijk uw afspraak na");
     flow.assert_shows("Stap 6 van 6");
     flow.assert_shows("dinsdag 1 december om 10:30");
@@ -484,7 +488,7 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
         hold_expires_at: None,
         ..booking
     };
-    let print = flow.send(Reply::Confirmed(Ok(confirmed.clone())));
+    let print = flow.answer(Reply::Confirmed(Ok(confirmed.clone())));
     let Action::PrintTicket(request) = print else {
         panic!("a confirmed booking prints, got {print:?}");
     };
@@ -496,7 +500,7 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
 
     flow.assert_shows("Uw afspraak is gemaakt");
     flow.assert_shows("Uw ticket wordt afgedrukt. Neem het uit de printer.");
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.assert_shows("Uw ticket wordt afgedrukt. Neem het uit de printer.");
     assert_eq!(flow.click("Klaar"), Action::Done);
 }
@@ -541,7 +545,7 @@ fn a_closed_or_full_day_cannot_be_chosen() {
 fn a_time_taken_on_hold_says_so_and_shows_fresh_times() {
     let mut flow = Flow::new();
     assert!(matches!(flow.reach_summary(), Action::Hold(_)));
-    let reload = flow.send(Reply::Held(Err(Failure::SlotTaken)));
+    let reload = flow.answer(Reply::Held(Err(Failure::SlotTaken)));
     let day = date(2026, 12, 1);
     assert!(
         matches!(&reload, Action::LoadSlots { from, to, .. } if *from == day && *to == day),
@@ -550,7 +554,7 @@ fn a_time_taken_on_hold_says_so_and_shows_fresh_times() {
     assert_eq!(flow.state.step(), Step::Time);
     flow.assert_shows("Dit uur is net door iemand anders gekozen. Kies een ander uur.");
     flow.assert_shows("Even geduld…");
-    flow.send(Reply::SlotsLoaded {
+    flow.answer(Reply::SlotsLoaded {
         from: day,
         to: day,
         result: Ok(vec![slot("2026-12-01T11:15:00+01:00")]),
@@ -569,7 +573,7 @@ fn a_day_whose_times_are_gone_offers_another_day() {
     flow.reach_days();
     flow.click("maandag 30 november");
     let day = date(2026, 11, 30);
-    flow.send(Reply::SlotsLoaded {
+    flow.answer(Reply::SlotsLoaded {
         from: day,
         to: day,
         result: Ok(Vec::new()),
@@ -585,7 +589,7 @@ fn the_hold_counts_down_and_runs_out() {
     let mut flow = Flow::new();
     flow.reach_summary();
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking)));
+    flow.answer(Reply::Held(Ok(booking)));
     flow.assert_shows("We houden dit uur nog 10:00 voor u vrij.");
     flow.advance(19);
     flow.assert_shows("We houden dit uur nog 9:41 voor u vrij.");
@@ -602,14 +606,14 @@ fn the_hold_counts_down_and_runs_out() {
 fn an_expired_hold_on_confirm_goes_back_to_fresh_times() {
     let mut flow = Flow::new();
     flow.reach_summary();
-    flow.send(Reply::Held(Ok(held(&flow, 10))));
+    flow.answer(Reply::Held(Ok(held(&flow, 10))));
     assert!(matches!(
         flow.click("Afspraak vastleggen"),
         Action::Confirm { .. }
     ));
-    let reload = flow.send(Reply::Confirmed(Err(Failure::HoldExpired)));
+    let reload = flow.answer(Reply::Confirmed(Err(Failure::HoldExpired)));
     assert!(matches!(reload, Action::LoadSlots { .. }));
-    flow.send(times_of_tuesday());
+    flow.answer(times_of_tuesday());
     flow.assert_shows("Dit uur is net door iemand anders gekozen. Kies een ander uur.");
     flow.assert_shows("10:30");
 }
@@ -621,7 +625,7 @@ fn offline_sends_the_resident_to_the_desk() {
     let Action::LoadSlots { from, to, .. } = action else {
         panic!("got {action:?}");
     };
-    flow.send(Reply::SlotsLoaded {
+    flow.answer(Reply::SlotsLoaded {
         from,
         to,
         result: Err(Failure::Offline),
@@ -646,7 +650,7 @@ fn offline_sends_the_resident_to_the_desk() {
     // Offline while holding: the same.
     let mut flow = Flow::new();
     flow.reach_summary();
-    flow.send(Reply::Held(Err(Failure::Offline)));
+    flow.answer(Reply::Held(Err(Failure::Offline)));
     flow.assert_shows("Afspraken maken lukt nu niet");
 }
 
@@ -654,7 +658,7 @@ fn offline_sends_the_resident_to_the_desk() {
 fn a_double_tap_on_confirm_confirms_once() {
     let mut flow = Flow::new();
     flow.reach_summary();
-    flow.send(Reply::Held(Ok(held(&flow, 10))));
+    flow.answer(Reply::Held(Ok(held(&flow, 10))));
     let messages = flow.click_messages("Afspraak vastleggen", PORTRAIT);
     let actions: Vec<Action> = messages
         .iter()
@@ -672,10 +676,10 @@ fn a_double_tap_on_confirm_confirms_once() {
         ..held(&flow, 10)
     };
     assert!(matches!(
-        flow.send(Reply::Confirmed(Ok(confirmed.clone()))),
+        flow.answer(Reply::Confirmed(Ok(confirmed.clone()))),
         Action::PrintTicket(_)
     ));
-    assert_eq!(flow.send(Reply::Confirmed(Ok(confirmed))), Action::None);
+    assert_eq!(flow.answer(Reply::Confirmed(Ok(confirmed))), Action::None);
     assert_eq!(flow.send(Message::Confirm), Action::None);
     // And a double tap on the last "Next" holds once.
     let mut flow = Flow::new();
@@ -697,7 +701,7 @@ fn back_keeps_the_entered_name_and_releases_the_hold() {
     let mut flow = Flow::new();
     flow.reach_summary();
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking.clone())));
+    flow.answer(Reply::Held(Ok(booking.clone())));
     assert_eq!(
         flow.state.back(),
         Some(Action::Release {
@@ -712,7 +716,7 @@ fn back_keeps_the_entered_name_and_releases_the_hold() {
     flow.assert_shows("jan|");
     // Back to the times, and forward again: the name is still there.
     assert!(matches!(flow.state.back(), Some(Action::LoadSlots { .. })));
-    flow.send(times_of_tuesday());
+    flow.answer(times_of_tuesday());
     flow.click("10:30");
     flow.assert_shows("jan|");
     // Forward to a new hold; a hold that arrives after Back is released at once.
@@ -720,7 +724,7 @@ fn back_keeps_the_entered_name_and_releases_the_hold() {
     assert!(matches!(flow.click("Klaar"), Action::Hold(_)));
     assert_eq!(flow.state.back(), Some(Action::None));
     assert!(matches!(
-        flow.send(Reply::Held(Ok(booking))),
+        flow.answer(Reply::Held(Ok(booking))),
         Action::Release { .. }
     ));
 }
@@ -814,7 +818,7 @@ fn a_day_that_changes_offset_shows_local_times() {
         panic!("got {action:?}");
     };
     // The backend may send any offset; UTC here, where 08:00 is 09:00 in Brussels.
-    flow.send(Reply::SlotsLoaded {
+    flow.answer(Reply::SlotsLoaded {
         from,
         to,
         result: Ok(vec![
@@ -827,7 +831,7 @@ fn a_day_that_changes_offset_shows_local_times() {
     let action = flow.click("zondag 25 oktober");
     let day: Date = date(2026, 10, 25);
     assert!(matches!(&action, Action::LoadSlots { from, .. } if *from == day));
-    flow.send(Reply::SlotsLoaded {
+    flow.answer(Reply::SlotsLoaded {
         from: day,
         to: day,
         result: Ok(vec![
@@ -858,13 +862,13 @@ fn a_ticket_that_cannot_print_shows_the_code_large() {
     let mut flow = Flow::new();
     flow.reach_summary();
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking.clone())));
+    flow.answer(Reply::Held(Ok(booking.clone())));
     flow.click("Afspraak vastleggen");
-    flow.send(Reply::Confirmed(Ok(Booking {
+    flow.answer(Reply::Confirmed(Ok(Booking {
         status: BookingStatus::Confirmed,
         ..booking
     })));
-    flow.send(Reply::Printed(Err(PrintFailure::NotReady)));
+    flow.answer(Reply::Printed(Err(PrintFailure::NotReady)));
     flow.assert_shows(
         "Het ticket kon niet worden afgedrukt. Schrijf deze code op of maak er een foto van:",
     );
@@ -926,7 +930,7 @@ fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
     // Activating a target is what a tap does.
     let (_, message) = targets[1].clone();
     assert!(matches!(flow.send(message), Action::LoadSlots { .. }));
-    flow.send(times_of_tuesday());
+    flow.answer(times_of_tuesday());
     flow.click("10:30");
     let targets = flow.state.focus_targets(&flow.ctx());
     assert_eq!(
@@ -946,7 +950,7 @@ fn leaving_mid_flow_releases_a_held_time_only() {
     flow.reach_summary();
     assert_eq!(flow.state.abandon(), Action::None, "nothing held yet");
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking.clone())));
+    flow.answer(Reply::Held(Ok(booking.clone())));
     assert_eq!(
         flow.state.abandon(),
         Action::Release {
@@ -992,40 +996,20 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     flow.type_text("123456");
     flow.click("Klaar");
     let booking = held(&flow, 10);
-    flow.send(Reply::Held(Ok(booking.clone())));
+    flow.answer(Reply::Held(Ok(booking.clone())));
     dump(&flow, "7-summary");
     flow.click("Afspraak vastleggen");
-    flow.send(Reply::Confirmed(Ok(booking)));
+    flow.answer(Reply::Confirmed(Ok(booking)));
     dump(&flow, "8-done");
-    flow.send(Reply::Printed(Err(PrintFailure::Failed)));
+    flow.answer(Reply::Printed(Err(PrintFailure::Failed)));
     dump(&flow, "9-print-failed");
     let mut flow = Flow::new();
     flow.reach_summary();
-    flow.send(Reply::Held(Err(Failure::SlotTaken)));
-    flow.send(times_of_tuesday());
+    flow.answer(Reply::Held(Err(Failure::SlotTaken)));
+    flow.answer(times_of_tuesday());
     dump(&flow, "10-taken");
     let mut flow = Flow::new();
     flow.reach_summary();
-    flow.send(Reply::Held(Err(Failure::Offline)));
+    flow.answer(Reply::Held(Err(Failure::Offline)));
     dump(&flow, "11-offline");
-}
-
-/// What the harness delivers: a tap or an answer, as the root tells them apart. Made and
-/// taken apart at once, so its size does not matter.
-#[allow(clippy::large_enum_variant)]
-enum Input {
-    Tap(Message),
-    Reply(Reply),
-}
-
-impl From<Message> for Input {
-    fn from(message: Message) -> Self {
-        Input::Tap(message)
-    }
-}
-
-impl From<Reply> for Input {
-    fn from(reply: Reply) -> Self {
-        Input::Reply(reply)
-    }
 }

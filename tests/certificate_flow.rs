@@ -186,12 +186,16 @@ impl Flow {
         self.state.set_language(language);
     }
 
-    /// Delivers a tap (`Message`) or an answer (`Reply`) as the root does.
-    fn send(&mut self, input: impl Into<Input>) -> Action {
-        let action = match input.into() {
-            Input::Tap(message) => self.state.update(message, &self.now),
-            Input::Reply(reply) => self.state.reply(reply),
-        };
+    /// Delivers a tap.
+    fn send(&mut self, message: Message) -> Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// Delivers an answer (backend, printer, card reader or scanner).
+    fn answer(&mut self, reply: Reply) -> Action {
+        let action = self.state.reply(reply);
         self.actions.push(action.clone());
         action
     }
@@ -255,14 +259,14 @@ impl Flow {
     /// Messages only, so that it works in every language.
     fn reach_reading(&mut self) {
         self.send(Message::ChooseType("residence".into()));
-        self.send(Reply::CardInserted);
+        self.answer(Reply::CardInserted);
         assert_eq!(self.send(Message::Continue), Action::ReadCard);
     }
 
     /// On to the PIN keypad with the card read.
     fn reach_pin(&mut self) {
         self.reach_reading();
-        assert_eq!(self.send(Reply::CardRead(Ok(holder()))), Action::None);
+        assert_eq!(self.answer(Reply::CardRead(Ok(holder()))), Action::None);
         assert_eq!(self.state.step(), Step::Pin);
     }
 
@@ -271,8 +275,8 @@ impl Flow {
         self.reach_pin();
         self.type_pin("1234");
         self.click("OK");
-        self.send(Reply::PinResult(Ok(())));
-        self.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+        self.answer(Reply::PinResult(Ok(())));
+        self.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
         assert_eq!(self.state.step(), Step::Preview);
     }
 }
@@ -306,12 +310,12 @@ fn the_whole_path_with_a_purpose_prints_the_certificate() {
     assert_eq!(flow.state.step(), Step::InsertCard);
     flow.assert_shows("Insert your eID card");
     flow.assert_shows("Step 3 of 5");
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     flow.assert_shows("What we read from your card, and why");
     flow.assert_shows("• Your national register number: to find you in the register.");
     assert_eq!(flow.click("I agree, continue"), Action::ReadCard);
     flow.assert_shows("One moment, we are reading your card…");
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.assert_shows("Hello Noor");
     flow.assert_shows("Type your PIN code");
     flow.assert_shows("Step 4 of 5");
@@ -321,7 +325,7 @@ fn the_whole_path_with_a_purpose_prints_the_certificate() {
     assert_eq!(verified_pin(&action).as_deref(), Some(&b"2580"[..]));
     flow.assert_shows("One moment, your card is checking your PIN…");
     assert_eq!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request {
             type_code: "criminal-record-595".into(),
             purpose: Some("job".into()),
@@ -329,7 +333,7 @@ fn the_whole_path_with_a_purpose_prints_the_certificate() {
         }
     );
     flow.assert_shows("One moment, we are preparing your certificate…");
-    flow.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+    flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
     flow.assert_shows("Criminal record extract (model 595)");
     flow.assert_shows("Step 5 of 5");
     flow.assert_shows("Noor Testpersoon");
@@ -345,10 +349,10 @@ fn the_whole_path_with_a_purpose_prints_the_certificate() {
     );
     flow.assert_shows("Your certificate is printing on the large printer…");
     flow.assert_hides("Print");
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.assert_shows("Take your card");
     flow.assert_shows("Take your certificate from the printer.");
-    flow.send(Reply::CardRemoved);
+    flow.answer(Reply::CardRemoved);
     assert_eq!(flow.state.step(), Step::Ended);
     assert!(!flow.state.holds_personal_data());
     flow.assert_shows("Your card is out.");
@@ -365,16 +369,16 @@ fn a_type_without_purpose_skips_that_step() {
     // A card put in early goes straight to what will be read.
     assert_eq!(flow.state.back(), Some(Action::None));
     assert_eq!(flow.state.step(), Step::ChooseType);
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     assert_eq!(flow.state.step(), Step::ChooseType);
     flow.click("Household composition");
     assert_eq!(flow.state.step(), Step::Privacy);
     flow.click("I agree, continue");
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.type_pin("1234");
     flow.click("OK");
     assert_eq!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request {
             type_code: "household".into(),
             purpose: None,
@@ -413,7 +417,7 @@ fn back_keeps_what_was_entered() {
     assert_eq!(pin.state.back(), Some(Action::None));
     assert_eq!(pin.state.step(), Step::Privacy);
     pin.click("I agree, continue");
-    pin.send(Reply::CardRead(Ok(holder())));
+    pin.answer(Reply::CardRead(Ok(holder())));
     pin.assert_hides("●");
 }
 
@@ -424,7 +428,7 @@ fn a_wrong_pin_shows_the_tries_left_then_the_right_pin_goes_on() {
     flow.type_pin("1111");
     flow.click("OK");
     assert_eq!(
-        flow.send(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 }))),
+        flow.answer(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 }))),
         Action::None
     );
     assert_eq!(flow.state.step(), Step::Pin);
@@ -438,12 +442,12 @@ fn a_wrong_pin_shows_the_tries_left_then_the_right_pin_goes_on() {
     flow.type_pin("45");
     let action = flow.click("OK");
     assert_eq!(verified_pin(&action).as_deref(), Some(&b"1245"[..]));
-    flow.send(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
+    flow.answer(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
     flow.assert_shows("Wrong PIN. You can try one more time.");
     flow.type_pin("1234");
     flow.click("OK");
     assert!(matches!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request { .. }
     ));
     assert_eq!(flow.count(|a| verified_pin(a).is_some()), 3);
@@ -455,7 +459,7 @@ fn a_blocked_pin_sends_to_the_desk() {
     flow.reach_pin();
     flow.type_pin("0000");
     flow.click("OK");
-    flow.send(Reply::PinResult(Err(PinFailure::Blocked)));
+    flow.answer(Reply::PinResult(Err(PinFailure::Blocked)));
     assert_eq!(flow.state.problem(), Problem::PinBlocked);
     flow.assert_shows(
         "Your PIN is blocked after too many wrong tries. Take your card and go to the desk: they can unblock it.",
@@ -463,7 +467,7 @@ fn a_blocked_pin_sends_to_the_desk() {
     flow.assert_hides("Try again");
     assert_eq!(flow.click("Go to the desk"), Action::None);
     flow.assert_shows("Take your card");
-    flow.send(Reply::CardRemoved);
+    flow.answer(Reply::CardRemoved);
     flow.assert_shows("Your card is out.");
     flow.assert_hides("Thank you for your visit.");
 }
@@ -473,17 +477,17 @@ fn a_reader_with_its_own_pin_pad_asks_for_the_pin_there() {
     let mut flow = Flow::with_reader(true);
     flow.reach_reading();
     assert_eq!(
-        flow.send(Reply::CardRead(Ok(holder()))),
+        flow.answer(Reply::CardRead(Ok(holder()))),
         Action::VerifyPinOnReader
     );
     flow.assert_shows("Type your PIN on the card reader, then press OK on the reader.");
     flow.assert_hides("5");
     flow.assert_hides("Try again");
-    flow.send(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
+    flow.answer(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
     flow.assert_shows("Wrong PIN. You can try 2 more times.");
     assert_eq!(flow.click("Try again"), Action::VerifyPinOnReader);
     assert!(matches!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request { .. }
     ));
 }
@@ -496,9 +500,9 @@ fn removing_the_card_at_the_pin_step_leaves_no_personal_data() {
         flow.click(key);
     }
     flow.click("Done");
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     flow.click("I agree, continue");
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.type_pin("97");
     assert!(flow.state.holds_personal_data());
     let debug = format!("{:?}", flow.state);
@@ -506,7 +510,7 @@ fn removing_the_card_at_the_pin_step_leaves_no_personal_data() {
         assert!(!debug.contains(secret), "Debug shows {secret:?}: {debug}");
     }
 
-    assert_eq!(flow.send(Reply::CardRemoved), Action::None);
+    assert_eq!(flow.answer(Reply::CardRemoved), Action::None);
     assert_eq!(flow.state.step(), Step::Ended);
     assert!(!flow.state.holds_personal_data());
     let debug = format!("{:?}", flow.state);
@@ -517,8 +521,8 @@ fn removing_the_card_at_the_pin_step_leaves_no_personal_data() {
     flow.assert_shows("For your privacy, the kiosk has forgotten everything about your visit.");
     flow.assert_hides("Hello Noor");
     // Late answers change nothing; the screen returns home.
-    assert_eq!(flow.send(Reply::PinResult(Ok(()))), Action::None);
-    assert_eq!(flow.send(Reply::CardRead(Ok(holder()))), Action::None);
+    assert_eq!(flow.answer(Reply::PinResult(Ok(()))), Action::None);
+    assert_eq!(flow.answer(Reply::CardRead(Ok(holder()))), Action::None);
     assert!(!flow.state.holds_personal_data());
     assert_eq!(flow.state.back(), None);
     assert_eq!(flow.click("Back to the start"), Action::Done);
@@ -527,7 +531,7 @@ fn removing_the_card_at_the_pin_step_leaves_no_personal_data() {
     let mut preview = Flow::new();
     preview.reach_preview();
     assert!(preview.state.holds_personal_data());
-    preview.send(Reply::CardRemoved);
+    preview.answer(Reply::CardRemoved);
     assert!(!preview.state.holds_personal_data());
     preview.assert_hides(ADDRESS);
     assert_eq!(preview.send(Message::Print), Action::None);
@@ -542,20 +546,20 @@ fn a_deferred_type_says_when_and_how_it_comes() {
         flow.click(key);
     }
     flow.click("Done");
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     flow.click("I agree, continue");
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.type_pin("1234");
     flow.click("OK");
     assert_eq!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request {
             type_code: "criminal-record-596-2".into(),
             purpose: Some("job".into()),
             language: Language::English,
         }
     );
-    flow.send(Reply::Answer(Ok(preview(Delivery::Pending {
+    flow.answer(Reply::Answer(Ok(preview(Delivery::Pending {
         when_text: "By post within 10 working days.".into(),
     }))));
     flow.assert_shows("Your request has been received.");
@@ -568,7 +572,7 @@ fn a_deferred_type_says_when_and_how_it_comes() {
     flow.click("Finished");
     flow.assert_shows("Take your card");
     flow.assert_hides("Take your certificate from the printer.");
-    flow.send(Reply::CardRemoved);
+    flow.answer(Reply::CardRemoved);
     flow.assert_shows("Thank you for your visit.");
     assert_eq!(flow.count(|a| matches!(a, Action::PrintDocument { .. })), 0);
 }
@@ -587,7 +591,7 @@ fn expired_and_foreign_cards_send_to_the_desk() {
     ] {
         let mut flow = Flow::new();
         flow.reach_reading();
-        flow.send(Reply::CardRead(Err(failure)));
+        flow.answer(Reply::CardRead(Err(failure)));
         assert_eq!(flow.state.problem(), Problem::Card(failure));
         flow.assert_shows(sentence);
         flow.assert_hides("Try again");
@@ -601,18 +605,18 @@ fn expired_and_foreign_cards_send_to_the_desk() {
 fn an_unreadable_card_or_none_can_be_tried_again() {
     let mut flow = Flow::new();
     flow.reach_reading();
-    flow.send(Reply::CardRead(Err(CardFailure::Unreadable)));
+    flow.answer(Reply::CardRead(Err(CardFailure::Unreadable)));
     flow.assert_shows(
         "We cannot read your card. Check that the chip faces up and goes in first, then try again.",
     );
     assert_eq!(flow.click("Try again"), Action::ReadCard);
-    flow.send(Reply::CardRead(Err(CardFailure::NoCard)));
+    flow.answer(Reply::CardRead(Err(CardFailure::NoCard)));
     flow.assert_shows(
         "We find no card in the reader. Push your eID card in fully, chip first and facing up.",
     );
     assert_eq!(flow.click("Try again"), Action::None);
     assert_eq!(flow.state.step(), Step::InsertCard);
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     assert_eq!(flow.click("I agree, continue"), Action::ReadCard);
 }
 
@@ -622,13 +626,13 @@ fn backend_and_printer_problems_say_what_to_do() {
     flow.reach_pin();
     flow.type_pin("1234");
     flow.click("OK");
-    flow.send(Reply::PinResult(Ok(())));
-    flow.send(Reply::Answer(Err(Failure::Offline)));
+    flow.answer(Reply::PinResult(Ok(())));
+    flow.answer(Reply::Answer(Err(Failure::Offline)));
     flow.assert_shows(
         "We cannot reach the town hall's system right now. Try again in a moment, or go to the desk.",
     );
     assert!(matches!(flow.click("Try again"), Action::Request { .. }));
-    flow.send(Reply::Answer(Err(Failure::NotRegistered)));
+    flow.answer(Reply::Answer(Err(Failure::NotRegistered)));
     flow.assert_shows(
         "You are not in the population register of this municipality. The desk can help you.",
     );
@@ -637,7 +641,7 @@ fn backend_and_printer_problems_say_what_to_do() {
     let mut print = Flow::new();
     print.reach_preview();
     print.click("Print");
-    print.send(Reply::Printed(Err(PrintFailure::NotReady)));
+    print.answer(Reply::Printed(Err(PrintFailure::NotReady)));
     print.assert_shows(
         "The printer is not working. Go to the desk: they can print your certificate.",
     );
@@ -646,7 +650,7 @@ fn backend_and_printer_problems_say_what_to_do() {
         print.click("Try again"),
         Action::PrintDocument { .. }
     ));
-    print.send(Reply::Printed(Err(PrintFailure::Failed)));
+    print.answer(Reply::Printed(Err(PrintFailure::Failed)));
     print.click("Finished");
     print.assert_shows("Take your card");
 }
@@ -679,15 +683,15 @@ fn a_double_tap_never_verifies_requests_or_prints_twice() {
     flow.send(ok[0].clone());
     flow.send(ok[0].clone());
     assert_eq!(flow.count(|a| verified_pin(a).is_some()), 1);
-    flow.send(Reply::PinResult(Ok(())));
-    flow.send(Reply::PinResult(Ok(())));
+    flow.answer(Reply::PinResult(Ok(())));
+    flow.answer(Reply::PinResult(Ok(())));
     assert_eq!(flow.count(|a| matches!(a, Action::Request { .. })), 1);
-    flow.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+    flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
     let print = flow.click_messages("Print", PORTRAIT);
     flow.send(print[0].clone());
     flow.send(print[0].clone());
-    flow.send(Reply::Printed(Ok(())));
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.send(print[0].clone());
     assert_eq!(flow.count(|a| matches!(a, Action::PrintDocument { .. })), 1);
     assert_eq!(flow.state.step(), Step::TakeCard);
@@ -705,14 +709,14 @@ fn french_and_german_labels() {
     flow.assert_shows("Welche Bescheinigung brauchen Sie?");
     flow.assert_shows("Wohnsitzbescheinigung");
     flow.reach_reading();
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.assert_shows("Guten Tag Noor");
     flow.assert_shows("Tippen Sie Ihre PIN");
     flow.assert_shows("Löschen");
     flow.type_pin("1234");
     flow.click("OK");
     assert_eq!(
-        flow.send(Reply::PinResult(Ok(()))),
+        flow.answer(Reply::PinResult(Ok(()))),
         Action::Request {
             type_code: "residence".into(),
             purpose: None,
@@ -720,15 +724,15 @@ fn french_and_german_labels() {
         }
     );
     flow.set_language(Language::French);
-    flow.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+    flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
     flow.assert_shows("Imprimer");
     flow.assert_shows("Numéro du document : CERT-2026-000123");
     flow.click("Imprimer");
-    flow.send(Reply::Printed(Ok(())));
+    flow.answer(Reply::Printed(Ok(())));
     flow.assert_shows("Reprenez votre carte");
     flow.set_language(Language::German);
     flow.assert_shows("Nehmen Sie Ihre Karte");
-    flow.send(Reply::CardRemoved);
+    flow.answer(Reply::CardRemoved);
     flow.assert_shows("Zurück zum Anfang");
 }
 
@@ -753,12 +757,12 @@ fn every_screen_fits_both_orientations() {
         ));
         flow.send(Message::Continue);
         flow.assert_shows(&words("certificate-insert-hint"));
-        flow.send(Reply::CardInserted);
+        flow.answer(Reply::CardInserted);
         flow.assert_shows(&format!("• {}", words("certificate-privacy-not")));
         flow.assert_shows(&words("certificate-privacy-agree"));
         flow.send(Message::Continue);
         flow.assert_shows(&words("certificate-reading"));
-        flow.send(Reply::CardRead(Ok(holder())));
+        flow.answer(Reply::CardRead(Ok(holder())));
         flow.assert_shows(&words("certificate-pin-title"));
         flow.assert_shows(&words("certificate-pin-ok"));
         flow.assert_shows(&words("certificate-pin-erase"));
@@ -768,26 +772,26 @@ fn every_screen_fits_both_orientations() {
         }
         flow.send(Message::Pin(PinKey::Ok));
         flow.assert_shows(&words("certificate-checking-pin"));
-        flow.send(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
+        flow.answer(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 2 })));
         flow.assert_shows(&words("certificate-pin-erase"));
         for d in [1, 2, 3, 4] {
             flow.send(Message::Pin(PinKey::Digit(d)));
         }
         flow.send(Message::Pin(PinKey::Ok));
-        flow.send(Reply::PinResult(Ok(())));
+        flow.answer(Reply::PinResult(Ok(())));
         flow.assert_shows(&words("certificate-requesting"));
-        flow.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+        flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
         flow.assert_shows(ADDRESS);
         flow.assert_shows(&words("certificate-print"));
         flow.send(Message::Print);
         flow.assert_shows(&words("certificate-printing"));
-        flow.send(Reply::Printed(Err(PrintFailure::Failed)));
+        flow.answer(Reply::Printed(Err(PrintFailure::Failed)));
         flow.assert_shows(&words("certificate-print-failed"));
         flow.assert_shows(&words("certificate-finish"));
         flow.send(Message::TryAgain);
-        flow.send(Reply::Printed(Ok(())));
+        flow.answer(Reply::Printed(Ok(())));
         flow.assert_shows(&words("certificate-take-document"));
-        flow.send(Reply::CardRemoved);
+        flow.answer(Reply::CardRemoved);
         flow.assert_shows(&words("certificate-ended-body"));
         flow.assert_shows(&words("certificate-start-again"));
 
@@ -800,8 +804,8 @@ fn every_screen_fits_both_orientations() {
         let mut reader = Flow::with_reader(true);
         reader.set_language(language);
         reader.reach_reading();
-        reader.send(Reply::CardRead(Ok(holder())));
-        reader.send(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
+        reader.answer(Reply::CardRead(Ok(holder())));
+        reader.answer(Reply::PinResult(Err(PinFailure::Wrong { tries_left: 1 })));
         reader.assert_shows(&words("certificate-pin-reader"));
         reader.assert_shows(&words("certificate-try-again"));
 
@@ -826,7 +830,7 @@ fn every_screen_fits_both_orientations() {
             let mut flow = Flow::new();
             flow.set_language(language);
             flow.reach_reading();
-            flow.send(problem);
+            flow.answer(problem);
             flow.assert_shows(&words(id));
             flow.assert_shows(&words("certificate-go-to-desk"));
         }
@@ -843,8 +847,8 @@ fn every_screen_fits_both_orientations() {
                 flow.send(Message::Pin(PinKey::Digit(2)));
             }
             flow.send(Message::Pin(PinKey::Ok));
-            flow.send(Reply::PinResult(Ok(())));
-            flow.send(Reply::Answer(Err(failure)));
+            flow.answer(Reply::PinResult(Ok(())));
+            flow.answer(Reply::Answer(Err(failure)));
             flow.assert_shows(&words(id));
         }
         let mut blocked = Flow::new();
@@ -854,7 +858,7 @@ fn every_screen_fits_both_orientations() {
             blocked.send(Message::Pin(PinKey::Digit(d)));
         }
         blocked.send(Message::Pin(PinKey::Ok));
-        blocked.send(Reply::PinResult(Err(PinFailure::Blocked)));
+        blocked.answer(Reply::PinResult(Err(PinFailure::Blocked)));
         blocked.assert_shows(&words("certificate-pin-blocked"));
     }
 }
@@ -867,15 +871,15 @@ impl Flow {
             kiosk::widget::keyboard::KeyboardMessage::Insert('x'),
         ));
         self.send(Message::Continue);
-        self.send(Reply::CardInserted);
+        self.answer(Reply::CardInserted);
         self.send(Message::Continue);
-        self.send(Reply::CardRead(Ok(holder())));
+        self.answer(Reply::CardRead(Ok(holder())));
         for d in [1, 2, 3, 4] {
             self.send(Message::Pin(PinKey::Digit(d)));
         }
         self.send(Message::Pin(PinKey::Ok));
-        self.send(Reply::PinResult(Ok(())));
-        self.send(Reply::Answer(Ok(preview(Delivery::Pending {
+        self.answer(Reply::PinResult(Ok(())));
+        self.answer(Reply::Answer(Ok(preview(Delivery::Pending {
             when_text: "By post within 10 working days.".into(),
         }))));
         assert_eq!(self.state.step(), Step::Preview);
@@ -910,8 +914,8 @@ fn the_keyboard_reaches_what_touch_reaches() {
     assert_eq!(keys.last(), Some(&Message::Pin(PinKey::Ok)));
     flow.type_pin("1234");
     flow.click("OK");
-    flow.send(Reply::PinResult(Ok(())));
-    flow.send(Reply::Answer(Ok(preview(Delivery::Ready))));
+    flow.answer(Reply::PinResult(Ok(())));
+    flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
     assert_eq!(
         flow.state.focus_targets(&ctx),
         vec![(FocusId::Content(0), Message::Print)]
@@ -1015,10 +1019,10 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     dump(&flow, "2-purpose");
     flow.send(Message::Continue);
     dump(&flow, "3-insert-card");
-    flow.send(Reply::CardInserted);
+    flow.answer(Reply::CardInserted);
     dump(&flow, "4-privacy");
     flow.send(Message::Continue);
-    flow.send(Reply::CardRead(Ok(holder())));
+    flow.answer(Reply::CardRead(Ok(holder())));
     flow.send(Message::Pin(PinKey::Digit(1)));
     flow.send(Message::Pin(PinKey::Digit(2)));
     dump(&flow, "5-pin");
@@ -1026,31 +1030,11 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     preview.reach_preview();
     dump(&preview, "6-preview");
     preview.send(Message::Print);
-    preview.send(Reply::Printed(Ok(())));
+    preview.answer(Reply::Printed(Ok(())));
     dump(&preview, "7-take-card");
-    preview.send(Reply::CardRemoved);
+    preview.answer(Reply::CardRemoved);
     dump(&preview, "8-ended");
     let mut pending = Flow::new();
     pending.reach_preview_pending();
     dump(&pending, "9-pending");
-}
-
-/// What the harness delivers: a tap or an answer, as the root tells them apart. Made and
-/// taken apart at once, so its size does not matter.
-#[allow(clippy::large_enum_variant)]
-enum Input {
-    Tap(Message),
-    Reply(Reply),
-}
-
-impl From<Message> for Input {
-    fn from(message: Message) -> Self {
-        Input::Tap(message)
-    }
-}
-
-impl From<Reply> for Input {
-    fn from(reply: Reply) -> Self {
-        Input::Reply(reply)
-    }
 }
