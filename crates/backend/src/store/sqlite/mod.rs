@@ -21,6 +21,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 use super::{StoreError, StoreResult};
+use crate::failpoint;
 
 /// Connections kept open between requests; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 8;
@@ -79,6 +80,24 @@ impl SqliteStore {
         })
     }
 
+    /// [`Self::write`] for a state change a client asked for: a crash test can stop the process
+    /// just before or just after its commit (`src/failpoint.rs`).
+    fn change<T>(
+        &self,
+        operation: &str,
+        f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let value = self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            failpoint::hit(operation, "before-commit");
+            tx.commit()?;
+            Ok(value)
+        })?;
+        failpoint::hit(operation, "after-commit");
+        Ok(value)
+    }
+
     /// Like [`Self::write`], but a rejected event must leave no row behind: roll back on `Rejected`.
     fn write_or_rollback(
         &self,
@@ -90,10 +109,12 @@ impl SqliteStore {
             if matches!(outcome, super::EventOutcome::Rejected { .. }) {
                 tx.rollback()?;
             } else {
+                failpoint::hit("record_events", "before-commit");
                 tx.commit()?;
             }
             Ok(outcome)
         })
+        .inspect(|_| failpoint::hit("record_events", "after-commit"))
     }
 
     fn today(&self, now: Timestamp) -> Date {
@@ -207,7 +228,9 @@ impl super::Store for SqliteStore {
         booking: super::NewBooking,
         now: Timestamp,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::create(tx, &self.tz, &booking, now))
+        self.change("create_booking", |tx| {
+            bookings::create(tx, &self.tz, &booking, now)
+        })
     }
 
     fn confirm_booking(
@@ -216,7 +239,9 @@ impl super::Store for SqliteStore {
         kiosk_id: uuid::Uuid,
         now: Timestamp,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::confirm(tx, &self.tz, id, kiosk_id, now))
+        self.change("confirm_booking", |tx| {
+            bookings::confirm(tx, &self.tz, id, kiosk_id, now)
+        })
     }
 
     fn find_booking(
@@ -233,7 +258,9 @@ impl super::Store for SqliteStore {
         code: &crate::codes::CodeLookup,
         now: Timestamp,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::cancel(tx, &self.tz, id, code, now))
+        self.change("cancel_booking", |tx| {
+            bookings::cancel(tx, &self.tz, id, code, now)
+        })
     }
 
     fn check_in(
@@ -242,7 +269,9 @@ impl super::Store for SqliteStore {
         kiosk: &super::KioskIdentity,
         now: Timestamp,
     ) -> StoreResult<super::CheckIn> {
-        self.write(|tx| tickets::check_in(tx, &self.tz, code, kiosk, now))
+        self.change("check_in", |tx| {
+            tickets::check_in(tx, &self.tz, code, kiosk, now)
+        })
     }
 
     fn ticket(&self, id: uuid::Uuid) -> StoreResult<Option<kiosk_api::Ticket>> {
@@ -262,7 +291,9 @@ impl super::Store for SqliteStore {
         now: Timestamp,
     ) -> StoreResult<kiosk_api::TicketBlock> {
         let today = self.today(now);
-        self.write(|tx| tickets::reserve_block(tx, kiosk, queue_service_id, day, size, today, now))
+        self.change("reserve_ticket_block", |tx| {
+            tickets::reserve_block(tx, kiosk, queue_service_id, day, size, today, now)
+        })
     }
 
     fn record_event(
@@ -314,7 +345,9 @@ impl super::Store for SqliteStore {
         expires: Timestamp,
         now: Timestamp,
     ) -> StoreResult<()> {
-        self.write(|tx| eid::add_challenge(tx, kiosk_id, challenge, expires, now))
+        self.change("add_challenge", |tx| {
+            eid::add_challenge(tx, kiosk_id, challenge, expires, now)
+        })
     }
 
     fn consume_challenge(
@@ -323,7 +356,9 @@ impl super::Store for SqliteStore {
         challenge: &[u8],
         now: Timestamp,
     ) -> StoreResult<super::ChallengeState> {
-        self.write(|tx| eid::consume_challenge(tx, kiosk_id, challenge, now))
+        self.change("consume_challenge", |tx| {
+            eid::consume_challenge(tx, kiosk_id, challenge, now)
+        })
     }
 
     fn register_entry(&self, national_number: &str) -> StoreResult<Option<super::RegisterEntry>> {
@@ -331,7 +366,7 @@ impl super::Store for SqliteStore {
     }
 
     fn record_issuance(&self, issuance: &super::NewIssuance) -> StoreResult<()> {
-        self.write(|tx| certificates::record(tx, issuance))
+        self.change("record_issuance", |tx| certificates::record(tx, issuance))
     }
 
     fn issued_document(&self, code_hash: &str) -> StoreResult<Option<super::IssuedDocument>> {
