@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod codes;
 pub mod eid;
+pub mod failpoint;
 pub mod http;
 pub mod idempotency;
 pub mod problem;

@@ -99,7 +99,11 @@ fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Serve { db, listen } => {
             let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-            runtime.block_on(kiosk_backend::serve(ServerConfig::new(db, listen)))?;
+            let mut config = ServerConfig::new(db, listen);
+            if let Some(clock) = kiosk_backend::failpoint::test_clock() {
+                config.clock = clock;
+            }
+            runtime.block_on(kiosk_backend::serve(config))?;
         }
         Command::Seed { db, demo, seed } => {
             anyhow::ensure!(demo, "only `seed --demo` exists: pass --demo");

@@ -101,7 +101,10 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         use StatusCode as S;
         match e {
-            StoreError::Db(_) | StoreError::Migration(_) | StoreError::Corrupt(_) => {
+            StoreError::Db(_)
+            | StoreError::Migration(_)
+            | StoreError::Corrupt(_)
+            | StoreError::Answer(_) => {
                 // SQLite errors carry no bound values, so this logs no personal data.
                 tracing::error!(error = %e, "storage failed");
                 ApiError::internal()
@@ -183,6 +186,9 @@ impl From<StoreError> for ApiError {
             .ext("window_start", kiosk_api::rfc3339::format(&window_start))
             .ext("window_end", kiosk_api::rfc3339::format(&window_end)),
             StoreError::Invalid(detail) => ApiError::invalid(detail),
+            // Only when two requests with one key both got past the in-process guard: the other
+            // one's answer is stored, and the retry the client makes gets it.
+            StoreError::KeyAnswered => crate::idempotency::in_progress(),
         }
     }
 }

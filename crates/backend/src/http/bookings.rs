@@ -21,6 +21,7 @@ use super::extract::{JsonBody, PathId, QueryParams};
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
 use crate::codes::{self, CodeLookup};
+use crate::idempotency::Claim;
 use crate::problem::ApiError;
 use crate::slots;
 use crate::store::{KioskIdentity, NewBooking};
@@ -198,6 +199,7 @@ fn check_customer(product: &Product, customer: &kiosk_api::Customer) -> Result<(
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     JsonBody(request): JsonBody<CreateBooking>,
 ) -> Result<Response, ApiError> {
     let offer = offer(
@@ -243,7 +245,7 @@ pub async fn create(
         hold_expires: Some(now.checked_add(state.hold).unwrap_or(now)),
     };
     let created = state
-        .run(move |store| store.create_booking(booking, now))
+        .run(move |store| store.create_booking(booking, now, &claim.json(StatusCode::CREATED)))
         .await?;
     let location = format!("/v1/bookings/{}", created.id);
     Ok((
@@ -262,12 +264,14 @@ pub async fn create(
 pub async fn confirm(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     PathId(id): PathId,
 ) -> Result<Json<Booking>, ApiError> {
     let now = state.clock.now();
+    let keyed = claim.json(StatusCode::OK);
     Ok(Json(
         state
-            .run(move |store| store.confirm_booking(id, kiosk.kiosk_id, now))
+            .run(move |store| store.confirm_booking(id, kiosk.kiosk_id, now, &keyed))
             .await?,
     ))
 }

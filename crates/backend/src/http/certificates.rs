@@ -4,9 +4,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use jiff::Timestamp;
 use kiosk_api::{
-    CertificateRequestResult, CertificateRequestStatus, CreateCertificateRequest, Delivery,
-    DocumentCheck, problem_type as pt,
+    Catalogue, CertificateRequestResult, CertificateRequestStatus, CertificateType,
+    CreateCertificateRequest, Delivery, DocumentCheck, problem_type as pt,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -17,7 +18,7 @@ use super::extract::{JsonBody, QueryParams};
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
 use crate::eid::{self, EidError, Evidence};
-use crate::idempotency::PersonalData;
+use crate::idempotency::{self, Claim, withheld};
 use crate::problem::ApiError;
 use crate::store::{ChallengeState, KioskIdentity, NewIssuance};
 
@@ -103,6 +104,7 @@ fn verification_code() -> String {
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     JsonBody(request): JsonBody<CreateCertificateRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
@@ -141,17 +143,88 @@ pub async fn create(
         )));
     }
     let evidence = Evidence::decode(&request.eid)?;
-    // The challenge is spent before the signatures are checked: a failed attempt cannot be retried
-    // with the same challenge.
     let (kiosk_id, challenge) = (kiosk.kiosk_id, evidence.challenge.clone());
-    let challenge_state = state
-        .run(move |store| store.consume_challenge(kiosk_id, &challenge, now))
+    let presented = state
+        .run(move |store| store.challenge_state(kiosk_id, &challenge, now))
         .await?;
-    if let Some(problem) = challenge_problem(challenge_state) {
+    if let Some(problem) = challenge_problem(presented) {
         return Err(problem);
     }
+    let asked = Asked {
+        kiosk: &kiosk,
+        catalogue: &catalogue,
+        kind,
+        language,
+        purpose,
+        now,
+    };
+    let outcome = match examine(&state, &evidence, asked).await {
+        // Nothing decided (the register could not be read): the challenge stays unspent.
+        Err(e) if e.status.is_server_error() => return Err(e),
+        outcome => outcome,
+    };
+    // The challenge is spent whatever the card turned out to be, so a failed attempt cannot be
+    // retried with it; spending it, recording the issuance and keeping the answer are one
+    // transaction. A document names the person, their national number, address and household:
+    // its answer is kept as `replay-withheld`. A pending answer holds only ids, so it is kept.
+    let stored = match &outcome {
+        Ok((_, result)) if result.document.is_some() => idempotency::problem(&withheld())?,
+        Ok((_, result)) => idempotency::json(StatusCode::CREATED, result)?,
+        Err(problem) => idempotency::problem(problem)?,
+    };
+    let (issuance, answer) = match outcome {
+        Ok((issuance, result)) => (Some(issuance), Ok(result)),
+        Err(problem) => (None, Err(problem)),
+    };
+    let keyed = claim.answer(
+        move |spent: &ChallengeState| match challenge_problem(*spent) {
+            None => Ok(stored.clone()),
+            Some(problem) => idempotency::problem(&problem),
+        },
+    );
+    let challenge = evidence.challenge.clone();
+    let spent = state
+        .run(move |store| {
+            store.spend_challenge(kiosk_id, &challenge, issuance.as_ref(), now, &keyed)
+        })
+        .await?;
+    // Spent by another request since it was looked at: this one did nothing.
+    if let Some(problem) = challenge_problem(spent) {
+        return Err(problem);
+    }
+    let result = answer?;
+    // Ids and the type only: never who it was for.
+    tracing::info!(id = %result.id, kiosk = %kiosk.kiosk_id, certificate_type = %kind.code, status = ?result.status, "certificate request");
+    Ok((StatusCode::CREATED, Json(result)).into_response())
+}
+
+/// A certificate request whose form is right, to be checked against the card and the register.
+struct Asked<'a> {
+    kiosk: &'a KioskIdentity,
+    catalogue: &'a Catalogue,
+    kind: &'a CertificateType,
+    language: &'a str,
+    purpose: Option<String>,
+    now: Timestamp,
+}
+
+/// Checks the card and looks the person up: the issuance to record and the answer, or why not.
+/// Changes nothing: the caller spends the challenge with the outcome, in one transaction.
+async fn examine(
+    state: &AppState,
+    evidence: &Evidence,
+    asked: Asked<'_>,
+) -> Result<(NewIssuance, CertificateRequestResult), ApiError> {
+    let Asked {
+        kiosk,
+        catalogue,
+        kind,
+        language,
+        purpose,
+        now,
+    } = asked;
     let anchors = state.run(|store| store.trust_anchors()).await?;
-    let card = eid::verify(&evidence, &anchors, now.as_second())?;
+    let card = eid::verify(evidence, &anchors, now.as_second())?;
     if !state.card_limiter.admit(&card.card_number, now) {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -183,57 +256,45 @@ pub async fn create(
         language: language.to_owned(),
         issued: now,
     };
-    let result = if kind.delivery == Delivery::Deferred {
-        CertificateRequestResult {
+    if kind.delivery == Delivery::Deferred {
+        let pending = CertificateRequestResult {
             id,
             status: CertificateRequestStatus::Pending,
             document: None,
-        }
-    } else {
-        let location = catalogue
-            .locations
-            .iter()
-            .find(|l| l.id == kiosk.location_id)
-            .or_else(|| catalogue.locations.first())
-            .ok_or_else(ApiError::internal)?;
-        let code = verification_code();
-        let year = now.to_zoned_datetime(state.tz.clone()).year();
-        let document_number = format!("{year}-{}", crate::codes::short_code());
-        issuance.status = "ready";
-        issuance.document_number = Some(document_number.clone());
-        issuance.code_hash = Some(crate::codes::sha256_hex(code.as_bytes()));
-        issuance.initials = Some(document::initials(&entry.first_names, &entry.surname));
-        let doc = document::build(
-            &entry,
-            Issue {
-                kind,
-                language,
-                purpose,
-                location,
-                document_number,
-                code,
-                issued_at: now.to_zoned_datetime(state.tz.clone()),
-            },
-        );
-        CertificateRequestResult {
-            id,
-            status: CertificateRequestStatus::Ready,
-            document: Some(doc),
-        }
-    };
-    state
-        .run(move |store| store.record_issuance(&issuance))
-        .await?;
-    // Ids and the type only: never who it was for.
-    tracing::info!(%id, kiosk = %kiosk.kiosk_id, certificate_type = %kind.code, status = ?result.status, "certificate request");
-    // A document names the person, their national number, address and household: the idempotency
-    // layer must not keep it for a replay. A pending answer holds only ids, so it is kept as usual.
-    let personal = result.document.is_some();
-    let mut response = (StatusCode::CREATED, Json(result)).into_response();
-    if personal {
-        response.extensions_mut().insert(PersonalData);
+        };
+        return Ok((issuance, pending));
     }
-    Ok(response)
+    let location = catalogue
+        .locations
+        .iter()
+        .find(|l| l.id == kiosk.location_id)
+        .or_else(|| catalogue.locations.first())
+        .ok_or_else(ApiError::internal)?;
+    let code = verification_code();
+    let year = now.to_zoned_datetime(state.tz.clone()).year();
+    let document_number = format!("{year}-{}", crate::codes::short_code());
+    issuance.status = "ready";
+    issuance.document_number = Some(document_number.clone());
+    issuance.code_hash = Some(crate::codes::sha256_hex(code.as_bytes()));
+    issuance.initials = Some(document::initials(&entry.first_names, &entry.surname));
+    let doc = document::build(
+        &entry,
+        Issue {
+            kind,
+            language,
+            purpose,
+            location,
+            document_number,
+            code,
+            issued_at: now.to_zoned_datetime(state.tz.clone()),
+        },
+    );
+    let ready = CertificateRequestResult {
+        id,
+        status: CertificateRequestStatus::Ready,
+        document: Some(doc),
+    };
+    Ok((issuance, ready))
 }
 
 #[derive(Debug, Deserialize)]

@@ -11,6 +11,7 @@ use kiosk_api::EidChallenge;
 use super::AppState;
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
+use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
 
@@ -25,21 +26,20 @@ pub const CHALLENGE_BYTES: usize = 32;
 pub async fn challenge(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
 ) -> Result<(StatusCode, Json<EidChallenge>), ApiError> {
     let bytes = crate::codes::random_bytes(CHALLENGE_BYTES);
     let now = state.clock.now();
     let expires = now
         .checked_add(CHALLENGE_LIFETIME)
         .map_err(|_| ApiError::internal())?;
-    let stored = bytes.clone();
+    let answer = EidChallenge {
+        challenge: STANDARD.encode(&bytes),
+        expires_at: expires.to_zoned_datetime(state.tz.clone()),
+    };
+    let keyed = claim.fixed(idempotency::json(StatusCode::CREATED, &answer)?);
     state
-        .run(move |store| store.add_challenge(kiosk.kiosk_id, &stored, expires, now))
+        .run(move |store| store.add_challenge(kiosk.kiosk_id, &bytes, expires, now, &keyed))
         .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(EidChallenge {
-            challenge: STANDARD.encode(&bytes),
-            expires_at: expires.to_zoned_datetime(state.tz.clone()),
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(answer)))
 }

@@ -7,11 +7,13 @@ use kiosk_api::{
     EventBatch, EventResult, EventResults, EventStatus, MAX_EVENTS_PER_BATCH, Problem,
     problem_type as pt,
 };
+use uuid::Uuid;
 
 use super::AppState;
 use super::extract::JsonBody;
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
+use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
 use crate::store::{EventOutcome, KioskIdentity};
 
@@ -22,6 +24,7 @@ use crate::store::{EventOutcome, KioskIdentity};
 pub async fn post(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     JsonBody(batch): JsonBody<EventBatch>,
 ) -> Result<Json<EventResults>, ApiError> {
     if batch.events.len() > MAX_EVENTS_PER_BATCH {
@@ -33,33 +36,43 @@ pub async fn post(
         .ext("max_events", MAX_EVENTS_PER_BATCH));
     }
     let now = state.clock.now();
-    let results = state
-        .run(move |store| {
-            let mut results = Vec::with_capacity(batch.events.len());
-            for event in &batch.events {
-                let outcome = store.record_event(&kiosk, event, now)?;
-                let (status, problem) = match outcome {
-                    EventOutcome::Accepted => (EventStatus::Accepted, None),
-                    EventOutcome::Duplicate => (EventStatus::Duplicate, None),
-                    EventOutcome::Rejected { kind, detail } => (
-                        EventStatus::Rejected,
-                        Some(Problem {
-                            kind: kind.into(),
-                            title: "Event rejected".into(),
-                            status: 422,
-                            detail: Some(detail),
-                            extensions: Default::default(),
-                        }),
-                    ),
-                };
-                results.push(EventResult {
-                    id: event.id,
-                    status,
-                    problem,
-                });
-            }
-            Ok(results)
-        })
+    let ids: Vec<Uuid> = batch.events.iter().map(|e| e.id).collect();
+    let answered = ids.clone();
+    let keyed = claim.answer(move |outcomes: &Vec<EventOutcome>| {
+        idempotency::json(StatusCode::OK, &results(&answered, outcomes))
+    });
+    let outcomes = state
+        .run(move |store| store.record_events(&kiosk, &batch.events, now, &keyed))
         .await?;
-    Ok(Json(EventResults { results }))
+    Ok(Json(results(&ids, &outcomes)))
+}
+
+/// One result per event, in the batch's order.
+fn results(ids: &[Uuid], outcomes: &[EventOutcome]) -> EventResults {
+    let results = ids
+        .iter()
+        .zip(outcomes)
+        .map(|(id, outcome)| {
+            let (status, problem) = match outcome {
+                EventOutcome::Accepted => (EventStatus::Accepted, None),
+                EventOutcome::Duplicate => (EventStatus::Duplicate, None),
+                EventOutcome::Rejected { kind, detail } => (
+                    EventStatus::Rejected,
+                    Some(Problem {
+                        kind: (*kind).into(),
+                        title: "Event rejected".into(),
+                        status: 422,
+                        detail: Some(detail.clone()),
+                        extensions: Default::default(),
+                    }),
+                ),
+            };
+            EventResult {
+                id: *id,
+                status,
+                problem,
+            }
+        })
+        .collect();
+    EventResults { results }
 }

@@ -43,6 +43,8 @@ pub struct AppState {
     pub body_limit: usize,
     pub limiter: Arc<limiter::Limiter>,
     pub card_limiter: Arc<card_limit::CardLimiter>,
+    /// Idempotency-Keys of requests running in this process.
+    pub in_flight: Arc<crate::idempotency::InFlight>,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             body_limit: BODY_LIMIT,
             limiter: Arc::default(),
             card_limiter: Arc::default(),
+            in_flight: Arc::default(),
         }
     }
 

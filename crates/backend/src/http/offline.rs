@@ -12,6 +12,7 @@ use super::AppState;
 use super::extract::{JsonBody, QueryParams};
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
+use crate::idempotency::Claim;
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
 
@@ -44,6 +45,7 @@ pub async fn arrivals(
 pub async fn ticket_block(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     JsonBody(request): JsonBody<TicketBlockRequest>,
 ) -> Result<(StatusCode, Json<TicketBlock>), ApiError> {
     let now = state.clock.now();
@@ -55,6 +57,7 @@ pub async fn ticket_block(
                 request.day,
                 request.size,
                 now,
+                &claim.json(StatusCode::CREATED),
             )
         })
         .await?;

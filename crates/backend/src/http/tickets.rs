@@ -10,8 +10,9 @@ use super::bookings::{note_failure, parse_code};
 use super::extract::{JsonBody, PathId};
 #[allow(unused_imports)]
 use super::openapi::schemas as s;
+use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
-use crate::store::KioskIdentity;
+use crate::store::{CheckIn, KioskIdentity};
 
 #[utoipa::path(post, path = "/v1/tickets", operation_id = "checkIn", tag = "tickets", security(("bearer" = [])), request_body = s::CreateTicket,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
@@ -23,21 +24,27 @@ use crate::store::KioskIdentity;
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
+    claim: Claim,
     JsonBody(request): JsonBody<CreateTicket>,
 ) -> Result<(StatusCode, Json<Ticket>), ApiError> {
     let code = parse_code(&state, &kiosk, &request.booking_code).await?;
     let now = state.clock.now();
     let who = kiosk.clone();
+    let keyed = claim.answer(|c: &CheckIn| idempotency::json(status(c), &c.ticket));
     let result = state
-        .run(move |store| store.check_in(&code, &who, now))
+        .run(move |store| store.check_in(&code, &who, now, &keyed))
         .await;
     let checked_in = result.inspect_err(|e| note_failure(&state, &kiosk, e))?;
-    let status = if checked_in.created {
+    Ok((status(&checked_in), Json(checked_in.ticket)))
+}
+
+/// 201 for a new ticket, 200 for the one the booking already had.
+fn status(checked_in: &CheckIn) -> StatusCode {
+    if checked_in.created {
         StatusCode::CREATED
     } else {
         StatusCode::OK
-    };
-    Ok((status, Json(checked_in.ticket)))
+    }
 }
 
 #[utoipa::path(get, path = "/v1/tickets/{id}", operation_id = "getTicket", tag = "tickets", security(("bearer" = [])), params(("id" = Uuid, Path)),

@@ -1,6 +1,7 @@
 //! The storage interface. The HTTP layer sees only [`Store`]; all SQL lives in [`sqlite`]. A PostgreSQL
 //! store would implement the same trait. Methods are blocking: callers run them on tokio's blocking pool.
 
+mod keyed;
 mod sqlite;
 
 use jiff::civil::Date;
@@ -8,6 +9,7 @@ use jiff::{Timestamp, ZonedDateTime};
 use kiosk_api::{Arrivals, Booking, Catalogue, KioskSummary, Ticket, TicketBlock};
 use uuid::Uuid;
 
+pub use keyed::{KeyRecord, Keyed, StoredAnswer, StoredKey};
 pub use sqlite::SqliteStore;
 
 use crate::codes::CodeLookup;
@@ -48,6 +50,12 @@ pub enum StoreError {
     },
     #[error("invalid: {0}")]
     Invalid(String),
+    /// Another request with the same Idempotency-Key committed first (its answer is stored).
+    #[error("the idempotency key was answered by another request")]
+    KeyAnswered,
+    /// The answer to keep for a replay could not be written out.
+    #[error("answer: {0}")]
+    Answer(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -80,20 +88,6 @@ pub struct NewBooking {
 pub struct CheckIn {
     pub ticket: Ticket,
     pub created: bool,
-}
-
-/// Outcome of starting an idempotent request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IdempotencyStart {
-    /// First time: run the request, then `idempotency_finish`.
-    Fresh,
-    Replay {
-        status: u16,
-        content_type: String,
-        body: Vec<u8>,
-    },
-    OtherBody,
-    InProgress,
 }
 
 /// One result of storing an event.
@@ -153,7 +147,7 @@ pub struct IssuedDocument {
 /// What a presented eID challenge turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChallengeState {
-    /// Issued to this kiosk, unexpired and unused: now marked used.
+    /// Issued to this kiosk, unexpired and unused (until spent).
     Fresh,
     Unknown,
     Expired,
@@ -197,9 +191,23 @@ pub trait Store: Send + Sync + 'static {
     fn closures(&self, location_id: &str) -> StoreResult<Vec<Date>>;
 
     // Bookings.
-    fn create_booking(&self, booking: NewBooking, now: Timestamp) -> StoreResult<Booking>;
-    fn confirm_booking(&self, id: Uuid, kiosk_id: Uuid, now: Timestamp) -> StoreResult<Booking>;
+    // Every state change a client asks for with an Idempotency-Key takes a [`Keyed`]: its effect
+    // and the key's answer commit in one transaction.
+    fn create_booking(
+        &self,
+        booking: NewBooking,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
+    fn confirm_booking(
+        &self,
+        id: Uuid,
+        kiosk_id: Uuid,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
     fn find_booking(&self, code: &CodeLookup, now: Timestamp) -> StoreResult<Option<Booking>>;
+    /// No key: a DELETE, one transaction, and cancelling a cancelled booking answers the same.
     fn cancel_booking(&self, id: Uuid, code: &CodeLookup, now: Timestamp) -> StoreResult<Booking>;
 
     // Tickets and offline support.
@@ -208,6 +216,7 @@ pub trait Store: Send + Sync + 'static {
         code: &CodeLookup,
         kiosk: &KioskIdentity,
         now: Timestamp,
+        keyed: &Keyed<CheckIn>,
     ) -> StoreResult<CheckIn>;
     fn ticket(&self, id: Uuid) -> StoreResult<Option<Ticket>>;
     fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<Arrivals>;
@@ -218,31 +227,27 @@ pub trait Store: Send + Sync + 'static {
         day: Date,
         size: u32,
         now: Timestamp,
+        keyed: &Keyed<TicketBlock>,
     ) -> StoreResult<TicketBlock>;
-    fn record_event(
+    /// One outcome per event, in order; a rejected event leaves no row behind.
+    fn record_events(
         &self,
         kiosk: &KioskIdentity,
-        event: &kiosk_api::KioskEvent,
+        events: &[kiosk_api::KioskEvent],
         now: Timestamp,
-    ) -> StoreResult<EventOutcome>;
+        keyed: &Keyed<Vec<EventOutcome>>,
+    ) -> StoreResult<Vec<EventOutcome>>;
 
-    // Idempotency keys, scoped per caller.
-    fn idempotency_start(
+    // Idempotency keys, scoped per caller, kept 48 hours.
+    /// The answered key `(scope, key)`, unless unknown or older than 48 hours at `now`.
+    fn idempotency_lookup(
         &self,
         scope: &str,
         key: &str,
-        body_digest: &str,
         now: Timestamp,
-    ) -> StoreResult<IdempotencyStart>;
-    fn idempotency_finish(
-        &self,
-        scope: &str,
-        key: &str,
-        status: u16,
-        content_type: &str,
-        body: &[u8],
-    ) -> StoreResult<()>;
-    fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()>;
+    ) -> StoreResult<Option<StoredKey>>;
+    /// Keeps the answer of a request that changed nothing (a refusal), unless the key has one.
+    fn idempotency_record(&self, record: &KeyRecord, answer: &StoredAnswer) -> StoreResult<()>;
 
     // eID: trust anchors (DER certificates) and single-use challenges.
     fn trust_anchors(&self) -> StoreResult<Vec<Vec<u8>>>;
@@ -253,17 +258,28 @@ pub trait Store: Send + Sync + 'static {
         challenge: &[u8],
         expires: Timestamp,
         now: Timestamp,
+        keyed: &Keyed<()>,
     ) -> StoreResult<()>;
-    fn consume_challenge(
+    /// What the challenge is for this kiosk now, without spending it.
+    fn challenge_state(
         &self,
         kiosk_id: Uuid,
         challenge: &[u8],
         now: Timestamp,
     ) -> StoreResult<ChallengeState>;
+    /// Spends the challenge if it is fresh and then records `issuance` (if any), with the key's
+    /// answer, in one transaction. Returns what the challenge was.
+    fn spend_challenge(
+        &self,
+        kiosk_id: Uuid,
+        challenge: &[u8],
+        issuance: Option<&NewIssuance>,
+        now: Timestamp,
+        keyed: &Keyed<ChallengeState>,
+    ) -> StoreResult<ChallengeState>;
 
     // Certificates.
     fn register_entry(&self, national_number: &str) -> StoreResult<Option<RegisterEntry>>;
-    fn record_issuance(&self, issuance: &NewIssuance) -> StoreResult<()>;
     /// A ready document by the SHA-256 of its verification code.
     fn issued_document(&self, code_hash: &str) -> StoreResult<Option<IssuedDocument>>;
 

@@ -1,4 +1,4 @@
-//! Idempotency-Key beyond bookings: in progress, replays of check-ins and event batches.
+//! Idempotency-Key beyond bookings: another body, a duplicate while running, replays of check-ins.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -6,17 +6,17 @@ use serde_json::{Value, json};
 use crate::common::{key, problem, start};
 
 #[tokio::test]
-async fn a_key_still_in_progress_gets_409() {
+async fn a_key_answered_for_another_body_gets_422() {
     let env = start().await;
     let body = json!({"booking_code": "ABCDEFGHJK"});
     let idempotency_key = key();
-    // The first request with this key is still running (a row without a response yet).
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let kiosk_id: String = conn
         .query_row("SELECT id FROM kiosks", [], |r| r.get(0))
         .unwrap();
     conn.execute(
-        "INSERT INTO idempotency_keys (scope, key, body_digest, created_s) VALUES (?1, ?2, 'other', ?3)",
+        "INSERT INTO idempotency_keys (scope, key, body_digest, status, content_type, body, created_s)
+         VALUES (?1, ?2, 'other', 201, 'application/json', x'7b7d', ?3)",
         rusqlite::params![kiosk_id, idempotency_key, env.clock.now().as_second()],
     )
     .unwrap();
@@ -29,26 +29,68 @@ async fn a_key_still_in_progress_gets_409() {
         "idempotency-key-reused",
     )
     .await;
-    // Same body: learn the digest the server computes by letting it store one, then mark it running.
-    let running_key = key();
-    let first = env.send_with_key("/v1/tickets", &body, &running_key).await;
-    assert_eq!(first.status(), StatusCode::NOT_FOUND);
-    conn.execute(
-        "UPDATE idempotency_keys SET status = NULL, body = NULL WHERE key = ?1",
-        [&running_key],
-    )
-    .unwrap();
-    let in_progress = env.send_with_key("/v1/tickets", &body, &running_key).await;
+}
+
+/// While a request runs, a second one with its key is told 409 and does not run beside it. The
+/// test holds SQLite's write lock, so whichever of the two gets in first waits in its transaction.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_of_a_running_request_gets_409_and_changes_nothing() {
+    let env = start().await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    env.set_now("2026-03-24T09:45:00+01:00");
+    let body = json!({"booking_code": booking["code"]});
+    let idempotency_key = key();
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut one = tokio::spawn(
+        env.post_with_key("/v1/tickets", &body, &idempotency_key)
+            .send(),
+    );
+    let mut two = tokio::spawn(
+        env.post_with_key("/v1/tickets", &body, &idempotency_key)
+            .send(),
+    );
+    let (turned_away, running) = tokio::select! {
+        r = &mut one => (r, two),
+        r = &mut two => (r, one),
+    };
     problem(
-        in_progress,
+        turned_away.unwrap().unwrap(),
         StatusCode::CONFLICT,
         "idempotency-key-in-progress",
     )
     .await;
-    // A request that died long ago does not block its key for ever.
-    env.advance_minutes(5);
-    let retried = env.send_with_key("/v1/tickets", &body, &running_key).await;
-    problem(retried, StatusCode::NOT_FOUND, "booking-not-found").await;
+    conn.execute_batch("ROLLBACK").unwrap();
+    let checked_in = running.await.unwrap().unwrap();
+    assert_eq!(checked_in.status(), StatusCode::CREATED);
+    let tickets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tickets, 1);
+    let replay = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert_eq!(replay.status(), StatusCode::CREATED);
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+}
+
+/// The key is written with the effect, never ahead of it: no row says "in progress".
+#[tokio::test]
+async fn a_key_is_stored_only_with_its_answer() {
+    let env = start().await;
+    env.book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let (all, unanswered): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE status IS NULL OR body IS NULL) FROM idempotency_keys",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((all, unanswered), (2, 0), "hold and confirm, both answered");
 }
 
 #[tokio::test]

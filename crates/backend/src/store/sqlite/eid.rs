@@ -49,26 +49,36 @@ pub fn add_challenge(
     Ok(())
 }
 
-/// Marks the challenge used if this kiosk was given it, it is unexpired and unused.
-pub fn consume_challenge(
-    tx: &Transaction<'_>,
+/// What the challenge is for this kiosk at `now`.
+pub fn challenge_state(
+    conn: &Connection,
     kiosk_id: Uuid,
     challenge: &[u8],
     now: Timestamp,
 ) -> StoreResult<ChallengeState> {
-    let row: Option<(i64, Option<i64>)> = tx
+    let row: Option<(i64, Option<i64>)> = conn
         .query_row(
             "SELECT expires_s, used_s FROM eid_challenges WHERE challenge = ?1 AND kiosk_id = ?2",
             params![challenge, kiosk_id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let state = match row {
+    Ok(match row {
         None => ChallengeState::Unknown,
         Some((_, Some(_))) => ChallengeState::Used,
         Some((expires, None)) if expires < now.as_second() => ChallengeState::Expired,
         Some(_) => ChallengeState::Fresh,
-    };
+    })
+}
+
+/// Marks the challenge used if this kiosk was given it, it is unexpired and unused.
+pub fn spend_challenge(
+    tx: &Transaction<'_>,
+    kiosk_id: Uuid,
+    challenge: &[u8],
+    now: Timestamp,
+) -> StoreResult<ChallengeState> {
+    let state = challenge_state(tx, kiosk_id, challenge, now)?;
     if state == ChallengeState::Fresh {
         tx.execute(
             "UPDATE eid_challenges SET used_s = ?1 WHERE challenge = ?2",

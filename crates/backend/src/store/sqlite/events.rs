@@ -8,7 +8,29 @@ use rusqlite::{Transaction, params};
 use super::tickets;
 use crate::store::{EventOutcome, KioskIdentity, StoreError, StoreResult};
 
-pub fn record(
+/// Records a batch in the caller's transaction. Each event is inside a savepoint, so a rejected one
+/// leaves no row behind while the others stay.
+pub fn record_all(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    kiosk: &KioskIdentity,
+    events: &[KioskEvent],
+    now: Timestamp,
+) -> StoreResult<Vec<EventOutcome>> {
+    let mut outcomes = Vec::with_capacity(events.len());
+    for event in events {
+        tx.execute_batch("SAVEPOINT event")?;
+        let outcome = record(tx, tz, kiosk, event, now)?;
+        if matches!(outcome, EventOutcome::Rejected { .. }) {
+            tx.execute_batch("ROLLBACK TO event")?;
+        }
+        tx.execute_batch("RELEASE event")?;
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
+}
+
+fn record(
     tx: &Transaction<'_>,
     tz: &TimeZone,
     kiosk: &KioskIdentity,

@@ -1,78 +1,94 @@
-//! Idempotency keys: (scope, key, body digest, response), kept 48 hours (the contract asks >= 24 h).
+//! Idempotency keys: (scope, key, request digest, answer), kept 48 hours (the contract asks >= 24 h).
+//!
+//! A row is written only with its answer, in the transaction of the effect it answers ([`record`])
+//! or, for a request that changed nothing, on its own ([`record_if_absent`]). There is no "in
+//! progress" row: a crash leaves a key either absent or answered.
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::store::{IdempotencyStart, StoreResult};
+use super::is_unique_violation;
+use crate::store::{KeyRecord, StoreError, StoreResult, StoredAnswer, StoredKey};
 
 const KEEP_SECONDS: i64 = 48 * 3600;
-/// A request still "in progress" after this long died with its process: let a retry take over.
-const STALE_SECONDS: i64 = 120;
 
-pub fn start(
-    tx: &Transaction<'_>,
+fn cutoff(now: Timestamp) -> i64 {
+    now.as_second() - KEEP_SECONDS
+}
+
+pub fn lookup(
+    conn: &Connection,
     scope: &str,
     key: &str,
-    body_digest: &str,
     now: Timestamp,
-) -> StoreResult<IdempotencyStart> {
-    let now_s = now.as_second();
-    tx.execute(
-        "DELETE FROM idempotency_keys WHERE created_s < ?1",
-        [now_s - KEEP_SECONDS],
-    )?;
-    type Row = (String, Option<i64>, Option<String>, Option<Vec<u8>>, i64);
-    let row: Option<Row> = tx
-        .query_row(
-            "SELECT body_digest, status, content_type, body, created_s FROM idempotency_keys WHERE scope = ?1 AND key = ?2",
-            params![scope, key],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
+) -> StoreResult<Option<StoredKey>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT body_digest, status, content_type, body FROM idempotency_keys
+             WHERE scope = ?1 AND key = ?2 AND created_s >= ?3 AND status IS NOT NULL",
+        )?
+        .query_row(params![scope, key, cutoff(now)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<Vec<u8>>>(3)?,
+            ))
+        })
         .optional()?;
-    match row {
-        None => {
-            tx.execute(
-                "INSERT INTO idempotency_keys (scope, key, body_digest, created_s) VALUES (?1, ?2, ?3, ?4)",
-                params![scope, key, body_digest, now_s],
-            )?;
-            Ok(IdempotencyStart::Fresh)
-        }
-        Some((digest, _, _, _, _)) if digest != body_digest => Ok(IdempotencyStart::OtherBody),
-        Some((_, Some(status), content_type, body, _)) => Ok(IdempotencyStart::Replay {
+    Ok(row.map(|(digest, status, content_type, body)| StoredKey {
+        digest,
+        answer: StoredAnswer {
             status: u16::try_from(status).unwrap_or(500),
             content_type: content_type.unwrap_or_default(),
             body: body.unwrap_or_default(),
-        }),
-        Some((_, None, _, _, created_s)) if now_s - created_s > STALE_SECONDS => {
-            tx.execute(
-                "UPDATE idempotency_keys SET created_s = ?3 WHERE scope = ?1 AND key = ?2",
-                params![scope, key, now_s],
-            )?;
-            Ok(IdempotencyStart::Fresh)
+        },
+    }))
+}
+
+/// Forgets keys past their 48 hours, so that a row this old never stands in a new one's way.
+fn purge(tx: &Transaction<'_>, now: Timestamp) -> StoreResult<()> {
+    tx.prepare_cached("DELETE FROM idempotency_keys WHERE created_s < ?1")?
+        .execute([cutoff(now)])?;
+    Ok(())
+}
+
+/// Writes the key with its answer inside the effect's transaction. A key already answered means a
+/// second request with it got this far (only possible if the in-process guard was bypassed): the
+/// error rolls this effect back, so the first one stays the only one.
+pub fn record(tx: &Transaction<'_>, record: &KeyRecord, answer: &StoredAnswer) -> StoreResult<()> {
+    purge(tx, record.at)?;
+    tx.prepare_cached(
+        "INSERT INTO idempotency_keys (scope, key, body_digest, status, content_type, body, created_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        record.scope,
+        record.key,
+        record.digest,
+        answer.status,
+        answer.content_type,
+        answer.body,
+        record.at.as_second()
+    ])
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::KeyAnswered
+        } else {
+            e.into()
         }
-        Some(_) => Ok(IdempotencyStart::InProgress),
-    }
+    })?;
+    Ok(())
 }
 
-pub fn finish(
+/// Keeps the answer of a request that changed nothing; an answer already there wins.
+pub fn record_if_absent(
     tx: &Transaction<'_>,
-    scope: &str,
-    key: &str,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
+    record: &KeyRecord,
+    answer: &StoredAnswer,
 ) -> StoreResult<()> {
-    tx.execute(
-        "UPDATE idempotency_keys SET status = ?3, content_type = ?4, body = ?5 WHERE scope = ?1 AND key = ?2",
-        params![scope, key, status, content_type, body],
-    )?;
-    Ok(())
-}
-
-pub fn abort(tx: &Transaction<'_>, scope: &str, key: &str) -> StoreResult<()> {
-    tx.execute(
-        "DELETE FROM idempotency_keys WHERE scope = ?1 AND key = ?2 AND status IS NULL",
-        params![scope, key],
-    )?;
-    Ok(())
+    match self::record(tx, record, answer) {
+        Err(StoreError::KeyAnswered) => Ok(()),
+        other => other,
+    }
 }

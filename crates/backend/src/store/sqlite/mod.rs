@@ -20,7 +20,8 @@ use jiff::{Timestamp, ZonedDateTime};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-use super::{StoreError, StoreResult};
+use super::{Keyed, StoreError, StoreResult};
+use crate::failpoint;
 
 /// Connections kept open between requests; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 8;
@@ -36,6 +37,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("001_initial.sql")),
         M::up(include_str!("002_product_bring.sql")),
         M::up(include_str!("003_certificates.sql")),
+        M::up(include_str!("004_idempotency_answered_only.sql")),
     ])
 }
 
@@ -79,21 +81,41 @@ impl SqliteStore {
         })
     }
 
-    /// Like [`Self::write`], but a rejected event must leave no row behind: roll back on `Rejected`.
-    fn write_or_rollback(
+    /// [`Self::write`] for a state change a client asked for, with its Idempotency-Key: `f` makes
+    /// the effect, then the key and its answer for the effect's result are written, and both
+    /// commit together. A crash test can stop the process just before or after that commit
+    /// (`src/failpoint.rs`).
+    fn change<T>(
         &self,
-        f: impl FnOnce(&Transaction<'_>) -> StoreResult<super::EventOutcome>,
-    ) -> StoreResult<super::EventOutcome> {
-        self.with_conn(|conn| {
+        operation: &str,
+        keyed: &Keyed<T>,
+        f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let value = self.unkeyed_change(operation, |tx| {
+            let value = f(tx)?;
+            idempotency::record(tx, keyed.record(), &keyed.answer(&value)?)?;
+            Ok(value)
+        })?;
+        keyed.mark_committed();
+        Ok(value)
+    }
+
+    /// [`Self::change`] for the one state change that has no key (a DELETE that answers the same
+    /// when repeated).
+    fn unkeyed_change<T>(
+        &self,
+        operation: &str,
+        f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let value = self.with_conn(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let outcome = f(&tx)?;
-            if matches!(outcome, super::EventOutcome::Rejected { .. }) {
-                tx.rollback()?;
-            } else {
-                tx.commit()?;
-            }
-            Ok(outcome)
-        })
+            let value = f(&tx)?;
+            failpoint::hit(operation, "before-commit");
+            tx.commit()?;
+            Ok(value)
+        })?;
+        failpoint::hit(operation, "after-commit");
+        Ok(value)
     }
 
     fn today(&self, now: Timestamp) -> Date {
@@ -206,8 +228,11 @@ impl super::Store for SqliteStore {
         &self,
         booking: super::NewBooking,
         now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::create(tx, &self.tz, &booking, now))
+        self.change("create_booking", keyed, |tx| {
+            bookings::create(tx, &self.tz, &booking, now)
+        })
     }
 
     fn confirm_booking(
@@ -215,8 +240,11 @@ impl super::Store for SqliteStore {
         id: uuid::Uuid,
         kiosk_id: uuid::Uuid,
         now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::confirm(tx, &self.tz, id, kiosk_id, now))
+        self.change("confirm_booking", keyed, |tx| {
+            bookings::confirm(tx, &self.tz, id, kiosk_id, now)
+        })
     }
 
     fn find_booking(
@@ -233,7 +261,9 @@ impl super::Store for SqliteStore {
         code: &crate::codes::CodeLookup,
         now: Timestamp,
     ) -> StoreResult<kiosk_api::Booking> {
-        self.write(|tx| bookings::cancel(tx, &self.tz, id, code, now))
+        self.unkeyed_change("cancel_booking", |tx| {
+            bookings::cancel(tx, &self.tz, id, code, now)
+        })
     }
 
     fn check_in(
@@ -241,8 +271,11 @@ impl super::Store for SqliteStore {
         code: &crate::codes::CodeLookup,
         kiosk: &super::KioskIdentity,
         now: Timestamp,
+        keyed: &Keyed<super::CheckIn>,
     ) -> StoreResult<super::CheckIn> {
-        self.write(|tx| tickets::check_in(tx, &self.tz, code, kiosk, now))
+        self.change("check_in", keyed, |tx| {
+            tickets::check_in(tx, &self.tz, code, kiosk, now)
+        })
     }
 
     fn ticket(&self, id: uuid::Uuid) -> StoreResult<Option<kiosk_api::Ticket>> {
@@ -260,43 +293,41 @@ impl super::Store for SqliteStore {
         day: Date,
         size: u32,
         now: Timestamp,
+        keyed: &Keyed<kiosk_api::TicketBlock>,
     ) -> StoreResult<kiosk_api::TicketBlock> {
         let today = self.today(now);
-        self.write(|tx| tickets::reserve_block(tx, kiosk, queue_service_id, day, size, today, now))
+        self.change("reserve_ticket_block", keyed, |tx| {
+            tickets::reserve_block(tx, kiosk, queue_service_id, day, size, today, now)
+        })
     }
 
-    fn record_event(
+    fn record_events(
         &self,
         kiosk: &super::KioskIdentity,
-        event: &kiosk_api::KioskEvent,
+        events: &[kiosk_api::KioskEvent],
         now: Timestamp,
-    ) -> StoreResult<super::EventOutcome> {
-        self.write_or_rollback(|tx| events::record(tx, &self.tz, kiosk, event, now))
+        keyed: &Keyed<Vec<super::EventOutcome>>,
+    ) -> StoreResult<Vec<super::EventOutcome>> {
+        self.change("record_events", keyed, |tx| {
+            events::record_all(tx, &self.tz, kiosk, events, now)
+        })
     }
 
-    fn idempotency_start(
+    fn idempotency_lookup(
         &self,
         scope: &str,
         key: &str,
-        body_digest: &str,
         now: Timestamp,
-    ) -> StoreResult<super::IdempotencyStart> {
-        self.write(|tx| idempotency::start(tx, scope, key, body_digest, now))
+    ) -> StoreResult<Option<super::StoredKey>> {
+        self.with_conn(|c| idempotency::lookup(c, scope, key, now))
     }
 
-    fn idempotency_finish(
+    fn idempotency_record(
         &self,
-        scope: &str,
-        key: &str,
-        status: u16,
-        content_type: &str,
-        body: &[u8],
+        record: &super::KeyRecord,
+        answer: &super::StoredAnswer,
     ) -> StoreResult<()> {
-        self.write(|tx| idempotency::finish(tx, scope, key, status, content_type, body))
-    }
-
-    fn idempotency_abort(&self, scope: &str, key: &str) -> StoreResult<()> {
-        self.write(|tx| idempotency::abort(tx, scope, key))
+        self.write(|tx| idempotency::record_if_absent(tx, record, answer))
     }
 
     fn trust_anchors(&self) -> StoreResult<Vec<Vec<u8>>> {
@@ -313,25 +344,41 @@ impl super::Store for SqliteStore {
         challenge: &[u8],
         expires: Timestamp,
         now: Timestamp,
+        keyed: &Keyed<()>,
     ) -> StoreResult<()> {
-        self.write(|tx| eid::add_challenge(tx, kiosk_id, challenge, expires, now))
+        self.change("add_challenge", keyed, |tx| {
+            eid::add_challenge(tx, kiosk_id, challenge, expires, now)
+        })
     }
 
-    fn consume_challenge(
+    fn challenge_state(
         &self,
         kiosk_id: uuid::Uuid,
         challenge: &[u8],
         now: Timestamp,
     ) -> StoreResult<super::ChallengeState> {
-        self.write(|tx| eid::consume_challenge(tx, kiosk_id, challenge, now))
+        self.with_conn(|c| eid::challenge_state(c, kiosk_id, challenge, now))
+    }
+
+    fn spend_challenge(
+        &self,
+        kiosk_id: uuid::Uuid,
+        challenge: &[u8],
+        issuance: Option<&super::NewIssuance>,
+        now: Timestamp,
+        keyed: &Keyed<super::ChallengeState>,
+    ) -> StoreResult<super::ChallengeState> {
+        self.change("spend_challenge", keyed, |tx| {
+            let state = eid::spend_challenge(tx, kiosk_id, challenge, now)?;
+            if let (super::ChallengeState::Fresh, Some(issuance)) = (state, issuance) {
+                certificates::record(tx, issuance)?;
+            }
+            Ok(state)
+        })
     }
 
     fn register_entry(&self, national_number: &str) -> StoreResult<Option<super::RegisterEntry>> {
         self.with_conn(|c| certificates::register_entry(c, national_number))
-    }
-
-    fn record_issuance(&self, issuance: &super::NewIssuance) -> StoreResult<()> {
-        self.write(|tx| certificates::record(tx, issuance))
     }
 
     fn issued_document(&self, code_hash: &str) -> StoreResult<Option<super::IssuedDocument>> {
