@@ -493,13 +493,6 @@ impl State {
         }
     }
 
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
-            _ => false,
-        }
-    }
-
     fn go(&mut self, step: Step) {
         self.step = step;
         self.page = 0;
@@ -547,37 +540,6 @@ impl State {
     /// The customer fields of the chosen product: the name first, then each contact field once.
     fn fields(&self) -> Vec<Field> {
         customer::fields(self.product())
-    }
-
-    /// "Step n of N" for the current step; `None` after the questions.
-    fn step_number(&self) -> Option<(usize, usize)> {
-        // Before a product is chosen, count the persons step if any product could need it.
-        let persons = match self.product() {
-            Some(p) => p.max_persons > 1,
-            None => self.products().iter().any(|p| p.max_persons > 1),
-        };
-        // Likewise the details: as many screens as the most demanding product has.
-        let fields = match self.product() {
-            Some(_) => self.fields().len(),
-            None => self
-                .products()
-                .into_iter()
-                .map(|p| customer::fields(Some(p)).len())
-                .max()
-                .unwrap_or(1),
-        };
-        let persons_n = usize::from(persons);
-        let total = 4 + persons_n + fields;
-        let n = match self.step {
-            Step::Product => 1,
-            Step::Persons => 2,
-            Step::Day => 2 + persons_n,
-            Step::Time => 3 + persons_n,
-            Step::Customer(i) => 4 + persons_n + i,
-            Step::Summary => total,
-            Step::Done | Step::Unavailable => return None,
-        };
-        Some((n, total))
     }
 
     /// The free slots of the chosen day, in time order.
@@ -859,6 +821,37 @@ impl Flow for State {
 
     fn abandon(&self) -> Option<Action> {
         Some(State::abandon(self))
+    }
+
+    /// "Step n of N" for the current step; `None` after the questions.
+    fn progress(&self) -> Option<(usize, usize)> {
+        // Before a product is chosen, count the persons step if any product could need it.
+        let persons = match self.product() {
+            Some(p) => p.max_persons > 1,
+            None => self.products().iter().any(|p| p.max_persons > 1),
+        };
+        // Likewise the details: as many screens as the most demanding product has.
+        let fields = match self.product() {
+            Some(_) => self.fields().len(),
+            None => self
+                .products()
+                .into_iter()
+                .map(|p| customer::fields(Some(p)).len())
+                .max()
+                .unwrap_or(1),
+        };
+        let persons_n = usize::from(persons);
+        let total = 4 + persons_n + fields;
+        let n = match self.step {
+            Step::Product => 1,
+            Step::Persons => 2,
+            Step::Day => 2 + persons_n,
+            Step::Time => 3 + persons_n,
+            Step::Customer(i) => 4 + persons_n + i,
+            Step::Summary => total,
+            Step::Done | Step::Unavailable => return None,
+        };
+        Some((n, total))
     }
 
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {

@@ -100,5 +100,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .into(),
         None => body,
     };
-    layout::frame(state, ctx, title, body)
+    layout::frame(state, ctx, title, size::TITLE, body)
 }

@@ -235,13 +235,6 @@ impl State {
         views::targets(self, ctx)
     }
 
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
-            _ => false,
-        }
-    }
-
     fn chosen_type(&self) -> Option<&CertificateType> {
         let code = self.chosen.as_ref()?;
         self.types.iter().find(|t| &t.code == code)
@@ -253,20 +246,6 @@ impl State {
             // Before a choice, count the purpose step if any type could need it.
             None => self.types.iter().any(|t| t.needs_purpose),
         }
-    }
-
-    /// "Step n of N" for the steps a resident goes through; none on the end screens.
-    fn step_number(&self) -> Option<(usize, usize)> {
-        let purpose = usize::from(self.needs_purpose());
-        let n = match self.step {
-            Step::ChooseType => 1,
-            Step::Purpose => 2,
-            Step::InsertCard | Step::Privacy | Step::ReadingCard => 2 + purpose,
-            Step::Pin | Step::CheckingPin => 3 + purpose,
-            Step::Requesting | Step::Preview | Step::Printing => 4 + purpose,
-            Step::TakeCard | Step::Problem | Step::Ended => return None,
-        };
-        Some((n, 4 + purpose))
     }
 }
 
@@ -290,6 +269,20 @@ impl Flow for State {
 
     fn back(&mut self) -> Option<Action> {
         State::back(self)
+    }
+
+    /// "Step n of N" for the steps a resident goes through; none on the end screens.
+    fn progress(&self) -> Option<(usize, usize)> {
+        let purpose = usize::from(self.needs_purpose());
+        let n = match self.step {
+            Step::ChooseType => 1,
+            Step::Purpose => 2,
+            Step::InsertCard | Step::Privacy | Step::ReadingCard => 2 + purpose,
+            Step::Pin | Step::CheckingPin => 3 + purpose,
+            Step::Requesting | Step::Preview | Step::Printing => 4 + purpose,
+            Step::TakeCard | Step::Problem | Step::Ended => return None,
+        };
+        Some((n, 4 + purpose))
     }
 
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {

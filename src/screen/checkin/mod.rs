@@ -372,9 +372,9 @@ impl State {
             Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
             Step::Ask => ask::view(self, ctx),
             Step::Typing => ask::typing(self, ctx),
-            Step::LookingUp => layout::working(ctx, "checkin-looking-up"),
-            Step::CheckingIn => layout::working(ctx, "checkin-checking-in"),
-            Step::Cancelling => layout::working(ctx, "checkin-cancelling"),
+            Step::LookingUp => layout::working(self, ctx, "checkin-looking-up"),
+            Step::CheckingIn => layout::working(self, ctx, "checkin-checking-in"),
+            Step::Cancelling => layout::working(self, ctx, "checkin-cancelling"),
             Step::Appointment => appointment::view(self, ctx),
             Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
             Step::Cancelled => appointment::cancelled(self, ctx),
@@ -403,13 +403,6 @@ impl State {
             Step::Ticket | Step::Cancelled | Step::PrinterDown => vec![Message::Finish],
             Step::Problem => problem::targets(self),
             Step::LookingUp | Step::CheckingIn | Step::Cancelling => Vec::new(),
-        }
-    }
-
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets().get(usize::from(i)) == Some(message),
-            _ => false,
         }
     }
 
