@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use kiosk::screen::Screen;
 use kiosk::screen::certificate::{self, Step};
+use kiosk::screen::flow::Flow as _;
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{CardReaderMode, DocumentPrinterSettings};
 

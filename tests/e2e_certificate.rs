@@ -32,6 +32,7 @@ use kiosk::app::Message;
 use kiosk::card_reader::{CardReader, ReaderState};
 use kiosk::screen::Screen;
 use kiosk::screen::certificate::{self, Step};
+use kiosk::screen::flow::Flow as _;
 use kiosk_backend::store::{SqliteStore, Store};
 use kiosk_backend::testcard::applet::BeidApplet;
 use kiosk_backend::testcard::{self, CardHolder, DemoCa, TestCard, vpcd};

@@ -23,6 +23,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 use kiosk::app::{Message, Tap};
 use kiosk::screen::Screen;
 use kiosk::screen::booking;
+use kiosk::screen::flow::Flow as _;
 use kiosk_api::{CreateBooking, Customer, SlotsQuery};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};

@@ -12,6 +12,7 @@ use iced::futures::StreamExt;
 use kiosk::app::{Message, Reply, Services, Tap};
 use kiosk::focus::FocusId;
 use kiosk::printer_watch::PrinterWatch;
+use kiosk::screen::flow::Flow as _;
 use kiosk::screen::{Screen, staff};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::i18n::Language;

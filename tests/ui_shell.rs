@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use kiosk::app::{App, GHOST_TAP_GUARD, Message};
+use kiosk::screen::flow::Flow as _;
 use kiosk::screen::{Screen, Service, fault};
 use kiosk_core::i18n::Language;
 use support::kiosk;

@@ -285,110 +285,9 @@ impl State {
         self
     }
 
-    /// The screen shown. The root treats a change of step like a change of screen (the
-    /// ghost-tap guard and the focus).
-    pub fn step(&self) -> Step {
-        self.step
-    }
-
     /// Why the problem screen is shown.
     pub fn failure(&self) -> &Failure {
         &self.failure
-    }
-
-    pub fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
-        match message {
-            Message::TypeCode if self.step == Step::Ask => {
-                self.step = Step::Typing;
-                Action::None
-            }
-            Message::Key(key) if self.step == Step::Typing => self.key(key),
-            Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
-            Message::AskCancel if self.step == Step::Appointment => {
-                self.step = Step::ConfirmCancel;
-                Action::None
-            }
-            Message::KeepAppointment if self.step == Step::ConfirmCancel => {
-                self.step = Step::Appointment;
-                Action::None
-            }
-            Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
-            Message::TryAgain if self.step == Step::Problem => self.try_again(),
-            Message::Finish if self.can_finish() => Action::Done,
-            // A late second tap: ignored.
-            _ => Action::None,
-        }
-    }
-
-    /// A scan, or an answer to one of this flow's actions.
-    pub fn reply(&mut self, reply: Reply) -> Action {
-        match reply {
-            Reply::Scanned(code) => self.update_scan(Some(code)),
-            Reply::ScanGarbage => self.update_scan(None),
-            Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
-            Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
-            Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
-                // Cancelled before: what the resident wanted is done all the same.
-                Ok(()) | Err(Failure::Cancelled) => {
-                    self.step = Step::Cancelled;
-                    Action::None
-                }
-                Err(failure) => self.problem(failure, Some(Request::Cancel)),
-            },
-            Reply::Printed(result) if self.answers(Request::Print) => {
-                self.pending = None;
-                self.printing = match result {
-                    Ok(()) => Printing::Printed,
-                    Err(failure) => Printing::Failed(failure),
-                };
-                Action::None
-            }
-            // An answer to a question no longer asked: ignored.
-            _ => Action::None,
-        }
-    }
-
-    /// Back within the flow. `None`: leave the flow.
-    pub fn back(&mut self) -> Option<Action> {
-        let previous = match self.step {
-            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
-            // The number stays until the ticket has printed or failed to.
-            Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
-            Step::Ticket => return None,
-            // An answer is on its way: it decides.
-            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
-            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
-            Step::ConfirmCancel => Step::Appointment,
-        };
-        if previous == Step::Ask {
-            self.forget();
-        }
-        self.step = previous;
-        Some(Action::None)
-    }
-
-    pub fn view<'a>(&'a self, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
-        match self.step {
-            Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
-            Step::Ask => ask::view(self, ctx),
-            Step::Typing => ask::typing(self, ctx),
-            Step::LookingUp => layout::working(self, ctx, "checkin-looking-up"),
-            Step::CheckingIn => layout::working(self, ctx, "checkin-checking-in"),
-            Step::Cancelling => layout::working(self, ctx, "checkin-cancelling"),
-            Step::Appointment => appointment::view(self, ctx),
-            Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
-            Step::Cancelled => appointment::cancelled(self, ctx),
-            Step::Ticket => ticket::view(self, ctx),
-        }
-    }
-
-    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
-    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
-        self.targets()
-            .into_iter()
-            .zip(0u8..)
-            .map(|(message, i)| (FocusId::Content(i), message))
-            .collect()
     }
 
     /// The enabled buttons of the current screen in reading order; the views number their
@@ -614,28 +513,106 @@ impl Flow for State {
     type Action = Action;
     type Step = Step;
 
+    /// The screen shown. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus).
     fn step(&self) -> Step {
         self.step
     }
 
-    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
-        State::update(self, message, now)
+    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        match message {
+            Message::TypeCode if self.step == Step::Ask => {
+                self.step = Step::Typing;
+                Action::None
+            }
+            Message::Key(key) if self.step == Step::Typing => self.key(key),
+            Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
+            Message::AskCancel if self.step == Step::Appointment => {
+                self.step = Step::ConfirmCancel;
+                Action::None
+            }
+            Message::KeepAppointment if self.step == Step::ConfirmCancel => {
+                self.step = Step::Appointment;
+                Action::None
+            }
+            Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
+            Message::TryAgain if self.step == Step::Problem => self.try_again(),
+            Message::Finish if self.can_finish() => Action::Done,
+            // A late second tap: ignored.
+            _ => Action::None,
+        }
     }
 
+    /// A scan, or an answer to one of this flow's actions.
     fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
-        State::reply(self, reply)
+        match reply {
+            Reply::Scanned(code) => self.update_scan(Some(code)),
+            Reply::ScanGarbage => self.update_scan(None),
+            Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
+            Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
+            Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
+                // Cancelled before: what the resident wanted is done all the same.
+                Ok(()) | Err(Failure::Cancelled) => {
+                    self.step = Step::Cancelled;
+                    Action::None
+                }
+                Err(failure) => self.problem(failure, Some(Request::Cancel)),
+            },
+            Reply::Printed(result) if self.answers(Request::Print) => {
+                self.pending = None;
+                self.printing = match result {
+                    Ok(()) => Printing::Printed,
+                    Err(failure) => Printing::Failed(failure),
+                };
+                Action::None
+            }
+            // An answer to a question no longer asked: ignored.
+            _ => Action::None,
+        }
     }
 
+    /// Back within the flow. `None`: leave the flow.
     fn back(&mut self) -> Option<Action> {
-        State::back(self)
+        let previous = match self.step {
+            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
+            // The number stays until the ticket has printed or failed to.
+            Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
+            Step::Ticket => return None,
+            // An answer is on its way: it decides.
+            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
+            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
+            Step::ConfirmCancel => Step::Appointment,
+        };
+        if previous == Step::Ask {
+            self.forget();
+        }
+        self.step = previous;
+        Some(Action::None)
     }
 
+    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
     fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self)
+        self.targets()
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
     }
 
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx, around.now)
+        let now = around.now;
+        match self.step {
+            Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
+            Step::Ask => ask::view(self, ctx),
+            Step::Typing => ask::typing(self, ctx),
+            Step::LookingUp => layout::working(self, ctx, "checkin-looking-up"),
+            Step::CheckingIn => layout::working(self, ctx, "checkin-checking-in"),
+            Step::Cancelling => layout::working(self, ctx, "checkin-cancelling"),
+            Step::Appointment => appointment::view(self, ctx),
+            Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
+            Step::Cancelled => appointment::cancelled(self, ctx),
+            Step::Ticket => ticket::view(self, ctx),
+        }
     }
 
     fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken {
