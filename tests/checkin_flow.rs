@@ -104,6 +104,7 @@ fn ticket() -> QueueTicketInfo {
         estimated_wait_min: Some(15),
         booked_start: Some(at("2026-12-01T10:30:00+01:00")),
         offline: false,
+        already: false,
     }
 }
 
@@ -629,17 +630,50 @@ fn every_screen_is_left_for_a_person_to_look_at() {
 }
 
 #[test]
-fn checking_in_again_shows_the_same_ticket_the_same_way() {
-    // The root answers a second check-in of the same booking with the ticket it already has.
+fn a_booking_scanned_again_shows_the_number_it_has_and_prints_only_when_asked() {
+    // The first visit: a new number, printed.
     let mut first = Flow::scanned();
     first.reach_ticket();
     first.answer(Reply::Printed(Ok(())));
+    first.assert_shows("B007");
+    first.assert_hides("You already have a number");
+    // Scanned again (online the backend answers 200 with the same ticket; offline the kiosk
+    // finds the number it printed or the one the arrivals list carries).
     let mut again = Flow::scanned();
-    again.reach_ticket();
+    again.answer(Reply::LookedUp(Ok(booking())));
+    again.click("Take my queue number");
+    let action = again.answer(Reply::CheckedIn(Ok(QueueTicketInfo {
+        already: true,
+        ..ticket()
+    })));
+    assert_eq!(action, Action::None, "nothing prints by itself");
+    again.assert_shows("You already have a number");
+    again.assert_shows("B007");
+    again.assert_hides("Take your ticket from the printer.");
+    assert_eq!(
+        again.spoken(),
+        vec![
+            "I have an appointment".to_owned(),
+            "You already have number B007.".to_owned()
+        ]
+    );
+    assert_eq!(
+        again
+            .focus_targets()
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect::<Vec<_>>(),
+        vec![Message::PrintAgain, Message::Finish]
+    );
+    // Asked for: the same ticket, printed once however often the button is tapped.
+    let print = again.click_messages("Print my ticket again", PORTRAIT);
+    let action = again.send(print[0].clone());
+    let Action::PrintQueueTicket { ticket: printed } = action else {
+        panic!("print again did not print: {action:?}");
+    };
+    assert_eq!((printed.number.as_str(), printed.already), ("B007", true));
+    assert_eq!(again.send(print[0].clone()), Action::None);
     again.answer(Reply::Printed(Ok(())));
-    for flow in [&first, &again] {
-        flow.assert_shows("B007");
-        flow.assert_shows("Take your ticket from the printer.");
-    }
-    assert_eq!(first.focus_targets(), again.focus_targets());
+    again.assert_shows("Take your ticket from the printer.");
+    again.assert_hides("Print my ticket again");
 }

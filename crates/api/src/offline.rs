@@ -28,6 +28,11 @@ pub struct Arrival {
     pub window_start: ZonedDateTime,
     #[serde(with = "crate::rfc3339")]
     pub window_end: ZonedDateTime,
+    /// The queue numbers this booking already has, in the order they were issued: empty until
+    /// it is checked in; two when two offline kiosks each gave it one. A kiosk that knows them
+    /// answers a second scan with the same number instead of a new one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ticket_numbers: Vec<String>,
 }
 
 /// `POST /v1/kiosks/me/ticket-blocks`

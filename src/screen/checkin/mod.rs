@@ -69,6 +69,9 @@ pub struct QueueTicketInfo {
     pub booked_start: Option<ZonedDateTime>,
     /// Numbered by the kiosk from its own block while the backend could not be reached.
     pub offline: bool,
+    /// The booking had this number before this check-in (scanned again, here or at another
+    /// kiosk): the resident is told so and may print it again; nothing prints by itself.
+    pub already: bool,
 }
 
 impl QueueTicketInfo {
@@ -104,6 +107,8 @@ pub enum Message {
     KeepAppointment,
     /// On a problem screen: enter the code again, or ask the backend again.
     TryAgain,
+    /// "Print my ticket again", for a booking that already had its number.
+    PrintAgain,
     /// Leave the flow (finished, or "go to the desk").
     Finish,
 }
@@ -162,6 +167,7 @@ impl fmt::Debug for Message {
             Message::ConfirmCancel => f.write_str("ConfirmCancel"),
             Message::KeepAppointment => f.write_str("KeepAppointment"),
             Message::TryAgain => f.write_str("TryAgain"),
+            Message::PrintAgain => f.write_str("PrintAgain"),
             Message::Finish => f.write_str("Finish"),
         }
     }
@@ -299,6 +305,7 @@ impl State {
             Step::Appointment => vec![Message::TakeNumber, Message::AskCancel],
             Step::ConfirmCancel => vec![Message::ConfirmCancel, Message::KeepAppointment],
             Step::Ticket if self.printing == Printing::InFlight => Vec::new(),
+            Step::Ticket if self.may_print_again() => vec![Message::PrintAgain, Message::Finish],
             Step::Ticket | Step::Cancelled | Step::PrinterDown => vec![Message::Finish],
             Step::Problem => problem::targets(self),
             Step::LookingUp | Step::CheckingIn | Step::Cancelling => Vec::new(),
@@ -311,6 +318,21 @@ impl State {
             Step::Ticket => self.printing != Printing::InFlight,
             _ => false,
         }
+    }
+
+    /// A number the booking already had may be printed again once, or again after a failure.
+    fn may_print_again(&self) -> bool {
+        self.ticket.as_ref().is_some_and(|t| t.already)
+            && matches!(self.printing, Printing::NotYet | Printing::Failed(_))
+    }
+
+    fn print_again(&mut self) -> Action {
+        let Some(ticket) = self.ticket.clone() else {
+            return Action::None;
+        };
+        self.printing = Printing::InFlight;
+        self.pending = Some(Request::Print);
+        Action::PrintQueueTicket { ticket }
     }
 
     fn answers(&self, request: Request) -> bool {
@@ -400,6 +422,13 @@ impl State {
     fn checked_in(&mut self, result: Result<QueueTicketInfo, Failure>) -> Action {
         self.pending = None;
         match result {
+            Ok(ticket) if ticket.already => {
+                // One visit, one number: the number it has, shown; printed only if asked.
+                self.ticket = Some(ticket);
+                self.step = Step::Ticket;
+                self.printing = Printing::NotYet;
+                Action::None
+            }
             Ok(ticket) => {
                 self.ticket = Some(ticket.clone());
                 self.step = Step::Ticket;
@@ -537,6 +566,9 @@ impl Flow for State {
             }
             Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
             Message::TryAgain if self.step == Step::Problem => self.try_again(),
+            Message::PrintAgain if self.step == Step::Ticket && self.may_print_again() => {
+                self.print_again()
+            }
             Message::Finish if self.can_finish() => Action::Done,
             // A late second tap: ignored.
             _ => Action::None,
@@ -624,7 +656,15 @@ impl Flow for State {
             Step::LookingUp => ctx.tr("checkin-looking-up"),
             Step::Appointment => ctx.tr("checkin-appointment-title"),
             Step::CheckingIn => ctx.tr("checkin-checking-in"),
-            Step::Ticket => ctx.tr("checkin-ticket-title"),
+            Step::Ticket => match &self.ticket {
+                Some(ticket) if ticket.already => words::with(
+                    ctx,
+                    "checkin-already-spoken",
+                    "number",
+                    ticket.number.clone(),
+                ),
+                _ => ctx.tr("checkin-ticket-title"),
+            },
             Step::Cancelling => ctx.tr("checkin-cancelling"),
             Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };

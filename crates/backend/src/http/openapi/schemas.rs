@@ -352,6 +352,8 @@ pub struct Arrival {
     window_start: String,
     #[schema(format = DateTime)]
     window_end: String,
+    /// The queue numbers the booking already has, in issue order; absent until checked in.
+    ticket_numbers: Option<Vec<String>>,
 }
 
 #[derive(ToSchema)]
