@@ -155,6 +155,39 @@ where
         }
     }
 
+    /// Leaves the screen in both orientations in `dir` as `<name>-<orientation>-tiny-skia.png`
+    /// for a person to look at. Not a picture comparison: what it checks is that the picture
+    /// was written, has the space's shape and is not blank, and that the screen shows what
+    /// it says aloud (everything after the flow's name), wholly inside both orientations.
+    pub fn dump(&self, dir: &std::path::Path, name: &str) {
+        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+            let snapshot = self.ui(size).snapshot(&self.palette.iced_theme()).unwrap();
+            // iced names the file after its renderer and keeps an existing one: remove it.
+            let written = dir.join(format!("{name}-{orientation}-tiny-skia.png"));
+            let _ = std::fs::remove_file(&written);
+            snapshot
+                .matches_image(dir.join(format!("{name}-{orientation}.png")))
+                .unwrap();
+            let picture = image::open(&written)
+                .unwrap_or_else(|e| panic!("{} not written: {e}", written.display()))
+                .to_rgba8();
+            // Drawn at the tests' scale factor: the space times that factor.
+            let scale = picture.width() as f32 / size.width;
+            assert!(
+                scale >= 1.0 && (picture.height() as f32 - size.height * scale).abs() < 1.0,
+                "{name} {orientation}: {}x{} for {size:?}",
+                picture.width(),
+                picture.height()
+            );
+            let colours: std::collections::HashSet<[u8; 4]> =
+                picture.pixels().step_by(7).map(|p| p.0).collect();
+            assert!(colours.len() > 8, "{name} {orientation} is blank");
+        }
+        for line in self.spoken().iter().skip(1) {
+            self.assert_shows(line);
+        }
+    }
+
     /// Moves the clock on.
     pub fn advance(&mut self, seconds: i64) {
         self.now = self

@@ -841,7 +841,9 @@ impl Flow for State {
             Step::Product => "booking-product-title",
             Step::Persons => "booking-persons-title",
             Step::Day => "booking-day-title",
-            Step::Time => "booking-time-title",
+            Step::Time => {
+                return Spoken::new([ctx.tr(Service::Booking.title_id()), time::title(self, ctx)]);
+            }
             Step::Customer(i) => match self.fields().get(i) {
                 Some(Field::Name) => "booking-name-title",
                 Some(Field::Phone) => "booking-phone-title",

@@ -280,8 +280,12 @@ impl Flow for State {
             Step::Pin => "certificate-pin-title",
             Step::CheckingPin => "certificate-checking-pin",
             Step::Requesting => "certificate-requesting",
-            Step::Preview => "certificate-check",
-            Step::Printing => "certificate-printing",
+            Step::Preview | Step::Printing => {
+                return Spoken::new(
+                    std::iter::once(ctx.tr(Service::Certificate.title_id()))
+                        .chain(views::preview::spoken(self, ctx)),
+                );
+            }
             Step::TakeCard => "certificate-take-card-title",
             Step::Problem => views::problem::sentence_id(self.problem),
             Step::Ended => "certificate-ended-title",
