@@ -189,6 +189,11 @@ impl State {
     }
 
     /// Whether an issued document (to print) is held.
+    /// What the preview shows, once the backend has answered.
+    pub fn preview(&self) -> Option<&CertificatePreview> {
+        self.preview.as_ref()
+    }
+
     pub fn holds_document(&self) -> bool {
         self.preview
             .as_ref()
