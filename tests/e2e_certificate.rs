@@ -31,7 +31,7 @@ use jiff::civil::{Date, date};
 use kiosk::app::Message;
 use kiosk::card_reader::{CardReader, ReaderState};
 use kiosk::screen::Screen;
-use kiosk::screen::certificate::{self, Step};
+use kiosk::screen::certificate::{self, CardFailure, Step};
 use kiosk::screen::flow::Flow as _;
 use kiosk_backend::store::{SqliteStore, Store};
 use kiosk_backend::testcard::applet::BeidApplet;
@@ -492,7 +492,11 @@ fn taking_the_card_out_at_the_pin_forgets_the_resident() {
     assert!(!driver.kiosk().session.holds_document());
     // And the card session is gone: nothing can be signed without a new card and PIN.
     let signed = driver.block_on(reader(driver).evidence(vec![0; 32]));
-    assert!(signed.is_err());
+    assert!(
+        matches!(signed, Err(CardFailure::NoCard)),
+        "no card session left: {:?}",
+        signed.as_ref().err()
+    );
 }
 
 #[test]

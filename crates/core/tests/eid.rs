@@ -320,13 +320,24 @@ impl CardTransport for NoiseCard {
 
 #[test]
 fn a_hostile_card_never_panics_or_hangs() {
-    let mut card = BeidCard::new(NoiseCard(Rng(0xC0FF_EE00_1234_5678)));
-    let pin = Pin::new("2580").unwrap();
-    for _ in 0..500 {
-        let _ = card.read_identity();
-        let _ = card.read_address();
-        let _ = card.verify_pin(&pin);
-        let _ = card.sign_challenge(b"challenge");
+    // On a thread of its own with a deadline: a hang fails the test instead of stalling it,
+    // and a panic shows as the thread's end without its report.
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut card = BeidCard::new(NoiseCard(Rng(0xC0FF_EE00_1234_5678)));
+        let pin = Pin::new("2580").unwrap();
+        for _ in 0..500 {
+            let _ = card.read_identity();
+            let _ = card.read_address();
+            let _ = card.verify_pin(&pin);
+            let _ = card.sign_challenge(b"challenge");
+        }
+        done.send(()).unwrap();
+    });
+    match finished.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(()) => {}
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("the card talk hung"),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("the card talk panicked"),
     }
 }
 

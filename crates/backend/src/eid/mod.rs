@@ -358,9 +358,11 @@ mod tests {
     }
 
     #[test]
-    fn the_same_seed_gives_the_same_ca() {
+    fn the_same_seed_gives_the_same_ca_and_another_seed_another() {
         let a = DemoCa::from_seed(7).unwrap();
         let b = DemoCa::from_seed(7).unwrap();
         assert_eq!(a.root_der(), b.root_der());
+        let other = DemoCa::from_seed(8).unwrap();
+        assert_ne!(a.root_der(), other.root_der());
     }
 }
