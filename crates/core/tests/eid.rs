@@ -744,7 +744,7 @@ fn debug_shows_no_personal_data() {
 /// kiosk's reader reads back field for field: one format on both sides of the wire.
 #[test]
 fn the_backends_test_card_files_read_back_in_the_kiosk() {
-    let holder = kiosk_backend::testcard::CardHolder {
+    let holder = kiosk_testcard::CardHolder {
         card_number: "591234567890".into(),
         national_number: "85073003328".into(),
         surname: "Şahin".into(),

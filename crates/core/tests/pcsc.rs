@@ -15,11 +15,11 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use jiff::civil::date;
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::vpcd::{self, InsertedCard, VPCD_READER};
-use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard, demo_card};
 use kiosk_core::devices::eid::pcsc::{self, PcscCard, ReaderEvent, ReaderWatch};
 use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport, Pin, PinOutcome, apdu};
+use kiosk_testcard::applet::BeidApplet;
+use kiosk_testcard::vpcd::{self, InsertedCard, VPCD_READER};
+use kiosk_testcard::{CardHolder, DemoCa, TestCard, demo_card};
 
 /// One virtual reader slot: one case at a time.
 static VPCD: Mutex<()> = Mutex::new(());
