@@ -532,6 +532,8 @@ const KEY_SCHEMAS: &[(&str, &[&str])] = &[
             "product_id: string",
             "queue_service_id: string",
             "start: string(date-time)",
+            // Added for one number per visit: optional, so older kiosks read it unchanged.
+            "ticket_numbers~: array[string]",
             "window_end: string(date-time)",
             "window_start: string(date-time)",
         ],
