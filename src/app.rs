@@ -18,6 +18,7 @@ use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::idle::{IdlePhase, IdlePolicy};
 
 use kiosk_core::print::PrinterStatus;
+use kiosk_core::staff_pin::PinGuardFile;
 
 use kiosk_core::sync::{ConnectionState, Link};
 
@@ -143,6 +144,8 @@ pub struct Services {
     pub card: Option<CardReader>,
     /// What is known of the devices, for the heartbeat; the root reports to it.
     pub devices: Option<DevicesHub>,
+    /// Wrong staff PINs, counted across restarts (in memory when `None`).
+    pub staff_pin: Option<Arc<PinGuardFile>>,
 }
 
 pub struct Kiosk {
@@ -529,8 +532,9 @@ impl Kiosk {
             let door = staff::Door {
                 pin_matches: Arc::new(move |pin| config.staff.pin_matches(pin)),
                 allow_exit: self.config.staff.allow_exit,
+                guard: self.runner.staff_pin_guard(),
             };
-            self.show(Screen::Staff(staff::State::new(door)));
+            self.show(Screen::Staff(staff::State::new(door, &self.now)));
         }
     }
 

@@ -9,6 +9,7 @@ use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
 use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::print::{Journal, Spooler, TicketPrinter};
+use kiosk_core::staff_pin::PinGuardFile;
 
 use crate::app::Services;
 use crate::backend_link::BackendLink;
@@ -42,5 +43,6 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
         backend: Some(Arc::new(backend)),
         scanner: config.scanner.clone().map(ScannerWatch::new),
         card,
+        staff_pin: Some(PinGuardFile::open(&data.join("staff-pin.json"))),
     })
 }

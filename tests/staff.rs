@@ -63,7 +63,7 @@ fn five_quick_taps_on_the_clock_ask_for_the_staff_code_and_slow_taps_do_not() {
 }
 
 #[test]
-fn the_code_is_never_shown_and_three_wrong_codes_lock_the_screen() {
+fn the_code_is_never_shown_and_wrong_codes_count_across_openings_then_make_it_wait() {
     let mut kiosk = kiosk();
     tap_clock(&mut kiosk, 5, Duration::from_millis(100));
     for digit in "135".chars() {
@@ -74,12 +74,57 @@ fn the_code_is_never_shown_and_three_wrong_codes_lock_the_screen() {
     assert!(!kiosk.shows("135"));
     kiosk.clock.advance(Duration::from_millis(500));
     kiosk.click("Klaar");
-    assert!(kiosk.shows("Verkeerde code. Nog 2 pogingen."));
+    assert!(kiosk.shows("Verkeerde code. Nog 4 pogingen."));
     type_code(&mut kiosk, "0000");
-    assert!(kiosk.shows("Verkeerde code. Nog 1 poging."));
-    type_code(&mut kiosk, "2469");
+    assert!(kiosk.shows("Verkeerde code. Nog 3 pogingen."));
+    // Leaving and opening the screen again does not give the tries back.
+    leave_and_reopen(&mut kiosk);
+    assert_eq!(step(&kiosk), Some(staff::Step::Pin));
+    type_code(&mut kiosk, "1111");
+    assert!(kiosk.shows("Verkeerde code. Nog 2 pogingen."));
+    type_code(&mut kiosk, "2222");
+    type_code(&mut kiosk, "3333");
+    // The fifth wrong code: half a minute before any code is checked again.
     assert_eq!(step(&kiosk), Some(staff::Step::Locked));
-    assert!(kiosk.shows("Te veel verkeerde codes. Begin opnieuw."));
+    let Screen::Staff(panel) = &kiosk.session().screen else {
+        panic!("not the staff screen");
+    };
+    let until = panel.guard().locked_until.expect("a wait");
+    let wait = until.duration_since(kiosk.clock_now().timestamp());
+    assert!(
+        (25..=30).contains(&wait.as_secs()),
+        "half a minute to wait, not {wait:?}"
+    );
+    let until = until.to_zoned_datetime(kiosk.clock_now().time_zone().clone());
+    assert!(kiosk.shows(&format!(
+        "Te veel verkeerde codes. Probeer opnieuw na {}.",
+        until.strftime("%H:%M:%S")
+    )));
+    leave_and_reopen(&mut kiosk);
+    assert_eq!(step(&kiosk), Some(staff::Step::Locked), "still waiting");
+    // After the wait the right code opens the panel and clears the count.
+    kiosk.wait(Duration::from_secs(30));
+    leave_and_reopen(&mut kiosk);
+    assert_eq!(step(&kiosk), Some(staff::Step::Pin));
+    type_code(&mut kiosk, "2468");
+    assert_eq!(step(&kiosk), Some(staff::Step::Panel));
+    leave_and_reopen(&mut kiosk);
+    type_code(&mut kiosk, "0000");
+    assert!(kiosk.shows("Verkeerde code. Nog 4 pogingen."));
+}
+
+/// Start again, then five quick taps on the clock.
+fn leave_and_reopen(kiosk: &mut support::Kiosk) {
+    kiosk.clock.advance(Duration::from_secs(1));
+    kiosk.send(Message::Tap(Tap::StartAgain));
+    assert_eq!(step(kiosk), None);
+    kiosk.clock.advance(Duration::from_secs(1));
+    kiosk.wait(Duration::ZERO);
+    let time = kiosk.clock_now().strftime("%H:%M").to_string();
+    for _ in 0..5 {
+        kiosk.click(&time);
+        kiosk.clock.advance(Duration::from_millis(100));
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ staff-pin-wrong = Falscher Code. Noch { $left } { $left ->
         [one] Versuch
        *[other] Versuche
     }.
-staff-locked = Zu viele falsche Codes. Beginnen Sie neu.
+staff-locked = Zu viele falsche Codes. Versuchen Sie es nach { $time } erneut.
 staff-kiosk = Terminal
 staff-printer = Ticketdrucker
 staff-card-reader = eID-Kartenleser

@@ -6,7 +6,7 @@ staff-pin-wrong = Wrong code. { $left } { $left ->
         [one] try
        *[other] tries
     } left.
-staff-locked = Too many wrong codes. Start again.
+staff-locked = Too many wrong codes. Try again after { $time }.
 staff-kiosk = Kiosk
 staff-printer = Ticket printer
 staff-card-reader = eID card reader

@@ -6,7 +6,7 @@ staff-pin-wrong = Code erroné. Encore { $left } { $left ->
         [one] essai
        *[other] essais
     }.
-staff-locked = Trop de codes erronés. Recommencez.
+staff-locked = Trop de codes erronés. Réessayez après { $time }.
 staff-kiosk = Borne
 staff-printer = Imprimante de tickets
 staff-card-reader = Lecteur de carte eID

@@ -6,7 +6,7 @@ staff-pin-wrong = Verkeerde code. Nog { $left } { $left ->
         [one] poging
        *[other] pogingen
     }.
-staff-locked = Te veel verkeerde codes. Begin opnieuw.
+staff-locked = Te veel verkeerde codes. Probeer opnieuw na { $time }.
 staff-kiosk = Kiosk
 staff-printer = Ticketprinter
 staff-card-reader = eID-kaartlezer

@@ -16,6 +16,7 @@ use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
 use kiosk_core::i18n::{I18n, Language, PrintLabels};
 use kiosk_core::print::{JobState, PrintError, Spooler, Ticket};
+use kiosk_core::staff_pin::{PinGuard, PinGuardFile};
 use kiosk_core::store::Store;
 use kiosk_core::sync::Client;
 
@@ -67,6 +68,8 @@ pub struct Runner {
     i18n: Arc<I18n>,
     config: Arc<Config>,
     clock: Arc<dyn Clock>,
+    /// Wrong staff PINs, counted across openings and restarts.
+    staff_pin: Arc<PinGuardFile>,
 }
 
 impl Runner {
@@ -86,7 +89,16 @@ impl Runner {
             i18n,
             config,
             clock,
+            staff_pin: services
+                .staff_pin
+                .clone()
+                .unwrap_or_else(PinGuardFile::in_memory),
         }
+    }
+
+    /// The wrong staff PINs counted so far, for the staff screen's door.
+    pub fn staff_pin_guard(&self) -> PinGuard {
+        self.staff_pin.get()
     }
 
     fn client(&self) -> Option<Client> {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use jiff::tz::TimeZone;
 use kiosk_core::i18n::Language;
 use kiosk_core::print::{JobState, Spooler, TestTicket, Ticket};
+use kiosk_core::staff_pin::{PinGuard, PinGuardFile};
 
 use super::{Effect, Runner};
 use crate::screen::staff::{self, Action, Reply, ReprintOutcome};
@@ -20,12 +21,22 @@ impl Runner {
                 staff::restart::request();
                 Effect::Exit
             }
-            Action::FindLastTicket => {
+            Action::PinWrong { guard } => {
+                self.staff_pin.set(guard);
+                let file = Arc::clone(&self.staff_pin);
+                Effect::perform(async move { keep_pin_count(file, guard).await }, |()| {
+                    Reply::PinCountKept
+                })
+            }
+            Action::Opened { guard } => {
+                self.staff_pin.set(guard);
+                let file = Arc::clone(&self.staff_pin);
                 let spooler = self.spooler.clone();
                 let zone = self.clock.now().time_zone().clone();
                 // The journal is SQLite: read it on the blocking pool, not on the UI's executor.
                 Effect::perform(
                     async move {
+                        keep_pin_count(file, guard).await;
                         tokio::task::spawn_blocking(move || last_ticket(spooler, &zone))
                             .await
                             .unwrap_or_else(|error| {
@@ -50,6 +61,17 @@ impl Runner {
                 })
             }
         }
+    }
+}
+
+/// Writes the wrong-code count to its file on the blocking pool. A count that cannot be
+/// written is logged and kept in memory: the screen still waits until the kiosk restarts.
+async fn keep_pin_count(file: Arc<PinGuardFile>, guard: PinGuard) {
+    let written = tokio::task::spawn_blocking(move || file.save(guard)).await;
+    match written {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::error!(%error, "staff PIN count not saved"),
+        Err(error) => tracing::error!(%error, "staff PIN count not saved"),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod devices;
 pub mod domain;
 pub mod i18n;
 pub mod idle;
+pub mod staff_pin;
 pub mod store;
 pub mod sync;
 

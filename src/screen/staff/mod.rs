@@ -16,11 +16,11 @@ use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keypad::{self, KeypadMessage};
+use kiosk_core::staff_pin::PinGuard;
 
 pub use reprint::{LastTicket, RESIDENT_KINDS, ReprintOutcome, TicketKind};
 
 /// Wrong PINs before the screen locks for the rest of the session.
-const ATTEMPTS: u8 = 3;
 /// Staff PINs are 4 to 8 digits (the config check says so); more is never a PIN.
 const LONGEST_PIN: usize = 8;
 
@@ -45,6 +45,8 @@ pub enum Message {
 /// ghost tap.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
+    /// The wrong-code count is in its file.
+    PinCountKept,
     TestPrinted(Result<(), ()>),
     /// What the journal holds as the last resident ticket, looked up when the panel opens.
     LastTicket(Option<LastTicket>),
@@ -68,8 +70,15 @@ impl std::fmt::Debug for Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     None,
-    /// Look up the last resident ticket in the print journal, for [`Reply::LastTicket`].
-    FindLastTicket,
+    /// The right code: keep the cleared count, and look up the last resident ticket in the
+    /// print journal, for [`Reply::LastTicket`].
+    Opened {
+        guard: PinGuard,
+    },
+    /// A wrong code: keep the count (and the wait it may start), across restarts.
+    PinWrong {
+        guard: PinGuard,
+    },
     PrintTestTicket,
     /// Print the last resident ticket again, for [`Reply::Reprinted`].
     ReprintLastTicket,
@@ -104,6 +113,8 @@ pub struct Door {
     pub pin_matches: Arc<dyn Fn(&str) -> bool + Send + Sync>,
     /// Whether the panel offers closing the program.
     pub allow_exit: bool,
+    /// The wrong codes counted before this opening (and before a restart).
+    pub guard: PinGuard,
 }
 
 #[derive(Clone)]
@@ -111,7 +122,10 @@ pub struct State {
     door: Door,
     step: Step,
     pin: String,
-    wrong: u8,
+    /// Wrong codes so far, carried over from earlier openings; `door.guard` as it was.
+    guard: PinGuard,
+    /// This opening has seen a wrong code (the "wrong code" line shows).
+    tried_wrong: bool,
     printed: Option<Printed>,
     printing: bool,
     /// `None` until the journal answered; then the last resident ticket, if any.
@@ -123,18 +137,26 @@ impl std::fmt::Debug for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("staff::State")
             .field("step", &self.step)
-            .field("wrong", &self.wrong)
+            .field("guard", &self.guard)
             .finish()
     }
 }
 
 impl State {
-    pub fn new(door: Door) -> Self {
+    /// Opened at `now`: still waiting after too many wrong codes, the screen says until when.
+    pub fn new(door: Door, now: &ZonedDateTime) -> Self {
+        let guard = door.guard;
+        let step = if guard.locked_until(now.timestamp()).is_some() {
+            Step::Locked
+        } else {
+            Step::Pin
+        };
         Self {
             door,
-            step: Step::default(),
+            step,
             pin: String::new(),
-            wrong: 0,
+            guard,
+            tried_wrong: false,
             printed: None,
             printing: false,
             last_ticket: None,
@@ -144,6 +166,11 @@ impl State {
 
     pub fn allow_exit(&self) -> bool {
         self.door.allow_exit
+    }
+
+    /// The wrong codes counted so far.
+    pub fn guard(&self) -> PinGuard {
+        self.guard
     }
 }
 
@@ -157,7 +184,7 @@ impl Flow for State {
         self.step
     }
 
-    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
         let allow_exit = self.door.allow_exit;
         match (self.step, message) {
             (Step::Pin, Message::Key(KeypadMessage::Insert(c))) => {
@@ -171,19 +198,27 @@ impl Flow for State {
                 Action::None
             }
             (Step::Pin, Message::Key(KeypadMessage::Done)) => {
+                let at = now.timestamp();
+                if self.guard.locked_until(at).is_some() {
+                    self.pin.clear();
+                    self.step = Step::Locked;
+                    return Action::None;
+                }
                 let right = (self.door.pin_matches)(&self.pin);
                 self.pin.clear();
                 if right {
                     tracing::info!("staff screen opened");
+                    self.guard = self.guard.succeeded();
                     self.step = Step::Panel;
-                    return Action::FindLastTicket;
+                    return Action::Opened { guard: self.guard };
                 }
-                self.wrong += 1;
-                tracing::warn!(attempt = self.wrong, "wrong staff PIN");
-                if self.wrong >= ATTEMPTS {
+                self.guard = self.guard.failed(at);
+                self.tried_wrong = true;
+                tracing::warn!(failures = self.guard.failures, "wrong staff PIN");
+                if self.guard.locked_until(at).is_some() {
                     self.step = Step::Locked;
                 }
-                Action::None
+                Action::PinWrong { guard: self.guard }
             }
             (Step::Panel, Message::TestPrint) if !self.printing => {
                 self.printing = true;
@@ -214,6 +249,7 @@ impl Flow for State {
             return Action::None;
         }
         match reply {
+            Reply::PinCountKept => {}
             Reply::TestPrinted(result) => {
                 self.printing = false;
                 self.printed = Some(Printed::Test(result));

@@ -6,7 +6,7 @@ use iced::{Element, Length};
 use kiosk_core::i18n::FluentArgs;
 use kiosk_core::sync::Link;
 
-use super::{ATTEMPTS, Message, State, Step};
+use super::{Message, State, Step};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::flow::Surroundings;
@@ -44,7 +44,7 @@ impl State {
         match self.step {
             Step::Pin => {
                 let mut args = FluentArgs::new();
-                args.set("left", u64::from(ATTEMPTS - self.wrong));
+                args.set("left", u64::from(self.guard.tries_left()));
                 let dots = "•".repeat(self.pin.len());
                 let mut pin = column![
                     text(ctx.tr("staff-pin")).size(size::BODY),
@@ -54,7 +54,7 @@ impl State {
                         .style(theme::card),
                 ]
                 .spacing(space::BETWEEN_TARGETS);
-                if self.wrong > 0 {
+                if self.tried_wrong {
                     pin = pin.push(text(ctx.tr_args("staff-pin-wrong", &args)).size(size::BODY));
                 }
                 column![title(), pin, keypad::phone(ctx, 0).map(Message::Key)]
@@ -62,11 +62,33 @@ impl State {
                     .height(Length::Fill)
                     .into()
             }
-            Step::Locked => column![title(), text(ctx.tr("staff-locked")).size(size::BODY)]
-                .spacing(space::PAGE)
-                .height(Length::Fill)
-                .into(),
+            Step::Locked => column![
+                title(),
+                text(self.locked_words(ctx, status)).size(size::BODY)
+            ]
+            .spacing(space::PAGE)
+            .height(Length::Fill)
+            .into(),
             Step::Panel => panel(*ctx, ctx.tr("staff-title"), self.words(ctx, status)),
+        }
+    }
+
+    /// "Too many wrong codes. Try again after 10:42:30." in the kiosk's zone.
+    pub(super) fn locked_words(&self, ctx: &Context<'_>, status: &Surroundings<'_>) -> String {
+        let zone = status.now.time_zone().clone();
+        match self.guard.locked_until {
+            Some(until) => {
+                let mut args = FluentArgs::new();
+                args.set(
+                    "time",
+                    until
+                        .to_zoned_datetime(zone)
+                        .strftime("%H:%M:%S")
+                        .to_string(),
+                );
+                ctx.tr_args("staff-locked", &args)
+            }
+            None => ctx.tr("staff-title"),
         }
     }
 
