@@ -347,9 +347,15 @@ impl Kiosk {
         let now = self.clock.instant();
         match message {
             Message::Tick => {
+                let yesterday = self.now.date();
                 self.now = self.clock.now();
                 if self.idle_phase() == IdlePhase::Expired {
                     return self.end_session();
+                }
+                if self.now.date() != yesterday
+                    && let Some(forget) = self.runner.forget_old_tickets(&self.now)
+                {
+                    return Task::perform(forget, |()| Message::None);
                 }
             }
             Message::Activity => self.last_activity = now,

@@ -33,6 +33,13 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
         .context("cannot open the print journal")?;
     let printer = TicketPrinter::new(config.ticket_printer.print_config())?;
     let spooler = Spooler::new(printer, Arc::new(journal), "ticket");
+    // Staff reprint today's tickets only: what was printed before today is forgotten at the
+    // start (and at midnight by the root), keeping kind, time and outcome.
+    if let Ok(today) = clock.now().start_of_day()
+        && let Err(error) = spooler.forget_before(today.timestamp())
+    {
+        tracing::error!(%error, "old tickets not forgotten");
+    }
     let card = CardReader::start(&config.card_reader, clock.now().date())
         .context("cannot start the eID card reader")?;
     let devices = DevicesHub::new(config.scanner.is_some(), card.is_some());

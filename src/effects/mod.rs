@@ -12,6 +12,7 @@ pub mod staff;
 use std::sync::Arc;
 
 use iced::Task;
+use jiff::ZonedDateTime;
 use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
 use kiosk_core::i18n::{I18n, Language, PrintLabels};
@@ -99,6 +100,25 @@ impl Runner {
     /// The wrong staff PINs counted so far, for the staff screen's door.
     pub fn staff_pin_guard(&self) -> PinGuard {
         self.staff_pin.get()
+    }
+
+    /// Forgets the printed tickets' bytes of before `today` (a new day, or the start), on the
+    /// blocking pool: staff reprint the same day's tickets only, and a ticket's code and QR
+    /// secret should not outlive that.
+    pub fn forget_old_tickets(
+        &self,
+        today: &ZonedDateTime,
+    ) -> Option<impl Future<Output = ()> + Send + use<>> {
+        let spooler = self.spooler.clone()?;
+        let cutoff = today.start_of_day().ok()?.timestamp();
+        Some(async move {
+            let done = tokio::task::spawn_blocking(move || spooler.forget_before(cutoff)).await;
+            match done {
+                Ok(Ok(_)) => {}
+                Ok(Err(error)) => tracing::error!(%error, "old tickets not forgotten"),
+                Err(error) => tracing::error!(%error, "old tickets not forgotten"),
+            }
+        })
     }
 
     fn client(&self) -> Option<Client> {

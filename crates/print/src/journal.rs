@@ -25,6 +25,9 @@ pub enum JobState {
     Printed,
     Held,
     Failed,
+    /// Never printed, and now past its day: given up, its bytes forgotten (a queue number or
+    /// appointment ticket from an earlier day is of no use on paper).
+    Expired,
 }
 
 impl JobState {
@@ -34,6 +37,7 @@ impl JobState {
             Self::Printed => "printed",
             Self::Held => "held",
             Self::Failed => "failed",
+            Self::Expired => "expired",
         }
     }
 
@@ -42,6 +46,7 @@ impl JobState {
             "printing" => Self::Printing,
             "printed" => Self::Printed,
             "held" => Self::Held,
+            "expired" => Self::Expired,
             _ => Self::Failed,
         }
     }
@@ -116,6 +121,9 @@ impl Journal {
     }
 
     fn init(conn: Connection) -> Result<Self> {
+        // Forgotten bytes are overwritten in the file, not left in free pages to be read back.
+        conn.pragma_update(None, "secure_delete", true)
+            .map_err(db)?;
         conn.execute_batch(SCHEMA).map_err(db)?;
         // A job left `printing` means the kiosk stopped mid-send: we cannot know what reached
         // the printer, and a lost ticket is worse than a repeated one, so it is sent again.
@@ -236,6 +244,7 @@ impl Journal {
             .query_row(
                 &format!(
                     "SELECT {COLUMNS} FROM print_jobs WHERE printer = ? AND kind IN ({places})
+                       AND length(payload) > 0
                      ORDER BY rowid DESC LIMIT 1"
                 ),
                 rusqlite::params_from_iter(values),
@@ -243,6 +252,33 @@ impl Journal {
             )
             .optional()
             .map_err(db)
+    }
+
+    /// Forgets the bytes of every job created before `cutoff` (what was printed: a booking
+    /// code, a QR secret, a name), keeping its kind, times and outcome; a job of before that
+    /// was never printed is given up ([`JobState::Expired`]). Staff reprint only what is
+    /// newer. Returns how many jobs lost their bytes.
+    pub fn forget_before(&self, cutoff: jiff::Timestamp) -> Result<usize> {
+        let conn = self.conn()?;
+        let cutoff = cutoff.to_string();
+        let expired = conn
+            .execute(
+                "UPDATE print_jobs SET state = 'expired', updated_at = ?2
+                 WHERE created_at < ?1 AND state IN ('failed', 'printing')",
+                params![cutoff, now()],
+            )
+            .map_err(db)?;
+        let forgotten = conn
+            .execute(
+                "UPDATE print_jobs SET payload = x''
+                 WHERE created_at < ?1 AND state IN ('printed', 'expired') AND length(payload) > 0",
+                params![cutoff],
+            )
+            .map_err(db)?;
+        if forgotten > 0 || expired > 0 {
+            tracing::info!(forgotten, expired, "print journal: old tickets forgotten");
+        }
+        Ok(forgotten)
     }
 
     /// Jobs of `printer` not yet printed, oldest first.

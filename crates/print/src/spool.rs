@@ -65,6 +65,11 @@ impl Spooler {
     }
 
     /// The newest ticket of one of `kinds` on this printer: what [`Self::reprint_last`] prints.
+    /// Forgets the bytes of tickets printed before `cutoff` (see [`Journal::forget_before`]).
+    pub fn forget_before(&self, cutoff: jiff::Timestamp) -> Result<usize> {
+        self.journal.forget_before(cutoff)
+    }
+
     pub fn last_of_kinds(&self, kinds: &[&str]) -> Result<Option<JobRecord>> {
         self.journal.last_of_kinds(&self.name, kinds)
     }

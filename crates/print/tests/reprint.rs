@@ -144,3 +144,51 @@ async fn reprint_with_nothing_printed_prints_nothing() {
     assert!(spooler.reprint_last(RESIDENT).await.unwrap().is_none());
     assert_eq!(files(dir.path()).len(), 1);
 }
+
+/// Staff reprint the same day's tickets only: the day after, a ticket's bytes (its booking
+/// code, QR secret, name) are gone from the journal file itself, while its kind, time and
+/// outcome stay; a ticket that never printed is given up rather than printed a day late.
+#[test]
+fn tickets_of_an_earlier_day_are_forgotten_down_to_the_file() {
+    const SECRET: &[u8] = b"KB1-K7PX3MQ9RT-0123456789abcdef-Zoe-Testpersoon";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("print-journal.sqlite");
+    let journal = Journal::open(&path).unwrap();
+    let printed = record(&journal, "booking", "ticket", SECRET);
+    let failed = journal
+        .start("queue", "ticket", Payload::EscPos, SECRET)
+        .unwrap();
+    journal
+        .finish(failed, &Err(kiosk_print::PrintError::Encode("test".into())))
+        .unwrap();
+    assert_eq!(journal.open_jobs("ticket").unwrap().len(), 1);
+
+    // Midnight: everything so far belongs to an earlier day.
+    let midnight = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(1);
+    assert_eq!(journal.forget_before(midnight).unwrap(), 2);
+    let kept = journal.get(printed).unwrap().unwrap();
+    assert_eq!(
+        (kept.kind.as_str(), kept.state),
+        ("booking", JobState::Printed)
+    );
+    assert!(kept.payload.is_empty());
+    let given_up = journal.get(failed).unwrap().unwrap();
+    assert_eq!(given_up.state, JobState::Expired);
+    assert!(
+        journal.open_jobs("ticket").unwrap().is_empty(),
+        "nothing to print late"
+    );
+    assert_eq!(
+        journal.last_of_kinds("ticket", RESIDENT).unwrap(),
+        None,
+        "nothing left to reprint"
+    );
+    drop(journal);
+    for file in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(file.unwrap().path()).unwrap();
+        assert!(
+            !bytes.windows(SECRET.len()).any(|w| w == SECRET),
+            "the ticket's bytes are still in the file"
+        );
+    }
+}
