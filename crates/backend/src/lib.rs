@@ -10,6 +10,7 @@ pub mod failpoint;
 pub mod http;
 pub mod idempotency;
 pub mod problem;
+pub mod queue;
 pub mod seed;
 pub mod slots;
 pub mod store;

@@ -53,8 +53,9 @@ pub async fn get(
     State(state): State<AppState>,
     PathId(id): PathId,
 ) -> Result<Json<Ticket>, ApiError> {
+    let now = state.clock.now();
     state
-        .run(move |store| store.ticket(id))
+        .run(move |store| store.ticket(id, now))
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(pt::TICKET_NOT_FOUND, "No such ticket"))

@@ -1,0 +1,50 @@
+//! Live news of the queue, per location, for desks and displays (Server-Sent Events).
+//!
+//! A change is published only after its transaction committed, so a listener that reloads on news
+//! always finds it. News carries numbers and desks, never names. A listener that falls behind (the
+//! channel keeps the last 64) is told to reload everything instead of missing a call.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+const CAPACITY: usize = 64;
+
+/// One change of a location's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueueNews {
+    /// `called`, `called_again`, `started`, `done`, `no_show`, `back_to_queue`, `transferred`,
+    /// `cancelled`, or `checked_in` (a new ticket).
+    pub action: String,
+    pub number: String,
+    pub desk: Option<String>,
+    /// Whether a display announces it (chime, highlight, speech).
+    pub announce: bool,
+}
+
+/// A broadcast channel per location, made on first use.
+#[derive(Default)]
+pub struct Live {
+    channels: Mutex<HashMap<String, broadcast::Sender<QueueNews>>>,
+}
+
+impl Live {
+    fn sender(&self, location_id: &str) -> broadcast::Sender<QueueNews> {
+        let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels
+            .entry(location_id.to_owned())
+            .or_insert_with(|| broadcast::channel(CAPACITY).0)
+            .clone()
+    }
+
+    /// Tells every listener of the location; nobody listening is fine.
+    pub fn publish(&self, location_id: &str, news: QueueNews) {
+        let _ = self.sender(location_id).send(news);
+    }
+
+    pub fn subscribe(&self, location_id: &str) -> broadcast::Receiver<QueueNews> {
+        self.sender(location_id).subscribe()
+    }
+}
