@@ -35,6 +35,17 @@ pub async fn create(
         .run(move |store| store.check_in(&code, &who, now, &keyed))
         .await;
     let checked_in = result.inspect_err(|e| note_failure(&state, &kiosk, e))?;
+    if checked_in.created {
+        state.live.publish(
+            &kiosk.location_id,
+            crate::queue::live::QueueNews {
+                action: "checked_in".into(),
+                number: checked_in.ticket.number.clone(),
+                desk: None,
+                announce: false,
+            },
+        );
+    }
     Ok((status(&checked_in), Json(checked_in.ticket)))
 }
 

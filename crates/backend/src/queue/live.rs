@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use serde::Serialize;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 const CAPACITY: usize = 64;
 
@@ -24,13 +24,36 @@ pub struct QueueNews {
     pub announce: bool,
 }
 
-/// A broadcast channel per location, made on first use.
-#[derive(Default)]
+/// A broadcast channel per location, made on first use; and the server's stop signal, which ends
+/// every live stream (a graceful shutdown waits for open connections, and these never end alone).
 pub struct Live {
     channels: Mutex<HashMap<String, broadcast::Sender<QueueNews>>>,
+    stopping: watch::Sender<bool>,
+}
+
+impl Default for Live {
+    fn default() -> Live {
+        Live {
+            channels: Mutex::default(),
+            stopping: watch::channel(false).0,
+        }
+    }
 }
 
 impl Live {
+    /// Ends every live stream, now and later.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Resolves once [`Live::stop`] was called.
+    pub fn stopped(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.stopping.subscribe();
+        async move {
+            let _ = rx.wait_for(|stop| *stop).await;
+        }
+    }
+
     fn sender(&self, location_id: &str) -> broadcast::Sender<QueueNews> {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         channels

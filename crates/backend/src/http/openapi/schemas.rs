@@ -542,3 +542,37 @@ pub struct VerifyQuery {
     /// The verification code printed on the document.
     code: String,
 }
+
+#[derive(ToSchema)]
+#[schema(description = "A number called to a desk, as the waiting room sees it.")]
+pub struct DisplayCall {
+    #[schema(example = "A007")]
+    number: String,
+    #[schema(example = "Loket 3")]
+    desk: String,
+    #[schema(format = DateTime)]
+    at: String,
+}
+
+#[derive(ToSchema)]
+#[schema(description = "What the waiting-room display shows: numbers and desks, never names.")]
+pub struct DisplayView {
+    location_id: String,
+    municipality: String,
+    location_name: LocalizedText,
+    /// Called and not yet at the desk, newest first.
+    calling: Vec<DisplayCall>,
+    /// The last calls (at most 6), newest first.
+    recent: Vec<DisplayCall>,
+}
+
+#[derive(ToSchema)]
+#[schema(description = "One change of a location's queue (data of an SSE `queue` event).")]
+pub struct QueueNews {
+    #[schema(example = "called")]
+    action: String,
+    number: String,
+    desk: Option<String>,
+    /// Whether a display chimes and highlights it (called, called again).
+    announce: bool,
+}
