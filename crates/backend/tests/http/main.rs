@@ -6,6 +6,8 @@ mod certificates;
 mod common;
 mod concurrency;
 mod demo_card;
+mod desk;
+mod desk_client;
 mod dst;
 mod errors;
 mod idempotency;
