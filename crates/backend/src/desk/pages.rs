@@ -64,7 +64,7 @@ pub fn login(csrf: &str, error: Option<&str>, login: &str) -> Markup {
                     input type="hidden" name="csrf" value=(csrf);
                     label { "Login" input #login name="login" autocomplete="username" required value=(login); }
                     label { "Password" input #password type="password" name="password" autocomplete="current-password" required; }
-                    button #sign-in type="submit" { "Sign in" }
+                    button.primary #sign-in type="submit" { "Sign in" }
                 }
             }
         },
@@ -107,7 +107,7 @@ pub fn setup(
                             }
                         }
                     }
-                    button #start-desk type="submit" { "Start" }
+                    button.primary #start-desk type="submit" { "Start" }
                 }
             }
         },
