@@ -135,6 +135,16 @@ impl SqliteStore {
     }
 }
 
+/// A desk form sent twice at once: the second waits for the write lock, then finds the first's key
+/// here, before its action could be refused for what the first did (e.g. "desk busy").
+fn answered_before<T>(tx: &Transaction<'_>, keyed: &Keyed<T>, now: Timestamp) -> StoreResult<()> {
+    let record = keyed.record();
+    match idempotency::lookup(tx, &record.scope, &record.key, now)? {
+        Some(_) => Err(StoreError::KeyAnswered),
+        None => Ok(()),
+    }
+}
+
 fn open_connection(path: &Path) -> StoreResult<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(15))?;
@@ -405,6 +415,7 @@ impl super::Store for SqliteStore {
         keyed: &Keyed<crate::queue::Outcome>,
     ) -> StoreResult<crate::queue::Outcome> {
         self.change("queue_act", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
             queue::act(tx, &self.tz, desk, action, now, &self.queue)
         })
     }
@@ -417,6 +428,7 @@ impl super::Store for SqliteStore {
         keyed: &Keyed<super::CheckIn>,
     ) -> StoreResult<super::CheckIn> {
         self.change("hand_check_in", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
             tickets::hand_check_in(tx, &self.tz, booking_id, desk, now, &self.queue)
         })
     }
