@@ -664,3 +664,102 @@ async fn the_display_shows_calls_by_number_and_desk_and_streams_them() {
     assert_eq!(view["recent"].as_array().unwrap().len(), 1);
     assert!(!view.to_string().contains("Testpersoon"), "never a name");
 }
+
+#[tokio::test]
+async fn an_offline_check_in_synced_later_takes_its_place_by_its_arrival_time() {
+    let env = setup_env().await;
+    let early = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    let late = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    env.set_now("2026-03-24T09:30:00+01:00");
+    let block: Value = env
+        .send(
+            "/v1/kiosks/me/ticket-blocks",
+            &serde_json::json!({"queue_service_id": "travel", "day": TUESDAY, "size": 5}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    // `late` checks in online at 09:45; `early` checked in at 09:40 at a kiosk that was offline
+    // and syncs at 09:50.
+    env.set_now("2026-03-24T09:45:00+01:00");
+    let online: Value = env
+        .check_in(late["code"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (online["number"].as_str(), online["people_ahead"].as_u64()),
+        (Some("B001"), Some(0))
+    );
+    env.set_now("2026-03-24T09:50:00+01:00");
+    let event = serde_json::json!({"events": [{
+        "id": uuid::Uuid::now_v7(), "type": "ticket.offline_checkin", "occurred_at": "2026-03-24T09:40:00+01:00",
+        "payload": {"booking_id": early["id"], "queue_service_id": "travel", "day": TUESDAY,
+                    "sequence": block["first"]}}]});
+    let results: Value = env
+        .send("/v1/kiosks/me/events", &event)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(results["results"][0]["status"], "accepted");
+    assert_eq!(
+        ticket(&env, online["id"].as_str().unwrap()).await["people_ahead"],
+        1,
+        "the resident who arrived first is ahead, though synced later"
+    );
+    let desk = Browser::at_desk(&env, "anna", "Loket 2", "town-hall", &["travel"]).await;
+    assert_eq!(
+        desk.act("call_next", None, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let panel = desk.get("/desk/panel").await;
+    assert!(
+        panel.body.contains("id=\"current-number\">B901<"),
+        "{}",
+        panel.body
+    );
+}
+
+#[tokio::test]
+async fn the_desk_stream_tells_of_a_kiosk_check_in() {
+    let env = setup_env().await;
+    env.set_now(TUESDAY_0940);
+    let desk = Browser::at_desk(&env, "anna", "Loket 1", "town-hall", &["identity"]).await;
+    let cookie = format!("desk_session={}", desk.cookie("desk_session").unwrap());
+    let mut stream = env
+        .http
+        .get(env.url("/desk/events"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    let checked = checked_in(&env, "eid-pickup", "2026-03-24T10:00:00+01:00").await;
+    let mut seen = String::new();
+    while !seen.contains("\"action\":\"checked_in\"") {
+        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+            .await
+            .expect("the check-in reaches the desk")
+            .unwrap()
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains(checked["number"].as_str().unwrap()));
+    // Without a session there is no stream.
+    let anonymous = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(env.url("/desk/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+}

@@ -520,9 +520,10 @@ pub(crate) fn record_offline(
         // Checked in online as well (the kiosk came back in between): the first ticket stands.
         return Ok(());
     }
+    let id = Uuid::new_v4();
     insert_ticket(
         tx,
-        Uuid::new_v4(),
+        id,
         &row,
         &checkin.queue_service_id,
         checkin.day,
@@ -536,5 +537,7 @@ pub(crate) fn record_offline(
             StoreError::Invalid("that number was already used".into())
         }
         other => other,
-    })
+    })?;
+    // In the queue by its real arrival time, not the time it was synced.
+    queue::note_check_in(tx, id, &row.location_id, None, issued)
 }
