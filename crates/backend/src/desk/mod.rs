@@ -8,6 +8,8 @@ pub mod display;
 pub mod form;
 pub mod pages;
 pub mod password;
+pub mod phone;
+pub mod phone_pages;
 pub mod routes;
 pub mod sse;
 

@@ -288,6 +288,7 @@ pub fn console(login: &str, csrf: &str, desk: &DeskRef, panel: Markup) -> Markup
                 strong #desk-name { (desk.desk) }
                 span.meta { (desk.location_id) " · " (login) }
                 span #live-mark.mark hidden { "reconnecting…" }
+                a.button.secondary #phone-bookings href="/desk/bookings" { "Phone bookings" }
                 a.button.secondary href="/desk/setup" { "Change desk" }
                 form.inline method="post" action="/desk/logout" {
                     input type="hidden" name="csrf" value=(csrf);

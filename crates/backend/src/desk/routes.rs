@@ -39,7 +39,7 @@ fn with_cookie(mut response: Response, cookie: Option<header::HeaderValue>) -> R
     response
 }
 
-fn see_other(to: &str) -> Response {
+pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
@@ -208,7 +208,7 @@ async fn apply_desk(
         .map_err(|e| e.title.to_owned())
 }
 
-async fn catalogue(state: &AppState) -> Result<kiosk_api::Catalogue, ApiError> {
+pub async fn catalogue(state: &AppState) -> Result<kiosk_api::Catalogue, ApiError> {
     let today = state.clock.now().to_zoned_datetime(state.tz.clone()).date();
     state.run(move |s| s.catalogue(today)).await
 }
@@ -285,7 +285,7 @@ async fn panel(
     ))
 }
 
-async fn console_response(
+pub async fn console_response(
     state: &AppState,
     clerk: &Clerk,
     desk: &DeskRef,
@@ -353,14 +353,22 @@ fn parse_action(form: &FormData) -> Result<Action, String> {
     })
 }
 
-/// The form key of a desk form as an Idempotency-Key: `None` for a key already answered.
-async fn form_key<T: 'static>(
+/// A desk form's key, as an Idempotency-Key: fresh, or answered before (a resent form).
+pub enum FormKey<T> {
+    Fresh(Keyed<T>),
+    Answered(StoredAnswer),
+}
+
+/// The form key of a desk form (`form_key`) as an Idempotency-Key of scope `desk:<staff id>`;
+/// `render` keeps the answer a resent form gets.
+pub async fn form_key<T: 'static>(
     state: &AppState,
     clerk: &Clerk,
     form: &FormData,
     path: &str,
     body: &[u8],
-) -> Result<Option<Keyed<T>>, String> {
+    render: impl Fn(&T) -> crate::store::StoreResult<StoredAnswer> + Send + Sync + 'static,
+) -> Result<FormKey<T>, String> {
     let key = form
         .get("form_key")
         .and_then(|k| Uuid::parse_str(k).ok())
@@ -368,13 +376,8 @@ async fn form_key<T: 'static>(
         .to_string();
     let scope = format!("desk:{}", clerk.session.staff_id);
     let now = state.clock.now();
-    let (s, k) = (scope.clone(), key.clone());
-    let found = state
-        .run(move |store| store.idempotency_lookup(&s, &k, now))
-        .await
-        .map_err(|e| e.title.to_owned())?;
-    if found.is_some() {
-        return Ok(None);
+    if let Some(stored) = answered(state, &scope, &key).await {
+        return Ok(FormKey::Answered(stored));
     }
     let mut fingerprint = format!("POST {path}\n").into_bytes();
     fingerprint.extend_from_slice(body);
@@ -384,17 +387,32 @@ async fn form_key<T: 'static>(
         digest: sha256_hex(&fingerprint),
         at: now,
     };
-    Ok(Some(Keyed::new(
+    Ok(FormKey::Fresh(Keyed::new(
         record,
         Arc::new(AtomicBool::new(false)),
-        |_: &T| {
-            Ok(StoredAnswer {
-                status: 303,
-                content_type: "text/plain".into(),
-                body: Vec::new(),
-            })
-        },
+        render,
     )))
+}
+
+/// The answer kept for a form key, if any.
+pub async fn answered(state: &AppState, scope: &str, key: &str) -> Option<StoredAnswer> {
+    let now = state.clock.now();
+    let (s, k) = (scope.to_owned(), key.to_owned());
+    state
+        .run(move |store| store.idempotency_lookup(&s, &k, now))
+        .await
+        .ok()
+        .flatten()
+        .map(|stored| stored.answer)
+}
+
+/// What a desk action's key keeps: the redirect the first press got.
+fn redirect_answer<T>(_: &T) -> crate::store::StoreResult<StoredAnswer> {
+    Ok(StoredAnswer {
+        status: 303,
+        content_type: "text/plain".into(),
+        body: Vec::new(),
+    })
 }
 
 pub async fn act(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
@@ -412,15 +430,23 @@ pub async fn act(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Re
                 .await;
         }
     };
-    let keyed = match form_key::<Outcome>(&state, &clerk, &form, "/desk/act", &body).await {
-        Ok(Some(k)) => k,
-        // Sent before: done then, nothing to do now.
-        Ok(None) => return see_other("/desk"),
-        Err(text) => {
-            return console_response(&state, &clerk, &desk, StatusCode::BAD_REQUEST, Some(&text))
+    let keyed =
+        match form_key::<Outcome>(&state, &clerk, &form, "/desk/act", &body, redirect_answer).await
+        {
+            Ok(FormKey::Fresh(k)) => k,
+            // Sent before: done then, nothing to do now.
+            Ok(FormKey::Answered(_)) => return see_other("/desk"),
+            Err(text) => {
+                return console_response(
+                    &state,
+                    &clerk,
+                    &desk,
+                    StatusCode::BAD_REQUEST,
+                    Some(&text),
+                )
                 .await;
-        }
-    };
+            }
+        };
     let now = state.clock.now();
     let (d, a) = (desk.clone(), action.clone());
     match state
@@ -444,7 +470,7 @@ pub async fn act(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Re
     }
 }
 
-async fn refused(state: &AppState, clerk: &Clerk, desk: &DeskRef, e: StoreError) -> Response {
+pub async fn refused(state: &AppState, clerk: &Clerk, desk: &DeskRef, e: StoreError) -> Response {
     let e = ApiError::from(e);
     let text = match &e.detail {
         Some(d) => format!("{} ({d})", e.title),
@@ -465,9 +491,18 @@ pub async fn check_in(State(state): State<AppState>, clerk: Clerk, body: Bytes) 
         let text = "Which booking? Reload the page and try again.";
         return console_response(&state, &clerk, &desk, StatusCode::BAD_REQUEST, Some(text)).await;
     };
-    let keyed = match form_key(&state, &clerk, &form, "/desk/check-in", &body).await {
-        Ok(Some(k)) => k,
-        Ok(None) => return see_other("/desk"),
+    let keyed = match form_key(
+        &state,
+        &clerk,
+        &form,
+        "/desk/check-in",
+        &body,
+        redirect_answer,
+    )
+    .await
+    {
+        Ok(FormKey::Fresh(k)) => k,
+        Ok(FormKey::Answered(_)) => return see_other("/desk"),
         Err(text) => {
             return console_response(&state, &clerk, &desk, StatusCode::BAD_REQUEST, Some(&text))
                 .await;

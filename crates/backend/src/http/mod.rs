@@ -1,7 +1,7 @@
 //! The HTTP layer: routes, shared state and the glue to the blocking store.
 
 mod auth;
-mod bookings;
+pub(crate) mod bookings;
 mod card_limit;
 mod catalogue;
 mod certificates;
@@ -28,7 +28,7 @@ use jiff::tz::TimeZone;
 use kiosk_api::problem_type as pt;
 
 use crate::clock::Clock;
-use crate::desk::{display, routes as desk};
+use crate::desk::{display, phone, routes as desk};
 use crate::problem::ApiError;
 use crate::store::{Store, StoreResult};
 
@@ -134,6 +134,12 @@ pub fn router(state: AppState) -> Router {
         .route("/desk/events", get(desk::events))
         .route("/desk/act", post(desk::act))
         .route("/desk/check-in", post(desk::check_in))
+        .route("/desk/bookings", get(phone::page).post(phone::create))
+        .route(
+            "/desk/bookings/move",
+            get(phone::move_page).post(phone::move_booking),
+        )
+        .route("/desk/bookings/cancel", post(phone::cancel))
         .route("/display/{location}", get(display::page))
         .route("/v1/display/{location}", get(display::state))
         .route("/v1/display/{location}/events", get(display::events));

@@ -173,6 +173,24 @@ pub enum ChallengeState {
     Used,
 }
 
+/// How a clerk finds a caller's booking.
+pub enum BookingQuery {
+    Id(Uuid),
+    Code(CodeLookup),
+    /// Part of the name (any case) and the booked day.
+    NameOnDay(String, Date),
+}
+
+/// A booking as the desk sees it, with the contact data the clerk checks the caller against
+/// (personal data: no Debug, never logged).
+pub struct DeskBooking {
+    pub booking: Booking,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub checked_in: bool,
+}
+
 /// A staff account as stored (the hash is an argon2id PHC string).
 pub struct StaffAccount {
     pub id: i64,
@@ -367,6 +385,32 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<crate::queue::DisplayView>>;
     /// The queue services offered at a location (empty for an unknown one).
     fn location_services(&self, location_id: &str) -> StoreResult<Vec<String>>;
+
+    // Phone bookings at the desk, within the desk's location.
+    fn desk_find_bookings(
+        &self,
+        location_id: &str,
+        query: &BookingQuery,
+        now: Timestamp,
+    ) -> StoreResult<Vec<DeskBooking>>;
+    #[allow(clippy::too_many_arguments)]
+    fn desk_move_booking(
+        &self,
+        id: Uuid,
+        location_id: &str,
+        start: Timestamp,
+        end: Timestamp,
+        desks: u32,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
+    fn desk_cancel_booking(
+        &self,
+        id: Uuid,
+        location_id: &str,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
 
     // Staff accounts and sessions (hashes only).
     fn add_staff(

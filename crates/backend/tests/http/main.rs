@@ -8,6 +8,7 @@ mod concurrency;
 mod demo_card;
 mod desk;
 mod desk_client;
+mod desk_phone;
 mod dst;
 mod errors;
 mod idempotency;

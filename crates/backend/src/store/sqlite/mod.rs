@@ -3,6 +3,7 @@
 mod bookings;
 mod catalogue;
 mod certificates;
+mod desk_bookings;
 mod eid;
 mod events;
 mod idempotency;
@@ -451,6 +452,44 @@ impl super::Store for SqliteStore {
 
     fn location_services(&self, location_id: &str) -> StoreResult<Vec<String>> {
         self.with_conn(|c| queue::services_of_location(c, location_id))
+    }
+
+    fn desk_find_bookings(
+        &self,
+        location_id: &str,
+        query: &super::BookingQuery,
+        now: Timestamp,
+    ) -> StoreResult<Vec<super::DeskBooking>> {
+        self.with_conn(|c| desk_bookings::find(c, &self.tz, location_id, query, now))
+    }
+
+    fn desk_move_booking(
+        &self,
+        id: uuid::Uuid,
+        location_id: &str,
+        start: Timestamp,
+        end: Timestamp,
+        desks: u32,
+        now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.change("desk_move_booking", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            desk_bookings::move_to(tx, &self.tz, id, location_id, start, end, desks, now)
+        })
+    }
+
+    fn desk_cancel_booking(
+        &self,
+        id: uuid::Uuid,
+        location_id: &str,
+        now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.change("desk_cancel_booking", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            desk_bookings::cancel(tx, &self.tz, id, location_id, now)
+        })
     }
 
     fn add_staff(
