@@ -258,6 +258,17 @@ async fn call_next_on_the_desk_shows_on_the_display_within_a_second() {
     press(&desk, "start").await;
     desk.screenshot(&dir, "desk-console", 1920, 1080).await;
     desk.screenshot(&dir, "desk-console", 1080, 1920).await;
+    desk.client
+        .goto(&backend.url("/desk/bookings?product=passport&persons=1&day=2026-03-24"))
+        .await
+        .unwrap();
+    desk.client
+        .wait()
+        .for_element(Locator::Css("#book"))
+        .await
+        .expect("free times to book");
+    desk.screenshot(&dir, "desk-phone-booking", 1920, 1080)
+        .await;
     desk.stop().await;
     display.stop().await;
 }

@@ -763,3 +763,90 @@ async fn the_desk_stream_tells_of_a_kiosk_check_in() {
         .unwrap();
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn an_early_appointment_waits_behind_walk_ins_until_shortly_before_its_time() {
+    let env = setup_env().await;
+    env.set_now(TUESDAY_0940);
+    let appointment = checked_in(&env, "eid-pickup", "2026-03-24T10:00:00+01:00").await;
+    let now = env.clock.now().as_second();
+    let walk_ins = insert_walk_ins(&env.db, "town-hall", "identity", 50, TUESDAY, now - 60, 2);
+    let desk = Browser::at_desk(&env, "anna", "Loket 1", "town-hall", &["identity"]).await;
+    // 09:40: the 10:00 appointment is 20 minutes early; the walk-in who is due goes first.
+    assert_eq!(
+        ticket(&env, appointment["id"].as_str().unwrap()).await["people_ahead"],
+        2
+    );
+    desk.act("call_next", None, &[]).await;
+    assert_eq!(ticket(&env, &walk_ins[0]).await["status"], "called");
+    desk.act("no_show", Some(&walk_ins[0]), &[]).await;
+    // 09:56: within 5 minutes of its time, the appointment goes before the other walk-in.
+    env.set_now("2026-03-24T09:56:00+01:00");
+    assert_eq!(
+        ticket(&env, appointment["id"].as_str().unwrap()).await["people_ahead"],
+        0
+    );
+    desk.act("call_next", None, &[]).await;
+    assert_eq!(
+        ticket(&env, appointment["id"].as_str().unwrap()).await["status"],
+        "called"
+    );
+}
+
+#[tokio::test]
+async fn staff_commands_add_list_and_disable_accounts() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let env = start().await;
+    let backend = env!("CARGO_BIN_EXE_kiosk-backend");
+    let add = |login: &str, role: &str, password: &str| {
+        let mut child = Command::new(backend)
+            .args(["staff", "add", "--db"])
+            .arg(&env.db)
+            .args(["--login", login, "--role", role])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let admin = add("admin", "admin", PASSWORD);
+    assert!(
+        admin.status.success(),
+        "{}",
+        String::from_utf8_lossy(&admin.stderr)
+    );
+    assert!(add("anna", "clerk", PASSWORD).status.success());
+    let short = add("bert", "clerk", "short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    let twice = add("anna", "clerk", PASSWORD);
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("exists already"));
+    let list = Command::new(backend)
+        .args(["staff", "list", "--db"])
+        .arg(&env.db)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&list.stdout),
+        "admin\tadmin\tactive\nanna\tclerk\tactive\n"
+    );
+
+    let desk = Browser::at_desk(&env, "anna", "Loket 1", "town-hall", &["identity"]).await;
+    let disabled = Command::new(backend)
+        .args(["staff", "disable", "--db"])
+        .arg(&env.db)
+        .args(["--login", "anna"])
+        .output()
+        .unwrap();
+    assert!(disabled.status.success());
+    assert_eq!(
+        desk.get("/desk").await.status,
+        StatusCode::SEE_OTHER,
+        "its session ended"
+    );
+    let again = Browser::new(&env).login("anna", PASSWORD).await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED);
+}
