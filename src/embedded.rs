@@ -28,7 +28,7 @@ impl EmbeddedBackend {
             .with_context(|| format!("cannot create {}", folder.display()))?;
         let db_path = folder.join("backend.db");
         if !db_path.exists() {
-            let summary = kiosk_backend::seed_demo(&db_path, DEMO_SEED)
+            let summary = kiosk_testcard::seed_demo(&db_path, DEMO_SEED)
                 .context("cannot seed the embedded backend's demo data")?;
             tracing::info!(?summary, "embedded backend seeded with demo data");
         }

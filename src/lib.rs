@@ -5,7 +5,14 @@ pub mod app;
 pub mod backend_link;
 pub mod card_reader;
 pub mod context;
+pub mod demo_build;
 pub mod effects;
+// The embedded backend and the demo card only with the `demo` feature; without it, stand-ins
+// that refuse with a reason (see `demo_build`).
+#[cfg(feature = "demo")]
+pub mod embedded;
+#[cfg(not(feature = "demo"))]
+#[path = "embedded_absent.rs"]
 pub mod embedded;
 pub mod focus;
 pub mod fonts;

@@ -69,6 +69,13 @@ fn check_config(path: &std::path::Path) -> ExitCode {
             for warning in &loaded.warnings {
                 eprintln!("{warning} (warning)");
             }
+            let refused = kiosk::demo_build::refusals(&loaded.config);
+            if !refused.is_empty() {
+                for reason in refused {
+                    println!("{}: {reason}", path.display());
+                }
+                return ExitCode::from(EXIT_BAD_CONFIG);
+            }
             println!("ok");
             ExitCode::SUCCESS
         }

@@ -18,6 +18,9 @@ use crate::scanner_watch::ScannerWatch;
 
 /// Opens every service `config` names; an error here becomes the fault screen.
 pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> {
+    // Every reason at once, before anything is opened: staff fix the config in one go.
+    let refused = crate::demo_build::refusals(config);
+    anyhow::ensure!(refused.is_empty(), "{}", refused.join("\n"));
     let data = &config.kiosk.data_dir;
     std::fs::create_dir_all(data)
         .with_context(|| format!("cannot create the data folder {}", data.display()))?;

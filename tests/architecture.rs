@@ -10,8 +10,9 @@ fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The names of every package in `package`'s normal (non-dev, non-build) dependency tree.
-fn normal_dependencies(package: &str) -> Vec<String> {
+/// The names of every package in `package`'s normal (non-dev, non-build) dependency tree, with
+/// `features` (extra `cargo tree` flags such as `--no-default-features`).
+fn normal_dependencies(package: &str, features: &[&str]) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(workspace())
@@ -28,6 +29,7 @@ fn normal_dependencies(package: &str) -> Vec<String> {
             "--format",
             "{p}",
         ])
+        .args(features)
         .output()
         .expect("cargo tree runs");
     assert!(
@@ -47,7 +49,11 @@ fn normal_dependencies(package: &str) -> Vec<String> {
 }
 
 fn assert_none_of(package: &str, forbidden: &[&str]) {
-    let names = normal_dependencies(package);
+    assert_none_of_with(package, &[], forbidden);
+}
+
+fn assert_none_of_with(package: &str, features: &[&str], forbidden: &[&str]) {
+    let names = normal_dependencies(package, features);
     assert!(
         names.iter().any(|name| name == package),
         "{package} is not in its own tree: {names:?}"
@@ -62,7 +68,7 @@ fn assert_none_of(package: &str, forbidden: &[&str]) {
         .collect();
     assert!(
         found.is_empty(),
-        "{package} must not depend on {forbidden:?}, but its tree has {found:?}"
+        "{package} {features:?} must not depend on {forbidden:?}, but its tree has {found:?}"
     );
 }
 
@@ -79,9 +85,39 @@ fn kiosk_api_stays_small() {
     );
 }
 
+/// The backend verifies eID signatures and makes none: the test card (private keys, RSA among
+/// them: RUSTSEC-2023-0071) is only ever its dev-dependency.
 #[test]
-fn backend_never_depends_on_the_kiosk() {
-    assert_none_of("kiosk-backend", &["iced", "kiosk-core", "kiosk"]);
+fn backend_never_depends_on_the_kiosk_nor_the_test_card() {
+    assert_none_of(
+        "kiosk-backend",
+        &["iced", "kiosk-core", "kiosk", "kiosk-testcard"],
+    );
+}
+
+/// The production kiosk (`--no-default-features`, without the embedded demo) carries no server
+/// and no test card; with the default `demo` feature it has both.
+#[test]
+fn the_kiosk_without_its_demo_has_no_server_and_no_test_card() {
+    assert_none_of_with(
+        "kiosk",
+        &["--no-default-features"],
+        &["axum", "utoipa", "kiosk-backend", "kiosk-testcard"],
+    );
+    let demo = normal_dependencies("kiosk", &[]);
+    for expected in ["kiosk-backend", "kiosk-testcard"] {
+        assert!(
+            demo.iter().any(|name| name == expected),
+            "the default (demo) kiosk lost {expected}: is the feature still on by default?"
+        );
+    }
+}
+
+/// The kiosk-api types derive their OpenAPI schemas only when the backend asks (feature
+/// `openapi`): the kiosk alone does not compile utoipa.
+#[test]
+fn kiosk_api_needs_utoipa_only_for_the_backend() {
+    assert_none_of("kiosk-api", &["utoipa"]);
 }
 
 /// Where SQL may be written: the storage modules, and the print journal (its own SQLite file).
@@ -130,6 +166,7 @@ fn sql_only_in_the_store_modules() {
         "crates/api/src",
         "crates/backend/src",
         "crates/print/src",
+        "crates/testcard/src",
     ] {
         rust_files(&root.join(dir), &mut files);
     }

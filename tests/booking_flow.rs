@@ -4,17 +4,15 @@
 
 mod support;
 
+use support::flow::{Harness, LANDSCAPE, PORTRAIT};
+
 use std::sync::Arc;
 
-use iced::widget::container;
-use iced::{Element, Length, Size};
-use iced_test::Simulator;
 use jiff::ZonedDateTime;
 use jiff::civil::{Date, date, time};
 
-use kiosk::context::Context;
 use kiosk::screen::booking::{Action, Failure, Message, PrintFailure, Reply, State, Step};
-use kiosk::theme::{self, Palette};
+use kiosk::screen::flow::Flow as _;
 use kiosk::widget::keyboard::KeyboardMessage;
 use kiosk::widget::keypad::KeypadMessage;
 use kiosk_api::{
@@ -23,10 +21,6 @@ use kiosk_api::{
 };
 use kiosk_core::i18n::{I18n, Language};
 
-/// The space the root leaves a screen between the header, the language bar and Back / Start
-/// again (see `app.rs`): 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps.
-const PORTRAIT: Size = Size::new(1000.0, 1380.0);
-const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 const LOCATION: &str = "loc-centre";
 
 fn text(nl: &str, fr: &str, de: &str, en: &str) -> LocalizedText {
@@ -203,17 +197,10 @@ fn booking(start: &Slot, status: BookingStatus, hold_expires_at: Option<ZonedDat
     }
 }
 
-/// The booking screens as the root drives them: a clock, a language, and every action kept.
-struct Flow {
-    state: State,
-    i18n: Arc<I18n>,
-    palette: Palette,
-    language: Language,
-    now: ZonedDateTime,
-    actions: Vec<Action>,
-}
+/// The booking screens as the root drives them.
+type Flow = Harness<State>;
 
-impl Flow {
+impl Harness<State> {
     /// Saturday 28 November 2026, 10:30 in Brussels.
     fn new() -> Self {
         Self::starting(
@@ -223,109 +210,18 @@ impl Flow {
     }
 
     fn starting(catalogue: Arc<Catalogue>, now: &str) -> Self {
-        let now: ZonedDateTime = now.parse().unwrap();
-        let config = support::shipped_config();
-        Self {
-            state: State::new(catalogue, LOCATION.into(), now.date()),
-            i18n: support::i18n(),
-            palette: Palette::new(config.kiosk.accent),
-            language: Language::Dutch,
+        let day = now.parse::<ZonedDateTime>().unwrap().date();
+        Self::at(
+            State::new(catalogue, LOCATION.into(), day),
+            Language::Dutch,
             now,
-            actions: Vec::new(),
-        }
-    }
-
-    fn ctx(&self) -> Context<'_> {
-        Context {
-            i18n: &self.i18n,
-            language: self.language,
-            palette: self.palette,
-            focused: None,
-        }
-    }
-
-    fn ui(&self, size: Size) -> Simulator<'_, Message> {
-        let ctx = self.ctx();
-        let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .style(theme::page)
-            .into();
-        Simulator::with_size(support::settings(), size, view)
-    }
-
-    /// Delivers a tap.
-    fn send(&mut self, message: Message) -> Action {
-        let action = self.state.update(message, &self.now);
-        self.actions.push(action.clone());
-        action
-    }
-
-    /// Delivers an answer (backend, printer, card reader or scanner).
-    fn answer(&mut self, reply: Reply) -> Action {
-        let action = self.state.reply(reply);
-        self.actions.push(action.clone());
-        action
-    }
-
-    /// Clicks the text `label` in portrait and delivers what it produced; returns the last action.
-    fn click(&mut self, label: &str) -> Action {
-        let messages: Vec<Message> = {
-            let mut ui = self.ui(PORTRAIT);
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
-            ui.into_messages().collect()
-        };
-        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
-        let mut last = Action::None;
-        for message in messages {
-            last = self.send(message);
-        }
-        last
-    }
-
-    /// What a click on `label` produces, without delivering it.
-    fn click_messages(&self, label: &str, size: Size) -> Vec<Message> {
-        let mut ui = self.ui(size);
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
-        ui.into_messages().collect()
+        )
     }
 
     fn type_text(&mut self, typed: &str) {
         for c in typed.chars() {
             self.click(&c.to_string());
         }
-    }
-
-    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
-    fn shows(&self, text: &str) -> bool {
-        support::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
-    }
-
-    fn assert_shows(&self, text: &str) {
-        assert!(
-            self.shows(text),
-            "{:?} does not show {text:?}",
-            self.state.step()
-        );
-    }
-
-    fn assert_hides(&self, text: &str) {
-        for size in [PORTRAIT, LANDSCAPE] {
-            assert!(
-                self.ui(size).find(text).is_err(),
-                "{:?} shows {text:?} in {size:?}",
-                self.state.step()
-            );
-        }
-    }
-
-    fn advance(&mut self, seconds: i64) {
-        self.now = self
-            .now
-            .checked_add(jiff::SignedDuration::from_secs(seconds))
-            .unwrap();
     }
 
     /// Chooses the identity card and answers the four-week slot request with times on Monday
@@ -946,37 +842,28 @@ fn the_keyboard_reaches_what_touch_reaches_in_reading_order() {
 #[test]
 fn leaving_mid_flow_releases_a_held_time_only() {
     let mut flow = Flow::new();
-    assert_eq!(flow.state.abandon(), Action::None);
+    assert_eq!(flow.state.abandon(), None);
     flow.reach_summary();
-    assert_eq!(flow.state.abandon(), Action::None, "nothing held yet");
+    assert_eq!(flow.state.abandon(), None, "nothing held yet");
     let booking = held(&flow, 10);
     flow.answer(Reply::Held(Ok(booking.clone())));
     assert_eq!(
         flow.state.abandon(),
-        Action::Release {
+        Some(Action::Release {
             booking_id: booking.id,
             code: booking.code.clone()
-        }
+        })
     );
     flow.click("Afspraak vastleggen");
-    assert_eq!(flow.state.abandon(), Action::None, "confirming: kept");
+    assert_eq!(flow.state.abandon(), None, "confirming: kept");
 }
 
 /// Leaves every screen in both orientations in target/screens/booking/ for a person to look at
 /// (the checks above assert what is on them).
 #[test]
 fn every_screen_is_left_for_a_person_to_look_at() {
-    let dir = support::screens_dir("booking").display().to_string();
-    let dump = |flow: &Flow, name: &str| {
-        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
-            let mut ui = flow.ui(size);
-            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
-            let path = format!("{dir}/{name}-{orientation}.png");
-            // iced names the file after its renderer; the last run's image is replaced.
-            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
-            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
-        }
-    };
+    let dir = support::screens_dir("booking");
+    let dump = |flow: &Flow, name: &str| flow.dump(&dir, name);
     let mut flow = Flow::new();
     dump(&flow, "1-product");
     flow.click("Reispas");

@@ -4,6 +4,8 @@
 //! DEMO band's button. The same `BeidCard` code reads it as a real card; the backend checks its
 //! signatures against the demo CA it trusts.
 
+#[path = "../crates/print/tests/common/pdf_tools.rs"]
+mod pdf_tools;
 mod support;
 
 use std::path::PathBuf;
@@ -12,6 +14,7 @@ use std::time::Duration;
 
 use kiosk::screen::Screen;
 use kiosk::screen::certificate::{self, Step};
+use kiosk::screen::flow::Flow as _;
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{CardReaderMode, DocumentPrinterSettings};
 
@@ -95,6 +98,15 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
     assert_eq!(flow(&driver).step(), Step::Preview, "{}", driver.step());
     look(&driver, "certificate-demo-preview");
     driver.assert_shows("Bewijs van woonst");
+    // What the resident checks on screen is what the paper must say.
+    let shown: Vec<String> = flow(&driver)
+        .preview()
+        .expect("a preview")
+        .lines
+        .iter()
+        .map(|(_, value)| value.clone())
+        .collect();
+    assert!(!shown.is_empty());
     driver.click("Afdrukken");
     assert_eq!(flow(&driver).step(), Step::TakeCard, "{}", driver.step());
     look(&driver, "certificate-demo-take-card");
@@ -103,7 +115,45 @@ fn the_demo_card_gets_a_proof_of_residence_printed_as_pdf() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(printed.len(), 1, "one PDF: {printed:?}");
-    assert!(std::fs::read(&printed[0]).unwrap().starts_with(b"%PDF"));
+    // Read back as the printer gets it: the words shown on the preview, and a QR code the
+    // embedded backend confirms as a genuine proof of residence.
+    let text = pdf_tools::flat_text(&printed[0]);
+    assert!(text.contains("Bewijs van woonst"), "{text}");
+    // The paper lays some values out differently (surname and first names apart): every word
+    // of every value on screen is on paper.
+    for word in shown.iter().flat_map(|value| value.split_whitespace()) {
+        let word = word.trim_matches(',');
+        assert!(text.contains(word), "{word:?} not in the PDF:\n{text}");
+    }
+    let qr = pdf_tools::first_page_qr(&printed[0]);
+    let code = qr
+        .split("code=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a verification code in the QR: {qr}"));
+    let base = driver
+        .services
+        .backend
+        .as_ref()
+        .and_then(|link| link.client())
+        .expect("the embedded backend's client")
+        .base_url()
+        .to_owned();
+    let check: kiosk_api::DocumentCheck = runtime.block_on(async {
+        reqwest::get(format!("{base}/v1/documents/verify?code={code}"))
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    assert!(check.genuine, "{check:?}");
+    assert_eq!(
+        check.certificate_type.as_deref(),
+        Some("residence"),
+        "{check:?}"
+    );
 
     driver.click("Neem de demokaart uit");
     assert_eq!(flow(&driver).step(), Step::Ended);

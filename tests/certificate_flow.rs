@@ -5,13 +5,9 @@
 
 mod support;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use support::flow::{Harness, LANDSCAPE, PORTRAIT};
 
-use iced::widget::container;
-use iced::{Element, Length, Size};
-use iced_test::Simulator;
-use jiff::ZonedDateTime;
+use std::collections::{BTreeMap, BTreeSet};
 
 use kiosk::context::Context;
 use kiosk::screen::certificate::pin_pad::PinKey;
@@ -19,13 +15,9 @@ use kiosk::screen::certificate::{
     Action, CardFailure, CardHolder, CertificatePreview, Delivery, DocumentHandle, Failure,
     Message, PinFailure, PrintFailure, Problem, Reply, State, Step,
 };
-use kiosk::theme::{self, Palette};
+use kiosk::screen::flow::Flow as _;
 use kiosk_api::{CertificateType, LocalizedText};
 use kiosk_core::i18n::{I18n, Language};
-
-/// The space the root leaves a screen (as in the sibling flows' tests).
-const PORTRAIT: Size = Size::new(1000.0, 1380.0);
-const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 
 const FIRST_NAME: &str = "Noor";
 const SURNAME: &str = "Testpersoon";
@@ -136,116 +128,27 @@ fn preview(delivery: Delivery) -> CertificatePreview {
     }
 }
 
-/// The certificate screens as the root drives them: a language, and every action kept.
-struct Flow {
-    state: State,
-    i18n: Arc<I18n>,
-    palette: Palette,
-    language: Language,
-    now: ZonedDateTime,
-    actions: Vec<Action>,
-}
+/// The certificate screens as the root drives them.
+type Flow = Harness<State>;
 
-impl Flow {
+impl Harness<State> {
     fn new() -> Self {
         Self::with_reader(false)
     }
 
-    /// `pin_pad`: the card reader has its own PIN pad.
+    /// `pin_pad`: the card reader has its own PIN pad. Tuesday 1 December 2026, 10:20 in
+    /// Brussels, in English.
     fn with_reader(pin_pad: bool) -> Self {
-        let config = support::shipped_config();
-        Self {
-            state: State::new(types(), pin_pad, Language::English),
-            i18n: support::i18n(),
-            palette: Palette::new(config.kiosk.accent),
-            language: Language::English,
-            now: "2026-12-01T10:20:00+01:00[Europe/Brussels]"
-                .parse()
-                .unwrap(),
-            actions: Vec::new(),
-        }
-    }
-
-    fn ui(&self, size: Size) -> Simulator<'_, Message> {
-        let ctx = Context {
-            i18n: &self.i18n,
-            language: self.language,
-            palette: self.palette,
-            focused: None,
-        };
-        let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .style(theme::page)
-            .into();
-        Simulator::with_size(support::settings(), size, view)
+        Self::at(
+            State::new(types(), pin_pad, Language::English),
+            Language::English,
+            "2026-12-01T10:20:00+01:00[Europe/Brussels]",
+        )
     }
 
     fn set_language(&mut self, language: Language) {
         self.language = language;
         self.state.set_language(language);
-    }
-
-    /// Delivers a tap.
-    fn send(&mut self, message: Message) -> Action {
-        let action = self.state.update(message, &self.now);
-        self.actions.push(action.clone());
-        action
-    }
-
-    /// Delivers an answer (backend, printer, card reader or scanner).
-    fn answer(&mut self, reply: Reply) -> Action {
-        let action = self.state.reply(reply);
-        self.actions.push(action.clone());
-        action
-    }
-
-    fn click_messages(&self, label: &str, size: Size) -> Vec<Message> {
-        let mut ui = self.ui(size);
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
-        let messages: Vec<Message> = ui.into_messages().collect();
-        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
-        messages
-    }
-
-    fn click_in(&mut self, label: &str, size: Size) -> Action {
-        let mut last = Action::None;
-        for message in self.click_messages(label, size) {
-            last = self.send(message);
-        }
-        last
-    }
-
-    fn click(&mut self, label: &str) -> Action {
-        self.click_in(label, PORTRAIT)
-    }
-
-    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
-    fn shows(&self, text: &str) -> bool {
-        support::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
-    }
-
-    fn assert_shows(&self, text: &str) {
-        assert!(
-            self.shows(text),
-            "{:?} does not show {text:?}",
-            self.state.step()
-        );
-    }
-
-    fn assert_hides(&self, text: &str) {
-        for size in [PORTRAIT, LANDSCAPE] {
-            assert!(
-                self.ui(size).find(text).is_err(),
-                "{:?} shows {text:?} in {size:?}",
-                self.state.step()
-            );
-        }
-    }
-
-    fn count(&self, matches: impl Fn(&Action) -> bool) -> usize {
-        self.actions.iter().filter(|a| matches(a)).count()
     }
 
     /// Types `pin` on the on-screen keypad, a tap a digit.
@@ -1000,16 +903,8 @@ fn every_certificate_message_exists_in_every_language() {
 /// look at (the checks above assert what is on them).
 #[test]
 fn every_screen_is_left_for_a_person_to_look_at() {
-    let dir = support::screens_dir("certificate").display().to_string();
-    let dump = |flow: &Flow, name: &str| {
-        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
-            let mut ui = flow.ui(size);
-            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
-            let path = format!("{dir}/{name}-{orientation}.png");
-            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
-            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
-        }
-    };
+    let dir = support::screens_dir("certificate");
+    let dump = |flow: &Flow, name: &str| flow.dump(&dir, name);
     let mut flow = Flow::new();
     dump(&flow, "1-choose");
     flow.send(Message::ChooseType("criminal-record-595".into()));

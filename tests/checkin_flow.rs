@@ -4,29 +4,21 @@
 
 mod support;
 
+use support::flow::{Harness, LANDSCAPE, PORTRAIT};
+
 use std::sync::Arc;
 
-use iced::widget::container;
-use iced::{Element, Length, Size};
-use iced_test::Simulator;
 use jiff::ZonedDateTime;
 
-use kiosk::context::Context;
 use kiosk::screen::checkin::{
     Action, Failure, Message, PrintFailure, QueueTicketInfo, Reply, State, Step,
 };
-use kiosk::screen::flow::{Flow as _, Surroundings};
-use kiosk::theme::{self, Palette};
+use kiosk::screen::flow::Flow as _;
 use kiosk_api::{
     ArrivalWindow, Booking, BookingStatus, Catalogue, LocalizedText, Location, Product, rfc3339,
 };
 use kiosk_core::i18n::{I18n, Language};
-use kiosk_core::print::PrinterStatus;
 
-/// The space the root leaves a screen between the header, the language bar and Back / Start
-/// again: 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps (as in booking_flow).
-const PORTRAIT: Size = Size::new(1000.0, 1380.0);
-const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 const CODE: &str = "K7PX3MQ9RT";
 const QR: &str = "KB1-K7PX3MQ9RT-0123456789abcdef0123456789abcdef";
 
@@ -112,37 +104,25 @@ fn ticket() -> QueueTicketInfo {
         estimated_wait_min: Some(15),
         booked_start: Some(at("2026-12-01T10:30:00+01:00")),
         offline: false,
+        already: false,
     }
 }
 
-/// The check-in screens as the root drives them: a clock, a language, and every action kept.
-struct Flow {
-    state: State,
-    i18n: Arc<I18n>,
-    palette: Palette,
-    language: Language,
-    now: ZonedDateTime,
-    actions: Vec<Action>,
-}
+/// The check-in screens as the root drives them.
+type Flow = Harness<State>;
 
-impl Flow {
+impl Harness<State> {
     fn new() -> Self {
         Self::with(State::new(true).with_catalogue(catalogue()))
     }
 
     /// Tuesday 1 December 2026, 10:20 in Brussels, in English.
     fn with(state: State) -> Self {
-        let config = support::shipped_config();
-        Self {
+        Self::at(
             state,
-            i18n: support::i18n(),
-            palette: Palette::new(config.kiosk.accent),
-            language: Language::English,
-            now: "2026-12-01T10:20:00+01:00[Europe/Brussels]"
-                .parse()
-                .unwrap(),
-            actions: Vec::new(),
-        }
+            Language::English,
+            "2026-12-01T10:20:00+01:00[Europe/Brussels]",
+        )
     }
 
     /// Started by a scan on the start screen: the lookup is asked at once.
@@ -152,100 +132,6 @@ impl Flow {
         assert_eq!(action, Action::Lookup { code: QR.into() });
         flow.actions.push(action);
         flow
-    }
-
-    fn ui(&self, size: Size) -> Simulator<'_, Message> {
-        let ctx = Context {
-            i18n: &self.i18n,
-            language: self.language,
-            palette: self.palette,
-            focused: None,
-        };
-        let view: Element<'_, Message> = container(self.state.view(&ctx, &self.now))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .style(theme::page)
-            .into();
-        Simulator::with_size(support::settings(), size, view)
-    }
-
-    /// What the screen says aloud now (speech mode).
-    fn spoken(&self) -> Vec<String> {
-        let ctx = Context {
-            i18n: &self.i18n,
-            language: self.language,
-            palette: self.palette,
-            focused: None,
-        };
-        let printer = PrinterStatus::Ready;
-        let around = Surroundings {
-            now: &self.now,
-            kiosk_name: "test",
-            printer: &printer,
-            connection: None,
-            card_reader: "staff-card-none",
-            supervised: false,
-        };
-        self.state.spoken(&ctx, &around).lines
-    }
-
-    /// Delivers a tap.
-    fn send(&mut self, message: Message) -> Action {
-        let action = self.state.update(message, &self.now);
-        self.actions.push(action.clone());
-        action
-    }
-
-    /// Delivers an answer (backend, printer, card reader or scanner).
-    fn answer(&mut self, reply: Reply) -> Action {
-        let action = self.state.reply(reply);
-        self.actions.push(action.clone());
-        action
-    }
-
-    fn click_messages(&self, label: &str, size: Size) -> Vec<Message> {
-        let mut ui = self.ui(size);
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
-        let messages: Vec<Message> = ui.into_messages().collect();
-        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
-        messages
-    }
-
-    /// Clicks `label` in `size` and delivers what it produced; returns the last action.
-    fn click_in(&mut self, label: &str, size: Size) -> Action {
-        let mut last = Action::None;
-        for message in self.click_messages(label, size) {
-            last = self.send(message);
-        }
-        last
-    }
-
-    fn click(&mut self, label: &str) -> Action {
-        self.click_in(label, PORTRAIT)
-    }
-
-    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
-    fn shows(&self, text: &str) -> bool {
-        support::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
-    }
-
-    fn assert_shows(&self, text: &str) {
-        assert!(
-            self.shows(text),
-            "{:?} does not show {text:?}",
-            self.state.step()
-        );
-    }
-
-    fn assert_hides(&self, text: &str) {
-        for size in [PORTRAIT, LANDSCAPE] {
-            assert!(
-                self.ui(size).find(text).is_err(),
-                "{:?} shows {text:?} in {size:?}",
-                self.state.step()
-            );
-        }
     }
 
     /// The number's height on screen in both orientations.
@@ -614,11 +500,11 @@ fn the_keyboard_reaches_what_touch_reaches() {
     use kiosk::widget::keypad::KeypadMessage;
     let mut flow = Flow::new();
     assert_eq!(
-        flow.state.focus_targets(),
+        flow.focus_targets(),
         vec![(FocusId::Content(0), Message::TypeCode)]
     );
     flow.send(Message::TypeCode);
-    let targets = flow.state.focus_targets();
+    let targets = flow.focus_targets();
     assert_eq!(
         targets.first().map(|t| &t.1),
         Some(&Message::Key(KeypadMessage::Insert('2')))
@@ -629,12 +515,7 @@ fn the_keyboard_reaches_what_touch_reaches() {
     );
     flow.answer(Reply::Scanned(QR.into()));
     flow.answer(Reply::LookedUp(Ok(booking())));
-    let messages: Vec<Message> = flow
-        .state
-        .focus_targets()
-        .into_iter()
-        .map(|(_, m)| m)
-        .collect();
+    let messages: Vec<Message> = flow.focus_targets().into_iter().map(|(_, m)| m).collect();
     assert_eq!(messages, vec![Message::TakeNumber, Message::AskCancel]);
 }
 
@@ -705,17 +586,8 @@ fn every_checkin_message_exists_in_every_language() {
 /// (the checks above assert what is on them).
 #[test]
 fn every_screen_is_left_for_a_person_to_look_at() {
-    let dir = support::screens_dir("checkin").display().to_string();
-    let dump = |flow: &Flow, name: &str| {
-        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
-            let mut ui = flow.ui(size);
-            let snapshot = ui.snapshot(&flow.palette.iced_theme()).unwrap();
-            let path = format!("{dir}/{name}-{orientation}.png");
-            // iced names the file after its renderer; the last run's image is replaced.
-            let _ = std::fs::remove_file(format!("{dir}/{name}-{orientation}-tiny-skia.png"));
-            assert!(snapshot.matches_image(&path).unwrap(), "{path} written");
-        }
-    };
+    let dir = support::screens_dir("checkin");
+    let dump = |flow: &Flow, name: &str| flow.dump(&dir, name);
     let mut flow = Flow::new();
     dump(&flow, "1-ask");
     flow.send(Message::TypeCode);
@@ -749,17 +621,50 @@ fn every_screen_is_left_for_a_person_to_look_at() {
 }
 
 #[test]
-fn checking_in_again_shows_the_same_ticket_the_same_way() {
-    // The root answers a second check-in of the same booking with the ticket it already has.
+fn a_booking_scanned_again_shows_the_number_it_has_and_prints_only_when_asked() {
+    // The first visit: a new number, printed.
     let mut first = Flow::scanned();
     first.reach_ticket();
     first.answer(Reply::Printed(Ok(())));
+    first.assert_shows("B007");
+    first.assert_hides("You already have a number");
+    // Scanned again (online the backend answers 200 with the same ticket; offline the kiosk
+    // finds the number it printed or the one the arrivals list carries).
     let mut again = Flow::scanned();
-    again.reach_ticket();
+    again.answer(Reply::LookedUp(Ok(booking())));
+    again.click("Take my queue number");
+    let action = again.answer(Reply::CheckedIn(Ok(QueueTicketInfo {
+        already: true,
+        ..ticket()
+    })));
+    assert_eq!(action, Action::None, "nothing prints by itself");
+    again.assert_shows("You already have a number");
+    again.assert_shows("B007");
+    again.assert_hides("Take your ticket from the printer.");
+    assert_eq!(
+        again.spoken(),
+        vec![
+            "I have an appointment".to_owned(),
+            "You already have number B007.".to_owned()
+        ]
+    );
+    assert_eq!(
+        again
+            .focus_targets()
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect::<Vec<_>>(),
+        vec![Message::PrintAgain, Message::Finish]
+    );
+    // Asked for: the same ticket, printed once however often the button is tapped.
+    let print = again.click_messages("Print my ticket again", PORTRAIT);
+    let action = again.send(print[0].clone());
+    let Action::PrintQueueTicket { ticket: printed } = action else {
+        panic!("print again did not print: {action:?}");
+    };
+    assert_eq!((printed.number.as_str(), printed.already), ("B007", true));
+    assert_eq!(again.send(print[0].clone()), Action::None);
     again.answer(Reply::Printed(Ok(())));
-    for flow in [&first, &again] {
-        flow.assert_shows("B007");
-        flow.assert_shows("Take your ticket from the printer.");
-    }
-    assert_eq!(first.state.focus_targets(), again.state.focus_targets());
+    again.assert_shows("Take your ticket from the printer.");
+    again.assert_hides("Print my ticket again");
 }

@@ -31,12 +31,12 @@ use jiff::civil::{Date, date};
 use kiosk::app::Message;
 use kiosk::card_reader::{CardReader, ReaderState};
 use kiosk::screen::Screen;
-use kiosk::screen::certificate::{self, Step};
-use kiosk_backend::store::{SqliteStore, Store};
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::{self, CardHolder, DemoCa, TestCard, vpcd};
+use kiosk::screen::certificate::{self, CardFailure, Step};
+use kiosk::screen::flow::Flow as _;
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, CardReaderMode, Config, DocumentPrinterSettings};
+use kiosk_testcard::applet::BeidApplet;
+use kiosk_testcard::{self as testcard, CardHolder, DemoCa, TestCard, vpcd};
 
 use support::backend::{Backend, free_port};
 use support::driver::Driver;
@@ -142,7 +142,7 @@ fn setup() -> Setup {
         clock: kiosk_backend::Clock::manual(ten.timestamp()),
         server: None,
     };
-    kiosk_backend::seed_demo_on(&backend.db, SEED, DAY).unwrap();
+    testcard::seed_demo_on(&backend.db, SEED, DAY).unwrap();
     let enrolment = kiosk_backend::create_enrolment_code(&backend.db, "town-hall").unwrap();
     backend.start(&runtime);
 
@@ -384,11 +384,7 @@ fn an_rsa_card_like_the_older_belgian_cards_gets_its_certificate() {
     let ca = DemoCa::rsa_from_seed(SEED).unwrap();
     // The RSA root next to the demo (ECDSA) one, checked and stored as `kiosk-backend
     // trust-anchor add` does; the backend reads its anchors per request, so it may be running.
-    kiosk_backend::eid::x509::check_anchor(ca.root_der()).unwrap();
-    SqliteStore::open(&setup.backend.db)
-        .unwrap()
-        .set_trust_anchor("rsa", ca.root_der(), jiff::Timestamp::now())
-        .unwrap();
+    kiosk_backend::add_trust_anchor(&setup.backend.db, "rsa", ca.root_der()).unwrap();
     let holder = testcard::demo_holder(SEED, DAY).unwrap();
     let rsa_card = ca.card(&holder).unwrap();
 
@@ -491,7 +487,11 @@ fn taking_the_card_out_at_the_pin_forgets_the_resident() {
     assert!(!driver.kiosk().session.holds_document());
     // And the card session is gone: nothing can be signed without a new card and PIN.
     let signed = driver.block_on(reader(driver).evidence(vec![0; 32]));
-    assert!(signed.is_err());
+    assert!(
+        matches!(signed, Err(CardFailure::NoCard)),
+        "no card session left: {:?}",
+        signed.as_ref().err()
+    );
 }
 
 #[test]

@@ -23,6 +23,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 use kiosk::app::{Message, Tap};
 use kiosk::screen::Screen;
 use kiosk::screen::booking;
+use kiosk::screen::flow::Flow as _;
 use kiosk_api::{CreateBooking, Customer, SlotsQuery};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};
@@ -314,6 +315,24 @@ fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_hold
     assert!(driver.shows(&offline_number));
     assert_eq!(driver.block_on(store.outbox_depth()).unwrap().pending, 1);
     assert!(backend.tickets_of(&second.code).is_empty());
+    driver.click("Klaar");
+
+    // ---- 3. The first booking scanned again with the backend still down: one visit, one
+    // number. The kiosk shows the number it printed online, prints nothing by itself, and
+    // prints that same number when asked.
+    let before = emupos::receipt_ids();
+    scan(&mut driver, &mut scans, &payload);
+    driver.assert_shows("U hebt al een volgnummer");
+    assert!(driver.shows(&number), "{number} on screen again");
+    driver.click("Mijn ticket opnieuw afdrukken");
+    let again_receipt = emupos::wait_for_receipt(&before, &marker);
+    assert_eq!(queue_number(&again_receipt), number, "{again_receipt}");
+    assert_eq!(
+        emupos::receipt_ids().len(),
+        before.len() + 1,
+        "one ticket, printed when asked"
+    );
+    assert_eq!(driver.block_on(store.outbox_depth()).unwrap().pending, 1);
 
     backend.start(&runtime);
     driver.wait_for("the outbox to drain", Duration::from_secs(30), |driver| {

@@ -12,6 +12,7 @@ use iced::futures::StreamExt;
 use kiosk::app::{Message, Reply, Services, Tap};
 use kiosk::focus::FocusId;
 use kiosk::printer_watch::PrinterWatch;
+use kiosk::screen::flow::Flow as _;
 use kiosk::screen::{Screen, staff};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::i18n::Language;
@@ -326,7 +327,13 @@ fn the_journal_names_only_tickets_residents_take_away() {
             None
         );
     }
-    assert_eq!(staff::RESIDENT_KINDS, ["queue", "booking"]);
+    let again = staff::LastTicket::from_journal("queue-again", "2026-11-28T09:42:00Z", &zone);
+    assert_eq!(
+        again.map(|t| t.kind),
+        Some(staff::TicketKind::Queue),
+        "a number printed again at the resident's request is a queue ticket"
+    );
+    assert_eq!(staff::RESIDENT_KINDS, ["queue", "queue-again", "booking"]);
 }
 
 /// The ticket files the folder printer wrote, in print order.

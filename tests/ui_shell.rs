@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use kiosk::app::{App, GHOST_TAP_GUARD, Message};
+use kiosk::screen::flow::Flow as _;
 use kiosk::screen::{Screen, Service, fault};
 use kiosk_core::i18n::Language;
 use support::kiosk;
@@ -84,6 +85,12 @@ fn every_language_switches_the_whole_start_screen() {
         for label in labels {
             assert!(kiosk.shows(label), "{language}: home lacks {label:?}");
         }
+        // The header's date, in this language's own words and order.
+        assert!(
+            kiosk.shows(today_in(*language)),
+            "{language}: the date is not {:?}",
+            today_in(*language)
+        );
         for (other, other_labels) in &HOME_LABELS {
             if other != language {
                 assert!(
@@ -91,10 +98,24 @@ fn every_language_switches_the_whole_start_screen() {
                     "{language}: still shows {:?}",
                     other_labels[1]
                 );
+                assert!(
+                    !kiosk.shows(today_in(*other)),
+                    "{language}: still shows the date {:?}",
+                    today_in(*other)
+                );
             }
         }
     }
-    assert!(kiosk.shows("Samstag, 28. November") || kiosk.shows("zaterdag 28 november"));
+}
+
+/// Saturday 28 November 2026, the test clock's day, as the header writes it.
+fn today_in(language: Language) -> &'static str {
+    match language {
+        Language::Dutch => "zaterdag 28 november",
+        Language::French => "samedi 28 novembre",
+        Language::German => "Samstag, 28. November",
+        Language::English => "Saturday 28 November",
+    }
 }
 
 #[test]
@@ -135,14 +156,23 @@ fn each_action_opens_its_screen_with_back_and_start_again() {
     }
 }
 
+/// The test kiosk has no card reader: certificates fall back to "not on this kiosk, go to the
+/// desk". With a reader (the demo card) the same button opens the certificate flow: see
+/// `tests/certificate_demo.rs`.
 #[test]
-fn certificates_are_not_on_this_kiosk_yet_and_say_so() {
+fn without_a_card_reader_certificates_send_residents_to_the_desk() {
     let mut kiosk = kiosk();
     kiosk.click("Attest afdrukken");
+    assert!(
+        matches!(&kiosk.session().screen, Screen::Unavailable(s) if s.service == Service::Certificate),
+        "{:?}",
+        kiosk.session().screen
+    );
     assert!(
         kiosk.shows("Attest afdrukken"),
         "the screen is titled with the action"
     );
+    assert!(kiosk.shows("Nog niet op deze kiosk"));
     assert!(kiosk.shows("Ga naar de balie"));
 }
 

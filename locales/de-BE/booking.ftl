@@ -1,7 +1,6 @@
 # Deutsch (Belgien). Einen Termin vereinbaren: eine Frage pro Bildschirm. Anrede "Sie".
 
 ## Jeder Schritt
-booking-step = Schritt { $n } von { $total }
 booking-minutes = { $minutes ->
         [one] { $minutes } Minute
        *[other] { $minutes } Minuten

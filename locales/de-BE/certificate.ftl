@@ -2,7 +2,6 @@
 
 ## Jeder Schritt
 # $n ist die Nummer dieses Schritts, $total die Zahl der Schritte
-certificate-step = Schritt { $n } von { $total }
 certificate-continue = Weiter
 certificate-try-again = Noch einmal versuchen
 certificate-go-to-desk = Zum Schalter

@@ -55,3 +55,8 @@ checkin-other = Etwas ist schiefgegangen. Versuchen Sie es erneut, oder gehen Si
 checkin-try-again = Erneut versuchen
 checkin-go-to-desk = Zum Schalter
 checkin-start-again = Neu beginnen
+# A booking scanned again: the number it already has, printed only when asked.
+checkin-already-title = Sie haben schon eine Nummer
+checkin-already-body = Sie haben sich für diesen Termin schon angemeldet. Behalten Sie Ihr erstes Ticket, oder drucken Sie es erneut.
+checkin-print-again = Mein Ticket erneut drucken
+checkin-already-spoken = Sie haben schon die Nummer { $number }.

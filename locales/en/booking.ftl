@@ -1,7 +1,6 @@
 # English. Booking an appointment: one question a screen.
 
 ## Every step
-booking-step = Step { $n } of { $total }
 booking-minutes = { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes

@@ -2,7 +2,6 @@
 
 ## Every step
 # $n is this step's number, $total the number of steps
-certificate-step = Step { $n } of { $total }
 certificate-continue = Continue
 certificate-try-again = Try again
 certificate-go-to-desk = Go to the desk

@@ -54,3 +54,8 @@ checkin-other = Something went wrong. Try again, or go to the desk.
 checkin-try-again = Try again
 checkin-go-to-desk = Go to the desk
 checkin-start-again = Start again
+# A booking scanned again: the number it already has, printed only when asked.
+checkin-already-title = You already have a number
+checkin-already-body = You checked in earlier with this appointment. Keep your first ticket, or print it again.
+checkin-print-again = Print my ticket again
+checkin-already-spoken = You already have number { $number }.

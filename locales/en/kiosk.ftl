@@ -69,3 +69,5 @@ month = { $month ->
        *[12] December
     }
 date-long = { $weekday } { $day } { $month }
+# "Step n of N" above a question that is one of several.
+page-step = Step { $n } of { $total }

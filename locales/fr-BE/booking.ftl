@@ -1,7 +1,6 @@
 # Français (Belgique). Prendre rendez-vous : une question par écran. Le résident est vouvoyé.
 
 ## Chaque étape
-booking-step = Étape { $n } sur { $total }
 booking-minutes = { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes

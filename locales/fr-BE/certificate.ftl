@@ -2,7 +2,6 @@
 
 ## Chaque étape
 # $n est le numéro de cette étape, $total le nombre d'étapes
-certificate-step = Étape { $n } sur { $total }
 certificate-continue = Continuer
 certificate-try-again = Réessayer
 certificate-go-to-desk = Aller au guichet

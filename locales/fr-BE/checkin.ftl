@@ -55,3 +55,8 @@ checkin-other = Un problème est survenu. Réessayez, ou rendez-vous au guichet.
 checkin-try-again = Réessayer
 checkin-go-to-desk = Aller au guichet
 checkin-start-again = Recommencer
+# A booking scanned again: the number it already has, printed only when asked.
+checkin-already-title = Vous avez déjà un numéro
+checkin-already-body = Vous vous êtes déjà présenté pour ce rendez-vous. Gardez votre premier ticket, ou imprimez-le à nouveau.
+checkin-print-again = Réimprimer mon ticket
+checkin-already-spoken = Vous avez déjà le numéro { $number }.

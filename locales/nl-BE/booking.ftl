@@ -2,7 +2,6 @@
 # aangesproken.
 
 ## Elke stap
-booking-step = Stap { $n } van { $total }
 booking-minutes = { $minutes ->
         [one] { $minutes } minuut
        *[other] { $minutes } minuten

@@ -2,7 +2,6 @@
 
 ## Elke stap
 # $n is het nummer van deze stap, $total het aantal stappen
-certificate-step = Stap { $n } van { $total }
 certificate-continue = Verder
 certificate-try-again = Opnieuw proberen
 certificate-go-to-desk = Naar de balie

@@ -55,3 +55,8 @@ checkin-other = Er ging iets mis. Probeer opnieuw, of ga naar de balie.
 checkin-try-again = Opnieuw proberen
 checkin-go-to-desk = Naar de balie
 checkin-start-again = Opnieuw beginnen
+# A booking scanned again: the number it already has, printed only when asked.
+checkin-already-title = U hebt al een volgnummer
+checkin-already-body = U hebt zich voor deze afspraak al aangemeld. Bewaar uw eerste ticket, of druk het opnieuw af.
+checkin-print-again = Mijn ticket opnieuw afdrukken
+checkin-already-spoken = U hebt al volgnummer { $number }.

@@ -70,3 +70,5 @@ month = { $month ->
        *[12] december
     }
 date-long = { $weekday } { $day } { $month }
+# "Step n of N" above a question that is one of several.
+page-step = Stap { $n } van { $total }

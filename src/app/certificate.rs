@@ -6,6 +6,7 @@ use iced::Task;
 
 use super::{Kiosk, Message, Reply, Tap};
 use crate::card_reader::ReaderState;
+use crate::screen::flow::Flow as _;
 use crate::screen::{Screen, Service, certificate, unavailable};
 
 /// A card taken in or out with the demo card's buttons.
@@ -31,7 +32,7 @@ impl Kiosk {
             certificate::State::new(types, self.card_state.pin_pad, self.session.language);
         // A card left in the reader counts as inserted: the flow skips "insert your card".
         if self.card_state.card {
-            let _ = flow.reply(certificate::Reply::CardInserted);
+            let _ = flow.reply(certificate::Reply::CardInserted, &self.now);
         }
         Screen::Certificate(Box::new(flow))
     }

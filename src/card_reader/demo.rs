@@ -6,8 +6,8 @@
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
-use kiosk_backend::testcard::applet::BeidApplet;
 use kiosk_core::devices::eid::{CardError, CardTransport};
+use kiosk_testcard::applet::BeidApplet;
 use tokio::sync::watch;
 
 use super::{Connected, ReaderState};
@@ -23,8 +23,8 @@ pub struct DemoCard {
 impl DemoCard {
     /// The demo register's card (as the register stands on `today`), with `pin` as its PIN.
     pub fn new(pin: &str, today: jiff::civil::Date) -> anyhow::Result<DemoCard> {
-        let (_, card) = kiosk_backend::testcard::demo_card(DEMO_SEED, today)
-            .context("cannot make the demo eID card")?;
+        let (_, card) =
+            kiosk_testcard::demo_card(DEMO_SEED, today).context("cannot make the demo eID card")?;
         let applet = BeidApplet::new(card, pin).context("cannot make the demo eID card")?;
         let (state, _) = watch::channel(ReaderState {
             reader: true,

@@ -7,6 +7,10 @@
 //! each runs on tokio's blocking pool and comes back as a typed outcome the flow understands.
 //! Nothing read from the card is logged.
 
+#[cfg(feature = "demo")]
+mod demo;
+#[cfg(not(feature = "demo"))]
+#[path = "demo_absent.rs"]
 mod demo;
 mod operations;
 mod pcsc_source;
@@ -38,6 +42,8 @@ type Session = BeidCard<Connected>;
 /// The connection to the card: a real reader's (which may have a PIN pad) or the demo card's.
 enum Connected {
     Pcsc(PcscCard),
+    // Never made without the `demo` feature (the stand-in card cannot exist).
+    #[cfg_attr(not(feature = "demo"), allow(dead_code))]
     Demo(demo::DemoTransport),
 }
 

@@ -57,11 +57,14 @@ impl Runner {
                 None => Effect::done(Reply::Cancelled(Err(Failure::Offline))),
             },
             Action::PrintQueueTicket { ticket } => {
+                // The journal tells a number printed again apart from a new one.
+                let kind = if ticket.already {
+                    "queue-again"
+                } else {
+                    "queue"
+                };
                 let ticket = Ticket::Queue(ticket.queue_ticket(self.municipality(), language, now));
-                Effect::perform(
-                    self.print_ticket("queue", &ticket, language),
-                    Reply::Printed,
-                )
+                Effect::perform(self.print_ticket(kind, &ticket, language), Reply::Printed)
             }
             Action::Done => Effect::EndSession,
             Action::None => Effect::none(),
@@ -98,6 +101,7 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
         move |result| {
             Reply::CheckedIn(match result {
                 Ok(CheckInOutcome::Online(done)) => Ok(QueueTicketInfo {
+                    already: !done.created,
                     service: service_name(&done.ticket.queue_service_id),
                     number: done.ticket.number,
                     people_ahead: Some(done.ticket.people_ahead),
@@ -112,6 +116,16 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
                     estimated_wait_min: None,
                     booked_start: Some(ticket.booked_start),
                     offline: true,
+                    already: false,
+                }),
+                Ok(CheckInOutcome::OfflineAgain(known)) => Ok(QueueTicketInfo {
+                    service: service_name(&known.queue_service_id),
+                    number: known.number,
+                    people_ahead: None,
+                    estimated_wait_min: None,
+                    booked_start: known.booked_start,
+                    offline: true,
+                    already: true,
                 }),
                 Err(error) => Err(Failure::from_check_in(&error)),
             })

@@ -44,8 +44,8 @@ impl Spoken {
 }
 
 pub trait Flow {
-    /// Taps and keys.
-    type Message: Clone + std::fmt::Debug;
+    /// Taps and keys. Compared, so that a button knows whether it holds the keyboard focus.
+    type Message: Clone + std::fmt::Debug + PartialEq;
     /// Everything that comes without a finger.
     type Reply: std::fmt::Debug;
     /// What the screen asks the effects runner to do.
@@ -72,6 +72,22 @@ pub trait Flow {
 
     /// The enabled targets of the screen in reading order, for the keyboard and keypad.
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Self::Message)>;
+
+    /// Whether the button that sends `message` holds the keyboard focus: the views ask this of
+    /// the same list the keyboard walks, so keyboard and touch can never disagree.
+    fn is_focused(&self, ctx: &Context<'_>, message: &Self::Message) -> bool {
+        let Some(focused) = ctx.focused else {
+            return false;
+        };
+        self.focus_targets(ctx)
+            .into_iter()
+            .any(|(id, target)| id == focused && &target == message)
+    }
+
+    /// "Step n of N" when the screen is one step of several: (n, N).
+    fn progress(&self) -> Option<(usize, usize)> {
+        None
+    }
 
     fn view<'a>(
         &'a self,

@@ -34,14 +34,27 @@ const ACTIONS: [(Service, &[u8], &str); 3] = [
     (Service::CheckIn, picture::CHECK_IN, "home-checkin-hint"),
 ];
 
-impl State {
-    pub fn update(&mut self, message: Message) -> Action {
+impl State {}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = std::convert::Infallible;
+    type Action = Action;
+    type Step = ();
+
+    fn step(&self) {}
+
+    fn update(&mut self, message: Message, _now: &jiff::ZonedDateTime) -> Action {
         match message {
             Message::Open(service) => Action::Open(service),
         }
     }
 
-    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
+    fn reply(&mut self, reply: Self::Reply, _now: &jiff::ZonedDateTime) -> Action {
+        match reply {}
+    }
+
+    fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
         ACTIONS
             .iter()
             .zip(0u8..)
@@ -49,7 +62,7 @@ impl State {
             .collect()
     }
 
-    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+    fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
         let ctx = *ctx;
         let title = text(ctx.tr("home-question"))
             .size(size::TITLE)
@@ -88,31 +101,6 @@ impl State {
             .spacing(space::PAGE)
             .height(Length::Fill)
             .into()
-    }
-}
-
-impl Flow for State {
-    type Message = Message;
-    type Reply = std::convert::Infallible;
-    type Action = Action;
-    type Step = ();
-
-    fn step(&self) {}
-
-    fn update(&mut self, message: Message, _now: &jiff::ZonedDateTime) -> Action {
-        State::update(self, message)
-    }
-
-    fn reply(&mut self, reply: Self::Reply, _now: &jiff::ZonedDateTime) -> Action {
-        match reply {}
-    }
-
-    fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self)
-    }
-
-    fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx)
     }
 
     fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {

@@ -1,11 +1,26 @@
-//! The building blocks of a flow's page, drawn once for every flow: sentences, a white card, a
-//! row of equal buttons and a warning notice.
+//! The face every flow's page shares, drawn once: the title with "Step n of N" beside it,
+//! sentences, white cards, a row of equal buttons that draw their keyboard focus, the "one
+//! moment" card, a warning notice, a picture beside or above the words, and the problem page.
+//! Sizes from `theme`: body text 32 px and more, targets 96 px high, 24 px apart.
 
-use iced::widget::{Column, Row, container, row, text};
-use iced::{Alignment, Element, Length};
+use iced::widget::{Column, Row, column, container, row, text};
+use iced::{Alignment, Element, Length, Size};
 
+use kiosk_core::i18n::FluentArgs;
+
+use crate::context::Context;
+use crate::screen::flow::Flow;
 use crate::theme::{self, size, space};
-use crate::widget::picture;
+use crate::widget::{buttons, picture};
+
+/// The title of a screen.
+pub fn title<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label)
+        .size(size::TITLE)
+        .font(theme::BOLD)
+        .width(Length::Fill)
+        .into()
+}
 
 /// A sentence in body size.
 pub fn body<'a, M: 'a>(label: String) -> Element<'a, M> {
@@ -19,6 +34,81 @@ pub fn strong<'a, M: 'a>(label: String) -> Element<'a, M> {
         .font(theme::BOLD)
         .width(Length::Fill)
         .into()
+}
+
+/// "Step n of N", in the resident's language, when the screen is a step of several.
+pub fn progress<F: Flow>(flow: &F, ctx: &Context<'_>) -> Option<String> {
+    flow.progress().map(|(n, total)| {
+        let mut args = FluentArgs::new();
+        args.set("n", n);
+        args.set("total", total);
+        ctx.tr_args("page-step", &args)
+    })
+}
+
+/// "Step n of N" as a line in hint size, when the screen is a step of several.
+pub fn step_line<'a, F: Flow>(flow: &F, ctx: &Context<'_>) -> Option<Element<'a, F::Message>>
+where
+    F::Message: 'a,
+{
+    progress(flow, ctx).map(|step| text(step).size(size::HINT).into())
+}
+
+/// The question, "Step n of N" on its right, and the screen's body below.
+pub fn frame<'a, F: Flow>(
+    flow: &F,
+    ctx: &Context<'_>,
+    title: String,
+    title_size: f32,
+    body: Element<'a, F::Message>,
+) -> Element<'a, F::Message>
+where
+    F::Message: 'a,
+{
+    let mut head = row![
+        text(title)
+            .size(title_size)
+            .font(theme::BOLD)
+            .width(Length::Fill)
+    ]
+    .spacing(space::BETWEEN_TARGETS)
+    .align_y(Alignment::Center);
+    if let Some(step) = step_line(flow, ctx) {
+        head = head.push(step);
+    }
+    column![head, body]
+        .spacing(space::BETWEEN_TARGETS)
+        .height(Length::Fill)
+        .width(Length::Fill)
+        .into()
+}
+
+/// The main "do it" button: white on the accent colour, as wide as it may be.
+pub fn primary<'a, F: Flow>(
+    flow: &F,
+    ctx: &Context<'_>,
+    label: String,
+    message: F::Message,
+) -> Element<'a, F::Message>
+where
+    F::Message: 'a,
+{
+    let focused = flow.is_focused(ctx, &message);
+    buttons::primary(ctx, label, message, focused)
+}
+
+/// A second choice: dark text on white with a border.
+pub fn secondary<'a, F: Flow>(
+    flow: &F,
+    ctx: &Context<'_>,
+    label: String,
+    message: F::Message,
+) -> Element<'a, F::Message>
+where
+    F::Message: 'a,
+{
+    let focused = flow.is_focused(ctx, &message);
+    buttons::secondary(ctx, label, Some(message), focused)
 }
 
 /// Buttons side by side, equally wide.
@@ -42,6 +132,26 @@ pub fn card<'a, M: 'a>(children: Vec<Element<'a, M>>) -> Element<'a, M> {
     .into()
 }
 
+/// "One moment, please" (message `id`): shown while the card, the backend or the printer
+/// works, so the screen never looks frozen; "Step n of N" above it when there is one.
+pub fn working<'a, F: Flow>(flow: &F, ctx: &Context<'_>, id: &str) -> Element<'a, F::Message>
+where
+    F::Message: 'a,
+{
+    let mut content = column![]
+        .spacing(space::BETWEEN_TARGETS)
+        .width(Length::Fill);
+    if let Some(step) = step_line(flow, ctx) {
+        content = content.push(step);
+    }
+    content.push(one_moment(ctx, id)).into()
+}
+
+/// The "one moment" card alone, for a page whose frame already says which step it is.
+pub fn one_moment<'a, M: 'a>(ctx: &Context<'_>, id: &str) -> Element<'a, M> {
+    card(vec![strong(ctx.tr(id))])
+}
+
 /// A notice that something does not work: pale amber with a border and a warning sign, so that
 /// colour is never the only signal.
 pub fn warning<'a, M: 'a>(label: String, text_size: f32) -> Element<'a, M> {
@@ -60,4 +170,62 @@ pub fn warning<'a, M: 'a>(label: String, text_size: f32) -> Element<'a, M> {
     .width(Length::Fill)
     .style(theme::warning)
     .into()
+}
+
+/// What went wrong and what to do now, with a warning sign, and the next steps as buttons
+/// (Try again, Go to the desk, Start again) below.
+pub fn problem<'a, M: 'a>(sentence: String, next_steps: Vec<Element<'a, M>>) -> Element<'a, M> {
+    column![
+        card(vec![
+            row![
+                picture::icon(picture::WARNING, 96.0),
+                text(sentence)
+                    .size(size::ACTION)
+                    .font(theme::BOLD)
+                    .width(Length::Fill)
+            ]
+            .spacing(space::BETWEEN_TARGETS)
+            .align_y(Alignment::Center)
+            .into()
+        ]),
+        side_by_side(next_steps),
+    ]
+    .spacing(space::PAGE)
+    .width(Length::Fill)
+    .into()
+}
+
+/// A picture beside (landscape) or above (portrait) the words; in portrait it takes
+/// `portrait_share` of the height.
+pub fn with_picture<'a, M: 'a>(
+    picture_bytes: &'static [u8],
+    words: Element<'a, M>,
+    available: Size,
+    portrait_share: f32,
+) -> Element<'a, M> {
+    if landscape(available) {
+        let side = (available.height - 40.0).clamp(160.0, 440.0);
+        row![
+            container(picture::icon(picture_bytes, side))
+                .center_x(Length::Fill)
+                .width(Length::FillPortion(2)),
+            container(words).width(Length::FillPortion(3)),
+        ]
+        .spacing(space::PAGE)
+        .align_y(Alignment::Center)
+        .into()
+    } else {
+        let side = (available.height * portrait_share).clamp(160.0, 560.0);
+        column![
+            container(picture::icon(picture_bytes, side)).center_x(Length::Fill),
+            words
+        ]
+        .spacing(space::PAGE)
+        .into()
+    }
+}
+
+/// Whether the space is wider than tall: a landscape screen.
+pub fn landscape(size: Size) -> bool {
+    size.width > size.height
 }

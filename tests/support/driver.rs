@@ -14,6 +14,7 @@ use iced_test::runtime::Action;
 use iced_test::selector::{Candidate, Selector, Target};
 
 use kiosk::app::{App, GHOST_TAP_GUARD, Kiosk, Message, Services};
+use kiosk::screen::flow::Flow as _;
 use kiosk::widget::picture::Logo;
 use kiosk_core::clock::{Clock, ManualClock};
 use kiosk_core::config::Config;

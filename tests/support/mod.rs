@@ -4,6 +4,7 @@
 
 pub mod backend;
 pub mod driver;
+pub mod flow;
 
 use std::path::Path;
 use std::sync::Arc;

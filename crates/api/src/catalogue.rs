@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in the four kiosk languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocalizedText {
     pub nl: String,
     pub fr: String,
@@ -13,6 +14,7 @@ pub struct LocalizedText {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalogue {
     pub locations: Vec<Location>,
     pub products: Vec<Product>,
@@ -21,6 +23,7 @@ pub struct Catalogue {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Address {
     pub street: String,
     pub postal_code: String,
@@ -28,11 +31,13 @@ pub struct Address {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Location {
     pub id: String,
     pub name: LocalizedText,
     pub address: Address,
     /// IANA zone, `Europe/Brussels`.
+    #[cfg_attr(feature = "openapi", schema(example = "Europe/Brussels"))]
     pub timezone: String,
     /// Number of desks that serve appointments in parallel.
     pub desks: u32,
@@ -43,6 +48,7 @@ pub struct Location {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Monday,
@@ -98,19 +104,25 @@ impl From<jiff::civil::Weekday> for Weekday {
 
 /// Local wall-clock times (`HH:MM:SS`) in the location's zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningPeriod {
     pub weekday: Weekday,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "time", example = "08:30:00"))]
     pub opens: Time,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "time", example = "12:00:00"))]
     pub closes: Time,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Closure {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub reason: LocalizedText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CustomerField {
     Name,
@@ -122,12 +134,14 @@ pub enum CustomerField {
 
 /// Minutes before and after the booked start in which a check-in is accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArrivalWindow {
     pub before_min: u32,
     pub after_min: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
     pub id: String,
     pub name: LocalizedText,
@@ -142,6 +156,7 @@ pub struct Product {
     pub location_ids: Vec<String>,
     /// What to bring to the desk, one item each, shown while booking and printed on the ticket.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub bring: Vec<LocalizedText>,
 }
 
@@ -153,6 +168,7 @@ impl Product {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Delivery {
     Immediate,
@@ -160,6 +176,7 @@ pub enum Delivery {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificateType {
     pub code: String,
     pub name: LocalizedText,
@@ -168,9 +185,11 @@ pub struct CertificateType {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueService {
     pub id: String,
     /// One capital letter printed before the number, e.g. `B` in `B007`.
+    #[cfg_attr(feature = "openapi", schema(example = "B"))]
     pub prefix: String,
     pub name: LocalizedText,
 }

@@ -10,31 +10,43 @@ use uuid::Uuid;
 
 /// `POST /v1/eid-challenges`: random bytes the card's authentication key must sign, once, soon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EidChallenge {
     /// base64 of 32 random bytes.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge: String,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub expires_at: ZonedDateTime,
 }
 
 /// What the kiosk read from the card, and the card's signature over a challenge (all base64).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EidEvidence {
     /// Identity file (3F00/DF01/4031), TLV.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub identity: String,
     /// 4032: the national register's signature over `identity`.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub identity_sig: String,
     /// Address file (4033), TLV.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub address: String,
     /// 4034: the national register's signature over `address || identity_sig`.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub address_sig: String,
     /// 503C: the national register's certificate (DER).
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub rrn_cert: String,
     /// 5038: the card's authentication certificate (DER).
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub auth_cert: String,
     /// The challenge from `POST /v1/eid-challenges`, as received.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge: String,
     /// The authentication key's signature over the challenge.
+    #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge_sig: String,
     /// 503A: the intermediate CA certificate(s) (DER) between the card's certificates and the
     /// trust anchor, e.g. the Citizen CA; empty when the anchor signs them directly.
@@ -91,6 +103,7 @@ impl RawEvidence<'_> {
 
 /// `POST /v1/certificate-requests`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateCertificateRequest {
     /// A certificate type code from the catalogue (`household`, `residence`, ...).
     #[serde(rename = "type")]
@@ -104,6 +117,7 @@ pub struct CreateCertificateRequest {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateRequestStatus {
     /// Issued: `document` holds what to print.
@@ -115,6 +129,7 @@ pub enum CertificateRequestStatus {
 
 /// The answer to `POST /v1/certificate-requests` (201).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificateRequestResult {
     pub id: Uuid,
     pub status: CertificateRequestStatus,
@@ -124,6 +139,7 @@ pub struct CertificateRequestResult {
 
 /// The issuing municipality, as printed in the header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentMunicipality {
     pub name: String,
     /// Address lines (street, postal code and town).
@@ -133,10 +149,12 @@ pub struct DocumentMunicipality {
 
 /// The person the document is about, formatted for printing.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertifiedPerson {
     pub surname: String,
     pub first_names: String,
     pub birth_place: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub birth_date: Date,
     /// Formatted for display (`85.07.30-033.28`).
     pub national_number: String,
@@ -144,6 +162,7 @@ pub struct CertifiedPerson {
     /// One line: street, number, box, postal code, municipality.
     pub address: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub address_since: Option<Date>,
 }
 
@@ -156,6 +175,7 @@ impl std::fmt::Debug for CertifiedPerson {
 
 /// How a receiving party checks the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentVerification {
     /// For the QR code.
     pub url: String,
@@ -166,6 +186,7 @@ pub struct DocumentVerification {
 /// Everything the kiosk prints on the certificate, in the requested language (kiosk-print's
 /// `Certificate` model is filled from this).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificateDocument {
     /// The certificate type code.
     #[serde(rename = "type")]
@@ -177,17 +198,20 @@ pub struct CertificateDocument {
     pub person: CertifiedPerson,
     /// For a household certificate: the other members, "first names surname (birth date)".
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub household: Vec<String>,
     #[serde(default)]
     pub purpose: Option<String>,
     pub document_number: String,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub issued_at: ZonedDateTime,
     pub verification: DocumentVerification,
 }
 
 /// `GET /v1/documents/verify?code=`: public, so it says as little as it can.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentCheck {
     pub genuine: bool,
     #[serde(default, rename = "type")]
@@ -195,6 +219,7 @@ pub struct DocumentCheck {
     #[serde(default)]
     pub document_number: Option<String>,
     #[serde(default, with = "crate::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub issued_at: Option<ZonedDateTime>,
     /// Initials of the person, e.g. `J.P.`.
     #[serde(default)]

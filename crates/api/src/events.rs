@@ -19,19 +19,26 @@ pub const EVENT_TYPES: &[&str] = &[
 
 /// `POST /v1/kiosks/me/events`, at most [`crate::MAX_EVENTS_PER_BATCH`] events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventBatch {
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub events: Vec<KioskEvent>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskEvent {
     /// UUID v7, chosen by the kiosk; (kiosk, id) identifies the event for deduplication.
     pub id: Uuid,
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "ticket.printed"))]
     pub kind: String,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub occurred_at: ZonedDateTime,
+    /// Depends on `type`; absent or null when the event has none.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub payload: serde_json::Value,
 }
 
@@ -46,6 +53,7 @@ pub struct OfflineCheckin {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
     Accepted,
@@ -54,6 +62,7 @@ pub enum EventStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventResult {
     pub id: Uuid,
     pub status: EventStatus,
@@ -62,6 +71,7 @@ pub struct EventResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventResults {
     pub results: Vec<EventResult>,
 }

@@ -6,12 +6,14 @@ use uuid::Uuid;
 
 /// `POST /v1/kiosks/enrol`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EnrolRequest {
     pub enrolment_code: String,
     pub hardware_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EnrolResponse {
     pub kiosk_id: Uuid,
     /// Bearer token for every later call; the backend keeps only its hash.
@@ -20,6 +22,7 @@ pub struct EnrolResponse {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PrinterState {
     Ok,
@@ -31,6 +34,7 @@ pub enum PrinterState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PrinterStatus {
     pub state: PrinterState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +42,7 @@ pub struct PrinterStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeviceState {
     Ok,
@@ -47,6 +52,7 @@ pub enum DeviceState {
 
 /// `PUT /v1/kiosks/me/status`: the heartbeat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskStatus {
     pub app_version: String,
     pub printer: PrinterStatus,
@@ -54,14 +60,18 @@ pub struct KioskStatus {
     pub scanner: DeviceState,
     pub outbox_depth: u32,
     #[serde(default, with = "crate::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub oldest_pending_at: Option<ZonedDateTime>,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub kiosk_time: ZonedDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusResponse {
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub server_time: ZonedDateTime,
     /// Compare with the catalogue's ETag: when it differs, fetch the catalogue again.
     pub catalogue_etag: String,
@@ -69,29 +79,35 @@ pub struct StatusResponse {
 
 /// One row of `GET /v1/kiosks` (admin).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskSummary {
     pub kiosk_id: Uuid,
     pub location_id: String,
     pub hardware_id: String,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub enrolled_at: ZonedDateTime,
     #[serde(default, with = "crate::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_seen_at: Option<ZonedDateTime>,
     #[serde(default)]
     pub last_status: Option<KioskStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskList {
     pub kiosks: Vec<KioskSummary>,
 }
 
 /// `GET /v1/health` (no auth).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     /// `ok` when the database answers.
     pub status: String,
     pub version: String,
     #[serde(with = "crate::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub server_time: ZonedDateTime,
 }

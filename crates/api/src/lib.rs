@@ -3,6 +3,10 @@
 //! Every timestamp is a [`jiff::ZonedDateTime`] written on the wire as RFC 3339 *with* its UTC offset
 //! (see [`rfc3339`]); calendar days are [`jiff::civil::Date`] (`YYYY-MM-DD`). Errors are RFC 9457
 //! problem documents ([`Problem`]) whose `type` is one of [`problem_type`].
+//!
+//! With the feature `openapi` (the backend's), the types also describe themselves for utoipa
+//! (`#[cfg_attr(feature = "openapi", ...)]` beside their serde attributes), so the OpenAPI document
+//! is derived from the very types that cross the wire; the kiosk builds them without utoipa.
 
 pub mod beid_tlv;
 pub mod booking_code;
@@ -12,6 +16,8 @@ pub mod certificates;
 pub mod events;
 pub mod kiosks;
 pub mod offline;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod problem;
 pub mod rfc3339;
 pub mod tickets;

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 /// An `application/problem+json` body. Extension members (e.g. `window_start`) are flattened.
+/// Its OpenAPI schema is written out in `openapi.rs` (feature `openapi`): the extension members
+/// are not fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     /// A stable machine-readable slug from [`problem_type`] (a relative URI reference).

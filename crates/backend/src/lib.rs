@@ -2,6 +2,9 @@
 //!
 //! Embed it with [`spawn`] (listen on port 0 for a free port), fill it with [`seed_demo`], and make
 //! enrolment codes and admin tokens with [`create_enrolment_code`] and [`create_admin_token`].
+//!
+//! It verifies eID signatures but never makes one: the synthetic cards (and the private keys behind
+//! them) are the `kiosk-testcard` crate's, which trusts its demo CA here with [`add_trust_anchor`].
 
 pub mod clock;
 pub mod codes;
@@ -15,7 +18,6 @@ pub mod queue;
 pub mod seed;
 pub mod slots;
 pub mod store;
-pub mod testcard;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -49,6 +51,8 @@ pub enum BackendError {
     TimeZone(String),
     #[error("background task failed: {0}")]
     Task(String),
+    #[error("cannot be a trust anchor: {0}")]
+    Anchor(#[from] eid::EidError),
 }
 
 pub type Result<T, E = BackendError> = std::result::Result<T, E>;
@@ -199,7 +203,8 @@ pub struct SeedSummary {
 }
 
 /// Replaces the database's reference data with the demo municipality as of today (Brussels).
-/// Blocking: call it before starting the runtime or through `spawn_blocking`.
+/// Blocking: call it before starting the runtime or through `spawn_blocking`. It trusts no eID CA:
+/// `kiosk_testcard::seed_demo` also trusts the demo card's.
 pub fn seed_demo(db_path: &Path, seed: u64) -> Result<SeedSummary> {
     let tz = brussels()?;
     seed_demo_on(db_path, seed, Timestamp::now().to_zoned_datetime(tz).date())
@@ -211,10 +216,6 @@ pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummar
     let data = seed::generate(seed, today, &tz);
     let store = SqliteStore::open(db_path)?;
     store.load_reference_data(&data, seed::now_for(today, &tz))?;
-    // The synthetic eID CA of this seed is the demo's trust anchor (the test card uses the same seed).
-    let ca = testcard::DemoCa::from_seed(seed)
-        .map_err(|e| BackendError::Task(format!("demo CA: {e}")))?;
-    store.set_trust_anchor("demo", ca.root_der(), Timestamp::now())?;
     Ok(SeedSummary {
         locations: data.locations.len(),
         products: data.products.len(),
@@ -234,6 +235,15 @@ pub fn create_enrolment_code(db_path: &Path, location_id: &str) -> Result<String
         Timestamp::now(),
     )?;
     Ok(code)
+}
+
+/// Stores `der` as the trust anchor `label` (replacing one of that label), once it is known to be
+/// a CA certificate with a key the eID checks support; answers its subject. Blocking.
+pub fn add_trust_anchor(db_path: &Path, label: &str, der: &[u8]) -> Result<String> {
+    let parsed = eid::x509::check_anchor(der)?;
+    let store = SqliteStore::open(db_path)?;
+    store.set_trust_anchor(label, der, Timestamp::now())?;
+    Ok(parsed.tbs_certificate.subject.to_string())
 }
 
 /// A new admin token (only its hash is stored). Blocking.

@@ -1,14 +1,14 @@
-//! `kiosk-backend`: serve, seed, enrol, admin-token, trust-anchor, virtual-card.
+//! `kiosk-backend`: serve, seed, enrol, admin-token, trust-anchor. The demo card is
+//! `kiosk-testcard`'s (a crate apart, so that this binary makes and holds no private key).
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::{demo_card, vpcd};
-use kiosk_backend::{ServerConfig, create_admin_token, create_enrolment_code, seed_demo};
+use kiosk_backend::{
+    ServerConfig, add_trust_anchor, create_admin_token, create_enrolment_code, seed_demo,
+};
 
 #[derive(Parser)]
 #[command(
@@ -71,21 +71,6 @@ enum Command {
     TrustAnchor {
         #[command(subcommand)]
         action: TrustAnchorAction,
-    },
-    /// Insert the demo card into vsmartcard's virtual reader (vpcd, via pcscd) until Ctrl-C.
-    VirtualCard {
-        /// The demo seed: a backend seeded with `seed --demo --seed N` accepts the card.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// The card's PIN, 4 to 12 digits.
-        #[arg(long, default_value = "1234")]
-        pin: String,
-        /// vpcd's port on 127.0.0.1: 35963 is reader "Virtual PCD 00 00", 35964 "... 00 01".
-        #[arg(long, default_value_t = vpcd::VPCD_PORT)]
-        port: u16,
-        /// Answer as a T=0 card: the signature through 61 xx and GET RESPONSE.
-        #[arg(long)]
-        t0: bool,
     },
 }
 
@@ -191,13 +176,7 @@ fn main() -> anyhow::Result<()> {
         }
         Command::TrustAnchor {
             action: TrustAnchorAction::Add { db, label, cert },
-        } => add_trust_anchor(&db, &label, &cert)?,
-        Command::VirtualCard {
-            seed,
-            pin,
-            port,
-            t0,
-        } => virtual_card(seed, &pin, port, t0)?,
+        } => trust_anchor_add(&db, &label, &cert)?,
     }
     Ok(())
 }
@@ -273,11 +252,9 @@ fn prompt_hidden(prompt: &str) -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
-/// Stores `cert_path`'s certificate as the trust anchor `label`, once it is known to be a CA
-/// certificate with a key the eID checks support.
-fn add_trust_anchor(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<()> {
+/// Stores `cert_path`'s certificate (DER or PEM) as the trust anchor `label`.
+fn trust_anchor_add(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<()> {
     use base64::Engine;
-    use kiosk_backend::store::{SqliteStore, Store};
     let bytes =
         std::fs::read(cert_path).with_context(|| format!("reading {}", cert_path.display()))?;
     // PEM is base64 of the DER between the armour lines; anything else is taken as DER.
@@ -296,40 +273,13 @@ fn add_trust_anchor(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<
         }
         _ => bytes,
     };
-    let parsed = kiosk_backend::eid::x509::check_anchor(&der)
-        .map_err(|e| anyhow::anyhow!("{} cannot be a trust anchor: {e}", cert_path.display()))?;
-    let store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
-    store.set_trust_anchor(label, &der, jiff::Timestamp::now())?;
-    println!("trust anchor {label}: {}", parsed.tbs_certificate.subject);
-    Ok(())
-}
-
-/// Serves the demo card until Ctrl-C, or until vpcd lets go of it (pcscd stopped).
-fn virtual_card(seed: u64, pin: &str, port: u16, t0: bool) -> anyhow::Result<()> {
-    let tz = jiff::tz::TimeZone::get(kiosk_backend::TIMEZONE)?;
-    let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
-    let (_, card) = demo_card(seed, today)?;
-    let applet = BeidApplet::new(card, pin)?.with_t0(t0);
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let inserted = vpcd::insert(addr, applet)
-        .with_context(|| format!("connecting to vpcd at {addr}: is pcscd running?"))?;
-    // Which card it is stays unsaid: the holder's data is shown by the kiosk, not logged here.
-    tracing::info!(%addr, seed, "demo card inserted; Ctrl-C removes it");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the runtime")?;
-    let vpcd_left = runtime.block_on(async {
-        let mut poll = tokio::time::interval(Duration::from_millis(500));
-        loop {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => return false,
-                _ = poll.tick() => if !inserted.is_present() { return true },
-            }
-        }
-    });
-    let tries_left = inserted.remove().tries_left();
-    anyhow::ensure!(!vpcd_left, "vpcd closed the connection");
-    tracing::info!(tries_left, "demo card removed");
+    let subject = add_trust_anchor(db, label, &der).with_context(|| {
+        format!(
+            "{} as trust anchor in {}",
+            cert_path.display(),
+            db.display()
+        )
+    })?;
+    println!("trust anchor {label}: {subject}");
     Ok(())
 }

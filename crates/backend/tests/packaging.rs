@@ -1,6 +1,6 @@
 //! `packaging/` as the municipality's IT uses it on the backend server: the unit's command line
 //! really starts the backend and SIGTERM (`systemctl stop`) really stops it cleanly, every
-//! `kiosk-backend` command of the install guide is accepted and its seed, enrol and admin-token
+//! `kiosk-backend` command of the install guide is accepted and its seed, trust-anchor, enrol and admin-token
 //! steps work in order, and the sandbox and backup units agree with the paths the server uses.
 //! (The kiosk PC's files: `tests/packaging.rs` of the root package.) `systemd-analyze verify` is
 //! not used: it is not installed where the tests run.
@@ -294,6 +294,16 @@ fn the_guides_backend_commands_are_accepted_and_work_in_their_order() {
     // location.
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().display().to_string();
+    // The guide's `install` of the demo CA (read by `trust-anchor add`), done here by hand.
+    let demo_ca = guide_commands()
+        .into_iter()
+        .find(|argv| argv[0] == "install" && argv.iter().any(|a| a == "packaging/demo-ca.pem"))
+        .expect("the guide installs packaging/demo-ca.pem");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packaging/demo-ca.pem"),
+        demo_ca[demo_ca.len() - 1].replace(&state, &folder),
+    )
+    .unwrap();
     let mut ran = Vec::new();
     for argv in &commands {
         let args: Vec<String> = argv[1..]
@@ -319,11 +329,22 @@ fn the_guides_backend_commands_are_accepted_and_work_in_their_order() {
                 assert!(!printed.trim().is_empty());
             }
             "seed" => assert!(printed.starts_with("seeded "), "{printed}"),
+            "trust-anchor" => assert!(printed.starts_with("trust anchor demo: "), "{printed}"),
             _ => {}
         }
         ran.push(args[0].clone());
     }
-    assert_eq!(ran, ["seed", "staff", "staff", "enrol", "admin-token"]);
+    assert_eq!(
+        ran,
+        [
+            "seed",
+            "trust-anchor",
+            "staff",
+            "staff",
+            "enrol",
+            "admin-token"
+        ]
+    );
 }
 
 #[test]

@@ -320,13 +320,24 @@ impl CardTransport for NoiseCard {
 
 #[test]
 fn a_hostile_card_never_panics_or_hangs() {
-    let mut card = BeidCard::new(NoiseCard(Rng(0xC0FF_EE00_1234_5678)));
-    let pin = Pin::new("2580").unwrap();
-    for _ in 0..500 {
-        let _ = card.read_identity();
-        let _ = card.read_address();
-        let _ = card.verify_pin(&pin);
-        let _ = card.sign_challenge(b"challenge");
+    // On a thread of its own with a deadline: a hang fails the test instead of stalling it,
+    // and a panic shows as the thread's end without its report.
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut card = BeidCard::new(NoiseCard(Rng(0xC0FF_EE00_1234_5678)));
+        let pin = Pin::new("2580").unwrap();
+        for _ in 0..500 {
+            let _ = card.read_identity();
+            let _ = card.read_address();
+            let _ = card.verify_pin(&pin);
+            let _ = card.sign_challenge(b"challenge");
+        }
+        done.send(()).unwrap();
+    });
+    match finished.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(()) => {}
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("the card talk hung"),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("the card talk panicked"),
     }
 }
 
@@ -733,7 +744,7 @@ fn debug_shows_no_personal_data() {
 /// kiosk's reader reads back field for field: one format on both sides of the wire.
 #[test]
 fn the_backends_test_card_files_read_back_in_the_kiosk() {
-    let holder = kiosk_backend::testcard::CardHolder {
+    let holder = kiosk_testcard::CardHolder {
         card_number: "591234567890".into(),
         national_number: "85073003328".into(),
         surname: "Şahin".into(),

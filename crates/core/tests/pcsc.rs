@@ -15,11 +15,11 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use jiff::civil::date;
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::vpcd::{self, InsertedCard, VPCD_READER};
-use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard, demo_card};
 use kiosk_core::devices::eid::pcsc::{self, PcscCard, ReaderEvent, ReaderWatch};
 use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport, Pin, PinOutcome, apdu};
+use kiosk_testcard::applet::BeidApplet;
+use kiosk_testcard::vpcd::{self, InsertedCard, VPCD_READER};
+use kiosk_testcard::{CardHolder, DemoCa, TestCard, demo_card};
 
 /// One virtual reader slot: one case at a time.
 static VPCD: Mutex<()> = Mutex::new(());
@@ -287,15 +287,36 @@ fn a_card_without_the_beid_applet_is_a_foreign_card() {
 #[test]
 fn the_watch_stops_when_dropped() {
     let _reader = reader();
-    let (runtime, mut watch) = watching();
-    // Stopping through the handle ends the thread, which closes the channel.
-    watch.handle().stop();
+    // Every test that watches holds the reader lock, so the watcher threads counted here are
+    // this test's own.
+    let before = watcher_threads();
+    let (runtime, watch) = watching();
+    assert_eq!(watcher_threads(), before + 1, "the watch runs on a thread");
+    let handle = watch.handle();
+    drop(watch);
+    assert!(handle.is_stopped(), "dropping the watch stops it");
     let ended = runtime.block_on(async {
-        tokio::time::timeout(PATIENCE, async { while watch.next().await.is_some() {} })
-            .await
-            .is_ok()
+        tokio::time::timeout(PATIENCE, async {
+            while watcher_threads() > before {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        })
+        .await
+        .is_ok()
     });
-    assert!(ended, "the watcher thread did not end");
+    assert!(
+        ended,
+        "the watcher thread did not end after the watch was dropped"
+    );
+}
+
+/// The threads of this process named as `pcsc::watch` names its thread.
+fn watcher_threads() -> usize {
+    std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("comm")).ok())
+        .filter(|name| name.trim() == "card-readers")
+        .count()
 }
 
 /// A card that is no Belgian eID: it answers every command with 6A 82 (not found), as a bank

@@ -21,7 +21,7 @@ use common::emupos::{
 };
 use common::{FluentLabels, certificate, queue_ticket};
 use kiosk_print::pdf::{Delivered, PdfDestination, deliver_pdf, render_document};
-use kiosk_print::{Ticket, TicketPrinter, TicketPrinterConfig, TransportConfig};
+use kiosk_print::{PrintError, Ticket, TicketPrinter, TicketPrinterConfig, TransportConfig};
 
 /// Fails, rather than skips, when the queue is not there.
 fn require_cups(queue: &str) {
@@ -96,7 +96,12 @@ async fn unknown_cups_queue_fails() {
         queue: "NoSuchQueue".to_owned(),
         timeout_s: 5,
     };
-    assert!(deliver_pdf(&destination, "x", pdf).await.is_err());
+    let error = deliver_pdf(&destination, "x", pdf).await.unwrap_err();
+    // CUPS itself refused the queue: not lp missing, not a timeout.
+    assert!(
+        matches!(&error, PrintError::Cups(message) if message.contains("does not exist")),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]

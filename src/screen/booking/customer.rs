@@ -9,13 +9,15 @@ use kiosk_api::{Customer, CustomerField, Product};
 use kiosk_core::domain::{EmailAddress, PhoneNumber};
 
 use crate::context::Context;
+use crate::screen::flow::Flow as _;
 use crate::theme::{self, size, space};
 
 use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
 use crate::widget::keypad::{self, KeypadMessage};
+use crate::widget::page;
 
 use super::layout::landscape;
-use super::{Message, State, words};
+use super::{Message, State};
 
 /// Longer than any real name or address, short enough to keep the field on screen.
 const NAME_MAX: usize = 80;
@@ -259,9 +261,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
         let title = text(ctx.tr(title_id(form, field)))
             .size(size::TITLE)
             .font(theme::BOLD);
-        let step = state
-            .step_number()
-            .map(|(n, total)| text(words::step(&ctx, n, total)).size(size::HINT));
+        let step = page::step_line(state, &ctx);
         // The text as typed, with a bar where the next letter goes.
         let typed = container(
             text(format!("{}|", form.text(field)))
@@ -285,7 +285,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             // is seen without relying on colour.
             let option = |mode, id: &str| -> Element<'a, Message> {
                 let message = Message::Contact(mode);
-                let focused = state.focused(&ctx, &message);
+                let focused = state.is_focused(&ctx, &message);
                 button(
                     text(ctx.tr(id))
                         .size(size::BODY)
@@ -335,7 +335,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 // between the language bar and Back, so its own Done row falls off the
                 // bottom: Done is repeated here, where it is always seen.
                 let done = Message::Keyboard(KeyboardMessage::Done);
-                let focused = state.focused(&ctx, &done);
+                let focused = state.is_focused(&ctx, &done);
                 left = left.push(
                     button(
                         text(ctx.tr("input-key-done"))

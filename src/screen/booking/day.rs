@@ -86,7 +86,13 @@ pub fn targets(state: &State) -> Vec<Message> {
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let title = ctx.tr("booking-day-title");
     if state.loading.is_some() {
-        return layout::frame(state, ctx, title, layout::working(ctx, "booking-working"));
+        return layout::frame(
+            state,
+            ctx,
+            title,
+            size::TITLE,
+            layout::working(ctx, "booking-working"),
+        );
     }
     let ctx_copy = *ctx;
     let pages = layout::pages(days(state).len(), PER_PAGE);
@@ -122,5 +128,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         |size| if landscape(size) { 4 } else { 1 },
         pages,
     );
-    layout::frame(state, ctx, title, body)
+    layout::frame(state, ctx, title, size::TITLE, body)
 }

@@ -1,40 +1,17 @@
-//! The face every booking screen shares: the question with "Step n of N" beside it, big
-//! choices in a grid that pages with large buttons instead of scrolling, and the "one moment"
-//! and notice cards.
+//! What the booking pages add to the shared page vocabulary: big choices in a grid that pages
+//! with large buttons instead of scrolling.
 
 use iced::widget::{Space, button, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length, Size};
 
 use crate::context::Context;
+use crate::screen::flow::Flow as _;
 use crate::theme::{self, size, space};
-use crate::widget::buttons;
+use crate::widget::page;
 
-use super::{Message, State, words};
+use super::{Message, State};
 
-/// The question, "Step n of N" on its right, and the screen's body below.
-pub fn frame<'a>(
-    state: &State,
-    ctx: &Context<'_>,
-    title: String,
-    body: Element<'a, Message>,
-) -> Element<'a, Message> {
-    let mut head = row![
-        text(title)
-            .size(size::TITLE)
-            .font(theme::BOLD)
-            .width(Length::Fill)
-    ]
-    .spacing(space::BETWEEN_TARGETS)
-    .align_y(Alignment::Center);
-    if let Some((n, total)) = state.step_number() {
-        head = head.push(text(words::step(ctx, n, total)).size(size::HINT));
-    }
-    column![head, body]
-        .spacing(space::BETWEEN_TARGETS)
-        .height(Length::Fill)
-        .width(Length::Fill)
-        .into()
-}
+pub use crate::widget::page::{card, frame, landscape, one_moment as working, primary};
 
 /// A big choice: white on the accent colour when it can be chosen; a bordered white button
 /// saying why (for instance "closed") when not, so colour is never the only signal.
@@ -47,7 +24,7 @@ pub fn choice<'a>(
     height: f32,
     first_size: f32,
 ) -> Element<'a, Message> {
-    let focused = enabled && state.focused(ctx, &message);
+    let focused = enabled && state.is_focused(ctx, &message);
     let mut content = column![].spacing(4).align_x(Alignment::Center);
     for (i, line) in lines.into_iter().enumerate() {
         let line = text(line).align_x(Alignment::Center);
@@ -70,36 +47,23 @@ pub fn choice<'a>(
     }
 }
 
-/// A secondary button (paging, "choose another day"): dark text on white.
-pub fn secondary<'a>(
+/// A paging button (Previous, More): dark text on white; when there is nothing to page to,
+/// an empty place, so that the other button does not move.
+fn pager_button<'a>(
     state: &State,
     ctx: &Context<'_>,
     label: String,
     message: Message,
     enabled: bool,
 ) -> Element<'a, Message> {
-    let focused = enabled && state.focused(ctx, &message);
-    let base = buttons::secondary(ctx, label, Some(message), focused);
     if enabled {
-        base
+        page::secondary(state, ctx, label, message)
     } else {
-        // Nothing to page to: an empty place, so that the other button does not move.
         Space::new()
             .width(Length::Fill)
             .height(space::MIN_TARGET)
             .into()
     }
-}
-
-/// A primary "do it" button as wide as the body.
-pub fn primary<'a>(
-    state: &State,
-    ctx: &Context<'_>,
-    label: String,
-    message: Message,
-) -> Element<'a, Message> {
-    let focused = state.focused(ctx, &message);
-    buttons::primary(ctx, label, message, focused)
 }
 
 /// How many pages `count` items make at `per_page` a page (at least one).
@@ -168,7 +132,7 @@ pub fn paged<'a>(
     if pages > 1 {
         content = content.push(
             row![
-                container(secondary(
+                container(pager_button(
                     state,
                     &ctx,
                     ctx.tr("booking-page-previous"),
@@ -180,7 +144,7 @@ pub fn paged<'a>(
                     .size(size::BODY)
                     .center()
                     .width(Length::FillPortion(1)),
-                container(secondary(
+                container(pager_button(
                     state,
                     &ctx,
                     ctx.tr("booking-page-next"),
@@ -194,29 +158,4 @@ pub fn paged<'a>(
         );
     }
     content.into()
-}
-
-/// "One moment, please": shown while the backend answers, so the screen never looks frozen.
-pub fn working<'a>(ctx: &Context<'_>, id: &str) -> Element<'a, Message> {
-    card(vec![
-        text(ctx.tr(id)).size(size::ACTION).font(theme::BOLD).into(),
-    ])
-}
-
-/// A white card with what happened and, below, what to do now.
-pub fn card<'a>(children: Vec<Element<'a, Message>>) -> Element<'a, Message> {
-    container(
-        iced::widget::Column::with_children(children)
-            .spacing(space::BETWEEN_TARGETS)
-            .width(Length::Fill),
-    )
-    .padding(32)
-    .width(Length::Fill)
-    .style(theme::card)
-    .into()
-}
-
-/// Whether the space is wider than tall: a landscape screen.
-pub fn landscape(size: Size) -> bool {
-    size.width > size.height
 }

@@ -336,149 +336,6 @@ impl State {
         state
     }
 
-    /// The question on screen. The root treats a change of step like a change of screen (the
-    /// ghost-tap guard and the focus), because a second tap would otherwise answer the next
-    /// question.
-    pub fn step(&self) -> Step {
-        self.step
-    }
-
-    pub fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
-        match message {
-            Message::PreviousPage => {
-                self.page = self.page.saturating_sub(1);
-                Action::None
-            }
-            Message::NextPage => {
-                if self.page + 1 < self.pages() {
-                    self.page += 1;
-                }
-                Action::None
-            }
-            Message::ChooseProduct(id) if self.step == Step::Product => self.choose_product(id),
-            Message::ChoosePersons(n) if self.step == Step::Persons => {
-                if n != self.persons {
-                    self.persons = n;
-                    self.forget_times();
-                }
-                self.enter_day()
-            }
-            Message::ChooseDay(day) if self.step == Step::Day => {
-                if day::status(self, day) != day::Status::Open {
-                    return Action::None;
-                }
-                if self.day != Some(day) {
-                    self.slot = None;
-                }
-                self.day = Some(day);
-                self.notice = None;
-                self.enter_time()
-            }
-            Message::ChooseTime(slot) if self.step == Step::Time => {
-                if self.loading.is_some() {
-                    return Action::None;
-                }
-                self.slot = Some(slot);
-                self.notice = None;
-                self.go(Step::Customer(0));
-                Action::None
-            }
-            Message::ChooseAnotherDay if self.step == Step::Time => self.enter_day(),
-            Message::Contact(_) | Message::Keyboard(_) | Message::Keypad(_) => {
-                let Step::Customer(i) = self.step else {
-                    return Action::None;
-                };
-                self.customer_message(i, message)
-            }
-            Message::Confirm if self.step == Step::Summary => self.confirm(now),
-            Message::Finish if matches!(self.step, Step::Done | Step::Unavailable) => Action::Done,
-            // A message meant for another step (a late second tap): ignored.
-            _ => Action::None,
-        }
-    }
-
-    /// An answer to one of this flow's actions.
-    pub fn reply(&mut self, reply: Reply) -> Action {
-        match reply {
-            Reply::SlotsLoaded { from, to, result } => self.slots_loaded(from, to, result),
-            Reply::Held(result) => self.held(result),
-            Reply::Confirmed(result) => self.confirmed(result),
-            Reply::Printed(result) => {
-                if self.printing == Printing::InFlight {
-                    self.printing = match result {
-                        Ok(()) => Printing::Printed,
-                        Err(failure) => Printing::Failed(failure),
-                    };
-                }
-                Action::None
-            }
-        }
-    }
-
-    /// Back within the flow, keeping what was entered. `None`: leave the flow (the root goes
-    /// back to where the resident came from).
-    pub fn back(&mut self) -> Option<Action> {
-        let previous = match self.step {
-            Step::Product | Step::Done | Step::Unavailable => return None,
-            Step::Persons => Step::Product,
-            Step::Day if self.needs_persons() => Step::Persons,
-            Step::Day => Step::Product,
-            Step::Time => return Some(self.enter_day()),
-            Step::Customer(0) => return Some(self.enter_time()),
-            Step::Customer(i) => Step::Customer(i - 1),
-            Step::Summary => {
-                let last = Step::Customer(self.fields().len().saturating_sub(1));
-                let action = match std::mem::replace(&mut self.hold, Hold::None) {
-                    Hold::Held(booking) => release(&booking),
-                    // Confirming: the answer decides; the resident waits a moment.
-                    hold @ (Hold::Confirming(_) | Hold::Confirmed(_)) => {
-                        self.hold = hold;
-                        return Some(Action::None);
-                    }
-                    // A hold still on its way is released when it arrives.
-                    Hold::Requesting | Hold::None => Action::None,
-                };
-                self.go(last);
-                return Some(action);
-            }
-        };
-        self.go(previous);
-        Some(Action::None)
-    }
-
-    /// What the root must do when the session ends in the middle of the flow (Start again,
-    /// idle): release a hold nobody will confirm.
-    pub fn abandon(&self) -> Action {
-        match &self.hold {
-            Hold::Held(booking) => release(booking),
-            _ => Action::None,
-        }
-    }
-
-    pub fn view<'a>(&'a self, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
-        match self.step {
-            Step::Product => product::view(self, ctx),
-            Step::Persons => persons::view(self, ctx),
-            Step::Day => day::view(self, ctx),
-            Step::Time => time::view(self, ctx),
-            Step::Customer(i) => customer::view(self, ctx, i),
-            Step::Summary => summary::view(self, ctx, now),
-            Step::Done => done::view(self, ctx),
-            Step::Unavailable => done::unavailable(self, ctx),
-        }
-    }
-
-    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
-    /// Needs the words because the keyboard's keys are listed from its labelled rows; the
-    /// context's own focus is not used.
-    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        self.targets(ctx)
-            .into_iter()
-            .zip(0u8..)
-            .map(|(message, i)| (FocusId::Content(i), message))
-            .collect()
-    }
-
     /// The enabled buttons of the current screen in reading order; the views number their
     /// focus outlines from this list, so keyboard and touch can never disagree.
     fn targets(&self, ctx: &Context<'_>) -> Vec<Message> {
@@ -490,13 +347,6 @@ impl State {
             Step::Customer(i) => customer::targets(self, ctx, i),
             Step::Summary => summary::targets(self),
             Step::Done | Step::Unavailable => vec![Message::Finish],
-        }
-    }
-
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
-            _ => false,
         }
     }
 
@@ -547,37 +397,6 @@ impl State {
     /// The customer fields of the chosen product: the name first, then each contact field once.
     fn fields(&self) -> Vec<Field> {
         customer::fields(self.product())
-    }
-
-    /// "Step n of N" for the current step; `None` after the questions.
-    fn step_number(&self) -> Option<(usize, usize)> {
-        // Before a product is chosen, count the persons step if any product could need it.
-        let persons = match self.product() {
-            Some(p) => p.max_persons > 1,
-            None => self.products().iter().any(|p| p.max_persons > 1),
-        };
-        // Likewise the details: as many screens as the most demanding product has.
-        let fields = match self.product() {
-            Some(_) => self.fields().len(),
-            None => self
-                .products()
-                .into_iter()
-                .map(|p| customer::fields(Some(p)).len())
-                .max()
-                .unwrap_or(1),
-        };
-        let persons_n = usize::from(persons);
-        let total = 4 + persons_n + fields;
-        let n = match self.step {
-            Step::Product => 1,
-            Step::Persons => 2,
-            Step::Day => 2 + persons_n,
-            Step::Time => 3 + persons_n,
-            Step::Customer(i) => 4 + persons_n + i,
-            Step::Summary => total,
-            Step::Done | Step::Unavailable => return None,
-        };
-        Some((n, total))
     }
 
     /// The free slots of the chosen day, in time order.
@@ -841,32 +660,180 @@ impl Flow for State {
     type Action = Action;
     type Step = Step;
 
+    /// The question on screen. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus), because a second tap would otherwise answer the next
+    /// question.
     fn step(&self) -> Step {
         self.step
     }
 
     fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
-        State::update(self, message, now)
+        match message {
+            Message::PreviousPage => {
+                self.page = self.page.saturating_sub(1);
+                Action::None
+            }
+            Message::NextPage => {
+                if self.page + 1 < self.pages() {
+                    self.page += 1;
+                }
+                Action::None
+            }
+            Message::ChooseProduct(id) if self.step == Step::Product => self.choose_product(id),
+            Message::ChoosePersons(n) if self.step == Step::Persons => {
+                if n != self.persons {
+                    self.persons = n;
+                    self.forget_times();
+                }
+                self.enter_day()
+            }
+            Message::ChooseDay(day) if self.step == Step::Day => {
+                if day::status(self, day) != day::Status::Open {
+                    return Action::None;
+                }
+                if self.day != Some(day) {
+                    self.slot = None;
+                }
+                self.day = Some(day);
+                self.notice = None;
+                self.enter_time()
+            }
+            Message::ChooseTime(slot) if self.step == Step::Time => {
+                if self.loading.is_some() {
+                    return Action::None;
+                }
+                self.slot = Some(slot);
+                self.notice = None;
+                self.go(Step::Customer(0));
+                Action::None
+            }
+            Message::ChooseAnotherDay if self.step == Step::Time => self.enter_day(),
+            Message::Contact(_) | Message::Keyboard(_) | Message::Keypad(_) => {
+                let Step::Customer(i) = self.step else {
+                    return Action::None;
+                };
+                self.customer_message(i, message)
+            }
+            Message::Confirm if self.step == Step::Summary => self.confirm(now),
+            Message::Finish if matches!(self.step, Step::Done | Step::Unavailable) => Action::Done,
+            // A message meant for another step (a late second tap): ignored.
+            _ => Action::None,
+        }
     }
 
+    /// An answer to one of this flow's actions.
     fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
-        State::reply(self, reply)
+        match reply {
+            Reply::SlotsLoaded { from, to, result } => self.slots_loaded(from, to, result),
+            Reply::Held(result) => self.held(result),
+            Reply::Confirmed(result) => self.confirmed(result),
+            Reply::Printed(result) => {
+                if self.printing == Printing::InFlight {
+                    self.printing = match result {
+                        Ok(()) => Printing::Printed,
+                        Err(failure) => Printing::Failed(failure),
+                    };
+                }
+                Action::None
+            }
+        }
     }
 
+    /// Back within the flow, keeping what was entered. `None`: leave the flow (the root goes
+    /// back to where the resident came from).
     fn back(&mut self) -> Option<Action> {
-        State::back(self)
+        let previous = match self.step {
+            Step::Product | Step::Done | Step::Unavailable => return None,
+            Step::Persons => Step::Product,
+            Step::Day if self.needs_persons() => Step::Persons,
+            Step::Day => Step::Product,
+            Step::Time => return Some(self.enter_day()),
+            Step::Customer(0) => return Some(self.enter_time()),
+            Step::Customer(i) => Step::Customer(i - 1),
+            Step::Summary => {
+                let last = Step::Customer(self.fields().len().saturating_sub(1));
+                let action = match std::mem::replace(&mut self.hold, Hold::None) {
+                    Hold::Held(booking) => release(&booking),
+                    // Confirming: the answer decides; the resident waits a moment.
+                    hold @ (Hold::Confirming(_) | Hold::Confirmed(_)) => {
+                        self.hold = hold;
+                        return Some(Action::None);
+                    }
+                    // A hold still on its way is released when it arrives.
+                    Hold::Requesting | Hold::None => Action::None,
+                };
+                self.go(last);
+                return Some(action);
+            }
+        };
+        self.go(previous);
+        Some(Action::None)
     }
 
+    /// What the root must do when the session ends in the middle of the flow (Start again,
+    /// idle): release a hold nobody will confirm. A hold being confirmed is kept: the answer
+    /// decides.
     fn abandon(&self) -> Option<Action> {
-        Some(State::abandon(self))
+        match &self.hold {
+            Hold::Held(booking) => Some(release(booking)),
+            _ => None,
+        }
     }
 
+    /// "Step n of N" for the current step; `None` after the questions.
+    fn progress(&self) -> Option<(usize, usize)> {
+        // Before a product is chosen, count the persons step if any product could need it.
+        let persons = match self.product() {
+            Some(p) => p.max_persons > 1,
+            None => self.products().iter().any(|p| p.max_persons > 1),
+        };
+        // Likewise the details: as many screens as the most demanding product has.
+        let fields = match self.product() {
+            Some(_) => self.fields().len(),
+            None => self
+                .products()
+                .into_iter()
+                .map(|p| customer::fields(Some(p)).len())
+                .max()
+                .unwrap_or(1),
+        };
+        let persons_n = usize::from(persons);
+        let total = 4 + persons_n + fields;
+        let n = match self.step {
+            Step::Product => 1,
+            Step::Persons => 2,
+            Step::Day => 2 + persons_n,
+            Step::Time => 3 + persons_n,
+            Step::Customer(i) => 4 + persons_n + i,
+            Step::Summary => total,
+            Step::Done | Step::Unavailable => return None,
+        };
+        Some((n, total))
+    }
+
+    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
+    /// Needs the words because the keyboard's keys are listed from its labelled rows; the
+    /// context's own focus is not used.
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self, ctx)
+        self.targets(ctx)
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
     }
 
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx, around.now)
+        let now = around.now;
+        match self.step {
+            Step::Product => product::view(self, ctx),
+            Step::Persons => persons::view(self, ctx),
+            Step::Day => day::view(self, ctx),
+            Step::Time => time::view(self, ctx),
+            Step::Customer(i) => customer::view(self, ctx, i),
+            Step::Summary => summary::view(self, ctx, now),
+            Step::Done => done::view(self, ctx),
+            Step::Unavailable => done::unavailable(self, ctx),
+        }
     }
 
     fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
@@ -874,7 +841,9 @@ impl Flow for State {
             Step::Product => "booking-product-title",
             Step::Persons => "booking-persons-title",
             Step::Day => "booking-day-title",
-            Step::Time => "booking-time-title",
+            Step::Time => {
+                return Spoken::new([ctx.tr(Service::Booking.title_id()), time::title(self, ctx)]);
+            }
             Step::Customer(i) => match self.fields().get(i) {
                 Some(Field::Name) => "booking-name-title",
                 Some(Field::Phone) => "booking-phone-title",

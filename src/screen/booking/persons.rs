@@ -66,5 +66,11 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         |size| if landscape(size) { 4 } else { 2 },
         pages,
     );
-    layout::frame(state, ctx, ctx.tr("booking-persons-title"), body)
+    layout::frame(
+        state,
+        ctx,
+        ctx.tr("booking-persons-title"),
+        size::TITLE,
+        body,
+    )
 }

@@ -55,5 +55,11 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         |size| if landscape(size) { 2 } else { 1 },
         pages,
     );
-    layout::frame(state, ctx, ctx.tr("booking-product-title"), body)
+    layout::frame(
+        state,
+        ctx,
+        ctx.tr("booking-product-title"),
+        size::TITLE,
+        body,
+    )
 }

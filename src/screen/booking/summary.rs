@@ -82,7 +82,13 @@ fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
     let title = ctx.tr("booking-summary-title");
     if !matches!(state.hold, Hold::Held(_) | Hold::Confirming(_)) {
-        return layout::frame(state, ctx, title, layout::working(ctx, "booking-holding"));
+        return layout::frame(
+            state,
+            ctx,
+            title,
+            size::TITLE,
+            layout::working(ctx, "booking-holding"),
+        );
     }
     let ctx_copy = *ctx;
     let now = now.clone();
@@ -95,7 +101,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Ele
             column![details, side].spacing(space::PAGE).into()
         }
     });
-    layout::frame(state, ctx, title, body.into())
+    layout::frame(state, ctx, title, size::TITLE, body.into())
 }
 
 /// The time left on the hold and the button: book, or (once the hold ran out) another time.

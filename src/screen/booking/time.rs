@@ -33,7 +33,8 @@ pub fn targets(state: &State) -> Vec<Message> {
     targets
 }
 
-pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+/// "What time on Tuesday 1 December?", shown and spoken.
+pub fn title(state: &State, ctx: &Context<'_>) -> String {
     let mut args = FluentArgs::new();
     args.set(
         "date",
@@ -42,7 +43,11 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .map(|day| words::long_date(ctx, day))
             .unwrap_or_default(),
     );
-    let title = ctx.tr_args("booking-time-title", &args);
+    ctx.tr_args("booking-time-title", &args)
+}
+
+pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let title = title(state, ctx);
     let notice = state.notice.map(|Notice::Taken| {
         layout::card(vec![
             text(ctx.tr("booking-time-taken"))
@@ -100,5 +105,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .into(),
         None => body,
     };
-    layout::frame(state, ctx, title, body)
+    layout::frame(state, ctx, title, size::TITLE, body)
 }

@@ -32,14 +32,6 @@ pub fn countdown(seconds: i64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// "Step 2 of 7".
-pub fn step(ctx: &Context<'_>, n: usize, total: usize) -> String {
-    let mut args = FluentArgs::new();
-    args.set("n", n);
-    args.set("total", total);
-    ctx.tr_args("booking-step", &args)
-}
-
 /// "dinsdag 1 december om 10:30".
 pub fn date_at(ctx: &Context<'_>, start: &ZonedDateTime, tz: &TimeZone) -> String {
     let local = start.with_time_zone(tz.clone());

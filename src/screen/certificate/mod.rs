@@ -163,12 +163,6 @@ impl State {
         self.language = language;
     }
 
-    /// The screen shown. The root treats a change of step like a change of screen (the
-    /// ghost-tap guard and the focus).
-    pub fn step(&self) -> Step {
-        self.step
-    }
-
     pub fn problem(&self) -> Problem {
         self.problem
     }
@@ -194,52 +188,22 @@ impl State {
         Action::None
     }
 
-    pub fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
-        flow::update(self, message)
-    }
-
-    /// The card reader's news, or an answer to one of this flow's actions.
-    pub fn reply(&mut self, reply: Reply) -> Action {
-        flow::reply(self, reply)
-    }
-
     /// Whether an issued document (to print) is held.
+    /// What the preview shows, once the backend has answered.
+    pub fn preview(&self) -> Option<&CertificatePreview> {
+        self.preview.as_ref()
+    }
+
     pub fn holds_document(&self) -> bool {
         self.preview
             .as_ref()
             .is_some_and(|preview| preview.document.document().is_some())
     }
 
-    /// Back within the flow, keeping what was entered (never the PIN). `None`: leave the flow.
-    pub fn back(&mut self) -> Option<Action> {
-        flow::back(self)
-    }
-
-    pub fn view<'a>(&'a self, ctx: &Context<'a>, _now: &ZonedDateTime) -> Element<'a, Message> {
-        views::view(self, ctx)
-    }
-
-    /// The buttons and keys of the current screen in reading order, numbered as
-    /// `FocusId::Content`. Needs the words because the keyboard's keys come from its rows.
-    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        self.targets(ctx)
-            .into_iter()
-            .zip(0u8..)
-            .map(|(message, i)| (FocusId::Content(i), message))
-            .collect()
-    }
-
     /// The enabled targets of the current screen; the views number their focus outlines from
     /// this list, so keyboard and touch can never disagree.
     fn targets(&self, ctx: &Context<'_>) -> Vec<Message> {
         views::targets(self, ctx)
-    }
-
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets(ctx).get(usize::from(i)) == Some(message),
-            _ => false,
-        }
     }
 
     fn chosen_type(&self) -> Option<&CertificateType> {
@@ -254,9 +218,36 @@ impl State {
             None => self.types.iter().any(|t| t.needs_purpose),
         }
     }
+}
+
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    /// The screen shown. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus).
+    fn step(&self) -> Step {
+        self.step
+    }
+
+    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        flow::update(self, message)
+    }
+
+    /// The card reader's news, or an answer to one of this flow's actions.
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        flow::reply(self, reply)
+    }
+
+    /// Back within the flow, keeping what was entered (never the PIN). `None`: leave the flow.
+    fn back(&mut self) -> Option<Action> {
+        flow::back(self)
+    }
 
     /// "Step n of N" for the steps a resident goes through; none on the end screens.
-    fn step_number(&self) -> Option<(usize, usize)> {
+    fn progress(&self) -> Option<(usize, usize)> {
         let purpose = usize::from(self.needs_purpose());
         let n = match self.step {
             Step::ChooseType => 1,
@@ -268,36 +259,19 @@ impl State {
         };
         Some((n, 4 + purpose))
     }
-}
 
-impl Flow for State {
-    type Message = Message;
-    type Reply = Reply;
-    type Action = Action;
-    type Step = Step;
-
-    fn step(&self) -> Step {
-        self.step
-    }
-
-    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
-        State::update(self, message, now)
-    }
-
-    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
-        State::reply(self, reply)
-    }
-
-    fn back(&mut self) -> Option<Action> {
-        State::back(self)
-    }
-
+    /// The buttons and keys of the current screen in reading order, numbered as
+    /// `FocusId::Content`. Needs the words because the keyboard's keys come from its rows.
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self, ctx)
+        self.targets(ctx)
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
     }
 
-    fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx, around.now)
+    fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
+        views::view(self, ctx)
     }
 
     fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
@@ -311,8 +285,12 @@ impl Flow for State {
             Step::Pin => "certificate-pin-title",
             Step::CheckingPin => "certificate-checking-pin",
             Step::Requesting => "certificate-requesting",
-            Step::Preview => "certificate-check",
-            Step::Printing => "certificate-printing",
+            Step::Preview | Step::Printing => {
+                return Spoken::new(
+                    std::iter::once(ctx.tr(Service::Certificate.title_id()))
+                        .chain(views::preview::spoken(self, ctx)),
+                );
+            }
             Step::TakeCard => "certificate-take-card-title",
             Step::Problem => views::problem::sentence_id(self.problem),
             Step::Ended => "certificate-ended-title",

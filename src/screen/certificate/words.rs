@@ -7,14 +7,6 @@ use crate::context::Context;
 
 pub use kiosk_core::i18n::localized;
 
-/// "Step 2 of 5".
-pub fn step(ctx: &Context<'_>, n: usize, total: usize) -> String {
-    let mut args = FluentArgs::new();
-    args.set("n", n);
-    args.set("total", total);
-    ctx.tr_args("certificate-step", &args)
-}
-
 /// What a certificate type is for, when the locales know its code (a type the catalogue
 /// adds later shows its name alone until its words are written).
 pub fn about(ctx: &Context<'_>, code: &str) -> Option<String> {

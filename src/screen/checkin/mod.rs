@@ -69,6 +69,9 @@ pub struct QueueTicketInfo {
     pub booked_start: Option<ZonedDateTime>,
     /// Numbered by the kiosk from its own block while the backend could not be reached.
     pub offline: bool,
+    /// The booking had this number before this check-in (scanned again, here or at another
+    /// kiosk): the resident is told so and may print it again; nothing prints by itself.
+    pub already: bool,
 }
 
 impl QueueTicketInfo {
@@ -104,6 +107,8 @@ pub enum Message {
     KeepAppointment,
     /// On a problem screen: enter the code again, or ask the backend again.
     TryAgain,
+    /// "Print my ticket again", for a booking that already had its number.
+    PrintAgain,
     /// Leave the flow (finished, or "go to the desk").
     Finish,
 }
@@ -162,6 +167,7 @@ impl fmt::Debug for Message {
             Message::ConfirmCancel => f.write_str("ConfirmCancel"),
             Message::KeepAppointment => f.write_str("KeepAppointment"),
             Message::TryAgain => f.write_str("TryAgain"),
+            Message::PrintAgain => f.write_str("PrintAgain"),
             Message::Finish => f.write_str("Finish"),
         }
     }
@@ -285,110 +291,9 @@ impl State {
         self
     }
 
-    /// The screen shown. The root treats a change of step like a change of screen (the
-    /// ghost-tap guard and the focus).
-    pub fn step(&self) -> Step {
-        self.step
-    }
-
     /// Why the problem screen is shown.
     pub fn failure(&self) -> &Failure {
         &self.failure
-    }
-
-    pub fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
-        match message {
-            Message::TypeCode if self.step == Step::Ask => {
-                self.step = Step::Typing;
-                Action::None
-            }
-            Message::Key(key) if self.step == Step::Typing => self.key(key),
-            Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
-            Message::AskCancel if self.step == Step::Appointment => {
-                self.step = Step::ConfirmCancel;
-                Action::None
-            }
-            Message::KeepAppointment if self.step == Step::ConfirmCancel => {
-                self.step = Step::Appointment;
-                Action::None
-            }
-            Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
-            Message::TryAgain if self.step == Step::Problem => self.try_again(),
-            Message::Finish if self.can_finish() => Action::Done,
-            // A late second tap: ignored.
-            _ => Action::None,
-        }
-    }
-
-    /// A scan, or an answer to one of this flow's actions.
-    pub fn reply(&mut self, reply: Reply) -> Action {
-        match reply {
-            Reply::Scanned(code) => self.update_scan(Some(code)),
-            Reply::ScanGarbage => self.update_scan(None),
-            Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
-            Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
-            Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
-                // Cancelled before: what the resident wanted is done all the same.
-                Ok(()) | Err(Failure::Cancelled) => {
-                    self.step = Step::Cancelled;
-                    Action::None
-                }
-                Err(failure) => self.problem(failure, Some(Request::Cancel)),
-            },
-            Reply::Printed(result) if self.answers(Request::Print) => {
-                self.pending = None;
-                self.printing = match result {
-                    Ok(()) => Printing::Printed,
-                    Err(failure) => Printing::Failed(failure),
-                };
-                Action::None
-            }
-            // An answer to a question no longer asked: ignored.
-            _ => Action::None,
-        }
-    }
-
-    /// Back within the flow. `None`: leave the flow.
-    pub fn back(&mut self) -> Option<Action> {
-        let previous = match self.step {
-            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
-            // The number stays until the ticket has printed or failed to.
-            Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
-            Step::Ticket => return None,
-            // An answer is on its way: it decides.
-            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
-            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
-            Step::ConfirmCancel => Step::Appointment,
-        };
-        if previous == Step::Ask {
-            self.forget();
-        }
-        self.step = previous;
-        Some(Action::None)
-    }
-
-    pub fn view<'a>(&'a self, ctx: &Context<'a>, now: &ZonedDateTime) -> Element<'a, Message> {
-        match self.step {
-            Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
-            Step::Ask => ask::view(self, ctx),
-            Step::Typing => ask::typing(self, ctx),
-            Step::LookingUp => layout::working(ctx, "checkin-looking-up"),
-            Step::CheckingIn => layout::working(ctx, "checkin-checking-in"),
-            Step::Cancelling => layout::working(ctx, "checkin-cancelling"),
-            Step::Appointment => appointment::view(self, ctx),
-            Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
-            Step::Cancelled => appointment::cancelled(self, ctx),
-            Step::Ticket => ticket::view(self, ctx),
-        }
-    }
-
-    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
-    pub fn focus_targets(&self) -> Vec<(FocusId, Message)> {
-        self.targets()
-            .into_iter()
-            .zip(0u8..)
-            .map(|(message, i)| (FocusId::Content(i), message))
-            .collect()
     }
 
     /// The enabled buttons of the current screen in reading order; the views number their
@@ -400,16 +305,10 @@ impl State {
             Step::Appointment => vec![Message::TakeNumber, Message::AskCancel],
             Step::ConfirmCancel => vec![Message::ConfirmCancel, Message::KeepAppointment],
             Step::Ticket if self.printing == Printing::InFlight => Vec::new(),
+            Step::Ticket if self.may_print_again() => vec![Message::PrintAgain, Message::Finish],
             Step::Ticket | Step::Cancelled | Step::PrinterDown => vec![Message::Finish],
             Step::Problem => problem::targets(self),
             Step::LookingUp | Step::CheckingIn | Step::Cancelling => Vec::new(),
-        }
-    }
-
-    fn focused(&self, ctx: &Context<'_>, message: &Message) -> bool {
-        match ctx.focused {
-            Some(FocusId::Content(i)) => self.targets().get(usize::from(i)) == Some(message),
-            _ => false,
         }
     }
 
@@ -419,6 +318,21 @@ impl State {
             Step::Ticket => self.printing != Printing::InFlight,
             _ => false,
         }
+    }
+
+    /// A number the booking already had may be printed again once, or again after a failure.
+    fn may_print_again(&self) -> bool {
+        self.ticket.as_ref().is_some_and(|t| t.already)
+            && matches!(self.printing, Printing::NotYet | Printing::Failed(_))
+    }
+
+    fn print_again(&mut self) -> Action {
+        let Some(ticket) = self.ticket.clone() else {
+            return Action::None;
+        };
+        self.printing = Printing::InFlight;
+        self.pending = Some(Request::Print);
+        Action::PrintQueueTicket { ticket }
     }
 
     fn answers(&self, request: Request) -> bool {
@@ -508,6 +422,13 @@ impl State {
     fn checked_in(&mut self, result: Result<QueueTicketInfo, Failure>) -> Action {
         self.pending = None;
         match result {
+            Ok(ticket) if ticket.already => {
+                // One visit, one number: the number it has, shown; printed only if asked.
+                self.ticket = Some(ticket);
+                self.step = Step::Ticket;
+                self.printing = Printing::NotYet;
+                Action::None
+            }
             Ok(ticket) => {
                 self.ticket = Some(ticket.clone());
                 self.step = Step::Ticket;
@@ -621,28 +542,109 @@ impl Flow for State {
     type Action = Action;
     type Step = Step;
 
+    /// The screen shown. The root treats a change of step like a change of screen (the
+    /// ghost-tap guard and the focus).
     fn step(&self) -> Step {
         self.step
     }
 
-    fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
-        State::update(self, message, now)
+    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
+        match message {
+            Message::TypeCode if self.step == Step::Ask => {
+                self.step = Step::Typing;
+                Action::None
+            }
+            Message::Key(key) if self.step == Step::Typing => self.key(key),
+            Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
+            Message::AskCancel if self.step == Step::Appointment => {
+                self.step = Step::ConfirmCancel;
+                Action::None
+            }
+            Message::KeepAppointment if self.step == Step::ConfirmCancel => {
+                self.step = Step::Appointment;
+                Action::None
+            }
+            Message::ConfirmCancel if self.step == Step::ConfirmCancel => self.cancel(),
+            Message::TryAgain if self.step == Step::Problem => self.try_again(),
+            Message::PrintAgain if self.step == Step::Ticket && self.may_print_again() => {
+                self.print_again()
+            }
+            Message::Finish if self.can_finish() => Action::Done,
+            // A late second tap: ignored.
+            _ => Action::None,
+        }
     }
 
+    /// A scan, or an answer to one of this flow's actions.
     fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
-        State::reply(self, reply)
+        match reply {
+            Reply::Scanned(code) => self.update_scan(Some(code)),
+            Reply::ScanGarbage => self.update_scan(None),
+            Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
+            Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
+            Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
+                // Cancelled before: what the resident wanted is done all the same.
+                Ok(()) | Err(Failure::Cancelled) => {
+                    self.step = Step::Cancelled;
+                    Action::None
+                }
+                Err(failure) => self.problem(failure, Some(Request::Cancel)),
+            },
+            Reply::Printed(result) if self.answers(Request::Print) => {
+                self.pending = None;
+                self.printing = match result {
+                    Ok(()) => Printing::Printed,
+                    Err(failure) => Printing::Failed(failure),
+                };
+                Action::None
+            }
+            // An answer to a question no longer asked: ignored.
+            _ => Action::None,
+        }
     }
 
+    /// Back within the flow. `None`: leave the flow.
     fn back(&mut self) -> Option<Action> {
-        State::back(self)
+        let previous = match self.step {
+            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
+            // The number stays until the ticket has printed or failed to.
+            Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
+            Step::Ticket => return None,
+            // An answer is on its way: it decides.
+            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
+            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
+            Step::ConfirmCancel => Step::Appointment,
+        };
+        if previous == Step::Ask {
+            self.forget();
+        }
+        self.step = previous;
+        Some(Action::None)
     }
 
+    /// The buttons of the current screen in reading order, numbered as `FocusId::Content`.
     fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self)
+        self.targets()
+            .into_iter()
+            .zip(0u8..)
+            .map(|(message, i)| (FocusId::Content(i), message))
+            .collect()
     }
 
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx, around.now)
+        let now = around.now;
+        match self.step {
+            Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
+            Step::Ask => ask::view(self, ctx),
+            Step::Typing => ask::typing(self, ctx),
+            Step::LookingUp => layout::working(self, ctx, "checkin-looking-up"),
+            Step::CheckingIn => layout::working(self, ctx, "checkin-checking-in"),
+            Step::Cancelling => layout::working(self, ctx, "checkin-cancelling"),
+            Step::Appointment => appointment::view(self, ctx),
+            Step::ConfirmCancel => appointment::confirm_cancel(self, ctx),
+            Step::Cancelled => appointment::cancelled(self, ctx),
+            Step::Ticket => ticket::view(self, ctx),
+        }
     }
 
     fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken {
@@ -654,7 +656,15 @@ impl Flow for State {
             Step::LookingUp => ctx.tr("checkin-looking-up"),
             Step::Appointment => ctx.tr("checkin-appointment-title"),
             Step::CheckingIn => ctx.tr("checkin-checking-in"),
-            Step::Ticket => ctx.tr("checkin-ticket-title"),
+            Step::Ticket => match &self.ticket {
+                Some(ticket) if ticket.already => words::with(
+                    ctx,
+                    "checkin-already-spoken",
+                    "number",
+                    ticket.number.clone(),
+                ),
+                _ => ctx.tr("checkin-ticket-title"),
+            },
             Step::Cancelling => ctx.tr("checkin-cancelling"),
             Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };

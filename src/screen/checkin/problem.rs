@@ -1,16 +1,13 @@
 //! What went wrong, in plain words with what to do now, and the next step as a button:
 //! Try again, Go to the desk, or Start again.
 
-use iced::widget::{column, row, text};
-use iced::{Alignment, Element, Length};
+use iced::Element;
 use jiff::ZonedDateTime;
 use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
-use crate::widget::picture;
+use crate::widget::page;
 
-use super::layout;
 use super::{Failure, Message, State, Step, words};
 
 /// The buttons of the problem screen in reading order.
@@ -78,25 +75,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Ele
                 Message::TryAgain => ctx.tr("checkin-try-again"),
                 _ => ctx.tr(finish_label(state)),
             };
-            layout::primary(state, ctx, label, message)
+            page::primary(state, ctx, label, message)
         })
         .collect();
-    column![
-        layout::card(vec![
-            row![
-                picture::icon(picture::WARNING, 96.0),
-                text(sentence(state, ctx, now))
-                    .size(size::ACTION)
-                    .font(theme::BOLD)
-                    .width(Length::Fill)
-            ]
-            .spacing(space::BETWEEN_TARGETS)
-            .align_y(Alignment::Center)
-            .into()
-        ]),
-        layout::buttons(buttons),
-    ]
-    .spacing(space::PAGE)
-    .width(Length::Fill)
-    .into()
+    page::problem(sentence(state, ctx, now), buttons)
 }

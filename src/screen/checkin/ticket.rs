@@ -33,7 +33,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
     responsive(move |available| {
         let wide = landscape(available);
-        let label = text(ctx.tr("checkin-ticket-title"))
+        let label = text(ctx.tr(title_id(ticket)))
             .size(size::BODY)
             .font(theme::BOLD);
         let service = layout::strong(words::localized(&ticket.service, ctx.language).to_owned());
@@ -72,6 +72,15 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     .into()
 }
 
+/// "Your number" for a new number; "You already have a number" for one the booking had.
+pub fn title_id(ticket: &QueueTicketInfo) -> &'static str {
+    if ticket.already {
+        "checkin-already-title"
+    } else {
+        "checkin-ticket-title"
+    }
+}
+
 /// The wait, what to do next, and the printer's part.
 fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
@@ -95,8 +104,18 @@ fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> El
     lines.push(match state.printing {
         Printing::Failed(_) => layout::warning(ctx.tr("checkin-print-failed"), size::BODY),
         Printing::InFlight => printer(ctx.tr("checkin-printing")),
+        // Nothing printed for a number the booking already had, until it is asked for.
+        Printing::NotYet if ticket.already => layout::body(ctx.tr("checkin-already-body")),
         Printing::Printed | Printing::NotYet => printer(ctx.tr("checkin-take-ticket")),
     });
+    if ticket.already && matches!(state.printing, Printing::NotYet | Printing::Failed(_)) {
+        lines.push(layout::secondary(
+            state,
+            ctx,
+            ctx.tr("checkin-print-again"),
+            Message::PrintAgain,
+        ));
+    }
     if state.printing != Printing::InFlight {
         lines.push(layout::primary(
             state,

@@ -145,12 +145,19 @@ impl State {
     pub fn allow_exit(&self) -> bool {
         self.door.allow_exit
     }
+}
 
-    pub fn step(&self) -> Step {
+impl Flow for State {
+    type Message = Message;
+    type Reply = Reply;
+    type Action = Action;
+    type Step = Step;
+
+    fn step(&self) -> Step {
         self.step
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
         let allow_exit = self.door.allow_exit;
         match (self.step, message) {
             (Step::Pin, Message::Key(KeypadMessage::Insert(c))) => {
@@ -202,9 +209,9 @@ impl State {
         }
     }
 
-    pub fn reply(&mut self, reply: Reply) {
+    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
         if self.step != Step::Panel {
-            return;
+            return Action::None;
         }
         match reply {
             Reply::TestPrinted(result) => {
@@ -220,10 +227,11 @@ impl State {
                 }
             }
         }
+        Action::None
     }
 
     /// In the order the panel shows its buttons; "Close" only where the panel shows it.
-    pub fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
+    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
         match self.step {
             Step::Pin => keypad::phone_targets(ctx, 0)
                 .into_iter()
@@ -243,33 +251,9 @@ impl State {
             Step::Locked => Vec::new(),
         }
     }
-}
-
-impl Flow for State {
-    type Message = Message;
-    type Reply = Reply;
-    type Action = Action;
-    type Step = Step;
-
-    fn step(&self) -> Step {
-        self.step
-    }
-
-    fn update(&mut self, message: Message, _now: &ZonedDateTime) -> Action {
-        State::update(self, message)
-    }
-
-    fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
-        State::reply(self, reply);
-        Action::None
-    }
-
-    fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        State::focus_targets(self, ctx)
-    }
 
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
-        State::view(self, ctx, around)
+        self.draw(ctx, around)
     }
 
     fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {

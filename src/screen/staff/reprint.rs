@@ -15,12 +15,13 @@ pub enum TicketKind {
 
 /// The journal kinds worth reprinting: what the check-in and the booking pass to
 /// `Runner::print_ticket`. Test tickets and reprints themselves are not among them.
-pub const RESIDENT_KINDS: [&str; 2] = ["queue", "booking"];
+/// "queue-again" is a number a resident printed again after scanning a booking that had it.
+pub const RESIDENT_KINDS: [&str; 3] = ["queue", "queue-again", "booking"];
 
 impl TicketKind {
     pub fn from_journal(kind: &str) -> Option<Self> {
         match kind {
-            "queue" => Some(Self::Queue),
+            "queue" | "queue-again" => Some(Self::Queue),
             "booking" => Some(Self::Booking),
             _ => None,
         }

@@ -30,7 +30,8 @@ struct Words {
 }
 
 impl State {
-    pub fn view<'a>(
+    /// The PIN pad, the panel, or the locked notice.
+    pub(super) fn draw<'a>(
         &'a self,
         ctx: &Context<'a>,
         status: &Surroundings<'_>,

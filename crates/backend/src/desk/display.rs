@@ -10,8 +10,6 @@ use maud::{DOCTYPE, PreEscaped, html};
 
 use super::sse;
 use crate::http::AppState;
-#[allow(unused_imports)]
-use crate::http::openapi::schemas as s;
 use crate::problem::ApiError;
 use crate::queue::DisplayView;
 use crate::queue::problem_type as qt;
@@ -80,8 +78,8 @@ pub async fn page(State(state): State<AppState>, Path(location): Path<String>) -
 
 #[utoipa::path(get, path = "/v1/display/{location}", operation_id = "getDisplay", tag = "desk",
     params(("location" = String, Path, description = "A location id")),
-    responses((status = 200, description = "What the waiting-room display shows: numbers and desks, never names", body = s::DisplayView),
-              (status = 404, description = "unknown-location", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "What the waiting-room display shows: numbers and desks, never names", body = crate::queue::DisplayView),
+              (status = 404, description = "unknown-location", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn state(
     State(state): State<AppState>,
     Path(location): Path<String>,
@@ -91,8 +89,8 @@ pub async fn state(
 
 #[utoipa::path(get, path = "/v1/display/{location}/events", operation_id = "displayEvents", tag = "desk",
     params(("location" = String, Path, description = "A location id")),
-    responses((status = 200, description = "Server-Sent Events: `hello` first, then `queue` with a QueueNews JSON on every change of the location's queue, after it committed", body = s::QueueNews, content_type = "text/event-stream"),
-              (status = 404, description = "unknown-location", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Server-Sent Events: `hello` first, then `queue` with a QueueNews JSON on every change of the location's queue, after it committed", body = crate::queue::live::QueueNews, content_type = "text/event-stream"),
+              (status = 404, description = "unknown-location", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn events(
     State(state): State<AppState>,
     Path(location): Path<String>,

@@ -18,8 +18,6 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::extract::{JsonBody, PathId, QueryParams};
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::codes::{self, CodeLookup};
 use crate::idempotency::Claim;
 use crate::problem::ApiError;
@@ -94,10 +92,10 @@ fn to_slot(tz: &TimeZone, (start, end): (Timestamp, Timestamp)) -> Slot {
     }
 }
 
-#[utoipa::path(get, path = "/v1/slots", operation_id = "listSlots", tag = "bookings", security(("bearer" = [])), params(s::SlotsQuery),
-    responses((status = 200, description = "Free slots, RFC 3339 with offset", body = Vec<s::Slot>),
-              (status = 400, description = "Missing or malformed parameter", body = s::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "range-too-long, unknown-location, unknown-product, too-many-persons", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/slots", operation_id = "listSlots", tag = "bookings", security(("bearer" = [])), params(kiosk_api::SlotsQuery),
+    responses((status = 200, description = "Free slots, RFC 3339 with offset", body = Vec<kiosk_api::Slot>),
+              (status = 400, description = "Missing or malformed parameter", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "range-too-long, unknown-location, unknown-product, too-many-persons", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn slots(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<SlotsQuery>,
@@ -211,11 +209,11 @@ fn check_customer(product: &Product, customer: &kiosk_api::Customer) -> Result<(
     Ok(())
 }
 
-#[utoipa::path(post, path = "/v1/bookings", operation_id = "createBooking", tag = "bookings", security(("bearer" = [])), request_body = s::CreateBooking,
+#[utoipa::path(post, path = "/v1/bookings", operation_id = "createBooking", tag = "bookings", security(("bearer" = [])), request_body = kiosk_api::CreateBooking,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "Held for 10 minutes", body = s::Booking),
-              (status = 409, description = "slot-taken", body = s::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "not-a-slot, missing-customer-field, too-many-persons, idempotency-key-reused", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "Held for 10 minutes", body = kiosk_api::Booking),
+              (status = 409, description = "slot-taken", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "not-a-slot, missing-customer-field, too-many-persons, idempotency-key-reused", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -247,9 +245,9 @@ pub async fn create(
 
 #[utoipa::path(post, path = "/v1/bookings/{id}/confirm", operation_id = "confirmBooking", tag = "bookings", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 200, description = "Confirmed", body = s::Booking),
-              (status = 404, description = "No such booking held by this kiosk", body = s::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "hold-expired or booking-cancelled", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Confirmed", body = kiosk_api::Booking),
+              (status = 404, description = "No such booking held by this kiosk", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "hold-expired or booking-cancelled", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn confirm(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -265,8 +263,10 @@ pub async fn confirm(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CodeQuery {
+    /// The typed short code or the scanned QR payload.
     code: String,
 }
 
@@ -369,9 +369,9 @@ pub fn note_failure(state: &AppState, kiosk: &KioskIdentity, error: &ApiError) {
     }
 }
 
-#[utoipa::path(get, path = "/v1/bookings/lookup", operation_id = "lookupBooking", tag = "bookings", security(("bearer" = [])), params(s::CodeQuery),
-    responses((status = 200, description = "The booking, without customer data", body = s::Booking),
-              (status = 404, description = "booking-not-found", body = s::Problem, content_type = "application/problem+json"), (status = 429, description = "too-many-attempts", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/bookings/lookup", operation_id = "lookupBooking", tag = "bookings", security(("bearer" = [])), params(CodeQuery),
+    responses((status = 200, description = "The booking, without customer data", body = kiosk_api::Booking),
+              (status = 404, description = "booking-not-found", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 429, description = "too-many-attempts", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn lookup(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -390,9 +390,9 @@ pub async fn lookup(
 }
 
 #[utoipa::path(delete, path = "/v1/bookings/{id}", operation_id = "cancelBooking", tag = "bookings", security(("bearer" = [])),
-    params(("id" = Uuid, Path), s::CodeQuery),
-    responses((status = 200, description = "Cancelled", body = s::Booking),
-              (status = 404, description = "booking-not-found (also for a wrong code)", body = s::Problem, content_type = "application/problem+json"), (status = 429, description = "too-many-attempts", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    params(("id" = Uuid, Path), CodeQuery),
+    responses((status = 200, description = "Cancelled", body = kiosk_api::Booking),
+              (status = 404, description = "booking-not-found (also for a wrong code)", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 429, description = "too-many-attempts", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn cancel(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

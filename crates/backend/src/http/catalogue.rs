@@ -7,13 +7,11 @@ use axum::response::Response;
 use kiosk_api::{Health, problem_type as pt};
 
 use super::AppState;
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::problem::ApiError;
 
 #[utoipa::path(get, path = "/v1/health", operation_id = "health", tag = "health",
-    responses((status = 200, description = "The backend and its database answer", body = s::Health),
-              (status = 503, description = "The database does not answer", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The backend and its database answer", body = kiosk_api::Health),
+              (status = 503, description = "The database does not answer", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     state.run(|store| store.ping()).await.map_err(|_| {
         ApiError::new(
@@ -40,10 +38,10 @@ pub async fn current(state: &AppState) -> Result<(Vec<u8>, String), ApiError> {
 
 #[utoipa::path(get, path = "/v1/catalogue", operation_id = "getCatalogue", tag = "catalogue", security(("bearer" = [])),
     params(("If-None-Match" = Option<String>, Header, description = "ETag of the copy the kiosk has")),
-    responses((status = 200, description = "Locations, products, certificate types, queue services", body = s::Catalogue,
+    responses((status = 200, description = "Locations, products, certificate types, queue services", body = kiosk_api::Catalogue,
                headers(("ETag" = String, description = "Strong validator of this body"))),
               (status = 304, description = "Unchanged since the ETag given"),
-              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+              (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn get(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let (body, _) = current(&state).await?;
     super::etag::respond(&headers, body)

@@ -15,8 +15,6 @@ use uuid::Uuid;
 use super::AppState;
 use super::document::{self, Issue};
 use super::extract::{JsonBody, QueryParams};
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::eid::{self, EidError, Evidence};
 use crate::idempotency::{self, Claim, withheld};
 use crate::problem::ApiError;
@@ -93,14 +91,14 @@ fn verification_code() -> String {
     code
 }
 
-#[utoipa::path(post, path = "/v1/certificate-requests", operation_id = "requestCertificate", tag = "certificates", security(("bearer" = [])), request_body = s::CreateCertificateRequest,
+#[utoipa::path(post, path = "/v1/certificate-requests", operation_id = "requestCertificate", tag = "certificates", security(("bearer" = [])), request_body = kiosk_api::CreateCertificateRequest,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "ready with the document, or pending (delivered later, no document)", body = s::CertificateRequestResult),
-              (status = 404, description = "person-not-found", body = s::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "challenge-used; or replay-withheld: a retry with the same Idempotency-Key of a request that was answered with a document. The request was carried out, but its answer holds personal data and is not kept: ask again with a new challenge and a new key", body = s::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "challenge-unknown, challenge-expired, signature-invalid, certificate-untrusted, card-mismatch, card-data-invalid, national-number-invalid, purpose-required, unknown-certificate-type, unsupported-language", body = s::Problem, content_type = "application/problem+json"),
-              (status = 429, description = "too-many-attempts: at most 5 requests per card per hour", body = s::Problem, content_type = "application/problem+json"),
-              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "ready with the document, or pending (delivered later, no document)", body = kiosk_api::CertificateRequestResult),
+              (status = 404, description = "person-not-found", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "challenge-used; or replay-withheld: a retry with the same Idempotency-Key of a request that was answered with a document. The request was carried out, but its answer holds personal data and is not kept: ask again with a new challenge and a new key", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "challenge-unknown, challenge-expired, signature-invalid, certificate-untrusted, card-mismatch, card-data-invalid, national-number-invalid, purpose-required, unknown-certificate-type, unsupported-language", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: at most 5 requests per card per hour", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -297,13 +295,15 @@ async fn examine(
     Ok((issuance, ready))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VerifyQuery {
+    /// The verification code printed on the document.
     code: String,
 }
 
-#[utoipa::path(get, path = "/v1/documents/verify", operation_id = "verifyDocument", tag = "certificates", params(s::VerifyQuery),
-    responses((status = 200, description = "Whether a document with this verification code was issued, and if so what, when and for whom (initials)", body = s::DocumentCheck)))]
+#[utoipa::path(get, path = "/v1/documents/verify", operation_id = "verifyDocument", tag = "certificates", params(VerifyQuery),
+    responses((status = 200, description = "Whether a document with this verification code was issued, and if so what, when and for whom (initials)", body = kiosk_api::DocumentCheck)))]
 pub async fn verify(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<VerifyQuery>,

@@ -9,8 +9,6 @@ use jiff::SignedDuration;
 use kiosk_api::EidChallenge;
 
 use super::AppState;
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
@@ -21,8 +19,8 @@ pub const CHALLENGE_BYTES: usize = 32;
 
 #[utoipa::path(post, path = "/v1/eid-challenges", operation_id = "createEidChallenge", tag = "certificates", security(("bearer" = [])),
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "A new challenge, single use, valid for 2 minutes", body = s::EidChallenge),
-              (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "A new challenge, single use, valid for 2 minutes", body = kiosk_api::EidChallenge),
+              (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn challenge(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

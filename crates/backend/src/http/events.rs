@@ -11,16 +11,14 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::extract::JsonBody;
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
 use crate::store::{EventOutcome, KioskIdentity};
 
-#[utoipa::path(post, path = "/v1/kiosks/me/events", operation_id = "postEvents", tag = "events", security(("bearer" = [])), request_body = s::EventBatch,
+#[utoipa::path(post, path = "/v1/kiosks/me/events", operation_id = "postEvents", tag = "events", security(("bearer" = [])), request_body = kiosk_api::EventBatch,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 200, description = "One result per event", body = s::EventResults),
-              (status = 422, description = "too-many-events (more than 100)", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "One result per event", body = kiosk_api::EventResults),
+              (status = 422, description = "too-many-events (more than 100)", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn post(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

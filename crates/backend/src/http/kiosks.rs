@@ -10,8 +10,6 @@ use kiosk_api::{
 
 use super::AppState;
 use super::extract::JsonBody;
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::codes::{self, sha256_hex};
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
@@ -19,12 +17,12 @@ use crate::store::KioskIdentity;
 /// Enrol stays outside the stored-response idempotency layer: its response carries a token, which
 /// must never be stored in clear. A retry is safe all the same: the same hardware with the same code
 /// within a day gets a fresh token for the same kiosk.
-#[utoipa::path(post, path = "/v1/kiosks/enrol", operation_id = "enrolKiosk", tag = "kiosks", request_body = s::EnrolRequest,
+#[utoipa::path(post, path = "/v1/kiosks/enrol", operation_id = "enrolKiosk", tag = "kiosks", request_body = kiosk_api::EnrolRequest,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "Enrolled; keep the token", body = s::EnrolResponse),
-              (status = 400, description = "Missing Idempotency-Key or malformed JSON", body = s::Problem, content_type = "application/problem+json"),
-              (status = 403, description = "Unknown enrolment code (enrolment-code-invalid)", body = s::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "Code already used by other hardware (enrolment-code-used)", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "Enrolled; keep the token", body = kiosk_api::EnrolResponse),
+              (status = 400, description = "Missing Idempotency-Key or malformed JSON", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Unknown enrolment code (enrolment-code-invalid)", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "Code already used by other hardware (enrolment-code-used)", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn enrol(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -65,9 +63,9 @@ pub async fn enrol(
     ))
 }
 
-#[utoipa::path(put, path = "/v1/kiosks/me/status", operation_id = "putKioskStatus", tag = "kiosks", security(("bearer" = [])), request_body = s::KioskStatus,
-    responses((status = 200, description = "Heartbeat recorded", body = s::StatusResponse),
-              (status = 422, description = "Body of the wrong shape", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(put, path = "/v1/kiosks/me/status", operation_id = "putKioskStatus", tag = "kiosks", security(("bearer" = [])), request_body = kiosk_api::KioskStatus,
+    responses((status = 200, description = "Heartbeat recorded", body = kiosk_api::StatusResponse),
+              (status = 422, description = "Body of the wrong shape", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn status(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -87,7 +85,7 @@ pub async fn status(
 }
 
 #[utoipa::path(get, path = "/v1/kiosks", operation_id = "listKiosks", tag = "kiosks", security(("bearer" = [])),
-    responses((status = 200, description = "Every kiosk with its last status (admin token)", body = s::KioskList), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Every kiosk with its last status (admin token)", body = kiosk_api::KioskList), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn list(State(state): State<AppState>) -> Result<Json<KioskList>, ApiError> {
     let kiosks = state.run(|store| store.kiosks()).await?;
     Ok(Json(KioskList { kiosks }))

@@ -10,21 +10,22 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::extract::{JsonBody, QueryParams};
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::idempotency::Claim;
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DayQuery {
+    /// YYYY-MM-DD
+    #[param(value_type = String, format = Date)]
     day: Date,
 }
 
-#[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(s::DayQuery, ("If-None-Match" = Option<String>, Header)),
-    responses((status = 200, description = "The day's confirmed bookings at the kiosk's location: digests, no personal data", body = s::Arrivals),
+#[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(DayQuery, ("If-None-Match" = Option<String>, Header)),
+    responses((status = 200, description = "The day's confirmed bookings at the kiosk's location: digests, no personal data", body = kiosk_api::Arrivals),
               (status = 304, description = "Unchanged since the ETag given"),
-              (status = 400, description = "Missing or malformed day", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+              (status = 400, description = "Missing or malformed day", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn arrivals(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -38,10 +39,10 @@ pub async fn arrivals(
     super::etag::respond(&headers, body)
 }
 
-#[utoipa::path(post, path = "/v1/kiosks/me/ticket-blocks", operation_id = "reserveTicketBlock", tag = "offline", security(("bearer" = [])), request_body = s::TicketBlockRequest,
+#[utoipa::path(post, path = "/v1/kiosks/me/ticket-blocks", operation_id = "reserveTicketBlock", tag = "offline", security(("bearer" = [])), request_body = kiosk_api::TicketBlockRequest,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "Numbers reserved for this kiosk's offline use", body = s::TicketBlock),
-              (status = 422, description = "Invalid size or day, unknown-queue-service", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "Numbers reserved for this kiosk's offline use", body = kiosk_api::TicketBlock),
+              (status = 422, description = "Invalid size or day, unknown-queue-service", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn ticket_block(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

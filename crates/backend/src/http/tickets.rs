@@ -8,19 +8,17 @@ use kiosk_api::{CreateTicket, Ticket, problem_type as pt};
 use super::AppState;
 use super::bookings::{note_failure, parse_code};
 use super::extract::{JsonBody, PathId};
-#[allow(unused_imports)]
-use super::openapi::schemas as s;
 use crate::idempotency::{self, Claim};
 use crate::problem::ApiError;
 use crate::store::{CheckIn, KioskIdentity};
 
-#[utoipa::path(post, path = "/v1/tickets", operation_id = "checkIn", tag = "tickets", security(("bearer" = [])), request_body = s::CreateTicket,
+#[utoipa::path(post, path = "/v1/tickets", operation_id = "checkIn", tag = "tickets", security(("bearer" = [])), request_body = kiosk_api::CreateTicket,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
-    responses((status = 201, description = "Checked in: a new queue ticket", body = s::Ticket),
-              (status = 200, description = "Already checked in: the same ticket", body = s::Ticket),
-              (status = 404, description = "booking-not-found", body = s::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "booking-cancelled, booking-not-confirmed, wrong-location", body = s::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "too-early / too-late with window_start and window_end", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "Checked in: a new queue ticket", body = kiosk_api::Ticket),
+              (status = 200, description = "Already checked in: the same ticket", body = kiosk_api::Ticket),
+              (status = 404, description = "booking-not-found", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 409, description = "booking-cancelled, booking-not-confirmed, wrong-location", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "too-early / too-late with window_start and window_end", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -59,7 +57,7 @@ fn status(checked_in: &CheckIn) -> StatusCode {
 }
 
 #[utoipa::path(get, path = "/v1/tickets/{id}", operation_id = "getTicket", tag = "tickets", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, description = "The ticket", body = s::Ticket), (status = 404, description = "ticket-not-found", body = s::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = s::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The ticket", body = kiosk_api::Ticket), (status = 404, description = "ticket-not-found", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn get(
     State(state): State<AppState>,
     PathId(id): PathId,

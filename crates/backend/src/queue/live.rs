@@ -12,15 +12,15 @@ use tokio::sync::{broadcast, watch};
 
 const CAPACITY: usize = 64;
 
-/// One change of a location's queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One change of a location's queue (the data of an SSE `queue` event).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct QueueNews {
     /// `called`, `called_again`, `started`, `done`, `no_show`, `back_to_queue`, `transferred`,
     /// `cancelled`, or `checked_in` (a new ticket).
     pub action: String,
     pub number: String,
     pub desk: Option<String>,
-    /// Whether a display announces it (chime, highlight, speech).
+    /// Whether a display announces it (chime, highlight, speech): called, called again.
     pub announce: bool,
 }
 

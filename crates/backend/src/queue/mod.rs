@@ -197,16 +197,19 @@ pub struct DeskView {
 }
 
 /// One call as the waiting room sees it: a number and a desk, never a name.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct DisplayCall {
+    #[schema(example = "A007")]
     pub number: String,
+    #[schema(example = "Loket 3")]
     pub desk: String,
-    /// RFC 3339.
+    /// When it was called (RFC 3339 with offset).
+    #[schema(format = DateTime)]
     pub at: String,
 }
 
-/// What a waiting-room display shows.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// What a waiting-room display shows: numbers and desks, never names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct DisplayView {
     pub location_id: String,
     pub municipality: String,

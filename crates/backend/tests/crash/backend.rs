@@ -57,7 +57,7 @@ impl Site {
         let db = dir.path().join("backend.sqlite");
         let seed_db = db.clone();
         tokio::task::spawn_blocking(move || {
-            kiosk_backend::seed_demo_on(&seed_db, 42, date(2026, 1, 20))
+            kiosk_testcard::seed_demo_on(&seed_db, 42, date(2026, 1, 20))
         })
         .await
         .unwrap()

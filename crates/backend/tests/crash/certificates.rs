@@ -5,7 +5,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use jiff::civil::date;
 use kiosk_backend::seed;
-use kiosk_backend::testcard::{CardHolder, DemoCa};
+use kiosk_testcard::{CardHolder, DemoCa};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 use kiosk_backend::seed::{self, Household, Resident};
-use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard};
+use kiosk_testcard::{CardHolder, DemoCa, TestCard};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 

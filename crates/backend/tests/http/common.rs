@@ -32,7 +32,7 @@ pub async fn start_at(now: &str) -> Env {
     let now: Timestamp = now.parse().unwrap();
     let seed_db = db.clone();
     tokio::task::spawn_blocking(move || {
-        kiosk_backend::seed_demo_on(&seed_db, 42, date(2026, 1, 20))
+        kiosk_testcard::seed_demo_on(&seed_db, 42, date(2026, 1, 20))
     })
     .await
     .unwrap()

@@ -4,8 +4,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use jiff::civil::date;
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::demo_card;
+use kiosk_testcard::applet::BeidApplet;
+use kiosk_testcard::demo_card;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};

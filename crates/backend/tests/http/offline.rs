@@ -50,6 +50,11 @@ async fn arrivals_carry_digests_and_no_personal_data() {
     assert_eq!(list[0]["queue_service_id"], "travel");
     assert_eq!(list[0]["window_start"], "2026-03-24T09:30:00+01:00");
     assert_eq!(list[0]["window_end"], "2026-03-24T10:10:00+01:00");
+    assert_eq!(
+        list[0].get("ticket_numbers"),
+        None,
+        "not checked in: no numbers"
+    );
 }
 
 #[tokio::test]
@@ -202,4 +207,28 @@ async fn an_offline_check_in_becomes_the_bookings_ticket() {
     );
     let ticket: Value = response.json().await.unwrap();
     assert_eq!(ticket["number"], "B901");
+    // The arrivals list tells every kiosk the number the booking has, so a second scan at any
+    // kiosk, even offline, gives that number again.
+    let arrivals: Value = env
+        .get("/v1/kiosks/me/arrivals?day=2026-03-24")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let numbers: Vec<(&str, &Value)> = arrivals["arrivals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["booking_id"].as_str().unwrap(), &a["ticket_numbers"]))
+        .collect();
+    assert!(
+        numbers.contains(&(booking["id"].as_str().unwrap(), &json!(["B901"]))),
+        "{numbers:?}"
+    );
+    assert!(
+        numbers.contains(&(other["id"].as_str().unwrap(), &Value::Null)),
+        "{numbers:?}"
+    );
 }

@@ -1,4 +1,5 @@
-//! The OpenAPI document is valid 3.1 in shape, and describes what the server really sends.
+//! The OpenAPI document is valid 3.1 in shape, describes what the server really sends, and keeps
+//! the main schemas' fields and types (they are derived from the kiosk-api types).
 
 use std::collections::HashSet;
 
@@ -350,4 +351,332 @@ async fn openapi_describes_real_responses() {
         &body(late),
         "problem",
     );
+}
+
+/// A schema in one line: a `$ref`'s name, or the type (`|` between several) with `(format)`,
+/// `[items]`, `{enum}`, and `?` when null is allowed.
+fn shape(schema: &Value) -> String {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        return reference.rsplit('/').next().unwrap().to_owned();
+    }
+    if let Some(any) = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))
+        .and_then(Value::as_array)
+    {
+        let parts: Vec<String> = any.iter().map(shape).collect();
+        let some: Vec<&str> = parts
+            .iter()
+            .map(String::as_str)
+            .filter(|p| *p != "null")
+            .collect();
+        let null = if some.len() < parts.len() { "?" } else { "" };
+        return format!("{}{null}", some.join("|"));
+    }
+    let (kind, null) = match schema.get("type") {
+        Some(Value::String(t)) => (t.clone(), false),
+        Some(Value::Array(ts)) => {
+            let names: Vec<&str> = ts.iter().filter_map(Value::as_str).collect();
+            let some: Vec<&str> = names.iter().copied().filter(|t| *t != "null").collect();
+            (some.join("|"), some.len() < names.len())
+        }
+        _ => ("any".to_owned(), false),
+    };
+    let mut out = kind;
+    if let Some(format) = schema.get("format").and_then(Value::as_str) {
+        out.push_str(&format!("({format})"));
+    }
+    if let Some(items) = schema.get("items") {
+        out.push_str(&format!("[{}]", shape(items)));
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+        out.push_str(&format!("{{{}}}", values.join(",")));
+    }
+    if null {
+        out.push('?');
+    }
+    out
+}
+
+/// A component schema as `name: shape` per property (`name~` when not required), sorted; an
+/// enum or other property-less schema as its shape.
+fn outline(doc: &Value, name: &str) -> Vec<String> {
+    let schema = &doc["components"]["schemas"][name];
+    let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+        return vec![shape(schema)];
+    };
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut lines: Vec<String> = properties
+        .iter()
+        .map(|(key, property)| {
+            let optional = if required.contains(&key.as_str()) {
+                ""
+            } else {
+                "~"
+            };
+            format!("{key}{optional}: {}", shape(property))
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// The key schemas as the hand-written OpenAPI schemas described them before they were derived
+/// from the kiosk-api types: the same required fields, types and formats. One change on purpose:
+/// `EidEvidence.ca_certs` was `array | null`, but the wire type (a `Vec` with a serde default)
+/// refuses null, so it is now `array` (still optional).
+const KEY_SCHEMAS: &[(&str, &[&str])] = &[
+    (
+        "Booking",
+        &[
+            "code: string",
+            "end: string(date-time)",
+            "hold_expires_at~: string(date-time)?",
+            "id: string(uuid)",
+            "location_id: string",
+            "persons: integer(int32)",
+            "product_id: string",
+            "qr_payload: string",
+            "start: string(date-time)",
+            "status: BookingStatus",
+        ],
+    ),
+    (
+        "CreateBooking",
+        &[
+            "customer: Customer",
+            "location_id: string",
+            "persons: integer(int32)",
+            "product_id: string",
+            "start: string(date-time)",
+        ],
+    ),
+    (
+        "Slot",
+        &["end: string(date-time)", "start: string(date-time)"],
+    ),
+    (
+        "Ticket",
+        &[
+            "booked_start~: string(date-time)?",
+            "booking_id~: string(uuid)?",
+            "desk~: string?",
+            "estimated_wait_min: integer(int32)",
+            "id: string(uuid)",
+            "issued_at: string(date-time)",
+            "number: string",
+            "people_ahead: integer(int32)",
+            "queue_service_id: string",
+            "service_day: string(date)",
+            "status: TicketStatus",
+        ],
+    ),
+    ("CreateTicket", &["booking_code: string"]),
+    (
+        "Problem",
+        &[
+            "detail~: string?",
+            "field~: string?",
+            "status: integer(int32)",
+            "title: string",
+            "type: string",
+            "window_end~: string(date-time)?",
+            "window_start~: string(date-time)?",
+        ],
+    ),
+    ("EventBatch", &["events: array[KioskEvent]"]),
+    (
+        "KioskEvent",
+        &[
+            "id: string(uuid)",
+            "occurred_at: string(date-time)",
+            "payload~: object?",
+            "type: string",
+        ],
+    ),
+    (
+        "EventResult",
+        &[
+            "id: string(uuid)",
+            "problem~: Problem?",
+            "status: EventStatus",
+        ],
+    ),
+    (
+        "KioskStatus",
+        &[
+            "app_version: string",
+            "card_reader: DeviceState",
+            "kiosk_time: string(date-time)",
+            "oldest_pending_at~: string(date-time)?",
+            "outbox_depth: integer(int32)",
+            "printer: PrinterStatus",
+            "scanner: DeviceState",
+        ],
+    ),
+    (
+        "Arrivals",
+        &[
+            "arrivals: array[Arrival]",
+            "day: string(date)",
+            "salt: string",
+        ],
+    ),
+    (
+        "Arrival",
+        &[
+            "booking_id: string(uuid)",
+            "code_digest: string",
+            "product_id: string",
+            "queue_service_id: string",
+            "start: string(date-time)",
+            // Added for one number per visit: optional, so older kiosks read it unchanged.
+            "ticket_numbers~: array[string]",
+            "window_end: string(date-time)",
+            "window_start: string(date-time)",
+        ],
+    ),
+    (
+        "TicketBlockRequest",
+        &[
+            "day: string(date)",
+            "queue_service_id: string",
+            "size: integer(int32)",
+        ],
+    ),
+    (
+        "TicketBlock",
+        &[
+            "day: string(date)",
+            "first: integer(int32)",
+            "id: string(uuid)",
+            "last: integer(int32)",
+            "prefix: string",
+            "queue_service_id: string",
+        ],
+    ),
+    (
+        "CreateCertificateRequest",
+        &[
+            "eid: EidEvidence",
+            "language: string",
+            "purpose~: string?",
+            "type: string",
+        ],
+    ),
+    (
+        "EidEvidence",
+        &[
+            "address: string(byte)",
+            "address_sig: string(byte)",
+            "auth_cert: string(byte)",
+            "ca_certs~: array[string]",
+            "challenge: string(byte)",
+            "challenge_sig: string(byte)",
+            "identity: string(byte)",
+            "identity_sig: string(byte)",
+            "rrn_cert: string(byte)",
+        ],
+    ),
+    (
+        "CertificateRequestResult",
+        &[
+            "document~: CertificateDocument?",
+            "id: string(uuid)",
+            "status: CertificateRequestStatus",
+        ],
+    ),
+    (
+        "CertificateDocument",
+        &[
+            "document_number: string",
+            "household: array[string]",
+            "issued_at: string(date-time)",
+            "language: string",
+            "municipality: DocumentMunicipality",
+            "person: CertifiedPerson",
+            "purpose~: string?",
+            "title: string",
+            "type: string",
+            "verification: DocumentVerification",
+        ],
+    ),
+    (
+        "CertifiedPerson",
+        &[
+            "address: string",
+            "address_since~: string(date)?",
+            "birth_date: string(date)",
+            "birth_place: string",
+            "first_names: string",
+            "national_number: string",
+            "nationality: string",
+            "surname: string",
+        ],
+    ),
+    (
+        "Catalogue",
+        &[
+            "certificate_types: array[CertificateType]",
+            "locations: array[Location]",
+            "products: array[Product]",
+            "queue_services: array[QueueService]",
+        ],
+    ),
+    (
+        "Product",
+        &[
+            "arrival_window: ArrivalWindow",
+            "bring: array[LocalizedText]",
+            "duration_min: integer(int32)",
+            "extra_duration_per_person_min: integer(int32)",
+            "id: string",
+            "location_ids: array[string]",
+            "max_persons: integer(int32)",
+            "name: LocalizedText",
+            "queue_service_id: string",
+            "required_customer_fields: array[CustomerField]",
+        ],
+    ),
+    (
+        "Location",
+        &[
+            "address: Address",
+            "closures: array[Closure]",
+            "desks: integer(int32)",
+            "id: string",
+            "name: LocalizedText",
+            "opening_hours: array[OpeningPeriod]",
+            "timezone: string",
+        ],
+    ),
+    (
+        "OpeningPeriod",
+        &[
+            "closes: string(time)",
+            "opens: string(time)",
+            "weekday: Weekday",
+        ],
+    ),
+    (
+        "BookingStatus",
+        &["string{held,confirmed,cancelled,expired}"],
+    ),
+    (
+        "TicketStatus",
+        &["string{waiting,called,serving,done,no_show,cancelled}"],
+    ),
+];
+
+#[tokio::test]
+async fn key_schemas_keep_their_required_fields_and_types() {
+    let env = start().await;
+    let doc: Value = env.openapi().await;
+    for (name, expected) in KEY_SCHEMAS {
+        assert_eq!(outline(&doc, name), *expected, "schema {name}");
+    }
 }

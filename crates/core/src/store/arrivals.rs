@@ -18,6 +18,8 @@ pub struct CachedArrival {
     pub start: ZonedDateTime,
     pub window_start: ZonedDateTime,
     pub window_end: ZonedDateTime,
+    /// The numbers the backend had given the booking when the list was fetched.
+    pub ticket_numbers: Vec<String>,
 }
 
 /// Replaces the cached list of `arrivals.day` with this one (the backend's list is complete).
@@ -37,8 +39,8 @@ pub(crate) fn replace(
     )?;
     let mut insert = tx.prepare(
         "INSERT OR REPLACE INTO arrivals (day, booking_id, code_digest, product_id, queue_service_id,
-                                          start, window_start, window_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                          start, window_start, window_end, ticket_numbers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for a in &arrivals.arrivals {
         insert.execute(params![
@@ -50,6 +52,7 @@ pub(crate) fn replace(
             time::format(&a.start),
             time::format(&a.window_start),
             time::format(&a.window_end),
+            a.ticket_numbers.join(" "),
         ])?;
     }
     Ok(())
@@ -84,9 +87,10 @@ pub(crate) fn find(
         return Ok(None);
     };
     let digest = kiosk_api::booking_code::arrival_digest(&salt, short);
-    let row: Option<[String; 6]> = conn
+    let row: Option<[String; 7]> = conn
         .query_row(
-            "SELECT booking_id, product_id, queue_service_id, start, window_start, window_end
+            "SELECT booking_id, product_id, queue_service_id, start, window_start, window_end,
+                    ticket_numbers
                FROM arrivals WHERE day = ?1 AND code_digest = ?2",
             params![day, digest],
             |r| {
@@ -97,23 +101,27 @@ pub(crate) fn find(
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
                 ])
             },
         )
         .optional()?;
-    row.map(|[id, product, queue, start, window_start, window_end]| {
-        Ok(CachedArrival {
-            booking_id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt {
-                column: "arrivals.booking_id",
-                detail: e.to_string(),
-            })?,
-            product_id: product,
-            queue_service_id: queue,
-            start: time::parse("arrivals.start", &start)?,
-            window_start: time::parse("arrivals.window_start", &window_start)?,
-            window_end: time::parse("arrivals.window_end", &window_end)?,
-        })
-    })
+    row.map(
+        |[id, product, queue, start, window_start, window_end, numbers]| {
+            Ok(CachedArrival {
+                booking_id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt {
+                    column: "arrivals.booking_id",
+                    detail: e.to_string(),
+                })?,
+                product_id: product,
+                queue_service_id: queue,
+                start: time::parse("arrivals.start", &start)?,
+                window_start: time::parse("arrivals.window_start", &window_start)?,
+                window_end: time::parse("arrivals.window_end", &window_end)?,
+                ticket_numbers: numbers.split_whitespace().map(str::to_owned).collect(),
+            })
+        },
+    )
     .transpose()
 }
 

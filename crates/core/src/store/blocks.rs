@@ -71,6 +71,7 @@ pub(crate) fn prune(tx: &Transaction<'_>, today: Date) -> StoreResult<()> {
     let today = today.to_string();
     tx.execute("DELETE FROM ticket_blocks WHERE day < ?1", [&today])?;
     tx.execute("DELETE FROM offline_tickets WHERE day < ?1", [&today])?;
+    tx.execute("DELETE FROM online_tickets WHERE day < ?1", [&today])?;
     Ok(())
 }
 

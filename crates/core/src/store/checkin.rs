@@ -5,9 +5,10 @@
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use kiosk_api::{OfflineCheckin, problem_type};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior, params};
 use uuid::Uuid;
 
+use super::known::{self, KnownTicket};
 use super::{Store, StoreError, arrivals, blocks, outbox, time};
 
 /// The event type the backend turns into a ticket with the kiosk's number.
@@ -26,8 +27,16 @@ pub struct OfflineTicket {
     pub issued_at: ZonedDateTime,
     /// The outbox event that tells the backend.
     pub event_id: Uuid,
-    /// `true` when this booking had already been checked in offline: the same ticket again.
-    pub repeated: bool,
+}
+
+/// What an offline check-in gives the resident.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfflineCheckIn {
+    /// A new number from this kiosk's block; its event is in the outbox.
+    New(OfflineTicket),
+    /// The booking already has a number (from this kiosk, online or offline, or from another
+    /// kiosk as the cached arrivals say): the same one, nothing new numbered or sent.
+    Again(KnownTicket),
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -70,54 +79,16 @@ impl From<rusqlite::Error> for CheckinError {
     }
 }
 
-fn existing(tx: &Transaction<'_>, booking_id: Uuid) -> Result<Option<OfflineTicket>, CheckinError> {
-    let row: Option<(String, String, u32, String, String, String, String)> = tx
-        .query_row(
-            "SELECT day, queue_service_id, sequence, number, booked_start, issued_at, event_id
-               FROM offline_tickets WHERE booking_id = ?1",
-            [booking_id.to_string()],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((day, queue_service_id, sequence, number, booked_start, issued_at, event_id)) = row
-    else {
-        return Ok(None);
-    };
-    Ok(Some(OfflineTicket {
-        number,
-        sequence,
-        queue_service_id,
-        day: time::parse_day("offline_tickets.day", &day)?,
-        booking_id,
-        booked_start: time::parse("offline_tickets.booked_start", &booked_start)?,
-        issued_at: time::parse("offline_tickets.issued_at", &issued_at)?,
-        event_id: Uuid::parse_str(&event_id).map_err(|e| StoreError::Corrupt {
-            column: "offline_tickets.event_id",
-            detail: e.to_string(),
-        })?,
-        repeated: true,
-    }))
-}
-
 fn check_in(
     tx: &Transaction<'_>,
     short: &str,
     now: &ZonedDateTime,
-) -> Result<OfflineTicket, CheckinError> {
+) -> Result<OfflineCheckIn, CheckinError> {
     let day = now.date();
     let arrival = arrivals::find(tx, day, short)?.ok_or(CheckinError::UnknownCode)?;
-    if let Some(ticket) = existing(tx, arrival.booking_id)? {
-        return Ok(ticket);
+    // Before the window checks: a resident who has a number keeps it, even when late.
+    if let Some(known) = known::number_of(tx, &arrival)? {
+        return Ok(OfflineCheckIn::Again(known));
     }
     let at = now.timestamp();
     if at < arrival.window_start.timestamp() {
@@ -161,7 +132,7 @@ fn check_in(
             event_id.to_string()
         ],
     )?;
-    Ok(OfflineTicket {
+    Ok(OfflineCheckIn::New(OfflineTicket {
         number,
         sequence: taken.sequence,
         queue_service_id: arrival.queue_service_id,
@@ -170,19 +141,19 @@ fn check_in(
         booked_start: arrival.start,
         issued_at: now.clone(),
         event_id,
-        repeated: false,
-    })
+    }))
 }
 
 impl Store {
     /// Checks in the booking with `code` (typed or a scanned QR payload) from the cached
-    /// arrivals of `now`'s day, `now` being in the location's zone. Checking in twice gives the
-    /// same ticket. Use it when the backend is unreachable; online, `POST /v1/tickets` decides.
+    /// arrivals of `now`'s day, `now` being in the location's zone. A booking that already has
+    /// a number gets it again. Use it when the backend is unreachable; online,
+    /// `POST /v1/tickets` decides.
     pub async fn offline_check_in(
         &self,
         code: &str,
         now: ZonedDateTime,
-    ) -> Result<OfflineTicket, CheckinError> {
+    ) -> Result<OfflineCheckIn, CheckinError> {
         let short = kiosk_api::booking_code::short_code(code).ok_or(CheckinError::UnknownCode)?;
         let result = self
             .call(move |conn| {
@@ -195,8 +166,8 @@ impl Store {
                 Ok(outcome)
             })
             .await??;
-        if !result.repeated {
-            tracing::info!(event = %result.event_id, sequence = result.sequence, "offline check-in queued");
+        if let OfflineCheckIn::New(ticket) = &result {
+            tracing::info!(event = %ticket.event_id, sequence = ticket.sequence, "offline check-in queued");
             self.outbox_changed();
         }
         Ok(result)

@@ -6,7 +6,10 @@ use rusqlite_migration::{M, Migrations};
 
 use super::StoreResult;
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("schema_001.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("schema_001.sql")),
+    M::up(include_str!("schema_002.sql")),
+];
 
 pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
     Migrations::from_slice(STEPS).to_latest(conn)?;

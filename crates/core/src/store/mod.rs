@@ -11,14 +11,16 @@ mod blocks;
 mod catalogue;
 mod checkin;
 mod error;
+mod known;
 mod migrations;
 pub mod outbox;
 mod time;
 
 pub use arrivals::CachedArrival;
 pub use catalogue::CachedCatalogue;
-pub use checkin::{CheckinError, OfflineTicket};
+pub use checkin::{CheckinError, OfflineCheckIn, OfflineTicket};
 pub use error::{StoreError, StoreResult};
+pub use known::KnownTicket;
 pub use outbox::{OutboxDepth, Settled};
 
 use std::path::{Path, PathBuf};

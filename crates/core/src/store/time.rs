@@ -1,7 +1,6 @@
 //! Timestamps and days as the store keeps them: RFC 3339 with offset, `YYYY-MM-DD`.
 
 use jiff::ZonedDateTime;
-use jiff::civil::Date;
 
 use super::{StoreError, StoreResult};
 
@@ -11,11 +10,4 @@ pub fn format(at: &ZonedDateTime) -> String {
 
 pub fn parse(column: &'static str, text: &str) -> StoreResult<ZonedDateTime> {
     kiosk_api::rfc3339::parse(text).map_err(|detail| StoreError::Corrupt { column, detail })
-}
-
-pub fn parse_day(column: &'static str, text: &str) -> StoreResult<Date> {
-    text.parse().map_err(|e: jiff::Error| StoreError::Corrupt {
-        column,
-        detail: e.to_string(),
-    })
 }

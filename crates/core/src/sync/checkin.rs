@@ -4,7 +4,7 @@
 use jiff::ZonedDateTime;
 
 use super::{CheckedIn, Client, IdempotencyKey, SyncError};
-use crate::store::{CheckinError, OfflineTicket, Store};
+use crate::store::{CheckinError, KnownTicket, OfflineCheckIn, OfflineTicket, Store};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckInOutcome {
@@ -12,6 +12,20 @@ pub enum CheckInOutcome {
     Online(CheckedIn),
     /// Numbered by the kiosk; its event is in the outbox.
     Offline(OfflineTicket),
+    /// Offline, for a booking that already has a number: the same one.
+    OfflineAgain(KnownTicket),
+}
+
+impl CheckInOutcome {
+    /// Whether the booking had this number before this check-in: the resident is told so and
+    /// may reprint it, rather than being handed a second number that nobody would call.
+    pub fn already_had_it(&self) -> bool {
+        match self {
+            CheckInOutcome::Online(done) => !done.created,
+            CheckInOutcome::Offline(_) => false,
+            CheckInOutcome::OfflineAgain(_) => true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -44,12 +58,19 @@ pub async fn check_in(
     now: ZonedDateTime,
 ) -> Result<CheckInOutcome, CheckInError> {
     match client.check_in(code, key).await {
-        Ok(done) => Ok(CheckInOutcome::Online(done)),
-        Err(e) if e.is_offline() => store
-            .offline_check_in(code, now)
-            .await
-            .map(CheckInOutcome::Offline)
-            .map_err(CheckInError::Offline),
+        Ok(done) => {
+            // Kept so that the same booking scanned while the backend is away gets this number
+            // again; losing the note only loses that, never the check-in itself.
+            if let Err(error) = store.remember_online_ticket(done.ticket.clone()).await {
+                tracing::warn!(%error, "could not note the online check-in");
+            }
+            Ok(CheckInOutcome::Online(done))
+        }
+        Err(e) if e.is_offline() => match store.offline_check_in(code, now).await {
+            Ok(OfflineCheckIn::New(ticket)) => Ok(CheckInOutcome::Offline(ticket)),
+            Ok(OfflineCheckIn::Again(known)) => Ok(CheckInOutcome::OfflineAgain(known)),
+            Err(e) => Err(CheckInError::Offline(e)),
+        },
         Err(e) => Err(CheckInError::Backend(e)),
     }
 }

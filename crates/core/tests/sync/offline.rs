@@ -99,17 +99,21 @@ async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivere
         panic!("the backend is down: {outcome:?}");
     };
     assert_eq!(ticket.number, format!("{prefix}901"));
-    assert_eq!(
-        (ticket.sequence, ticket.booking_id, ticket.repeated),
-        (901, held.id, false)
-    );
-    let again = store
-        .offline_check_in(&held.qr_payload, env.now())
-        .await
-        .unwrap();
+    assert_eq!((ticket.sequence, ticket.booking_id), (901, held.id));
+    let again = sync::check_in(
+        &client,
+        &store,
+        &held.qr_payload,
+        IdempotencyKey::new(),
+        env.now(),
+    )
+    .await
+    .unwrap();
+    assert!(again.already_had_it());
+    let CheckInOutcome::OfflineAgain(again) = again else {
+        panic!("scanned again offline: {again:?}");
+    };
     assert_eq!(again.number, ticket.number);
-    assert_eq!(again.event_id, ticket.event_id);
-    assert!(again.repeated);
     assert_eq!(store.outbox_depth().await.unwrap().pending, 1);
     until("the outbox depth in the state", async || {
         (state.borrow_and_update().outbox_depth == 1).then_some(())
@@ -156,5 +160,110 @@ async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivere
     };
     assert!(!online.created);
     assert_eq!(online.ticket.number, ticket.number);
+    sync.shutdown().await;
+}
+
+/// A confirmed passport appointment at `start` (RFC 3339) for a synthetic resident.
+async fn book(client: &sync::Client, start: &str) -> kiosk_api::Booking {
+    let held = client
+        .create_booking(
+            &CreateBooking {
+                location_id: "town-hall".into(),
+                product_id: "passport".into(),
+                persons: 1,
+                start: kiosk_api::rfc3339::parse(start).unwrap(),
+                customer: Customer {
+                    name: "Zoë Testpersoon".into(),
+                    phone: Some("0470123456".into()),
+                    email: None,
+                },
+            },
+            IdempotencyKey::new(),
+        )
+        .await
+        .unwrap();
+    client
+        .confirm_booking(held.id, IdempotencyKey::new())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_booking_with_a_number_gets_the_same_number_when_scanned_again_offline() {
+    let mut env = Env::start().await;
+    let client = env.enrol().await;
+    let other_kiosk = env.enrol().await;
+    let mine = book(&client, "2026-03-23T10:00:00+01:00").await;
+    let theirs = book(&client, "2026-03-23T10:15:00+01:00").await;
+    env.set_now("2026-03-23T09:50:00+01:00[Europe/Brussels]");
+    let store = env.store();
+
+    // Online: this kiosk checks `mine` in; another kiosk checks `theirs` in.
+    let first = sync::check_in(
+        &client,
+        &store,
+        &mine.code,
+        IdempotencyKey::new(),
+        env.now(),
+    )
+    .await
+    .unwrap();
+    let CheckInOutcome::Online(first) = first else {
+        panic!("the backend is up: {first:?}");
+    };
+    assert!(first.created);
+    let elsewhere = other_kiosk
+        .check_in(&theirs.code, IdempotencyKey::new())
+        .await
+        .unwrap();
+
+    // The sync caches today's arrivals (with the numbers they have) and a block.
+    let sync = env.start_sync(client.clone(), store.clone(), fast_options());
+    let day = date(2026, 3, 23);
+    until("arrivals and a ticket block", async || {
+        let arrivals = store.arrivals_count(day).await.unwrap();
+        let numbers = store
+            .ticket_numbers_left(first.ticket.queue_service_id.clone(), day)
+            .await
+            .unwrap();
+        (arrivals == 2 && numbers == 20).then_some(())
+    })
+    .await;
+    env.stop_backend().await;
+    let mut state = sync.state();
+    until("the offline state", async || {
+        matches!(state.borrow_and_update().link, Link::Offline { .. }).then_some(())
+    })
+    .await;
+
+    // Scanned again with the backend down: the number each already has, nothing new.
+    for (booking, number) in [
+        (&mine, &first.ticket.number),
+        (&theirs, &elsewhere.ticket.number),
+    ] {
+        let again = sync::check_in(
+            &client,
+            &store,
+            &booking.qr_payload,
+            IdempotencyKey::new(),
+            env.now(),
+        )
+        .await
+        .unwrap();
+        let CheckInOutcome::OfflineAgain(known) = again else {
+            panic!("a second number for a booking that has {number}: {again:?}");
+        };
+        assert_eq!(&known.number, number);
+        assert_eq!(known.booking_id, booking.id);
+    }
+    assert_ne!(first.ticket.number, elsewhere.ticket.number);
+    assert_eq!(store.outbox_depth().await.unwrap().pending, 0);
+    assert_eq!(
+        store
+            .ticket_numbers_left(first.ticket.queue_service_id.clone(), day)
+            .await
+            .unwrap(),
+        20
+    );
     sync.shutdown().await;
 }

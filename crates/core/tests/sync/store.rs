@@ -2,7 +2,7 @@
 
 use jiff::civil::date;
 use kiosk_api::{Arrival, Arrivals, EventResult, EventStatus, Problem, TicketBlock, booking_code};
-use kiosk_core::store::{CheckinError, Store, outbox};
+use kiosk_core::store::{CheckinError, OfflineCheckIn, OfflineTicket, Store, outbox};
 use uuid::Uuid;
 
 use crate::common::MONDAY_MORNING;
@@ -78,6 +78,7 @@ async fn reopening_keeps_everything_and_the_outbox_settles_by_result() {
 
 #[tokio::test]
 async fn blocks_run_out_and_a_failed_check_in_leaves_nothing_behind() {
+    const ELSEWHERE: &str = "DEFGH56789";
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in(dir.path()).unwrap();
     let day = date(2026, 3, 23);
@@ -96,7 +97,19 @@ async fn blocks_run_out_and_a_failed_check_in_leaves_nothing_behind() {
                 start: at("2026-03-23T10:00:00+01:00[Europe/Brussels]"),
                 window_start: at("2026-03-23T09:30:00+01:00[Europe/Brussels]"),
                 window_end: at("2026-03-23T10:10:00+01:00[Europe/Brussels]"),
+                ticket_numbers: Vec::new(),
             })
+            .chain([Arrival {
+                // Checked in at another kiosk before the list was fetched.
+                booking_id: Uuid::now_v7(),
+                code_digest: booking_code::arrival_digest(salt, ELSEWHERE),
+                product_id: "passport".into(),
+                queue_service_id: "travel".into(),
+                start: at("2026-03-23T10:00:00+01:00[Europe/Brussels]"),
+                window_start: at("2026-03-23T09:30:00+01:00[Europe/Brussels]"),
+                window_end: at("2026-03-23T10:10:00+01:00[Europe/Brussels]"),
+                ticket_numbers: vec!["B012".into()],
+            }])
             .collect(),
     };
     let now = at("2026-03-23T09:40:00+01:00[Europe/Brussels]");
@@ -131,14 +144,29 @@ async fn blocks_run_out_and_a_failed_check_in_leaves_nothing_behind() {
         })
         .await
         .unwrap();
-    let a = store.offline_check_in(codes[0], now.clone()).await.unwrap();
-    let b = store.offline_check_in(codes[1], now.clone()).await.unwrap();
+    let a = new_ticket(store.offline_check_in(codes[0], now.clone()).await.unwrap());
+    let b = new_ticket(store.offline_check_in(codes[1], now.clone()).await.unwrap());
     assert_eq!((a.number.as_str(), b.number.as_str()), ("B905", "B906"));
+    // Scanned again: the same number, nothing new numbered or queued.
+    let OfflineCheckIn::Again(again) = store.offline_check_in(codes[0], now.clone()).await.unwrap()
+    else {
+        panic!("a second scan numbered a new ticket");
+    };
+    assert_eq!(again.number, "B905");
     let out = store
         .offline_check_in(codes[2], now.clone())
         .await
         .unwrap_err();
     assert!(matches!(out, CheckinError::NoTicketNumbers { .. }));
+    // Every number is used, but a booking checked in at another kiosk keeps the number it has.
+    let elsewhere = store
+        .offline_check_in(ELSEWHERE, now.clone())
+        .await
+        .unwrap();
+    let OfflineCheckIn::Again(elsewhere) = elsewhere else {
+        panic!("a booking checked in elsewhere got a new number: {elsewhere:?}");
+    };
+    assert_eq!(elsewhere.number, "B012");
     assert_eq!(store.outbox_depth().await.unwrap().pending, 2);
     let events = store.pending_events(10).await.unwrap();
     assert_eq!(events[0].kind, "ticket.offline_checkin");
@@ -201,5 +229,12 @@ fn the_kiosk_reads_codes_and_digests_exactly_like_the_backend() {
             codes::parse_code(junk).map(|c| c.short().to_owned()),
             "{junk}"
         );
+    }
+}
+
+fn new_ticket(outcome: OfflineCheckIn) -> OfflineTicket {
+    match outcome {
+        OfflineCheckIn::New(ticket) => ticket,
+        OfflineCheckIn::Again(known) => panic!("expected a new number, got {known:?} again"),
     }
 }

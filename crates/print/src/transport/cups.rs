@@ -24,7 +24,9 @@ pub fn lp_print(
     timeout: Duration,
 ) -> Result<CupsJob> {
     let mut cmd = Command::new("lp");
-    cmd.args(["-d", queue, "-t", title]);
+    // lp's messages go to the log and to staff, never to residents: the same words on every
+    // machine, whatever its locale.
+    cmd.env("LC_ALL", "C").args(["-d", queue, "-t", title]);
     if raw {
         cmd.args(["-o", "raw"]);
     }

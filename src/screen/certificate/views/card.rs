@@ -20,7 +20,12 @@ pub fn insert<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let words = words
             .push(layout::strong(ctx.tr("certificate-insert-title")))
             .push(layout::body(ctx.tr("certificate-insert-hint")));
-        layout::with_picture(layout::INSERT_CARD, words.into(), available)
+        layout::with_picture(
+            layout::INSERT_CARD,
+            words.into(),
+            available,
+            layout::PICTURE_SHARE,
+        )
     })
     .into()
 }

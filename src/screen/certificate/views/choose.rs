@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length};
 use kiosk_api::CertificateType;
 
 use crate::context::Context;
+use crate::screen::flow::Flow as _;
 use crate::theme::{self, size, space};
 
 use super::super::flow::{PER_PAGE, pages};
@@ -41,7 +42,7 @@ pub fn targets(state: &State) -> Vec<Message> {
 
 fn choice<'a>(state: &State, ctx: &Context<'_>, kind: &CertificateType) -> Element<'a, Message> {
     let message = Message::ChooseType(kind.code.clone());
-    let focused = state.focused(ctx, &message);
+    let focused = state.is_focused(ctx, &message);
     let mut content = column![
         text(words::localized(&kind.name, ctx.language).to_owned())
             .size(size::BODY)

@@ -22,7 +22,12 @@ pub fn take_card<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message
         if state.printing == Printing::Printed {
             words = words.push(layout::strong(ctx.tr("certificate-take-document")));
         }
-        layout::with_picture(layout::TAKE_CARD, words.into(), available)
+        layout::with_picture(
+            layout::TAKE_CARD,
+            words.into(),
+            available,
+            layout::PICTURE_SHARE,
+        )
     })
     .into()
 }

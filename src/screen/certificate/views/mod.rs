@@ -5,7 +5,7 @@ mod card;
 mod choose;
 mod ending;
 mod pin;
-mod preview;
+pub(super) mod preview;
 pub(super) mod problem;
 mod purpose;
 

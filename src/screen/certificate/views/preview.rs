@@ -96,6 +96,21 @@ fn document<'a>(
     .into()
 }
 
+/// What the preview says aloud: the document's title and the sentence beside the button, as
+/// the side shows it.
+pub fn spoken(state: &State, ctx: &Context<'_>) -> Vec<String> {
+    let Some(preview) = &state.preview else {
+        return Vec::new();
+    };
+    let sentence = match (&preview.delivery, state.step, state.printing) {
+        (Delivery::Pending { .. }, _, _) => "certificate-pending-title",
+        (Delivery::Ready, Step::Printing, _) => "certificate-printing",
+        (Delivery::Ready, _, Printing::Failed(_)) => "certificate-print-failed",
+        (Delivery::Ready, _, _) => "certificate-check",
+    };
+    vec![preview.title.clone(), ctx.tr(sentence)]
+}
+
 /// The document number, and printing: the button, "printing…", or what to do now.
 fn side<'a>(
     state: &'a State,

@@ -1,15 +1,12 @@
 //! What went wrong with the card, the PIN or the request, in plain words with what to do now,
 //! and the next step as a button: Try again, or Go to the desk.
 
-use iced::widget::{column, row, text};
-use iced::{Alignment, Element, Length};
+use iced::Element;
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
-use crate::widget::picture;
+use crate::widget::page;
 
 use super::super::flow::can_try_again;
-use super::super::layout;
 use super::super::{CardFailure, Failure, Message, Problem, State};
 
 pub fn targets(state: &State) -> Vec<Message> {
@@ -44,25 +41,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                 Message::TryAgain => ctx.tr("certificate-try-again"),
                 _ => ctx.tr("certificate-go-to-desk"),
             };
-            layout::primary(state, ctx, label, message)
+            page::primary(state, ctx, label, message)
         })
         .collect();
-    column![
-        layout::card(vec![
-            row![
-                picture::icon(picture::WARNING, 96.0),
-                text(ctx.tr(sentence_id(state.problem)))
-                    .size(size::ACTION)
-                    .font(theme::BOLD)
-                    .width(Length::Fill)
-            ]
-            .spacing(space::BETWEEN_TARGETS)
-            .align_y(Alignment::Center)
-            .into()
-        ]),
-        layout::buttons(buttons),
-    ]
-    .spacing(space::PAGE)
-    .width(Length::Fill)
-    .into()
+    page::problem(ctx.tr(sentence_id(state.problem)), buttons)
 }

@@ -5,6 +5,7 @@ use iced::widget::{button, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
+use crate::screen::flow::Flow as _;
 use crate::theme::{self, size, space};
 use crate::widget::keyboard::KeyboardMessage;
 
@@ -43,7 +44,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             // Side by side: the keyboard's six rows are taller than a landscape screen leaves,
             // so its Done row falls off the bottom; Continue is repeated here, always seen.
             let done = Message::Keyboard(KeyboardMessage::Done);
-            let focused = state.focused(&ctx, &done);
+            let focused = state.is_focused(&ctx, &done);
             let mut left = column![].spacing(space::BETWEEN_TARGETS);
             if let Some(step) = layout::step(state, &ctx) {
                 left = left.push(step);

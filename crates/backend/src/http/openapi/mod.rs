@@ -1,6 +1,5 @@
-//! `GET /v1/openapi.json`: the OpenAPI 3.1 document, generated from the handlers' annotations.
-
-pub mod schemas;
+//! `GET /v1/openapi.json`: the OpenAPI 3.1 document, generated from the handlers' annotations and
+//! the kiosk-api types' own schemas (its feature `openapi`).
 
 use std::sync::OnceLock;
 

@@ -385,9 +385,22 @@ pub fn arrivals(
             ))
         },
     )?;
+    let mut numbers = tx.prepare(
+        "SELECT q.prefix, t.sequence FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
+         WHERE t.booking_id = ?1 ORDER BY t.issued_s, t.sequence",
+    )?;
     let mut arrivals = Vec::new();
     for row in rows {
         let (id, code, product_id, start_s, queue_service_id, before, after) = row?;
+        let ticket_numbers = numbers
+            .query_map([&id], |r| {
+                Ok(format!(
+                    "{}{:03}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
         arrivals.push(Arrival {
             booking_id: parse_uuid(&id)?,
             code_digest: codes::arrival_digest(&salt, &code),
@@ -396,6 +409,7 @@ pub fn arrivals(
             start: zoned(tz, start_s)?,
             window_start: zoned(tz, start_s - before * 60)?,
             window_end: zoned(tz, start_s + after * 60)?,
+            ticket_numbers,
         });
     }
     Ok(Arrivals {

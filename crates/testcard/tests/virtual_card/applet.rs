@@ -1,8 +1,8 @@
 //! The applet's answers to the kiosk's commands, byte for byte, and to everything else.
 
 use kiosk_backend::eid::{tlv, x509};
-use kiosk_backend::testcard::applet::{BEID_ATR, BeidApplet};
-use kiosk_backend::testcard::{TestCardError, placeholder_photo};
+use kiosk_testcard::applet::{BEID_ATR, BeidApplet};
+use kiosk_testcard::{TestCardError, placeholder_photo};
 
 use crate::common::*;
 

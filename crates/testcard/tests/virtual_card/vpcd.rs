@@ -6,8 +6,8 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use kiosk_backend::testcard::applet::BEID_ATR;
-use kiosk_backend::testcard::vpcd::{self, InsertedCard};
+use kiosk_testcard::applet::BEID_ATR;
+use kiosk_testcard::vpcd::{self, InsertedCard};
 
 use crate::common::*;
 

@@ -1,6 +1,11 @@
 //! A synthetic eID card for tests and the kiosk's demo card: a demo CA derived from the seed (the same
-//! seed gives the same CA, which `seed --demo` stores as the trust anchor), and cards for residents of
-//! the synthetic register whose files and signatures follow the rules of [`crate::eid`].
+//! seed gives the same CA, whose root [`seed_demo`] stores as the backend's trust anchor), and cards
+//! for residents of the backend's synthetic register whose files and signatures follow the rules of
+//! [`kiosk_backend::eid`].
+//!
+//! A crate of its own because it makes private keys and signs with them (RSA among them, see
+//! RUSTSEC-2023-0071): the backend only verifies, so its server never links this; the kiosk links
+//! it for its demo card only (feature `demo`), the tests as a dev-dependency.
 //!
 //! Shaped like the Belgian PKI: a root signs the national register's certificate (503C) and a
 //! "Citizen CA" (503A), which signs the cards' authentication certificates (5038).
@@ -13,12 +18,14 @@
 //! [`applet`] answers a card's APDUs like the BEID applet, [`vpcd`] puts it into vsmartcard's
 //! virtual PC/SC reader, and [`demo_card`] is the card of the demo register's holder.
 
+mod anchor;
 pub mod applet;
 mod command;
 mod demo;
 mod keys;
 pub mod vpcd;
 
+pub use anchor::{DEMO_ANCHOR_LABEL, demo_ca_pem, seed_demo, seed_demo_on};
 pub use demo::{demo_card, demo_holder};
 
 use std::str::FromStr;
@@ -30,8 +37,8 @@ use x509_cert::builder::Profile;
 use x509_cert::name::Name;
 use x509_cert::time::{Time, Validity};
 
-use crate::eid::tlv::{encode, tag};
 use keys::{CardKey, KeyKind};
+use kiosk_backend::eid::tlv::{encode, tag};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TestCardError {
@@ -43,6 +50,8 @@ pub enum TestCardError {
     Pin,
     #[error("demo register: {0}")]
     Register(String),
+    #[error("backend: {0}")]
+    Backend(#[from] kiosk_backend::BackendError),
 }
 
 /// Certificates are valid from 2020 to 2045, so fixed dates keep the CA deterministic.
@@ -164,7 +173,7 @@ impl DemoCa {
         })
     }
 
-    /// The root certificate (DER): the trust anchor `seed --demo` stores.
+    /// The root certificate (DER): the trust anchor [`seed_demo`] stores.
     pub fn root_der(&self) -> &[u8] {
         &self.root_der
     }
@@ -244,8 +253,8 @@ pub struct CardHolder {
 impl CardHolder {
     /// The holder of a resident of the synthetic register living in `household`.
     pub fn from_register(
-        resident: &crate::seed::Resident,
-        household: &crate::seed::Household,
+        resident: &kiosk_backend::seed::Resident,
+        household: &kiosk_backend::seed::Household,
     ) -> CardHolder {
         const MONTHS: [&str; 12] = [
             "JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC",
@@ -374,9 +383,9 @@ impl TestCard {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::eid::{Evidence, verify};
     use base64::Engine;
     use base64::engine::general_purpose::STANDARD;
+    use kiosk_backend::eid::{Evidence, verify};
 
     fn child() -> CardHolder {
         CardHolder {
@@ -467,7 +476,7 @@ mod tests {
         let evidence = Evidence::decode(&wire).unwrap();
         assert_eq!(
             verify(&evidence, &[ca.root_der().to_vec()], NOW).err(),
-            Some(crate::eid::EidError::Signature("challenge"))
+            Some(kiosk_backend::eid::EidError::Signature("challenge"))
         );
     }
 
@@ -479,8 +488,8 @@ mod tests {
         let b = DemoCa::from_seed(3).unwrap();
         assert_eq!(a.root_der(), b.root_der());
         assert_eq!(a.citizen_der(), b.citizen_der());
-        let root = crate::eid::x509::parse(a.root_der()).unwrap();
-        let citizen = crate::eid::x509::parse(a.citizen_der()).unwrap();
+        let root = kiosk_backend::eid::x509::parse(a.root_der()).unwrap();
+        let citizen = kiosk_backend::eid::x509::parse(a.citizen_der()).unwrap();
         assert_eq!(citizen.tbs_certificate.issuer, root.tbs_certificate.subject);
     }
 }

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::{CardHolder, DemoCa, TestCard, TestCardError};
-use crate::seed::{self, Resident};
+use kiosk_backend::seed::{self, Resident};
 
 /// The holder of seed `seed`'s demo card: the first resident (by register id) who is an adult on
 /// `today` and lives with at least one other person, so a household certificate lists members.
@@ -16,7 +16,8 @@ use crate::seed::{self, Resident};
 /// reference person first, the reference born 1935 to 2004: from 2023 on, the choice is the
 /// reference person of the register's first household of two or more, whatever `today` is.
 pub fn demo_holder(seed: u64, today: Date) -> Result<CardHolder, TestCardError> {
-    let tz = TimeZone::get(crate::TIMEZONE).map_err(|e| TestCardError::Register(e.to_string()))?;
+    let tz = TimeZone::get(kiosk_backend::TIMEZONE)
+        .map_err(|e| TestCardError::Register(e.to_string()))?;
     let data = seed::generate(seed, today, &tz);
     let mut sizes: HashMap<i64, usize> = HashMap::new();
     for resident in &data.residents {

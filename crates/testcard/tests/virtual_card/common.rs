@@ -1,7 +1,7 @@
 //! A synthetic card and the commands the kiosk sends, written out byte for byte.
 
-use kiosk_backend::testcard::applet::BeidApplet;
-use kiosk_backend::testcard::{CardHolder, DemoCa, TestCard};
+use kiosk_testcard::applet::BeidApplet;
+use kiosk_testcard::{CardHolder, DemoCa, TestCard};
 
 pub const PIN: &str = "1234";
 

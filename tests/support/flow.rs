@@ -1,0 +1,203 @@
+//! One harness for every flow's screens, driven as the root drives them: a clock, a language,
+//! taps delivered with `send`, answers with `answer`, every action kept, and the page drawn in
+//! the space the root leaves it, in portrait and landscape.
+
+use std::fmt::Debug;
+use std::sync::Arc;
+
+use iced::widget::container;
+use iced::{Element, Length, Size};
+use iced_test::Simulator;
+use jiff::{SignedDuration, ZonedDateTime};
+
+use kiosk::context::Context;
+use kiosk::screen::flow::{Flow, Surroundings};
+use kiosk::theme::{self, Palette};
+use kiosk_core::i18n::{I18n, Language};
+use kiosk_core::print::PrinterStatus;
+
+/// The space the root leaves a screen between the header, the language bar and Back / Start
+/// again (see `app.rs`): 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps.
+pub const PORTRAIT: Size = Size::new(1000.0, 1380.0);
+pub const LANDSCAPE: Size = Size::new(1840.0, 540.0);
+
+pub struct Harness<F: Flow> {
+    pub state: F,
+    pub i18n: Arc<I18n>,
+    pub palette: Palette,
+    pub language: Language,
+    pub now: ZonedDateTime,
+    pub printer: PrinterStatus,
+    /// Every action the screens asked for, in order.
+    pub actions: Vec<F::Action>,
+}
+
+impl<F> Harness<F>
+where
+    F: Flow,
+    F::Action: Clone,
+    F::Step: Debug,
+    F::Message: 'static,
+{
+    /// `state` at `now` (RFC 9557, with the zone), in `language`, with the shipped accent colour.
+    pub fn at(state: F, language: Language, now: &str) -> Self {
+        let config = super::shipped_config();
+        Self {
+            state,
+            i18n: super::i18n(),
+            palette: Palette::new(config.kiosk.accent),
+            language,
+            now: now.parse().unwrap(),
+            printer: PrinterStatus::Ready,
+            actions: Vec::new(),
+        }
+    }
+
+    pub fn ctx(&self) -> Context<'_> {
+        Context {
+            i18n: &self.i18n,
+            language: self.language,
+            palette: self.palette,
+            focused: None,
+        }
+    }
+
+    fn around(&self) -> Surroundings<'_> {
+        Surroundings {
+            now: &self.now,
+            kiosk_name: "test",
+            printer: &self.printer,
+            connection: None,
+            card_reader: "staff-card-none",
+            supervised: false,
+        }
+    }
+
+    /// The page in `size`, on the page background as the root draws it.
+    pub fn ui(&self, size: Size) -> Simulator<'_, F::Message> {
+        let view: Element<'_, F::Message> = container(self.state.view(&self.ctx(), &self.around()))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::page)
+            .into();
+        Simulator::with_size(super::settings(), size, view)
+    }
+
+    /// The screen's targets for the keyboard and keypad, in reading order.
+    pub fn focus_targets(&self) -> Vec<(kiosk::focus::FocusId, F::Message)> {
+        self.state.focus_targets(&self.ctx())
+    }
+
+    /// What the screen says aloud now (speech mode).
+    pub fn spoken(&self) -> Vec<String> {
+        self.state.spoken(&self.ctx(), &self.around()).lines
+    }
+
+    /// Delivers a tap.
+    pub fn send(&mut self, message: F::Message) -> F::Action {
+        let action = self.state.update(message, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// Delivers an answer (backend, printer, card reader or scanner).
+    pub fn answer(&mut self, reply: F::Reply) -> F::Action {
+        let action = self.state.reply(reply, &self.now);
+        self.actions.push(action.clone());
+        action
+    }
+
+    /// What a click on `label` in `size` produces, without delivering it (nothing, for a
+    /// button that cannot be pressed).
+    pub fn click_messages(&self, label: &str, size: Size) -> Vec<F::Message> {
+        let mut ui = self.ui(size);
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("cannot click {label:?}: {e}"));
+        ui.into_messages().collect()
+    }
+
+    /// Clicks `label` in `size` and delivers what it produced; returns the last action.
+    pub fn click_in(&mut self, label: &str, size: Size) -> F::Action {
+        let messages = self.click_messages(label, size);
+        assert!(!messages.is_empty(), "clicking {label:?} produced nothing");
+        let mut actions: Vec<F::Action> = messages
+            .into_iter()
+            .map(|message| self.send(message))
+            .collect();
+        actions.pop().unwrap()
+    }
+
+    /// Clicks `label` in portrait and delivers what it produced; returns the last action.
+    pub fn click(&mut self, label: &str) -> F::Action {
+        self.click_in(label, PORTRAIT)
+    }
+
+    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
+    pub fn shows(&self, text: &str) -> bool {
+        super::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
+    }
+
+    pub fn assert_shows(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "{:?} does not show {text:?}",
+            self.state.step()
+        );
+    }
+
+    pub fn assert_hides(&self, text: &str) {
+        for size in [PORTRAIT, LANDSCAPE] {
+            assert!(
+                self.ui(size).find(text).is_err(),
+                "{:?} shows {text:?} in {size:?}",
+                self.state.step()
+            );
+        }
+    }
+
+    /// Leaves the screen in both orientations in `dir` as `<name>-<orientation>-tiny-skia.png`
+    /// for a person to look at. Not a picture comparison: what it checks is that the picture
+    /// was written, has the space's shape and is not blank, and that the screen shows what
+    /// it says aloud (everything after the flow's name), wholly inside both orientations.
+    pub fn dump(&self, dir: &std::path::Path, name: &str) {
+        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+            let snapshot = self.ui(size).snapshot(&self.palette.iced_theme()).unwrap();
+            // iced names the file after its renderer and keeps an existing one: remove it.
+            let written = dir.join(format!("{name}-{orientation}-tiny-skia.png"));
+            let _ = std::fs::remove_file(&written);
+            snapshot
+                .matches_image(dir.join(format!("{name}-{orientation}.png")))
+                .unwrap();
+            let picture = image::open(&written)
+                .unwrap_or_else(|e| panic!("{} not written: {e}", written.display()))
+                .to_rgba8();
+            // Drawn at the tests' scale factor: the space times that factor.
+            let scale = picture.width() as f32 / size.width;
+            assert!(
+                scale >= 1.0 && (picture.height() as f32 - size.height * scale).abs() < 1.0,
+                "{name} {orientation}: {}x{} for {size:?}",
+                picture.width(),
+                picture.height()
+            );
+            let colours: std::collections::HashSet<[u8; 4]> =
+                picture.pixels().step_by(7).map(|p| p.0).collect();
+            assert!(colours.len() > 8, "{name} {orientation} is blank");
+        }
+        for line in self.spoken().iter().skip(1) {
+            self.assert_shows(line);
+        }
+    }
+
+    /// Moves the clock on.
+    pub fn advance(&mut self, seconds: i64) {
+        self.now = self
+            .now
+            .checked_add(SignedDuration::from_secs(seconds))
+            .unwrap();
+    }
+
+    /// How many of the kept actions match.
+    pub fn count(&self, matches: impl Fn(&F::Action) -> bool) -> usize {
+        self.actions.iter().filter(|a| matches(a)).count()
+    }
+}
