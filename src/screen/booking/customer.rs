@@ -331,25 +331,13 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 .push(typed)
                 .push(error);
             if kind != Layout::Phone {
-                // The keyboard's six rows are taller than the 540 px a landscape screen leaves
-                // between the language bar and Back, so its own Done row falls off the
-                // bottom: Done is repeated here, where it is always seen.
-                let done = Message::Keyboard(KeyboardMessage::Done);
-                let focused = state.is_focused(&ctx, &done);
-                left = left.push(
-                    button(
-                        text(ctx.tr("input-key-done"))
-                            .size(size::ACTION)
-                            .font(theme::BOLD)
-                            .center()
-                            .width(Length::Fill),
-                    )
-                    .on_press(done)
-                    .padding([16, 32])
-                    .width(Length::Fill)
-                    .height(space::MIN_TARGET)
-                    .style(ctx.palette.primary(focused)),
-                );
+                // Done beside the keys (see `page::done_beside_keys`).
+                left = left.push(page::done_beside_keys(
+                    state,
+                    &ctx,
+                    ctx.tr("input-key-done"),
+                    Message::Keyboard(KeyboardMessage::Done),
+                ));
             }
             row![
                 left.width(Length::FillPortion(9)),

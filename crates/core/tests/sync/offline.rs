@@ -12,27 +12,7 @@ use crate::common::{Env, fast_options, until};
 async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivered_once() {
     let mut env = Env::start().await;
     let client = env.enrol().await;
-    let held = client
-        .create_booking(
-            &CreateBooking {
-                location_id: "town-hall".into(),
-                product_id: "passport".into(),
-                persons: 1,
-                start: kiosk_api::rfc3339::parse("2026-03-23T10:00:00+01:00").unwrap(),
-                customer: Customer {
-                    name: "Zoë Testpersoon".into(),
-                    phone: Some("0470123456".into()),
-                    email: None,
-                },
-            },
-            IdempotencyKey::new(),
-        )
-        .await
-        .unwrap();
-    client
-        .confirm_booking(held.id, IdempotencyKey::new())
-        .await
-        .unwrap();
+    let held = book(&client, "2026-03-23T10:00:00+01:00").await;
 
     let store = env.store();
     let sync = env.start_sync(client.clone(), store.clone(), fast_options());

@@ -1,13 +1,13 @@
 //! What the certificate is for (criminal-record extracts need it): typed on the shared
 //! on-screen keyboard, whose Done goes on. What was typed stays when the resident goes back.
 
-use iced::widget::{button, column, container, responsive, row, text};
+use iced::widget::{column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
-use crate::screen::flow::Flow as _;
 use crate::theme::{self, size, space};
 use crate::widget::keyboard::KeyboardMessage;
+use crate::widget::page;
 
 use super::super::layout::{self, landscape};
 use super::super::{Message, State};
@@ -41,10 +41,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let keys = state.keyboard.view(&ctx, 0).map(Message::Keyboard);
         let title = text(ctx.tr("certificate-purpose-title")).font(theme::BOLD);
         if landscape(available) {
-            // Side by side: the keyboard's six rows are taller than a landscape screen leaves,
-            // so its Done row falls off the bottom; Continue is repeated here, always seen.
+            // Side by side, with Continue beside the keys (see `page::done_beside_keys`).
             let done = Message::Keyboard(KeyboardMessage::Done);
-            let focused = state.is_focused(&ctx, &done);
             let mut left = column![].spacing(space::BETWEEN_TARGETS);
             if let Some(step) = layout::step(state, &ctx) {
                 left = left.push(step);
@@ -53,20 +51,12 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                 .push(title.size(size::ACTION))
                 .push(typed)
                 .push(missing)
-                .push(
-                    button(
-                        text(ctx.tr("certificate-continue"))
-                            .size(size::ACTION)
-                            .font(theme::BOLD)
-                            .center()
-                            .width(Length::Fill),
-                    )
-                    .on_press(done)
-                    .padding([16, 32])
-                    .width(Length::Fill)
-                    .height(space::MIN_TARGET)
-                    .style(ctx.palette.primary(focused)),
-                );
+                .push(page::done_beside_keys(
+                    state,
+                    &ctx,
+                    ctx.tr("certificate-continue"),
+                    done,
+                ));
             row![
                 left.width(Length::FillPortion(9)),
                 container(keys).width(Length::FillPortion(11))
