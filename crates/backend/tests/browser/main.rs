@@ -377,3 +377,41 @@ async fn the_display_reconnects_after_a_backend_restart_and_shows_no_stale_numbe
     desk.stop().await;
     display.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_speak_the_display_says_the_number_and_desk_on_a_call() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = Backend::start(2).await;
+    let display = Chrome::start(1280, 720).await;
+    display
+        .client
+        .goto(&backend.url("/display/town-hall?speak=1"))
+        .await
+        .unwrap();
+    // Headless chromium has no voice: record what would be said instead.
+    display
+        .client
+        .execute(
+            "window.__said = []; Object.defineProperty(window, 'speechSynthesis', \
+             { value: { speak: u => window.__said.push([u.text, u.lang]) } });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let desk = Chrome::start(1280, 900).await;
+    at_desk(&desk, &backend).await;
+    press(&desk, "call_next").await;
+    until_called(&display, "A001", Instant::now(), Duration::from_secs(2)).await;
+    let said = display
+        .client
+        .execute("return window.__said", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        said,
+        serde_json::json!([["Nummer A 0 0 1, Loket 3", "nl-BE"]])
+    );
+    desk.stop().await;
+    display.stop().await;
+}
