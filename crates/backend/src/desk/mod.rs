@@ -6,6 +6,8 @@
 pub mod auth;
 pub mod display;
 pub mod form;
+pub mod form_key;
+pub mod login;
 pub mod pages;
 pub mod password;
 pub mod phone;

@@ -14,8 +14,9 @@ use uuid::Uuid;
 
 use super::auth::{Clerk, csrf_refused};
 use super::form::FormData;
+use super::form_key::{FormKey, answered, form_key};
 use super::phone_pages::{self as pages, Asked};
-use super::routes::{FormKey, answered, catalogue, form_key, see_other};
+use super::routes::{catalogue, see_other};
 use crate::http::AppState;
 use crate::http::bookings::{free_slots, prepare, slot_for_move};
 use crate::problem::ApiError;

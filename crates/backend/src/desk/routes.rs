@@ -1,5 +1,5 @@
-//! The desk console's handlers: sign in and out, pick the desk, the console and its live panel,
-//! and the actions.
+//! The desk console's handlers: pick the desk, the console and its live panel, and the actions
+//! (signing in and out is `login.rs`, form keys `form_key.rs`).
 //!
 //! Exactly once for forms: every action button carries a fresh form key (a UUID made when the
 //! button was rendered), used as the action's Idempotency-Key (scope `desk:<staff id>`) and
@@ -10,29 +10,26 @@
 //! because "Call next" pressed twice on purpose must call two residents; the key tells a repeat
 //! from a new press. The CSRF token is separate: it proves the form came from this session.
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
-use super::auth::{self, Clerk, LOGIN_COOKIE, PREFS_COOKIE, SESSION_COOKIE, csrf_refused};
-use super::form::{FormData, cookie, same_secret, set_cookie};
-use super::{pages, password, sse};
-use crate::codes::{hex, random_bytes, sha256_hex};
+use super::auth::{self, Clerk, PREFS_COOKIE, csrf_refused};
+use super::form::{FormData, cookie, set_cookie};
+use super::form_key::{FormKey, form_key, redirect_answer};
+use super::{pages, sse};
 use crate::http::AppState;
 use crate::problem::ApiError;
 use crate::queue::live::QueueNews;
 use crate::queue::{Action, DeskRef, Outcome};
-use crate::store::{KeyRecord, Keyed, LoginFailure, StoreError, StoredAnswer};
+use crate::store::StoreError;
 
 /// How long a browser remembers its desk (400 days, browsers' limit).
 const PREFS_MAX_AGE: i64 = 400 * 24 * 3600;
 
-fn with_cookie(mut response: Response, cookie: Option<header::HeaderValue>) -> Response {
+pub fn with_cookie(mut response: Response, cookie: Option<header::HeaderValue>) -> Response {
     if let Some(value) = cookie {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -43,135 +40,10 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-// ---- sign in, sign out ----
-
-pub async fn login_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let token = cookie(&headers, LOGIN_COOKIE)
-        .filter(|t| t.len() == 64)
-        .unwrap_or_else(|| hex(&random_bytes(32)));
-    let set = set_cookie(
-        LOGIN_COOKIE,
-        &token,
-        "/desk",
-        None,
-        state.desk.secure_cookies,
-    );
-    with_cookie(pages::login(&token, None, "").into_response(), set)
-}
-
-fn login_again(status: StatusCode, token: &str, message: &str, login: &str) -> Response {
-    (status, pages::login(token, Some(message), login)).into_response()
-}
-
-pub async fn login(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = FormData::parse(&body);
-    let Some(token) = cookie(&headers, LOGIN_COOKIE) else {
-        return csrf_refused();
-    };
-    if !form.get("csrf").is_some_and(|c| same_secret(c, &token)) {
-        return csrf_refused();
-    }
-    let login = form.get("login").unwrap_or("").to_owned();
-    let password = form.raw("password").unwrap_or("").to_owned();
-    if login.is_empty() || password.is_empty() {
-        return login_again(
-            StatusCode::BAD_REQUEST,
-            &token,
-            "Enter your login and your password.",
-            &login,
-        );
-    }
-    let now = state.clock.now();
-    let who = login.clone();
-    let account = match state.run(move |s| s.staff_by_login(&who)).await {
-        Ok(a) => a.filter(|a| !a.disabled),
-        Err(e) => return pages::error_page(&e),
-    };
-    let wrong = "Wrong login or password. Check Caps Lock and try again.";
-    let Some(account) = account else {
-        // As slow as a wrong password, so the answer does not tell which logins exist.
-        let _ = tokio::task::spawn_blocking(move || password::verify_nothing(&password)).await;
-        return login_again(StatusCode::UNAUTHORIZED, &token, wrong, &login);
-    };
-    if let Some(until) = account.locked_until_s.filter(|u| *u > now.as_second()) {
-        return locked(&token, &login, until - now.as_second(), None);
-    }
-    let stored = account.password_hash.clone();
-    let matches = tokio::task::spawn_blocking(move || password::verify(&stored, &password))
-        .await
-        .unwrap_or(false);
-    let id = account.id;
-    if !matches {
-        return match state.run(move |s| s.login_failed(id, now)).await {
-            Ok(LoginFailure::Counted) => {
-                login_again(StatusCode::UNAUTHORIZED, &token, wrong, &login)
-            }
-            Ok(LoginFailure::LockedUntil(until)) => {
-                locked(&token, &login, until - now.as_second(), Some(wrong))
-            }
-            Err(e) => pages::error_page(&e),
-        };
-    }
-    let session = hex(&random_bytes(32));
-    let csrf = hex(&random_bytes(32));
-    let hash = sha256_hex(session.as_bytes());
-    let h = hash.clone();
-    if let Err(e) = state
-        .run(move |s| s.login_succeeded(id, &h, &csrf, now))
-        .await
-    {
-        return pages::error_page(&e);
-    }
-    // The desk this browser remembers is taken up again, if its location still offers it all.
-    if let Some((location, desk, services)) =
-        cookie(&headers, PREFS_COOKIE).and_then(|v| auth::decode_prefs(&v))
-    {
-        let _ = apply_desk(&state, &hash, &location, &desk, &services).await;
-    }
-    let secure = state.desk.secure_cookies;
-    let response = with_cookie(
-        see_other("/desk"),
-        set_cookie(SESSION_COOKIE, &session, "/desk", None, secure),
-    );
-    with_cookie(
-        response,
-        set_cookie(LOGIN_COOKIE, "", "/desk", Some(0), secure),
-    )
-}
-
-fn locked(token: &str, login: &str, seconds: i64, first: Option<&str>) -> Response {
-    let text = format!(
-        "{}Too many wrong passwords: this account is locked. Try again in {} seconds.",
-        first.map(|f| format!("{f} ")).unwrap_or_default(),
-        seconds.max(1)
-    );
-    login_again(StatusCode::TOO_MANY_REQUESTS, token, &text, login)
-}
-
-pub async fn logout(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
-    if !clerk.csrf_ok(&FormData::parse(&body)) {
-        return csrf_refused();
-    }
-    let hash = clerk.token_hash.clone();
-    if let Err(e) = state.run(move |s| s.end_session(&hash)).await {
-        return pages::error_page(&e);
-    }
-    with_cookie(
-        see_other("/desk/login"),
-        set_cookie(
-            SESSION_COOKIE,
-            "",
-            "/desk",
-            Some(0),
-            state.desk.secure_cookies,
-        ),
-    )
-}
-
 // ---- the desk ----
 
 /// Checks and stores the desk's choice; the refusal as a sentence for the clerk.
-async fn apply_desk(
+pub async fn apply_desk(
     state: &AppState,
     token_hash: &str,
     location: &str,
@@ -350,68 +222,6 @@ fn parse_action(form: &FormData) -> Result<Action, String> {
                 .to_owned(),
         ),
         other => return Err(format!("Unknown action {other:?}.")),
-    })
-}
-
-/// A desk form's key, as an Idempotency-Key: fresh, or answered before (a resent form).
-pub enum FormKey<T> {
-    Fresh(Keyed<T>),
-    Answered(StoredAnswer),
-}
-
-/// The form key of a desk form (`form_key`) as an Idempotency-Key of scope `desk:<staff id>`;
-/// `render` keeps the answer a resent form gets.
-pub async fn form_key<T: 'static>(
-    state: &AppState,
-    clerk: &Clerk,
-    form: &FormData,
-    path: &str,
-    body: &[u8],
-    render: impl Fn(&T) -> crate::store::StoreResult<StoredAnswer> + Send + Sync + 'static,
-) -> Result<FormKey<T>, String> {
-    let key = form
-        .get("form_key")
-        .and_then(|k| Uuid::parse_str(k).ok())
-        .ok_or_else(|| "The form is incomplete: reload the page.".to_owned())?
-        .to_string();
-    let scope = format!("desk:{}", clerk.session.staff_id);
-    let now = state.clock.now();
-    if let Some(stored) = answered(state, &scope, &key).await {
-        return Ok(FormKey::Answered(stored));
-    }
-    let mut fingerprint = format!("POST {path}\n").into_bytes();
-    fingerprint.extend_from_slice(body);
-    let record = KeyRecord {
-        scope,
-        key,
-        digest: sha256_hex(&fingerprint),
-        at: now,
-    };
-    Ok(FormKey::Fresh(Keyed::new(
-        record,
-        Arc::new(AtomicBool::new(false)),
-        render,
-    )))
-}
-
-/// The answer kept for a form key, if any.
-pub async fn answered(state: &AppState, scope: &str, key: &str) -> Option<StoredAnswer> {
-    let now = state.clock.now();
-    let (s, k) = (scope.to_owned(), key.to_owned());
-    state
-        .run(move |store| store.idempotency_lookup(&s, &k, now))
-        .await
-        .ok()
-        .flatten()
-        .map(|stored| stored.answer)
-}
-
-/// What a desk action's key keeps: the redirect the first press got.
-fn redirect_answer<T>(_: &T) -> crate::store::StoreResult<StoredAnswer> {
-    Ok(StoredAnswer {
-        status: 303,
-        content_type: "text/plain".into(),
-        body: Vec::new(),
     })
 }
 

@@ -28,7 +28,7 @@ use jiff::tz::TimeZone;
 use kiosk_api::problem_type as pt;
 
 use crate::clock::Clock;
-use crate::desk::{display, phone, routes as desk};
+use crate::desk::{display, login, phone, routes as desk};
 use crate::problem::ApiError;
 use crate::store::{Store, StoreResult};
 
@@ -127,8 +127,8 @@ pub fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), auth::require_admin));
     let desk = Router::new()
         .route("/desk", get(desk::console))
-        .route("/desk/login", get(desk::login_page).post(desk::login))
-        .route("/desk/logout", post(desk::logout))
+        .route("/desk/login", get(login::login_page).post(login::login))
+        .route("/desk/logout", post(login::logout))
         .route("/desk/setup", get(desk::setup_page).post(desk::setup))
         .route("/desk/panel", get(desk::panel_fragment))
         .route("/desk/events", get(desk::events))

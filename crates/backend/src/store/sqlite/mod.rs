@@ -9,6 +9,7 @@ mod events;
 mod idempotency;
 mod kiosks;
 mod queue;
+mod queue_views;
 mod reference;
 mod staff;
 mod tickets;
@@ -439,7 +440,7 @@ impl super::Store for SqliteStore {
         desk: &crate::queue::DeskRef,
         now: Timestamp,
     ) -> StoreResult<crate::queue::DeskView> {
-        self.with_conn(|c| queue::desk_view(c, &self.tz, desk, now, &self.queue))
+        self.with_conn(|c| queue_views::desk_view(c, &self.tz, desk, now, &self.queue))
     }
 
     fn display_view(
@@ -447,7 +448,7 @@ impl super::Store for SqliteStore {
         location_id: &str,
         now: Timestamp,
     ) -> StoreResult<Option<crate::queue::DisplayView>> {
-        self.with_conn(|c| queue::display_view(c, &self.tz, location_id, now))
+        self.with_conn(|c| queue_views::display_view(c, &self.tz, location_id, now))
     }
 
     fn location_services(&self, location_id: &str) -> StoreResult<Vec<String>> {
