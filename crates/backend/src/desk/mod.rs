@@ -46,3 +46,23 @@ pub fn hm(tz: &TimeZone, seconds: i64) -> String {
         })
         .unwrap_or_default()
 }
+
+/// Headers of every desk console page: it shows names and phone numbers, so no cache keeps it and
+/// no other site may frame it (a framed console could be clicked through by a hidden page).
+pub async fn staff_only_headers(
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'none'"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}

@@ -140,6 +140,9 @@ pub fn router(state: AppState) -> Router {
             get(phone::move_page).post(phone::move_booking),
         )
         .route("/desk/bookings/cancel", post(phone::cancel))
+        .route_layer(axum::middleware::map_response(
+            crate::desk::staff_only_headers,
+        ))
         .route("/display/{location}", get(display::page))
         .route("/v1/display/{location}", get(display::state))
         .route("/v1/display/{location}/events", get(display::events));

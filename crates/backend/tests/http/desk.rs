@@ -495,6 +495,13 @@ async fn appointments_show_on_the_desk_and_a_clerk_can_check_one_in_by_hand() {
         "the clerk sees who is booked"
     );
     assert!(page.body.contains(">booked<"));
+    let raw = env.http.get(env.url("/desk/login")).send().await.unwrap();
+    assert_eq!(
+        raw.headers()["cache-control"],
+        "no-store",
+        "names are never cached"
+    );
+    assert_eq!(raw.headers()["x-frame-options"], "DENY");
     let csrf = desk.csrf().await;
     let key = uuid::Uuid::new_v4().to_string();
     let id = booking["id"].as_str().unwrap();
