@@ -163,7 +163,9 @@ pub struct Product {
 impl Product {
     /// Length of an appointment for `persons` people.
     pub fn duration_for(&self, persons: u32) -> u32 {
-        self.duration_min + self.extra_duration_per_person_min * persons.saturating_sub(1)
+        self.extra_duration_per_person_min
+            .saturating_mul(persons.saturating_sub(1))
+            .saturating_add(self.duration_min)
     }
 }
 

@@ -182,6 +182,31 @@ fn a_backend_address_must_be_https_except_on_loopback() {
         loaded.config.backend.target,
         BackendTarget::Remote("https://kiosk.example.be".into())
     );
+    for loopback in [
+        "http://localhost:8080",
+        "http://[::1]:8080",
+        "http://127.0.0.2",
+    ] {
+        let loaded = with_line("url = \"embedded\"", &format!("url = \"{loopback}\""));
+        assert!(loaded.is_ok(), "{loopback} is loopback");
+    }
+    // Parsed, not matched by prefix: each of these sends the token elsewhere or in clear text.
+    for refused in [
+        "http://127.0.0.1@backend.example.be/",
+        "http://localhost:80@backend.example.be",
+        "http://localhost.example.be",
+        "http://127.0.0.1.example.be",
+        "https://kiosk:secret@kiosk.example.be",
+        "https://kiosk.example.be/?token=1",
+        "ftp://kiosk.example.be",
+        "https://",
+    ] {
+        let problem = only_problem(with_line(
+            "url = \"embedded\"",
+            &format!("url = \"{refused}\""),
+        ));
+        assert_eq!(problem.key, "backend.url", "{refused}");
+    }
 }
 
 #[test]

@@ -13,6 +13,8 @@ mod drain;
 mod enrolment;
 #[path = "sync/heartbeat.rs"]
 mod heartbeat;
+#[path = "sync/hostile.rs"]
+mod hostile;
 #[path = "sync/offline.rs"]
 mod offline;
 #[path = "sync/store.rs"]

@@ -147,9 +147,16 @@ impl Client {
     // ---- catalogue, slots, bookings ----
 
     /// `GET /v1/catalogue`, with `If-None-Match: etag` when the kiosk has a copy.
+    /// `GET /v1/catalogue`, its numbers bounded ([`super::bounds`]) before anything uses them.
     pub async fn catalogue(&self, etag: Option<&str>) -> Result<Fetched<Catalogue>, SyncError> {
         let request = self.request(Method::GET, "/v1/catalogue", &[])?;
-        cacheable(request, etag).await
+        Ok(match cacheable(request, etag).await? {
+            Fetched::Modified { value, etag } => Fetched::Modified {
+                value: super::bounds::bounded(value),
+                etag,
+            },
+            Fetched::NotModified => Fetched::NotModified,
+        })
     }
 
     /// `GET /v1/slots`: free appointments, at most 31 days.
@@ -298,7 +305,7 @@ async fn send(request: RequestBuilder) -> Result<Response, SyncError> {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with(PROBLEM_JSON));
-    let body = response.bytes().await?;
+    let body = capped_body(response).await?;
     if status == StatusCode::UNAUTHORIZED {
         return Err(SyncError::Unauthorized);
     }
@@ -319,10 +326,38 @@ async fn send(request: RequestBuilder) -> Result<Response, SyncError> {
     })
 }
 
+/// The most the kiosk reads of one answer. The largest real one, a busy day's arrivals, is a
+/// few hundred kilobytes; a backend (or something posing as one) sending more is refused
+/// before the kiosk's memory is spent on it.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The body, read chunk by chunk and refused as soon as it passes [`MAX_BODY_BYTES`].
+async fn capped_body(mut response: Response) -> Result<Vec<u8>, SyncError> {
+    let status = response.status().as_u16();
+    let too_large = || SyncError::Unexpected {
+        status,
+        detail: format!("an answer larger than {MAX_BODY_BYTES} bytes"),
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_BODY_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, SyncError> {
     let status = response.status().as_u16();
     // A body cut off half-way is a lost connection (offline), not a protocol error.
-    let body = response.bytes().await?;
+    let body = capped_body(response).await?;
     serde_json::from_slice(&body).map_err(|e| SyncError::Unexpected {
         status,
         detail: format!("unreadable JSON: {e}"),

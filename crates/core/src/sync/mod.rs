@@ -4,6 +4,7 @@
 //! [`ConnectionState`] watch in a `Subscription`.
 
 mod backoff;
+pub mod bounds;
 mod checkin;
 mod client;
 mod drain;
@@ -18,7 +19,7 @@ pub mod token_file;
 
 pub use backoff::Backoff;
 pub use checkin::{CheckInError, CheckInOutcome, check_in};
-pub use client::{CheckedIn, Client, Fetched};
+pub use client::{CheckedIn, Client, Fetched, MAX_BODY_BYTES};
 pub use enrol::{connect, default_hardware_id};
 pub use error::{ErrorKind, SyncError};
 pub use idempotency::IdempotencyKey;
