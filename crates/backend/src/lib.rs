@@ -8,11 +8,13 @@
 
 pub mod clock;
 pub mod codes;
+pub mod desk;
 pub mod eid;
 pub mod failpoint;
 pub mod http;
 pub mod idempotency;
 pub mod problem;
+pub mod queue;
 pub mod seed;
 pub mod slots;
 pub mod store;
@@ -66,6 +68,10 @@ pub struct ServerConfig {
     pub hold: SignedDuration,
     /// The server's "now"; tests use [`Clock::manual`].
     pub clock: Clock,
+    /// Call order and waiting-time estimate.
+    pub queue: queue::QueueSettings,
+    /// Desk console cookies and session expiry.
+    pub desk: desk::DeskConfig,
 }
 
 impl ServerConfig {
@@ -75,6 +81,8 @@ impl ServerConfig {
             listen,
             hold: SignedDuration::from_mins(10),
             clock: Clock::system(),
+            queue: queue::QueueSettings::default(),
+            desk: desk::DeskConfig::default(),
         }
     }
 }
@@ -112,17 +120,21 @@ fn brussels() -> Result<TimeZone> {
     TimeZone::get(TIMEZONE).map_err(|e| BackendError::TimeZone(e.to_string()))
 }
 
-async fn open_store(path: PathBuf) -> Result<Arc<SqliteStore>> {
-    let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))
-        .await
-        .map_err(|e| BackendError::Task(e.to_string()))??;
+async fn open_store(path: PathBuf, settings: queue::QueueSettings) -> Result<Arc<SqliteStore>> {
+    let store = tokio::task::spawn_blocking(move || {
+        SqliteStore::open(&path).map(|s| s.with_queue_settings(settings))
+    })
+    .await
+    .map_err(|e| BackendError::Task(e.to_string()))??;
     Ok(Arc::new(store))
 }
 
 /// Opens the database, binds the address and serves in a background task.
 pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
-    let store = open_store(config.db_path.clone()).await?;
-    let state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
+    let store = open_store(config.db_path.clone(), config.queue).await?;
+    let mut state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
+    state.desk = config.desk;
+    let live = Arc::clone(&state.live);
     let listener =
         TcpListener::bind(config.listen)
             .await
@@ -137,6 +149,9 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
+                // Live streams (desks, displays) never end by themselves: end them, so the
+                // graceful shutdown does not wait for them forever.
+                live.stop();
             })
             .await
     });
@@ -237,4 +252,52 @@ pub fn create_admin_token(db_path: &Path) -> Result<String> {
     let token = codes::token("ka");
     store.add_admin_token(&codes::sha256_hex(token.as_bytes()), Timestamp::now())?;
     Ok(token)
+}
+
+/// A staff role of the desk console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffRole {
+    Clerk,
+    Admin,
+}
+
+impl StaffRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Clerk => "clerk",
+            StaffRole::Admin => "admin",
+        }
+    }
+}
+
+/// Adds a staff account with an argon2id hash of `password`. Blocking (hashing takes a moment).
+pub fn add_staff(db_path: &Path, login: &str, role: StaffRole, password: &str) -> Result<()> {
+    let login = login.trim();
+    if login.is_empty() || login.chars().count() > 64 || login.chars().any(char::is_whitespace) {
+        return Err(BackendError::Store(store::StoreError::Invalid(
+            "a login is 1 to 64 characters without spaces".into(),
+        )));
+    }
+    let hash = desk::password::hash(password)
+        .map_err(|e| BackendError::Store(store::StoreError::Invalid(e.to_string())))?;
+    let store = SqliteStore::open(db_path)?;
+    store.add_staff(login, &hash, role.as_str(), Timestamp::now())?;
+    Ok(())
+}
+
+/// Every staff account: (login, role, disabled). Blocking.
+pub fn list_staff(db_path: &Path) -> Result<Vec<(String, String, bool)>> {
+    let store = SqliteStore::open(db_path)?;
+    Ok(store
+        .staff()?
+        .into_iter()
+        .map(|a| (a.login, a.role, a.disabled))
+        .collect())
+}
+
+/// Disables an account and ends its sessions. Blocking.
+pub fn disable_staff(db_path: &Path, login: &str) -> Result<()> {
+    let store = SqliteStore::open(db_path)?;
+    store.disable_staff(login)?;
+    Ok(())
 }

@@ -29,6 +29,21 @@ enum Command {
         db: PathBuf,
         #[arg(long, default_value = kiosk_backend::DEFAULT_LISTEN)]
         listen: SocketAddr,
+        /// Mark the desk console's cookies Secure: set this when served over HTTPS (e.g. behind
+        /// a TLS proxy).
+        #[arg(long)]
+        secure_cookies: bool,
+        /// Minutes before a checked-in appointment's time from which it goes before walk-ins.
+        #[arg(long, default_value_t = 5)]
+        appointment_lead_min: i64,
+        /// Service time in minutes assumed for a queue without Start -> Done history.
+        #[arg(long, default_value_t = 10)]
+        default_service_min: i64,
+    },
+    /// Staff accounts of the desk console.
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
     },
     /// Fill the database with a synthetic demo municipality.
     Seed {
@@ -60,6 +75,37 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum StaffAction {
+    /// Add an account; the password is asked twice on a terminal, or read from stdin.
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        login: String,
+        #[arg(long, value_enum)]
+        role: Role,
+    },
+    /// List the accounts.
+    List {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Disable an account and end its sessions.
+    Disable {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        login: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Role {
+    Clerk,
+    Admin,
+}
+
+#[derive(Subcommand)]
 enum TrustAnchorAction {
     /// Add (or replace, by label) a root CA certificate, DER or PEM, e.g. a Belgium Root CA.
     Add {
@@ -82,9 +128,26 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { db, listen } => {
+        Command::Serve {
+            db,
+            listen,
+            secure_cookies,
+            appointment_lead_min,
+            default_service_min,
+        } => {
+            anyhow::ensure!(
+                (0..=240).contains(&appointment_lead_min),
+                "--appointment-lead-min must be between 0 and 240"
+            );
+            anyhow::ensure!(
+                (1..=240).contains(&default_service_min),
+                "--default-service-min must be between 1 and 240"
+            );
             let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
             let mut config = ServerConfig::new(db, listen);
+            config.desk.secure_cookies = secure_cookies;
+            config.queue.appointment_lead = jiff::SignedDuration::from_mins(appointment_lead_min);
+            config.queue.default_service = jiff::SignedDuration::from_mins(default_service_min);
             if let Some(clock) = kiosk_backend::failpoint::test_clock() {
                 config.clock = clock;
             }
@@ -107,6 +170,7 @@ fn main() -> anyhow::Result<()> {
         Command::Enrol { db, location } => {
             println!("{}", create_enrolment_code(&db, &location)?);
         }
+        Command::Staff { action } => staff(action)?,
         Command::AdminToken { db } => {
             println!("{}", create_admin_token(&db)?);
         }
@@ -115,6 +179,77 @@ fn main() -> anyhow::Result<()> {
         } => trust_anchor_add(&db, &label, &cert)?,
     }
     Ok(())
+}
+
+fn staff(action: StaffAction) -> anyhow::Result<()> {
+    match action {
+        StaffAction::Add { db, login, role } => {
+            let role = match role {
+                Role::Clerk => kiosk_backend::StaffRole::Clerk,
+                Role::Admin => kiosk_backend::StaffRole::Admin,
+            };
+            let password = read_new_password()?;
+            kiosk_backend::add_staff(&db, &login, role, &password)
+                .with_context(|| format!("adding {login}"))?;
+            println!("staff account {login} ({}) added", role.as_str());
+        }
+        StaffAction::List { db } => {
+            for (login, role, disabled) in kiosk_backend::list_staff(&db)? {
+                let state = if disabled { "disabled" } else { "active" };
+                println!("{login}\t{role}\t{state}");
+            }
+        }
+        StaffAction::Disable { db, login } => {
+            kiosk_backend::disable_staff(&db, &login)
+                .with_context(|| format!("disabling {login}"))?;
+            println!("staff account {login} disabled; its sessions ended");
+        }
+    }
+    Ok(())
+}
+
+/// The new password: asked twice, without echo, on a terminal; otherwise the first line of stdin
+/// (for scripts: `printf '%s\n' "$PW" | kiosk-backend staff add ...`).
+fn read_new_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = prompt_hidden("Password: ")?;
+        let second = prompt_hidden("Again: ")?;
+        anyhow::ensure!(
+            first == second,
+            "the two passwords differ; nothing was added"
+        );
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from stdin")?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+/// Reads a line from the terminal with echo off (`stty -echo`), restoring it afterwards.
+fn prompt_hidden(prompt: &str) -> anyhow::Result<String> {
+    use std::io::{BufRead, Write};
+    eprint!("{prompt}");
+    std::io::stderr().flush().ok();
+    let stty = |arg: &str| {
+        std::process::Command::new("stty")
+            .arg(arg)
+            .stdin(std::process::Stdio::inherit())
+            .status()
+    };
+    let hidden = stty("-echo").is_ok_and(|s| s.success());
+    let mut line = String::new();
+    let read = std::io::stdin().lock().read_line(&mut line);
+    if hidden {
+        let _ = stty("echo");
+    }
+    eprintln!();
+    read.context("reading the password")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Stores `cert_path`'s certificate (DER or PEM) as the trust anchor `label`.

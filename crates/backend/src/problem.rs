@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Response};
 use kiosk_api::{PROBLEM_JSON, Problem, problem_type as pt};
 use serde_json::{Map, Value};
 
+use crate::queue::problem_type as qt;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -189,6 +190,35 @@ impl From<StoreError> for ApiError {
             // Only when two requests with one key both got past the in-process guard: the other
             // one's answer is stored, and the retry the client makes gets it.
             StoreError::KeyAnswered => crate::idempotency::in_progress(),
+            StoreError::QueueEmpty => ApiError::new(
+                S::CONFLICT,
+                qt::QUEUE_EMPTY,
+                "Nobody is waiting for your services",
+            ),
+            ref e @ StoreError::TransitionRefused { .. } => ApiError::new(
+                S::CONFLICT,
+                qt::TRANSITION_REFUSED,
+                "Not possible for this ticket",
+            )
+            .detail(e.to_string()),
+            StoreError::DeskBusy(number) => ApiError::new(
+                S::CONFLICT,
+                qt::DESK_BUSY,
+                "Finish the current ticket first (Done, No show or Back to queue)",
+            )
+            .detail(format!("this desk still has {number}")),
+            StoreError::ServiceElsewhere(service) => ApiError::new(
+                S::FORBIDDEN,
+                qt::SERVICE_ELSEWHERE,
+                "That queue service is not served at your location",
+            )
+            .detail(format!("queue service {service}")),
+            StoreError::NotAtThisDesk(number) => ApiError::new(
+                S::CONFLICT,
+                qt::NOT_AT_THIS_DESK,
+                "This ticket is at another desk",
+            )
+            .detail(format!("{number} is at another desk")),
         }
     }
 }

@@ -24,6 +24,24 @@ fn backend(args: &[String]) -> Output {
     Command::new(BACKEND).args(args).output().unwrap()
 }
 
+fn with_stdin(args: &[String], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BACKEND)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// The backend parses `args` as given: with `--help` appended, clap still rejects an unknown
 /// command or flag and a missing or bad value (an address that is none) before printing the help.
 fn assert_backend_accepts(args: &[String], context: &str) {
@@ -292,7 +310,12 @@ fn the_guides_backend_commands_are_accepted_and_work_in_their_order() {
             .iter()
             .map(|a| a.replace(&state, &folder))
             .collect();
-        let output = backend(&args);
+        let output = if args[..2] == ["staff", "add"] {
+            // Not a terminal: the password the operator would type twice comes on stdin.
+            with_stdin(&args, "a-long-enough-password\n")
+        } else {
+            backend(&args)
+        };
         assert!(
             output.status.success(),
             "`kiosk-backend {}`: {}",
@@ -311,7 +334,17 @@ fn the_guides_backend_commands_are_accepted_and_work_in_their_order() {
         }
         ran.push(args[0].clone());
     }
-    assert_eq!(ran, ["seed", "trust-anchor", "enrol", "admin-token"]);
+    assert_eq!(
+        ran,
+        [
+            "seed",
+            "trust-anchor",
+            "staff",
+            "staff",
+            "enrol",
+            "admin-token"
+        ]
+    );
 }
 
 #[test]

@@ -117,11 +117,33 @@ pub async fn slots(
         )
         .ext("max_days", MAX_SLOT_DAYS));
     }
-    let offer = offer(&state, &query.location, &query.product, query.persons).await?;
-    let minutes = offer.product.duration_for(query.persons);
+    free_slots(
+        &state,
+        &query.location,
+        &query.product,
+        query.persons,
+        query.from,
+        query.to,
+    )
+    .await
+    .map(Json)
+}
+
+/// The free slots of a product for `persons` at a location between two days (inclusive): the
+/// kiosk's slot search, and the desk's for phone bookings.
+pub(crate) async fn free_slots(
+    state: &AppState,
+    location_id: &str,
+    product_id: &str,
+    persons: u32,
+    from: Date,
+    to: Date,
+) -> Result<Vec<Slot>, ApiError> {
+    let offer = offer(state, location_id, product_id, persons).await?;
+    let minutes = offer.product.duration_for(persons);
     let mut candidates = Vec::new();
-    let mut day = query.from;
-    while day <= query.to {
+    let mut day = from;
+    while day <= to {
         candidates.extend(slots::candidates(
             &offer.tz,
             &offer.location.opening_hours,
@@ -140,20 +162,18 @@ pub async fn slots(
         candidates.first().copied(),
         candidates.iter().map(|c| c.1).max(),
     ) else {
-        return Ok(Json(Vec::new()));
+        return Ok(Vec::new());
     };
     let location_id = offer.location.id.clone();
     let taken = state
         .run(move |store| store.taken(&location_id, first.0, last, now))
         .await?;
     let desks = offer.location.desks;
-    Ok(Json(
-        candidates
-            .into_iter()
-            .filter(|(start, end)| slots::free_desk(&taken, desks, *start, *end).is_some())
-            .map(|c| to_slot(&offer.tz, c))
-            .collect(),
-    ))
+    Ok(candidates
+        .into_iter()
+        .filter(|(start, end)| slots::free_desk(&taken, desks, *start, *end).is_some())
+        .map(|c| to_slot(&offer.tz, c))
+        .collect())
 }
 
 fn check_customer(product: &Product, customer: &kiosk_api::Customer) -> Result<(), ApiError> {
@@ -200,48 +220,17 @@ pub async fn create(
     claim: Claim,
     JsonBody(request): JsonBody<CreateBooking>,
 ) -> Result<Response, ApiError> {
-    let offer = offer(
+    let now = state.clock.now();
+    let booking = prepare(
         &state,
         &request.location_id,
         &request.product_id,
         request.persons,
+        request.start.timestamp(),
+        request.customer,
+        Some(kiosk.kiosk_id),
     )
     .await?;
-    check_customer(&offer.product, &request.customer)?;
-    let minutes = offer.product.duration_for(request.persons);
-    let start = request.start.timestamp();
-    let day = start.to_zoned_datetime(offer.tz.clone()).date();
-    let now = state.clock.now();
-    let slot = slots::candidates(
-        &offer.tz,
-        &offer.location.opening_hours,
-        &offer.closed,
-        day,
-        minutes,
-    )
-    .into_iter()
-    .find(|(s, _)| *s == start && *s > now)
-    .ok_or_else(|| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            pt::NOT_A_SLOT,
-            "This time is not an offered slot",
-        )
-    })?;
-    let booking = NewBooking {
-        id: Uuid::now_v7(),
-        kiosk_id: Some(kiosk.kiosk_id),
-        location_id: offer.location.id.clone(),
-        product_id: offer.product.id.clone(),
-        persons: request.persons,
-        start: slot.0,
-        end: slot.1,
-        desks: offer.location.desks,
-        code: codes::short_code(),
-        qr_secret: codes::qr_secret(),
-        customer: request.customer,
-        hold_expires: Some(now.checked_add(state.hold).unwrap_or(now)),
-    };
     let created = state
         .run(move |store| store.create_booking(booking, now, &claim.json(StatusCode::CREATED)))
         .await?;
@@ -279,6 +268,79 @@ pub async fn confirm(
 pub struct CodeQuery {
     /// The typed short code or the scanned QR payload.
     code: String,
+}
+
+/// A new booking of an offered, future slot for a customer with the product's required fields:
+/// held for the kiosk (`kiosk_id`), or confirmed at once when a clerk books by phone (`None`). The
+/// slot's freedom is decided by the store, in the booking's own transaction.
+pub(crate) async fn prepare(
+    state: &AppState,
+    location_id: &str,
+    product_id: &str,
+    persons: u32,
+    start: Timestamp,
+    customer: kiosk_api::Customer,
+    kiosk_id: Option<Uuid>,
+) -> Result<NewBooking, ApiError> {
+    let offer = offer(state, location_id, product_id, persons).await?;
+    check_customer(&offer.product, &customer)?;
+    let (start, end) = offered_slot(state, &offer, persons, start)?;
+    let now = state.clock.now();
+    Ok(NewBooking {
+        id: Uuid::now_v7(),
+        kiosk_id,
+        location_id: offer.location.id.clone(),
+        product_id: offer.product.id.clone(),
+        persons,
+        start,
+        end,
+        desks: offer.location.desks,
+        code: codes::short_code(),
+        qr_secret: codes::qr_secret(),
+        customer,
+        hold_expires: kiosk_id.map(|_| now.checked_add(state.hold).unwrap_or(now)),
+    })
+}
+
+/// The slot starting at `start`, if it is one the product offers and still to come.
+fn offered_slot(
+    state: &AppState,
+    offer: &Offer,
+    persons: u32,
+    start: Timestamp,
+) -> Result<(Timestamp, Timestamp), ApiError> {
+    let minutes = offer.product.duration_for(persons);
+    let day = start.to_zoned_datetime(offer.tz.clone()).date();
+    let now = state.clock.now();
+    slots::candidates(
+        &offer.tz,
+        &offer.location.opening_hours,
+        &offer.closed,
+        day,
+        minutes,
+    )
+    .into_iter()
+    .find(|(s, _)| *s == start && *s > now)
+    .ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pt::NOT_A_SLOT,
+            "This time is not an offered slot",
+        )
+    })
+}
+
+/// A booking's new slot, for a clerk moving it: the same product and persons, another time.
+pub(crate) async fn slot_for_move(
+    state: &AppState,
+    location_id: &str,
+    product_id: &str,
+    persons: u32,
+    start: Timestamp,
+) -> Result<(Timestamp, Timestamp, u32), ApiError> {
+    let offer = offer(state, location_id, product_id, persons).await?;
+    let (start, end) = offered_slot(state, &offer, persons, start)?;
+    Ok((start, end, offer.location.desks))
 }
 
 /// Parses a typed code or QR payload, counting failures per kiosk (too many -> 429).

@@ -39,9 +39,31 @@ pub async fn post(
     let keyed = claim.answer(move |outcomes: &Vec<EventOutcome>| {
         idempotency::json(StatusCode::OK, &results(&answered, outcomes))
     });
+    let location = kiosk.location_id.clone();
+    let offline: Vec<bool> = batch
+        .events
+        .iter()
+        .map(|e| e.kind == "ticket.offline_checkin")
+        .collect();
     let outcomes = state
         .run(move |store| store.record_events(&kiosk, &batch.events, now, &keyed))
         .await?;
+    // Offline check-ins joined the queue: desks and displays reload it.
+    let joined = offline
+        .iter()
+        .zip(&outcomes)
+        .any(|(offline, outcome)| *offline && *outcome == EventOutcome::Accepted);
+    if joined {
+        state.live.publish(
+            &location,
+            crate::queue::live::QueueNews {
+                action: "checked_in".into(),
+                number: String::new(),
+                desk: None,
+                announce: false,
+            },
+        );
+    }
     Ok(Json(results(&ids, &outcomes)))
 }
 

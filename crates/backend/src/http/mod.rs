@@ -1,7 +1,7 @@
 //! The HTTP layer: routes, shared state and the glue to the blocking store.
 
 mod auth;
-mod bookings;
+pub(crate) mod bookings;
 mod card_limit;
 mod catalogue;
 mod certificates;
@@ -28,6 +28,7 @@ use jiff::tz::TimeZone;
 use kiosk_api::problem_type as pt;
 
 use crate::clock::Clock;
+use crate::desk::{display, login, phone, routes as desk};
 use crate::problem::ApiError;
 use crate::store::{Store, StoreResult};
 
@@ -45,6 +46,9 @@ pub struct AppState {
     pub card_limiter: Arc<card_limit::CardLimiter>,
     /// Idempotency-Keys of requests running in this process.
     pub in_flight: Arc<crate::idempotency::InFlight>,
+    /// Queue news for desks and displays, published after each change committed.
+    pub live: Arc<crate::queue::live::Live>,
+    pub desk: crate::desk::DeskConfig,
 }
 
 impl AppState {
@@ -63,7 +67,23 @@ impl AppState {
             limiter: Arc::default(),
             card_limiter: Arc::default(),
             in_flight: Arc::default(),
+            live: Arc::default(),
+            desk: crate::desk::DeskConfig::default(),
         }
+    }
+
+    /// [`AppState::run`] keeping the store's error, for callers that tell its kinds apart.
+    pub async fn run_raw<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn Store) -> StoreResult<T> + Send + 'static,
+    ) -> StoreResult<T> {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || f(store.as_ref()))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "store task failed");
+                crate::store::StoreError::Corrupt("the store task failed".into())
+            })?
     }
 
     /// Runs a blocking store call on tokio's blocking pool: rusqlite must never block the runtime.
@@ -105,7 +125,29 @@ pub fn router(state: AppState) -> Router {
     let admin = Router::new()
         .route("/v1/kiosks", get(kiosks::list))
         .route_layer(from_fn_with_state(state.clone(), auth::require_admin));
+    let desk = Router::new()
+        .route("/desk", get(desk::console))
+        .route("/desk/login", get(login::login_page).post(login::login))
+        .route("/desk/logout", post(login::logout))
+        .route("/desk/setup", get(desk::setup_page).post(desk::setup))
+        .route("/desk/panel", get(desk::panel_fragment))
+        .route("/desk/events", get(desk::events))
+        .route("/desk/act", post(desk::act))
+        .route("/desk/check-in", post(desk::check_in))
+        .route("/desk/bookings", get(phone::page).post(phone::create))
+        .route(
+            "/desk/bookings/move",
+            get(phone::move_page).post(phone::move_booking),
+        )
+        .route("/desk/bookings/cancel", post(phone::cancel))
+        .route_layer(axum::middleware::map_response(
+            crate::desk::staff_only_headers,
+        ))
+        .route("/display/{location}", get(display::page))
+        .route("/v1/display/{location}", get(display::state))
+        .route("/v1/display/{location}/events", get(display::events));
     let open = Router::new()
+        .merge(desk)
         .route("/v1/health", get(catalogue::health))
         .route("/v1/documents/verify", get(certificates::verify))
         .route("/v1/openapi.json", get(openapi::get))

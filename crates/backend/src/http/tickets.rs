@@ -33,6 +33,17 @@ pub async fn create(
         .run(move |store| store.check_in(&code, &who, now, &keyed))
         .await;
     let checked_in = result.inspect_err(|e| note_failure(&state, &kiosk, e))?;
+    if checked_in.created {
+        state.live.publish(
+            &kiosk.location_id,
+            crate::queue::live::QueueNews {
+                action: "checked_in".into(),
+                number: checked_in.ticket.number.clone(),
+                desk: None,
+                announce: false,
+            },
+        );
+    }
     Ok((status(&checked_in), Json(checked_in.ticket)))
 }
 
@@ -51,8 +62,9 @@ pub async fn get(
     State(state): State<AppState>,
     PathId(id): PathId,
 ) -> Result<Json<Ticket>, ApiError> {
+    let now = state.clock.now();
     state
-        .run(move |store| store.ticket(id))
+        .run(move |store| store.ticket(id, now))
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(pt::TICKET_NOT_FOUND, "No such ticket"))

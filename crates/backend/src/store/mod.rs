@@ -56,6 +56,25 @@ pub enum StoreError {
     /// The answer to keep for a replay could not be written out.
     #[error("answer: {0}")]
     Answer(String),
+    /// Call next with nobody waiting for the desk's services.
+    #[error("nobody is waiting")]
+    QueueEmpty,
+    /// The ticket's status does not allow the action (e.g. Done on a waiting ticket).
+    #[error("{number} is {status}: cannot do {action}")]
+    TransitionRefused {
+        action: &'static str,
+        status: &'static str,
+        number: String,
+    },
+    /// The desk still has a ticket called or at the desk.
+    #[error("this desk still has {0}")]
+    DeskBusy(String),
+    /// A queue service (or ticket) of another location than the desk's.
+    #[error("queue service {0} is not served at this location")]
+    ServiceElsewhere(String),
+    /// The ticket is called or served at another desk.
+    #[error("{0} is at another desk")]
+    NotAtThisDesk(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -154,6 +173,58 @@ pub enum ChallengeState {
     Used,
 }
 
+/// How a clerk finds a caller's booking.
+pub enum BookingQuery {
+    Id(Uuid),
+    Code(CodeLookup),
+    /// Part of the name (any case) and the booked day.
+    NameOnDay(String, Date),
+}
+
+/// A booking as the desk sees it, with the contact data the clerk checks the caller against
+/// (personal data: no Debug, never logged).
+pub struct DeskBooking {
+    pub booking: Booking,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub checked_in: bool,
+}
+
+/// A staff account as stored (the hash is an argon2id PHC string).
+pub struct StaffAccount {
+    pub id: i64,
+    pub login: String,
+    pub password_hash: String,
+    /// `clerk` or `admin`
+    pub role: String,
+    pub disabled: bool,
+    pub failed_logins: i64,
+    pub locked_until_s: Option<i64>,
+}
+
+/// A signed-in clerk, with what they picked on this browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSession {
+    pub staff_id: i64,
+    pub login: String,
+    pub role: String,
+    /// The synchronizer token every state-changing form of this session carries.
+    pub csrf: String,
+    pub location_id: Option<String>,
+    pub desk: Option<String>,
+    pub services: Vec<String>,
+}
+
+/// What a login attempt with a wrong password did to the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginFailure {
+    /// Counted; more tries allowed.
+    Counted,
+    /// Locked until this instant (UTC seconds).
+    LockedUntil(i64),
+}
+
 pub trait Store: Send + Sync + 'static {
     fn ping(&self) -> StoreResult<()>;
 
@@ -218,7 +289,7 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
         keyed: &Keyed<CheckIn>,
     ) -> StoreResult<CheckIn>;
-    fn ticket(&self, id: Uuid) -> StoreResult<Option<Ticket>>;
+    fn ticket(&self, id: Uuid, now: Timestamp) -> StoreResult<Option<Ticket>>;
     fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<Arrivals>;
     fn reserve_ticket_block(
         &self,
@@ -282,6 +353,100 @@ pub trait Store: Send + Sync + 'static {
     fn register_entry(&self, national_number: &str) -> StoreResult<Option<RegisterEntry>>;
     /// A ready document by the SHA-256 of its verification code.
     fn issued_document(&self, code_hash: &str) -> StoreResult<Option<IssuedDocument>>;
+
+    // The desk and the waiting room (issue 11). Desk forms carry a one-time form key that is kept
+    // as the Idempotency-Key of the action (scope `desk:<staff id>`), in the action's transaction.
+    /// Makes a desk action (Call next is `Action::Call(None)`), or refuses it changing nothing.
+    fn queue_act(
+        &self,
+        desk: &crate::queue::DeskRef,
+        action: &crate::queue::Action,
+        now: Timestamp,
+        keyed: &Keyed<crate::queue::Outcome>,
+    ) -> StoreResult<crate::queue::Outcome>;
+    /// A clerk checks in a booking of today by hand.
+    fn hand_check_in(
+        &self,
+        booking_id: Uuid,
+        desk: &crate::queue::DeskRef,
+        now: Timestamp,
+        keyed: &Keyed<CheckIn>,
+    ) -> StoreResult<CheckIn>;
+    fn desk_view(
+        &self,
+        desk: &crate::queue::DeskRef,
+        now: Timestamp,
+    ) -> StoreResult<crate::queue::DeskView>;
+    /// `None` for an unknown location.
+    fn display_view(
+        &self,
+        location_id: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::queue::DisplayView>>;
+    /// The queue services offered at a location (empty for an unknown one).
+    fn location_services(&self, location_id: &str) -> StoreResult<Vec<String>>;
+
+    // Phone bookings at the desk, within the desk's location.
+    fn desk_find_bookings(
+        &self,
+        location_id: &str,
+        query: &BookingQuery,
+        now: Timestamp,
+    ) -> StoreResult<Vec<DeskBooking>>;
+    #[allow(clippy::too_many_arguments)]
+    fn desk_move_booking(
+        &self,
+        id: Uuid,
+        location_id: &str,
+        start: Timestamp,
+        end: Timestamp,
+        desks: u32,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
+    fn desk_cancel_booking(
+        &self,
+        id: Uuid,
+        location_id: &str,
+        now: Timestamp,
+        keyed: &Keyed<Booking>,
+    ) -> StoreResult<Booking>;
+
+    // Staff accounts and sessions (hashes only).
+    fn add_staff(
+        &self,
+        login: &str,
+        password_hash: &str,
+        role: &str,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    fn staff(&self) -> StoreResult<Vec<StaffAccount>>;
+    fn staff_by_login(&self, login: &str) -> StoreResult<Option<StaffAccount>>;
+    fn disable_staff(&self, login: &str) -> StoreResult<()>;
+    fn login_failed(&self, staff_id: i64, now: Timestamp) -> StoreResult<LoginFailure>;
+    /// Resets the failure count and opens a session.
+    fn login_succeeded(
+        &self,
+        staff_id: i64,
+        token_hash: &str,
+        csrf: &str,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    /// The live session, its inactivity clock restarted; `None` if unknown or idle too long.
+    fn staff_session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+        idle: jiff::SignedDuration,
+    ) -> StoreResult<Option<StaffSession>>;
+    fn set_session_desk(
+        &self,
+        token_hash: &str,
+        location_id: &str,
+        desk: &str,
+        services: &[String],
+    ) -> StoreResult<()>;
+    fn end_session(&self, token_hash: &str) -> StoreResult<()>;
 
     /// Replaces the reference data and register with a generated municipality (`seed --demo`).
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()>;

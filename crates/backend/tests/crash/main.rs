@@ -7,4 +7,5 @@
 mod backend;
 mod bookings;
 mod certificates;
+mod desk;
 mod tickets;

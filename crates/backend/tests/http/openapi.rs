@@ -155,6 +155,8 @@ async fn openapi_document_is_3_1_with_unique_operations_and_resolvable_refs() {
         "/v1/eid-challenges",
         "/v1/certificate-requests",
         "/v1/documents/verify",
+        "/v1/display/{location}",
+        "/v1/display/{location}/events",
     ] {
         assert!(doc["paths"].get(expected).is_some(), "{expected} missing");
     }

@@ -33,6 +33,8 @@ use utoipa::{Modify, OpenApi};
         super::eid::challenge,
         super::certificates::create,
         super::certificates::verify,
+        crate::desk::display::state,
+        crate::desk::display::events,
         get,
     ),
     modifiers(&BearerAuth)

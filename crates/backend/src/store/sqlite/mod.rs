@@ -3,11 +3,15 @@
 mod bookings;
 mod catalogue;
 mod certificates;
+mod desk_bookings;
 mod eid;
 mod events;
 mod idempotency;
 mod kiosks;
+mod queue;
+mod queue_views;
 mod reference;
+mod staff;
 mod tickets;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +26,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{Keyed, StoreError, StoreResult};
 use crate::failpoint;
+use crate::queue::QueueSettings;
 
 /// Connections kept open between requests; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 8;
@@ -30,6 +35,7 @@ pub struct SqliteStore {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
     tz: TimeZone,
+    queue: QueueSettings,
 }
 
 fn migrations() -> Migrations<'static> {
@@ -38,6 +44,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("002_product_bring.sql")),
         M::up(include_str!("003_certificates.sql")),
         M::up(include_str!("004_idempotency_answered_only.sql")),
+        M::up(include_str!("005_desk_queue.sql")),
     ])
 }
 
@@ -53,7 +60,14 @@ impl SqliteStore {
             path: path.to_owned(),
             idle: Mutex::new(vec![conn]),
             tz,
+            queue: QueueSettings::default(),
         })
+    }
+
+    /// The queue's settings (call order lead, default service time, ...).
+    pub fn with_queue_settings(mut self, settings: QueueSettings) -> SqliteStore {
+        self.queue = settings;
+        self
     }
 
     fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
@@ -120,6 +134,16 @@ impl SqliteStore {
 
     fn today(&self, now: Timestamp) -> Date {
         now.to_zoned_datetime(self.tz.clone()).date()
+    }
+}
+
+/// A desk form sent twice at once: the second waits for the write lock, then finds the first's key
+/// here, before its action could be refused for what the first did (e.g. "desk busy").
+fn answered_before<T>(tx: &Transaction<'_>, keyed: &Keyed<T>, now: Timestamp) -> StoreResult<()> {
+    let record = keyed.record();
+    match idempotency::lookup(tx, &record.scope, &record.key, now)? {
+        Some(_) => Err(StoreError::KeyAnswered),
+        None => Ok(()),
     }
 }
 
@@ -274,12 +298,12 @@ impl super::Store for SqliteStore {
         keyed: &Keyed<super::CheckIn>,
     ) -> StoreResult<super::CheckIn> {
         self.change("check_in", keyed, |tx| {
-            tickets::check_in(tx, &self.tz, code, kiosk, now)
+            tickets::check_in(tx, &self.tz, code, kiosk, now, &self.queue)
         })
     }
 
-    fn ticket(&self, id: uuid::Uuid) -> StoreResult<Option<kiosk_api::Ticket>> {
-        self.with_conn(|c| tickets::get(c, &self.tz, id))
+    fn ticket(&self, id: uuid::Uuid, now: Timestamp) -> StoreResult<Option<kiosk_api::Ticket>> {
+        self.with_conn(|c| tickets::get(c, &self.tz, id, now, &self.queue))
     }
 
     fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<kiosk_api::Arrivals> {
@@ -383,6 +407,154 @@ impl super::Store for SqliteStore {
 
     fn issued_document(&self, code_hash: &str) -> StoreResult<Option<super::IssuedDocument>> {
         self.with_conn(|c| certificates::by_code_hash(c, code_hash))
+    }
+
+    fn queue_act(
+        &self,
+        desk: &crate::queue::DeskRef,
+        action: &crate::queue::Action,
+        now: Timestamp,
+        keyed: &Keyed<crate::queue::Outcome>,
+    ) -> StoreResult<crate::queue::Outcome> {
+        self.change("queue_act", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            queue::act(tx, &self.tz, desk, action, now, &self.queue)
+        })
+    }
+
+    fn hand_check_in(
+        &self,
+        booking_id: uuid::Uuid,
+        desk: &crate::queue::DeskRef,
+        now: Timestamp,
+        keyed: &Keyed<super::CheckIn>,
+    ) -> StoreResult<super::CheckIn> {
+        self.change("hand_check_in", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            tickets::hand_check_in(tx, &self.tz, booking_id, desk, now, &self.queue)
+        })
+    }
+
+    fn desk_view(
+        &self,
+        desk: &crate::queue::DeskRef,
+        now: Timestamp,
+    ) -> StoreResult<crate::queue::DeskView> {
+        self.with_conn(|c| queue_views::desk_view(c, &self.tz, desk, now, &self.queue))
+    }
+
+    fn display_view(
+        &self,
+        location_id: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::queue::DisplayView>> {
+        self.with_conn(|c| queue_views::display_view(c, &self.tz, location_id, now))
+    }
+
+    fn location_services(&self, location_id: &str) -> StoreResult<Vec<String>> {
+        self.with_conn(|c| queue::services_of_location(c, location_id))
+    }
+
+    fn desk_find_bookings(
+        &self,
+        location_id: &str,
+        query: &super::BookingQuery,
+        now: Timestamp,
+    ) -> StoreResult<Vec<super::DeskBooking>> {
+        self.with_conn(|c| desk_bookings::find(c, &self.tz, location_id, query, now))
+    }
+
+    fn desk_move_booking(
+        &self,
+        id: uuid::Uuid,
+        location_id: &str,
+        start: Timestamp,
+        end: Timestamp,
+        desks: u32,
+        now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.change("desk_move_booking", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            desk_bookings::move_to(tx, &self.tz, id, location_id, start, end, desks, now)
+        })
+    }
+
+    fn desk_cancel_booking(
+        &self,
+        id: uuid::Uuid,
+        location_id: &str,
+        now: Timestamp,
+        keyed: &Keyed<kiosk_api::Booking>,
+    ) -> StoreResult<kiosk_api::Booking> {
+        self.change("desk_cancel_booking", keyed, |tx| {
+            answered_before(tx, keyed, now)?;
+            desk_bookings::cancel(tx, &self.tz, id, location_id, now)
+        })
+    }
+
+    fn add_staff(
+        &self,
+        login: &str,
+        password_hash: &str,
+        role: &str,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| staff::add(tx, login, password_hash, role, now))
+    }
+
+    fn staff(&self) -> StoreResult<Vec<super::StaffAccount>> {
+        self.with_conn(|c| staff::list(c))
+    }
+
+    fn staff_by_login(&self, login: &str) -> StoreResult<Option<super::StaffAccount>> {
+        self.with_conn(|c| staff::by_login(c, login))
+    }
+
+    fn disable_staff(&self, login: &str) -> StoreResult<()> {
+        self.write(|tx| staff::disable(tx, login))
+    }
+
+    fn login_failed(&self, staff_id: i64, now: Timestamp) -> StoreResult<super::LoginFailure> {
+        self.write(|tx| {
+            Ok(match staff::login_failed(tx, staff_id, now)? {
+                Some(until) => super::LoginFailure::LockedUntil(until),
+                None => super::LoginFailure::Counted,
+            })
+        })
+    }
+
+    fn login_succeeded(
+        &self,
+        staff_id: i64,
+        token_hash: &str,
+        csrf: &str,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| staff::login_succeeded(tx, staff_id, token_hash, csrf, now))
+    }
+
+    fn staff_session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+        idle: jiff::SignedDuration,
+    ) -> StoreResult<Option<super::StaffSession>> {
+        self.write(|tx| staff::session(tx, token_hash, now, idle.as_secs()))
+    }
+
+    fn set_session_desk(
+        &self,
+        token_hash: &str,
+        location_id: &str,
+        desk: &str,
+        services: &[String],
+    ) -> StoreResult<()> {
+        self.write(|tx| staff::set_desk(tx, token_hash, location_id, desk, services))
+    }
+
+    fn end_session(&self, token_hash: &str) -> StoreResult<()> {
+        self.write(|tx| staff::end_session(tx, token_hash))
     }
 
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {

@@ -3,13 +3,14 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use kiosk_api::{Arrival, Arrivals, BookingStatus, Ticket, TicketBlock, TicketStatus};
+use kiosk_api::{Arrival, Arrivals, BookingStatus, Ticket, TicketBlock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::bookings::{self, BookingRow};
-use super::{parse_date, parse_uuid, u32_col, zoned};
+use super::{parse_date, parse_uuid, queue, u32_col, zoned};
 use crate::codes::{self, CodeLookup};
+use crate::queue::{DeskRef, QueueSettings};
 use crate::store::{CheckIn, KioskIdentity, StoreError, StoreResult};
 
 /// Online numbers start at 1; blocks for offline kiosks are taken from 901 up so they never meet.
@@ -50,6 +51,7 @@ pub fn check_in(
     code: &CodeLookup,
     kiosk: &KioskIdentity,
     now: Timestamp,
+    settings: &QueueSettings,
 ) -> StoreResult<CheckIn> {
     let row = bookings::by_code(tx, code)?.ok_or(StoreError::NotFound("booking"))?;
     match row.status(now) {
@@ -62,19 +64,8 @@ pub fn check_in(
     if row.location_id != kiosk.location_id {
         return Err(StoreError::WrongLocation);
     }
-    let existing: Option<String> = tx
-        .query_row(
-            "SELECT id FROM tickets WHERE booking_id = ?1",
-            [row.id.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        let ticket = get(tx, tz, parse_uuid(&id)?)?.ok_or(StoreError::NotFound("ticket"))?;
-        return Ok(CheckIn {
-            ticket,
-            created: false,
-        });
+    if let Some(found) = existing_ticket(tx, tz, &row, now, settings)? {
+        return Ok(found);
     }
     let info = product_info(tx, &row.product_id)?;
     let (window_start, window_end) = window(&row, &info);
@@ -90,25 +81,111 @@ pub fn check_in(
             window_end: zoned(tz, window_end)?,
         });
     }
+    issue(
+        tx,
+        tz,
+        &row,
+        &info,
+        Some(kiosk.kiosk_id),
+        None,
+        now,
+        settings,
+    )
+}
+
+fn existing_ticket(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    row: &BookingRow,
+    now: Timestamp,
+    settings: &QueueSettings,
+) -> StoreResult<Option<CheckIn>> {
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM tickets WHERE booking_id = ?1",
+            [row.id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(id) = existing else { return Ok(None) };
+    let ticket =
+        get(tx, tz, parse_uuid(&id)?, now, settings)?.ok_or(StoreError::NotFound("ticket"))?;
+    Ok(Some(CheckIn {
+        ticket,
+        created: false,
+    }))
+}
+
+/// Numbers and inserts the booking's ticket, and records the check-in as a ticket event.
+#[allow(clippy::too_many_arguments)]
+fn issue(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    row: &BookingRow,
+    info: &ProductInfo,
+    kiosk_id: Option<Uuid>,
+    desk: Option<&DeskRef>,
+    now: Timestamp,
+    settings: &QueueSettings,
+) -> StoreResult<CheckIn> {
     let day = zoned(tz, row.start_s)?.date();
     let sequence = next_number(tx, &row.location_id, &info.queue_service_id, day)?;
     let id = Uuid::new_v4();
     insert_ticket(
         tx,
         id,
-        &row,
+        row,
         &info.queue_service_id,
         day,
         sequence,
-        Some(kiosk.kiosk_id),
+        kiosk_id,
         false,
         now,
     )?;
-    let ticket = get(tx, tz, id)?.ok_or(StoreError::NotFound("ticket"))?;
+    queue::note_check_in(tx, id, &row.location_id, desk, now)?;
+    let ticket = get(tx, tz, id, now, settings)?.ok_or(StoreError::NotFound("ticket"))?;
     Ok(CheckIn {
         ticket,
         created: true,
     })
+}
+
+/// A clerk checks a resident in by hand (no ticket, no phone): a confirmed booking of today at the
+/// desk's location. The arrival window is the clerk's judgement, not checked here.
+pub fn hand_check_in(
+    tx: &Transaction<'_>,
+    tz: &TimeZone,
+    booking_id: Uuid,
+    desk: &DeskRef,
+    now: Timestamp,
+    settings: &QueueSettings,
+) -> StoreResult<CheckIn> {
+    let row = tx
+        .query_row(
+            &format!("SELECT {} FROM bookings WHERE id = ?1", bookings::COLUMNS),
+            [booking_id.to_string()],
+            bookings::read_row,
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound("booking"))?;
+    match row.status(now) {
+        BookingStatus::Confirmed => {}
+        BookingStatus::Cancelled => return Err(StoreError::BookingCancelled),
+        BookingStatus::Held | BookingStatus::Expired => {
+            return Err(StoreError::BookingNotConfirmed);
+        }
+    }
+    if row.location_id != desk.location_id {
+        return Err(StoreError::WrongLocation);
+    }
+    if zoned(tz, row.start_s)?.date() != queue::day_of(tz, now) {
+        return Err(StoreError::Invalid("the booking is not for today".into()));
+    }
+    if let Some(found) = existing_ticket(tx, tz, &row, now, settings)? {
+        return Ok(found);
+    }
+    let info = product_info(tx, &row.product_id)?;
+    issue(tx, tz, &row, &info, None, Some(desk), now, settings)
 }
 
 /// The day's counter, incremented in the caller's transaction; numbers inside a kiosk's offline block
@@ -157,8 +234,8 @@ pub(crate) fn insert_ticket(
 ) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO tickets (id, location_id, queue_service_id, service_day, sequence, booking_id, status,
-           issued_s, kiosk_id, offline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9)",
+           issued_s, kiosk_id, offline, current_service_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?3)",
         params![
             id.to_string(),
             booking.location_id,
@@ -174,18 +251,15 @@ pub(crate) fn insert_ticket(
     Ok(())
 }
 
-fn parse_status(text: &str) -> TicketStatus {
-    match text {
-        "called" => TicketStatus::Called,
-        "serving" => TicketStatus::Serving,
-        "done" => TicketStatus::Done,
-        "no_show" => TicketStatus::NoShow,
-        "cancelled" => TicketStatus::Cancelled,
-        _ => TicketStatus::Waiting,
-    }
-}
-
-pub fn get(conn: &Connection, tz: &TimeZone, id: Uuid) -> StoreResult<Option<Ticket>> {
+/// The ticket as the kiosk sees it, with the queue truth at `now`: people ahead in call order and
+/// the expected wait from measured service times (`queue::queue_truth`).
+pub fn get(
+    conn: &Connection,
+    tz: &TimeZone,
+    id: Uuid,
+    now: Timestamp,
+    settings: &QueueSettings,
+) -> StoreResult<Option<Ticket>> {
     type Row = (
         String,
         String,
@@ -220,46 +294,36 @@ pub fn get(conn: &Connection, tz: &TimeZone, id: Uuid) -> StoreResult<Option<Tic
     else {
         return Ok(None);
     };
-    let status = parse_status(&status);
-    // People ahead: tickets of the same queue and day still waiting, issued before this one.
-    let people_ahead: i64 = if status == TicketStatus::Waiting {
-        conn.query_row(
-            "SELECT COUNT(*) FROM tickets WHERE location_id = ?1 AND queue_service_id = ?2 AND service_day = ?3
-               AND status = 'waiting' AND (issued_s < ?4 OR (issued_s = ?4 AND sequence < ?5))",
-            params![location_id, queue_service_id, day, issued_s, sequence],
-            |r| r.get(0),
-        )?
-    } else {
-        0
+    let status = queue::parse_status(&status);
+    let service_day = parse_date(&day)?;
+    let (people_ahead, wait_min) = match queue::ticket_row(conn, id)? {
+        Some((queue_row, _)) => queue::queue_truth(
+            conn,
+            tz,
+            &queue_row,
+            &location_id,
+            service_day,
+            now,
+            settings,
+        )?,
+        None => (0, 0),
     };
-    let (booked_start, minutes_each) = match &booking_id {
+    let booked_start: Option<i64> = match &booking_id {
         Some(b) => conn
-            .query_row(
-                "SELECT b.start_s, p.duration_min FROM bookings b JOIN products p ON p.id = b.product_id WHERE b.id = ?1",
-                [b],
-                |r| Ok((Some(r.get::<_, i64>(0)?), r.get::<_, i64>(1)?)),
-            )
-            .optional()?
-            .unwrap_or((None, 10)),
-        None => (None, 10),
+            .query_row("SELECT start_s FROM bookings WHERE id = ?1", [b], |r| {
+                r.get(0)
+            })
+            .optional()?,
+        None => None,
     };
-    let desks: i64 = conn
-        .query_row(
-            "SELECT desks FROM locations WHERE id = ?1",
-            [&location_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(1)
-        .max(1);
     Ok(Some(Ticket {
         id,
-        number: format!("{prefix}{sequence:03}"),
+        number: crate::queue::number(&prefix, sequence),
         queue_service_id,
-        service_day: parse_date(&day)?,
+        service_day,
         booking_id: booking_id.as_deref().map(parse_uuid).transpose()?,
         people_ahead: u32_col(people_ahead),
-        estimated_wait_min: u32_col(people_ahead * minutes_each / desks),
+        estimated_wait_min: u32_col(wait_min),
         status,
         desk,
         issued_at: zoned(tz, issued_s)?,
@@ -470,9 +534,10 @@ pub(crate) fn record_offline(
         // Checked in online as well (the kiosk came back in between): the first ticket stands.
         return Ok(());
     }
+    let id = Uuid::new_v4();
     insert_ticket(
         tx,
-        Uuid::new_v4(),
+        id,
         &row,
         &checkin.queue_service_id,
         checkin.day,
@@ -486,5 +551,7 @@ pub(crate) fn record_offline(
             StoreError::Invalid("that number was already used".into())
         }
         other => other,
-    })
+    })?;
+    // In the queue by its real arrival time, not the time it was synced.
+    queue::note_check_in(tx, id, &row.location_id, None, issued)
 }
