@@ -11,6 +11,8 @@
 //!
 //! Fails (does not skip) when emupos is not running: `sudo tests/tools/emupos-up`.
 
+#[path = "../crates/backend/tests/shared/desk_browser.rs"]
+mod desk_browser;
 mod support;
 
 use std::path::Path;
@@ -24,7 +26,7 @@ use kiosk::app::{Message, Tap};
 use kiosk::screen::Screen;
 use kiosk::screen::booking;
 use kiosk::screen::flow::Flow as _;
-use kiosk_api::{CreateBooking, Customer, SlotsQuery};
+use kiosk_api::{CreateBooking, Customer, SlotsQuery, TicketStatus};
 use kiosk_core::clock::ManualClock;
 use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};
 use kiosk_core::devices::scanner::{self, ScanEvent, ScanEvents};
@@ -345,7 +347,52 @@ fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_hold
         vec![(offline_number, true)],
         "the backend holds the ticket printed offline, once:\n{offline_receipt}"
     );
-    assert_eq!(backend.tickets_of(code), vec![(number, false)]);
+    assert_eq!(backend.tickets_of(code), vec![(number.clone(), false)]);
+
+    // ---- 4. The other side of the counter: a clerk at "Loket 3" calls the next number of the
+    // first booking's service, the waiting room's display shows it with the desk, and the
+    // resident's ticket says it is called there.
+    let waiting = driver
+        .block_on(client.check_in(code, IdempotencyKey::new()))
+        .unwrap();
+    assert!(!waiting.created);
+    assert_eq!(waiting.ticket.status, TicketStatus::Waiting);
+    kiosk_backend::add_staff(
+        &backend.db,
+        "clerk-e2e",
+        kiosk_backend::StaffRole::Clerk,
+        desk_browser::PASSWORD,
+    )
+    .unwrap();
+    let base = format!("http://{}", backend.addr);
+    let desk = desk_browser::Browser::at(base.clone());
+    let display: serde_json::Value = driver.block_on(async {
+        let page = desk.login("clerk-e2e", desk_browser::PASSWORD).await;
+        assert_eq!(page.status.as_u16(), 303, "{:?}", page.alert());
+        let service = waiting.ticket.queue_service_id.as_str();
+        let page = desk.setup("town-hall", "Loket 3", &[service]).await;
+        assert_eq!(page.status.as_u16(), 303, "{:?}", page.alert());
+        let page = desk.act("call_next", None, &[]).await;
+        assert_eq!(page.status.as_u16(), 303, "{:?}", page.alert());
+        reqwest::get(format!("{base}/v1/display/town-hall"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    let calling = &display["calling"][0];
+    assert_eq!(
+        (calling["number"].as_str(), calling["desk"].as_str()),
+        (Some(number.as_str()), Some("Loket 3")),
+        "{display}"
+    );
+    let called = driver
+        .block_on(client.check_in(code, IdempotencyKey::new()))
+        .unwrap();
+    assert_eq!(called.ticket.number, number);
+    assert_eq!(called.ticket.status, TicketStatus::Called);
+    assert_eq!(called.ticket.desk.as_deref(), Some("Loket 3"));
 
     drop(driver);
     drop(link);

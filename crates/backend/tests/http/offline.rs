@@ -232,3 +232,124 @@ async fn an_offline_check_in_becomes_the_bookings_ticket() {
         "{numbers:?}"
     );
 }
+
+/// Two kiosks, both offline, each give the same booking a number. The backend keeps both on the
+/// one ticket: the arrivals carry both, the desk lists the resident once with both numbers,
+/// calling shows both on the display, and neither number is left waiting.
+#[tokio::test]
+async fn two_offline_kiosks_checking_in_one_booking_give_one_ticket_called_with_both_numbers() {
+    let env = start().await;
+    crate::desk_client::add_staff(&env.db, "anna").await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    let second_kiosk = env.enrol("town-hall", "second-kiosk").await;
+    let block_request = json!({"queue_service_id": "travel", "day": "2026-03-24", "size": 10});
+    let first_block: Value = env
+        .send("/v1/kiosks/me/ticket-blocks", &block_request)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second_block: Value = env
+        .http
+        .post(env.url("/v1/kiosks/me/ticket-blocks"))
+        .bearer_auth(&second_kiosk)
+        .header("Idempotency-Key", crate::common::key())
+        .json(&block_request)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let offline = |sequence: &Value, at: &str| {
+        json!({"events": [{"id": uuid::Uuid::now_v7(), "type": "ticket.offline_checkin", "occurred_at": at,
+               "payload": {"booking_id": booking["id"], "queue_service_id": "travel", "day": "2026-03-24", "sequence": sequence}}]})
+    };
+    let first: Value = env
+        .send(
+            "/v1/kiosks/me/events",
+            &offline(&first_block["first"], "2026-03-24T09:41:00+01:00"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["results"][0]["status"], "accepted", "{first}");
+    // The second kiosk checked the resident in a minute earlier, but synced later.
+    let second: Value = env
+        .http
+        .post(env.url("/v1/kiosks/me/events"))
+        .bearer_auth(&second_kiosk)
+        .header("Idempotency-Key", crate::common::key())
+        .json(&offline(
+            &second_block["first"],
+            "2026-03-24T09:40:00+01:00",
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(second["results"][0]["status"], "accepted", "{second}");
+    let number = |block: &Value| format!("B{:03}", block["first"].as_u64().unwrap());
+    // The ticket is the first the backend recorded; the other number is another name of it.
+    let both = format!("{} + {}", number(&first_block), number(&second_block));
+
+    env.set_now("2026-03-24T09:50:00+01:00");
+    let arrivals: Value = env
+        .get("/v1/kiosks/me/arrivals?day=2026-03-24")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        arrivals["arrivals"][0]["ticket_numbers"],
+        json!([number(&first_block), number(&second_block)]),
+        "{arrivals}"
+    );
+
+    let desk =
+        crate::desk_client::Browser::at_desk(&env, "anna", "Loket 1", "town-hall", &["travel"])
+            .await;
+    let queue = desk.get("/desk").await;
+    // In the queue once, and among today's appointments, with both numbers.
+    assert_eq!(
+        queue.body.matches(&both).count(),
+        2,
+        "listed once with both numbers:\n{}",
+        queue.body
+    );
+    assert!(
+        queue.body.contains("<td>09:40</td>"),
+        "waiting since the earlier check-in"
+    );
+    let called = desk.act("call_next", None, &[]).await;
+    assert_eq!(called.status, StatusCode::SEE_OTHER, "{:?}", called.alert());
+    let display: Value = env
+        .http
+        .get(env.url("/v1/display/town-hall"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(display["calling"][0]["number"], both.as_str(), "{display}");
+    assert_eq!(display["calling"][0]["desk"], "Loket 1");
+    // Neither number is left waiting for a call that would never come: one ticket, called.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let (tickets, waiting): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'waiting') FROM tickets
+             WHERE booking_id = ?1",
+            [booking["id"].as_str().unwrap()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((tickets, waiting), (1, 0));
+}

@@ -45,6 +45,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("003_certificates.sql")),
         M::up(include_str!("004_idempotency_answered_only.sql")),
         M::up(include_str!("005_desk_queue.sql")),
+        M::up(include_str!("006_ticket_aliases.sql")),
     ])
 }
 

@@ -13,6 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::parse_uuid;
+use super::tickets::{aliases_of_t, with_aliases};
 use crate::queue::{Action, DeskRef, Outcome, QueueRow, QueueSettings, number, order};
 use crate::store::{StoreError, StoreResult};
 
@@ -42,11 +43,13 @@ pub(crate) fn day_of(tz: &TimeZone, now: Timestamp) -> Date {
     now.to_zoned_datetime(tz.clone()).date()
 }
 
-const ROW_SELECT: &str =
+const ROW_SELECT: &str = concat!(
     "SELECT t.id, q.prefix, t.sequence, t.current_service_id, t.status, b.start_s,
-        t.issued_s, t.transferred_s, t.desk, t.called_s, t.calls, t.location_id
-     FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
-     LEFT JOIN bookings b ON b.id = t.booking_id";
+        t.issued_s, t.transferred_s, t.desk, t.called_s, t.calls, t.location_id, ",
+    aliases_of_t!(),
+    " FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
+     LEFT JOIN bookings b ON b.id = t.booking_id"
+);
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(QueueRow, String, String)> {
     let id: String = r.get(0)?;
@@ -56,7 +59,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(QueueRow, String, String
     Ok((
         QueueRow {
             ticket_id: Uuid::nil(),
-            number: number(&prefix, sequence),
+            number: with_aliases(number(&prefix, sequence), r.get(12)?),
             service_id: r.get(3)?,
             status: parse_status(&status),
             booked_s: r.get(5)?,

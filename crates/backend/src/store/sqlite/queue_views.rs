@@ -8,6 +8,7 @@ use kiosk_api::TicketStatus;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::queue::{day_of, held_by, parse_status, waiting_in_order};
+use super::tickets::{aliases_of_t, with_aliases};
 use super::{parse_uuid, zoned};
 use crate::queue::{
     AppointmentRow, AppointmentState, DeskRef, DeskView, DisplayCall, DisplayView, QueueSettings,
@@ -52,15 +53,16 @@ fn appointments(
     let end = start
         .tomorrow()
         .map_err(|e| StoreError::Invalid(format!("day {today}: {e}")))?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT b.id, b.start_s, p.name_nl, p.queue_service_id, b.customer_name, q.prefix,
-                t.sequence, t.issued_s, t.status, p.window_after_min
-         FROM bookings b JOIN products p ON p.id = b.product_id
+                t.sequence, t.issued_s, t.status, p.window_after_min, ",
+        aliases_of_t!(),
+        " FROM bookings b JOIN products p ON p.id = b.product_id
          LEFT JOIN tickets t ON t.booking_id = b.id
          LEFT JOIN queue_services q ON q.id = t.queue_service_id
          WHERE b.location_id = ?1 AND b.status = 'confirmed' AND b.start_s >= ?2 AND b.start_s < ?3
-         ORDER BY b.start_s, b.id",
-    )?;
+         ORDER BY b.start_s, b.id"
+    ))?;
     let rows = stmt.query_map(
         params![
             desk.location_id,
@@ -79,12 +81,14 @@ fn appointments(
                 r.get::<_, Option<i64>>(7)?,
                 r.get::<_, Option<String>>(8)?,
                 r.get::<_, i64>(9)?,
+                r.get::<_, Option<String>>(10)?,
             ))
         },
     )?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, start_s, product, service, name, prefix, sequence, issued, status, after) = row?;
+        let (id, start_s, product, service, name, prefix, sequence, issued, status, after, aliases) =
+            row?;
         if !desk.services.contains(&service) {
             continue;
         }
@@ -103,7 +107,9 @@ fn appointments(
             product_name: product,
             service_id: service,
             customer_name: name,
-            number: prefix.zip(sequence).map(|(p, s)| number(&p, s)),
+            number: prefix
+                .zip(sequence)
+                .map(|(p, s)| with_aliases(number(&p, s), aliases)),
             issued_s: issued,
             state,
         });
@@ -141,39 +147,46 @@ pub fn display_view(
     let today = day_of(tz, now).to_string();
     let call = |r: &rusqlite::Row<'_>| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
+            with_aliases(
+                number(&r.get::<_, String>(0)?, r.get::<_, i64>(1)?),
+                r.get(4)?,
+            ),
             r.get::<_, Option<String>>(2)?,
             r.get::<_, i64>(3)?,
         ))
     };
-    let to_calls =
-        |rows: Vec<(String, i64, Option<String>, i64)>| -> StoreResult<Vec<DisplayCall>> {
-            rows.into_iter()
-                .map(|(prefix, seq, desk, at)| {
-                    Ok(DisplayCall {
-                        number: number(&prefix, seq),
-                        desk: desk.unwrap_or_default(),
-                        at: kiosk_api::rfc3339::format(&zoned(tz, at)?),
-                    })
+    let to_calls = |rows: Vec<(String, Option<String>, i64)>| -> StoreResult<Vec<DisplayCall>> {
+        rows.into_iter()
+            .map(|(number, desk, at)| {
+                Ok(DisplayCall {
+                    number,
+                    desk: desk.unwrap_or_default(),
+                    at: kiosk_api::rfc3339::format(&zoned(tz, at)?),
                 })
-                .collect()
-        };
+            })
+            .collect()
+    };
     let calling: Vec<_> = conn
-        .prepare_cached(
-            "SELECT q.prefix, t.sequence, t.desk, t.called_s FROM tickets t
+        .prepare_cached(concat!(
+            "SELECT q.prefix, t.sequence, t.desk, t.called_s, ",
+            aliases_of_t!(),
+            " FROM tickets t
              JOIN queue_services q ON q.id = t.queue_service_id
              WHERE t.location_id = ?1 AND t.service_day = ?2 AND t.status = 'called'
-             ORDER BY t.called_s DESC LIMIT 4",
-        )?
+             ORDER BY t.called_s DESC LIMIT 4"
+        ))?
         .query_map(params![location_id, today], call)?
         .collect::<Result<_, _>>()?;
     let recent: Vec<_> = conn
         .prepare_cached(
-            "SELECT q.prefix, t.sequence, e.desk, e.at_s FROM ticket_events e
+            concat!(
+                "SELECT q.prefix, t.sequence, e.desk, e.at_s, ",
+                aliases_of_t!(),
+                " FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id JOIN queue_services q ON q.id = t.queue_service_id
              WHERE e.location_id = ?1 AND t.service_day = ?2 AND e.action IN ('called', 'called_again')
-             ORDER BY e.id DESC LIMIT 6",
+             ORDER BY e.id DESC LIMIT 6"
+            ),
         )?
         .query_map(params![location_id, today], call)?
         .collect::<Result<_, _>>()?;

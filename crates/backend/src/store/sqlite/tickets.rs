@@ -385,22 +385,25 @@ pub fn arrivals(
             ))
         },
     )?;
-    let mut numbers = tx.prepare(
-        "SELECT q.prefix, t.sequence FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
-         WHERE t.booking_id = ?1 ORDER BY t.issued_s, t.sequence",
-    )?;
+    let mut numbers = tx.prepare(concat!(
+        "SELECT q.prefix, t.sequence, ",
+        aliases_of_t!(),
+        " FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
+         WHERE t.booking_id = ?1"
+    ))?;
     let mut arrivals = Vec::new();
     for row in rows {
         let (id, code, product_id, start_s, queue_service_id, before, after) = row?;
-        let ticket_numbers = numbers
-            .query_map([&id], |r| {
-                Ok(format!(
-                    "{}{:03}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let ticket_numbers: Vec<String> = numbers
+            .query_row([&id], |r| {
+                let own = format!("{}{:03}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?);
+                let more: Option<String> = r.get(2)?;
+                Ok(std::iter::once(own)
+                    .chain(more.iter().flat_map(|m| m.split(' ').map(str::to_owned)))
+                    .collect())
+            })
+            .optional()?
+            .unwrap_or_default();
         arrivals.push(Arrival {
             booking_id: parse_uuid(&id)?,
             code_digest: codes::arrival_digest(&salt, &code),
@@ -523,15 +526,24 @@ pub(crate) fn record_offline(
     if zoned(tz, row.start_s)?.date() != checkin.day {
         return Err(StoreError::Invalid("the booking is on another day".into()));
     }
-    let existing: Option<i64> = tx
+    let existing: Option<(String, i64)> = tx
         .query_row(
-            "SELECT 1 FROM tickets WHERE booking_id = ?1",
+            "SELECT id, issued_s FROM tickets WHERE booking_id = ?1",
             [row.id.to_string()],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if existing.is_some() {
-        // Checked in online as well (the kiosk came back in between): the first ticket stands.
+    if let Some((ticket_id, ticket_issued_s)) = existing {
+        // The booking already has its ticket (checked in online, or at another offline kiosk):
+        // this number becomes another name of that ticket, so it is called with it.
+        add_alias(tx, &ticket_id, kiosk, checkin, issued)?;
+        if issued.as_second() < ticket_issued_s {
+            // The resident was here from the earlier of the two check-ins on.
+            tx.execute(
+                "UPDATE tickets SET issued_s = ?2 WHERE id = ?1",
+                params![ticket_id, issued.as_second()],
+            )?;
+        }
         return Ok(());
     }
     let id = Uuid::new_v4();
@@ -554,4 +566,60 @@ pub(crate) fn record_offline(
     })?;
     // In the queue by its real arrival time, not the time it was synced.
     queue::note_check_in(tx, id, &row.location_id, None, issued)
+}
+
+/// Records `checkin`'s number as another name of `ticket_id`. The number comes from the kiosk's
+/// own block, so it meets no other ticket; the unique index still refuses it twice.
+fn add_alias(
+    tx: &Transaction<'_>,
+    ticket_id: &str,
+    kiosk: &KioskIdentity,
+    checkin: &kiosk_api::OfflineCheckin,
+    issued: Timestamp,
+) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO ticket_aliases (ticket_id, location_id, queue_service_id, service_day, sequence,
+                                     kiosk_id, issued_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            ticket_id,
+            kiosk.location_id,
+            checkin.queue_service_id,
+            checkin.day.to_string(),
+            checkin.sequence,
+            kiosk.kiosk_id.to_string(),
+            issued.as_second()
+        ],
+    )
+    .map_err(|e| {
+        if super::is_unique_violation(&e) {
+            StoreError::Invalid("that number was already used".into())
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(())
+}
+
+/// SQL for every name of ticket `t` after its own: its aliases' numbers, space-separated, in
+/// issue order (NULL when it has none). A macro, so that queries can `concat!` it.
+macro_rules! aliases_of_t {
+    () => {
+        "(SELECT group_concat(n, ' ') FROM (
+            SELECT qa.prefix || printf('%03d', a.sequence) AS n FROM ticket_aliases a
+            JOIN queue_services qa ON qa.id = a.queue_service_id
+            WHERE a.ticket_id = t.id ORDER BY a.issued_s, a.sequence))"
+    };
+}
+pub(crate) use aliases_of_t;
+
+/// A ticket's number with its other names: `A012`, or `A012 + A901`.
+pub(crate) fn with_aliases(number: String, aliases: Option<String>) -> String {
+    match aliases {
+        Some(more) if !more.is_empty() => std::iter::once(number)
+            .chain(more.split(' ').map(str::to_owned))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        _ => number,
+    }
 }
