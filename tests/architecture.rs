@@ -13,6 +13,11 @@ fn workspace() -> PathBuf {
 /// The names of every package in `package`'s normal (non-dev, non-build) dependency tree, with
 /// `features` (extra `cargo tree` flags such as `--no-default-features`).
 fn normal_dependencies(package: &str, features: &[&str]) -> Vec<String> {
+    dependencies(package, "normal", features)
+}
+
+/// The names of every package in `package`'s dependency tree along `edges` (`cargo tree -e`).
+fn dependencies(package: &str, edges: &str, features: &[&str]) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(workspace())
@@ -23,7 +28,7 @@ fn normal_dependencies(package: &str, features: &[&str]) -> Vec<String> {
             "-p",
             package,
             "-e",
-            "normal",
+            edges,
             "--prefix",
             "none",
             "--format",
@@ -96,13 +101,14 @@ fn backend_never_depends_on_the_kiosk_nor_the_test_card() {
 }
 
 /// The production kiosk (`--no-default-features`, without the embedded demo) carries no server
-/// and no test card; with the default `demo` feature it has both.
+/// and no test card, nor RSA at all (RUSTSEC-2023-0071, accepted in `.cargo/audit.toml` on this
+/// ground); with the default `demo` feature it has both.
 #[test]
 fn the_kiosk_without_its_demo_has_no_server_and_no_test_card() {
     assert_none_of_with(
         "kiosk",
         &["--no-default-features"],
-        &["axum", "utoipa", "kiosk-backend", "kiosk-testcard"],
+        &["axum", "utoipa", "kiosk-backend", "kiosk-testcard", "rsa"],
     );
     let demo = normal_dependencies("kiosk", &[]);
     for expected in ["kiosk-backend", "kiosk-testcard"] {
@@ -111,6 +117,79 @@ fn the_kiosk_without_its_demo_has_no_server_and_no_test_card() {
             "the default (demo) kiosk lost {expected}: is the feature still on by default?"
         );
     }
+}
+
+/// The items of the `rsa` crate the backend may name: public keys and signature verification.
+/// RUSTSEC-2023-0071 (the Marvin attack) recovers a private key from the timing of private-key
+/// operations; `.cargo/audit.toml` accepts it because the backend has none. A private key,
+/// signing or decryption here must reopen that decision, not slip in.
+const BACKEND_RSA_ITEMS: [&str; 3] = [
+    "rsa::Pkcs1v15Sign",
+    "rsa::RsaPublicKey",
+    "rsa::traits::PublicKeyParts",
+];
+
+#[test]
+fn the_backend_uses_rsa_public_keys_only() {
+    let root = workspace();
+    let mut files = Vec::new();
+    rust_files(&root.join("crates/backend/src"), &mut files);
+    let mut seen = 0;
+    let mut other = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("source readable");
+        for (n, line) in text.lines().enumerate() {
+            for (at, _) in line.match_indices("rsa::") {
+                // `rsa::` as a path of its own, not the end of another name (`my_rsa::`).
+                let before = line[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                // Grouped imports (`rsa::{...}`) end the path at `{` and so fail: one item a use.
+                let path: String = line[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                seen += 1;
+                let allowed = BACKEND_RSA_ITEMS
+                    .iter()
+                    .any(|item| path == *item || path.starts_with(&format!("{item}::")));
+                if !allowed {
+                    other.push(format!("{}:{}: {path}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "the backend no longer names rsa: update this test"
+    );
+    assert!(
+        other.is_empty(),
+        "the backend names rsa items beyond public keys ({BACKEND_RSA_ITEMS:?}):\n{}\n\
+         RUSTSEC-2023-0071 is accepted only while the backend holds no RSA private key",
+        other.join("\n")
+    );
+}
+
+/// iced's wgpu renderer is in Cargo.lock (iced_renderer's weak features `iced_wgpu?/svg`,
+/// `?/image`, `?/geometry` put it there) but the kiosk uses tiny-skia only, so it is never
+/// built. `.cargo/audit.toml` accepts RUSTSEC-2026-0253 (`lru` 0.16, through cryoglyph, the wgpu
+/// text renderer) on this ground: whatever enables wgpu must reopen that decision.
+#[test]
+fn the_wgpu_renderer_is_locked_but_never_built() {
+    let built = dependencies("kiosk", "normal,build,dev", &["--all-features"]);
+    assert!(built.iter().any(|name| name == "iced_tiny_skia"));
+    let wgpu: Vec<&String> = built
+        .iter()
+        .filter(|name| ["iced_wgpu", "cryoglyph", "wgpu"].contains(&name.as_str()))
+        .collect();
+    assert!(
+        wgpu.is_empty(),
+        "the kiosk now builds iced's wgpu renderer ({wgpu:?}): its text cache pulls lru 0.16 \
+         (RUSTSEC-2026-0253, unsound); remove the exception in .cargo/audit.toml only after \
+         checking that the unsound LruCache::pop path cannot be reached, or drop wgpu again"
+    );
 }
 
 /// The kiosk-api types derive their OpenAPI schemas only when the backend asks (feature
