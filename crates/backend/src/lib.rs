@@ -254,6 +254,18 @@ pub fn create_admin_token(db_path: &Path) -> Result<String> {
     Ok(token)
 }
 
+/// Ends kiosk `kiosk_id`'s token at once (its next request gets 401); `false` when the backend
+/// knows no such kiosk. Blocking.
+pub fn revoke_kiosk(db_path: &Path, kiosk_id: uuid::Uuid) -> Result<bool> {
+    Ok(SqliteStore::open(db_path)?.revoke_kiosk(kiosk_id)?)
+}
+
+/// Ends admin token `token` at once; `false` when it was not one. Blocking.
+pub fn revoke_admin_token(db_path: &Path, token: &str) -> Result<bool> {
+    let hash = codes::sha256_hex(token.trim().as_bytes());
+    Ok(SqliteStore::open(db_path)?.revoke_admin_token(&hash)?)
+}
+
 /// A staff role of the desk console.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffRole {

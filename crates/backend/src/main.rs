@@ -62,10 +62,18 @@ enum Command {
         #[arg(long)]
         location: String,
     },
-    /// Print a new admin token.
+    /// Print a new admin token (`--db DB`), or end one (`revoke --db DB --token T`).
+    #[command(args_conflicts_with_subcommands = true)]
     AdminToken {
-        #[arg(long)]
-        db: PathBuf,
+        #[arg(long, required = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<AdminTokenAction>,
+    },
+    /// Enrolled kiosks.
+    Kiosk {
+        #[command(subcommand)]
+        action: KioskAction,
     },
     /// Configure the CA certificates eID cards must chain to (table `trust_anchors`).
     TrustAnchor {
@@ -96,6 +104,30 @@ enum StaffAction {
         db: PathBuf,
         #[arg(long)]
         login: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminTokenAction {
+    /// End an admin token at once: its next request gets 401.
+    Revoke {
+        #[arg(long)]
+        db: PathBuf,
+        /// The token itself (only its hash is stored, so it cannot be listed).
+        #[arg(long)]
+        token: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum KioskAction {
+    /// End a kiosk's token at once (a stolen or scrapped kiosk PC): its next request gets 401.
+    /// Enrol it again with a new enrolment code to bring it back.
+    Revoke {
+        #[arg(long)]
+        db: PathBuf,
+        /// The kiosk's id, as the admin's kiosk list shows it.
+        id: uuid::Uuid,
     },
 }
 
@@ -171,8 +203,28 @@ fn main() -> anyhow::Result<()> {
             println!("{}", create_enrolment_code(&db, &location)?);
         }
         Command::Staff { action } => staff(action)?,
-        Command::AdminToken { db } => {
+        Command::AdminToken {
+            action: Some(AdminTokenAction::Revoke { db, token }),
+            ..
+        } => {
+            anyhow::ensure!(
+                kiosk_backend::revoke_admin_token(&db, &token)?,
+                "no such admin token"
+            );
+            println!("revoked");
+        }
+        Command::AdminToken { db, action: None } => {
+            let db = db.context("--db is required")?;
             println!("{}", create_admin_token(&db)?);
+        }
+        Command::Kiosk {
+            action: KioskAction::Revoke { db, id },
+        } => {
+            anyhow::ensure!(
+                kiosk_backend::revoke_kiosk(&db, id)?,
+                "no kiosk with id {id}"
+            );
+            println!("revoked");
         }
         Command::TrustAnchor {
             action: TrustAnchorAction::Add { db, label, cert },

@@ -14,6 +14,9 @@ use crate::codes::{self, sha256_hex};
 use crate::problem::ApiError;
 use crate::store::KioskIdentity;
 
+/// The limiter's key for wrong enrolment codes: no kiosk has the nil id.
+const ENROLMENT: uuid::Uuid = uuid::Uuid::nil();
+
 /// Enrol stays outside the stored-response idempotency layer: its response carries a token, which
 /// must never be stored in clear. A retry is safe all the same: the same hardware with the same code
 /// within a day gets a fresh token for the same kiosk.
@@ -22,7 +25,8 @@ use crate::store::KioskIdentity;
     responses((status = 201, description = "Enrolled; keep the token", body = kiosk_api::EnrolResponse),
               (status = 400, description = "Missing Idempotency-Key or malformed JSON", body = kiosk_api::Problem, content_type = "application/problem+json"),
               (status = 403, description = "Unknown enrolment code (enrolment-code-invalid)", body = kiosk_api::Problem, content_type = "application/problem+json"),
-              (status = 409, description = "Code already used by other hardware (enrolment-code-used)", body = kiosk_api::Problem, content_type = "application/problem+json")))]
+              (status = 409, description = "Code already used by other hardware (enrolment-code-used)", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Too many wrong codes (too-many-attempts)", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn enrol(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -49,9 +53,22 @@ pub async fn enrol(
     let token = codes::token("kt");
     let token_hash = sha256_hex(token.as_bytes());
     let now = state.clock.now();
-    let kiosk = state
+    // Enrolment needs no token, so guessing codes is limited for everyone at once: an
+    // enrolment code is short enough to type, and must not be found by trying.
+    if !state.limiter.allowed(ENROLMENT, now) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            pt::TOO_MANY_ATTEMPTS,
+            "Too many wrong enrolment codes; try again in a few minutes",
+        ));
+    }
+    let result = state
         .run(move |store| store.enrol(&code_hash, &hardware_id, &token_hash, now))
-        .await?;
+        .await;
+    if matches!(&result, Err(e) if e.status == StatusCode::FORBIDDEN) {
+        state.limiter.failed(ENROLMENT, now);
+    }
+    let kiosk = result?;
     tracing::info!(kiosk = %kiosk.kiosk_id, location = %kiosk.location_id, "kiosk enrolled");
     Ok((
         StatusCode::CREATED,

@@ -236,6 +236,10 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
     ) -> StoreResult<()>;
     fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()>;
+    /// Ends a kiosk's token at once; `false` when no kiosk has that id.
+    fn revoke_kiosk(&self, kiosk_id: Uuid) -> StoreResult<bool>;
+    /// Ends an admin token at once; `false` when no admin token has that hash.
+    fn revoke_admin_token(&self, token_hash: &str) -> StoreResult<bool>;
     fn enrol(
         &self,
         code_hash: &str,

@@ -350,3 +350,102 @@ async fn demo_seed_is_deterministic_and_has_valid_national_numbers() {
     };
     assert_ne!(other, numbers[0], "another seed gives another register");
 }
+
+/// A stolen or scrapped kiosk PC, or a leaked admin token: revoked, the very next request is
+/// refused, and the rest keeps working.
+#[tokio::test]
+async fn a_revoked_kiosk_or_admin_token_gets_401_at_once() {
+    let env = start().await;
+    let other = env.enrol("town-hall", "second-kiosk").await;
+    let db = env.db.clone();
+    let admin = tokio::task::spawn_blocking(move || kiosk_backend::create_admin_token(&db))
+        .await
+        .unwrap()
+        .unwrap();
+    let list = |token: String| {
+        let request = env.http.get(env.url("/v1/kiosks")).bearer_auth(token);
+        async move { request.send().await.unwrap() }
+    };
+    let kiosks: Value = list(admin.clone()).await.json().await.unwrap();
+    let first_id: uuid::Uuid = kiosks["kiosks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["hardware_id"] != "second-kiosk")
+        .unwrap()["kiosk_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        env.get("/v1/catalogue").send().await.unwrap().status(),
+        StatusCode::OK
+    );
+
+    let db = env.db.clone();
+    let revoked = tokio::task::spawn_blocking(move || kiosk_backend::revoke_kiosk(&db, first_id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(revoked);
+    let refused = env.get("/v1/catalogue").send().await.unwrap();
+    problem(refused, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let still = env
+        .http
+        .get(env.url("/v1/catalogue"))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        still.status(),
+        StatusCode::OK,
+        "the other kiosk keeps working"
+    );
+
+    let (db, token) = (env.db.clone(), admin.clone());
+    let revoked =
+        tokio::task::spawn_blocking(move || kiosk_backend::revoke_admin_token(&db, &token))
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(revoked);
+    problem(list(admin).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let db = env.db.clone();
+    let unknown =
+        tokio::task::spawn_blocking(move || kiosk_backend::revoke_kiosk(&db, uuid::Uuid::new_v4()))
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(!unknown, "an unknown kiosk id is said to be unknown");
+}
+
+/// Enrolment needs no token: wrong codes are limited for everyone, so a code cannot be found by
+/// trying (30 wrong ones in 10 minutes, then 429 until the window passes).
+#[tokio::test]
+async fn guessing_enrolment_codes_is_stopped() {
+    let env = start().await;
+    let enrol = |code: &str| {
+        let request = env
+            .http
+            .post(env.url("/v1/kiosks/enrol"))
+            .header("Idempotency-Key", key())
+            .json(&json!({"enrolment_code": code, "hardware_id": "guesser"}));
+        async move { request.send().await.unwrap() }
+    };
+    for _ in 0..30 {
+        assert_eq!(enrol("WRONG12345").await.status(), StatusCode::FORBIDDEN);
+    }
+    problem(
+        enrol("WRONG12345").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-attempts",
+    )
+    .await;
+    env.advance_minutes(11);
+    assert_eq!(
+        enrol("WRONG12345").await.status(),
+        StatusCode::FORBIDDEN,
+        "tries again after the window"
+    );
+}

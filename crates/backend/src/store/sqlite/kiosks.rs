@@ -43,6 +43,24 @@ pub fn add_admin_token(tx: &Transaction<'_>, token_hash: &str, now: Timestamp) -
     Ok(())
 }
 
+/// A revoked kiosk keeps its row (its history stays readable) but no token can match it: the
+/// stored hash becomes a marker that no SHA-256 hex digest equals.
+pub fn revoke_kiosk(tx: &Transaction<'_>, kiosk_id: Uuid) -> StoreResult<bool> {
+    let changed = tx.execute(
+        "UPDATE kiosks SET token_hash = 'revoked:' || id WHERE id = ?1",
+        [kiosk_id.to_string()],
+    )?;
+    Ok(changed > 0)
+}
+
+pub fn revoke_admin_token(tx: &Transaction<'_>, token_hash: &str) -> StoreResult<bool> {
+    let changed = tx.execute(
+        "DELETE FROM admin_tokens WHERE token_hash = ?1",
+        [token_hash],
+    )?;
+    Ok(changed > 0)
+}
+
 /// Single-use: a used code enrols nothing, except that the same hardware retrying within a day gets
 /// a fresh token for the kiosk it already made (its first response may have been lost on the way).
 pub fn enrol(

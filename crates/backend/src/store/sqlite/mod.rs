@@ -27,6 +27,7 @@ use rusqlite_migration::{M, Migrations};
 use super::{Keyed, StoreError, StoreResult};
 use crate::failpoint;
 use crate::queue::QueueSettings;
+use uuid::Uuid;
 
 /// Connections kept open between requests; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 8;
@@ -198,6 +199,14 @@ impl super::Store for SqliteStore {
 
     fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()> {
         self.write(|tx| kiosks::add_admin_token(tx, token_hash, now))
+    }
+
+    fn revoke_kiosk(&self, kiosk_id: Uuid) -> StoreResult<bool> {
+        self.write(|tx| kiosks::revoke_kiosk(tx, kiosk_id))
+    }
+
+    fn revoke_admin_token(&self, token_hash: &str) -> StoreResult<bool> {
+        self.write(|tx| kiosks::revoke_admin_token(tx, token_hash))
     }
 
     fn enrol(
