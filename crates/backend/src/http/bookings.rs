@@ -382,7 +382,7 @@ pub async fn lookup(
     let found = state
         .run(move |store| store.find_booking(&code, now))
         .await?;
-    found.map(Json).ok_or_else(|| {
+    found.map(without_secret).map(Json).ok_or_else(|| {
         let error = ApiError::not_found(pt::BOOKING_NOT_FOUND, "No booking with this code");
         note_failure(&state, &kiosk, &error);
         error
@@ -407,5 +407,15 @@ pub async fn cancel(
     if let Err(e) = &result {
         note_failure(&state, &kiosk, e);
     }
-    Ok(Json(result?))
+    Ok(Json(without_secret(result?)))
+}
+
+/// A booking found by its code, as lookup and cancel answer: without the QR payload, whose
+/// secret part proves the paper ticket. Whoever knows (or guessed) a code learns nothing more;
+/// only the answers to creating and confirming, which go to the resident's own kiosk, carry it.
+fn without_secret(booking: Booking) -> Booking {
+    Booking {
+        qr_payload: String::new(),
+        ..booking
+    }
 }

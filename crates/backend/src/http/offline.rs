@@ -25,15 +25,17 @@ pub struct DayQuery {
 #[utoipa::path(get, path = "/v1/kiosks/me/arrivals", operation_id = "getArrivals", tag = "offline", security(("bearer" = [])), params(DayQuery, ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, description = "The day's confirmed bookings at the kiosk's location: digests, no personal data", body = kiosk_api::Arrivals),
               (status = 304, description = "Unchanged since the ETag given"),
-              (status = 400, description = "Missing or malformed day", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
+              (status = 400, description = "Missing or malformed day", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 422, description = "A day other than today or tomorrow", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn arrivals(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
     headers: HeaderMap,
     QueryParams(query): QueryParams<DayQuery>,
 ) -> Result<Response, ApiError> {
+    let now = state.clock.now();
     let arrivals: Arrivals = state
-        .run(move |store| store.arrivals(&kiosk.location_id, query.day))
+        .run(move |store| store.arrivals(&kiosk.location_id, query.day, now))
         .await?;
     let body = serde_json::to_vec(&arrivals).map_err(|_| ApiError::internal())?;
     super::etag::respond(&headers, body)

@@ -294,7 +294,8 @@ pub trait Store: Send + Sync + 'static {
         keyed: &Keyed<CheckIn>,
     ) -> StoreResult<CheckIn>;
     fn ticket(&self, id: Uuid, now: Timestamp) -> StoreResult<Option<Ticket>>;
-    fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<Arrivals>;
+    /// `day`'s arrivals; only today and tomorrow (as of `now`) are given.
+    fn arrivals(&self, location_id: &str, day: Date, now: Timestamp) -> StoreResult<Arrivals>;
     fn reserve_ticket_block(
         &self,
         kiosk: &KioskIdentity,

@@ -186,6 +186,9 @@ async fn hold_confirm_look_up_and_cancel() {
             !text.contains("0470123456") && !text.contains("Testpersoon"),
             "no customer data: {text}"
         );
+        // Nor the QR secret: knowing a code must not give the means to forge its ticket.
+        let secret = qr.rsplit('-').next().unwrap();
+        assert!(!text.contains(secret), "no QR secret: {text}");
         let found: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(found["id"], id);
         assert_eq!(found["status"], "confirmed");
@@ -220,6 +223,7 @@ async fn hold_confirm_look_up_and_cancel() {
     assert_eq!(cancelled.status(), StatusCode::OK);
     let cancelled: Value = cancelled.json().await.unwrap();
     assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["qr_payload"], "", "no QR secret in the answer");
     assert!(
         env.slots(
             "branch-kiezel",

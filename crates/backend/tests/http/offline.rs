@@ -55,6 +55,15 @@ async fn arrivals_carry_digests_and_no_personal_data() {
         None,
         "not checked in: no numbers"
     );
+    // Today and tomorrow only: not who comes when, weeks ahead.
+    for day in ["2026-03-25", "2026-03-22", "2026-04-20"] {
+        let refused = env
+            .get(&format!("/v1/kiosks/me/arrivals?day={day}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+    }
 }
 
 #[tokio::test]

@@ -316,7 +316,20 @@ impl super::Store for SqliteStore {
         self.with_conn(|c| tickets::get(c, &self.tz, id, now, &self.queue))
     }
 
-    fn arrivals(&self, location_id: &str, day: Date) -> StoreResult<kiosk_api::Arrivals> {
+    fn arrivals(
+        &self,
+        location_id: &str,
+        day: Date,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Arrivals> {
+        // A kiosk needs today's list, and tomorrow's just before midnight; a longer view would
+        // tell whoever holds a kiosk token who comes when, weeks ahead.
+        let today = self.today(now);
+        if day != today && Some(day) != today.tomorrow().ok() {
+            return Err(StoreError::Invalid(
+                "arrivals are given for today and tomorrow only".into(),
+            ));
+        }
         self.write(|tx| tickets::arrivals(tx, &self.tz, location_id, day))
     }
 
