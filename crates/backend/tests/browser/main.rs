@@ -301,14 +301,22 @@ async fn a_form_with_a_forged_csrf_token_is_refused() {
     let backend = Backend::start(2).await;
     let desk = Chrome::start(1280, 900).await;
     at_desk(&desk, &backend).await;
+    // Forge the token and press in one step: the live queue may redraw its forms (with the
+    // session's real token) at any moment between two WebDriver calls.
+    desk.client
+        .wait()
+        .for_element(Locator::Css("button[data-action=call_next]"))
+        .await
+        .unwrap();
     desk.client
         .execute(
-            "document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged')",
+            "const button = document.querySelector('button[data-action=call_next]');
+             button.form.querySelector('input[name=csrf]').value = 'forged';
+             button.click();",
             vec![],
         )
         .await
         .unwrap();
-    press(&desk, "call_next").await;
     let refused = desk
         .client
         .wait()
