@@ -143,7 +143,8 @@ fn setup() -> Setup {
         server: None,
     };
     testcard::seed_demo_on(&backend.db, SEED, DAY).unwrap();
-    let enrolment = kiosk_backend::create_enrolment_code(&backend.db, "town-hall").unwrap();
+    let enrolment =
+        kiosk_backend::create_enrolment_code_at(&backend.db, "town-hall", ten.timestamp()).unwrap();
     backend.start(&runtime);
 
     let documents = dir.path().join("documents");

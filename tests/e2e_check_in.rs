@@ -151,7 +151,9 @@ fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_hold
         server: None,
     };
     kiosk_backend::seed_demo_on(&backend.db, 1, DAY).unwrap();
-    let enrolment = kiosk_backend::create_enrolment_code(&backend.db, "town-hall").unwrap();
+    let enrolment =
+        kiosk_backend::create_enrolment_code_at(&backend.db, "town-hall", opening.timestamp())
+            .unwrap();
     backend.start(&runtime);
 
     // The kiosk, its services opened as `main` opens them, its clock at the same instant.

@@ -38,6 +38,7 @@ pub mod problem_type {
     pub const REPLAY_WITHHELD: &str = "replay-withheld";
     pub const ENROLMENT_CODE_INVALID: &str = "enrolment-code-invalid";
     pub const ENROLMENT_CODE_USED: &str = "enrolment-code-used";
+    pub const ENROLMENT_CODE_EXPIRED: &str = "enrolment-code-expired";
     pub const UNKNOWN_LOCATION: &str = "unknown-location";
     pub const UNKNOWN_PRODUCT: &str = "unknown-product";
     pub const UNKNOWN_QUEUE_SERVICE: &str = "unknown-queue-service";

@@ -72,7 +72,13 @@ pub struct ServerConfig {
     pub queue: queue::QueueSettings,
     /// Desk console cookies and session expiry.
     pub desk: desk::DeskConfig,
+    /// How long an unused enrolment code stays valid ([`ENROLMENT_CODE_VALID`] by default).
+    pub enrolment_code_valid: SignedDuration,
 }
+
+/// An enrolment code not used within this time no longer enrols anything: a code written on a
+/// note for the installer should not stay a way in for ever.
+pub const ENROLMENT_CODE_VALID: SignedDuration = SignedDuration::from_hours(7 * 24);
 
 impl ServerConfig {
     pub fn new(db_path: impl Into<PathBuf>, listen: SocketAddr) -> ServerConfig {
@@ -83,6 +89,7 @@ impl ServerConfig {
             clock: Clock::system(),
             queue: queue::QueueSettings::default(),
             desk: desk::DeskConfig::default(),
+            enrolment_code_valid: ENROLMENT_CODE_VALID,
         }
     }
 }
@@ -134,6 +141,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
     let store = open_store(config.db_path.clone(), config.queue).await?;
     let mut state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
     state.desk = config.desk;
+    state.enrolment_code_valid = config.enrolment_code_valid;
     let live = Arc::clone(&state.live);
     let listener =
         TcpListener::bind(config.listen)
@@ -227,13 +235,19 @@ pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummar
 
 /// A single-use enrolment code for a kiosk at `location_id` (only its hash is stored). Blocking.
 pub fn create_enrolment_code(db_path: &Path, location_id: &str) -> Result<String> {
+    create_enrolment_code_at(db_path, location_id, Timestamp::now())
+}
+
+/// [`create_enrolment_code`] made at `now` by the backend's clock (a server on a manual clock,
+/// in tests): the code's validity counts from there. Blocking.
+pub fn create_enrolment_code_at(
+    db_path: &Path,
+    location_id: &str,
+    now: Timestamp,
+) -> Result<String> {
     let store = SqliteStore::open(db_path)?;
     let code = codes::short_code();
-    store.add_enrolment_code(
-        location_id,
-        &codes::sha256_hex(code.as_bytes()),
-        Timestamp::now(),
-    )?;
+    store.add_enrolment_code(location_id, &codes::sha256_hex(code.as_bytes()), now)?;
     Ok(code)
 }
 

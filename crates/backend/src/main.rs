@@ -39,6 +39,9 @@ enum Command {
         /// Service time in minutes assumed for a queue without Start -> Done history.
         #[arg(long, default_value_t = 10)]
         default_service_min: i64,
+        /// Days an unused enrolment code stays valid.
+        #[arg(long, default_value_t = 7)]
+        enrolment_code_days: i64,
     },
     /// Staff accounts of the desk console.
     Staff {
@@ -166,7 +169,12 @@ fn main() -> anyhow::Result<()> {
             secure_cookies,
             appointment_lead_min,
             default_service_min,
+            enrolment_code_days,
         } => {
+            anyhow::ensure!(
+                (1..=90).contains(&enrolment_code_days),
+                "--enrolment-code-days must be between 1 and 90"
+            );
             anyhow::ensure!(
                 (0..=240).contains(&appointment_lead_min),
                 "--appointment-lead-min must be between 0 and 240"
@@ -178,6 +186,8 @@ fn main() -> anyhow::Result<()> {
             let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
             let mut config = ServerConfig::new(db, listen);
             config.desk.secure_cookies = secure_cookies;
+            config.enrolment_code_valid =
+                jiff::SignedDuration::from_hours(enrolment_code_days * 24);
             config.queue.appointment_lead = jiff::SignedDuration::from_mins(appointment_lead_min);
             config.queue.default_service = jiff::SignedDuration::from_mins(default_service_min);
             if let Some(clock) = kiosk_backend::failpoint::test_clock() {

@@ -134,6 +134,11 @@ impl From<StoreError> for ApiError {
                 pt::ENROLMENT_CODE_INVALID,
                 "The enrolment code is not valid",
             ),
+            StoreError::EnrolmentCodeExpired => ApiError::new(
+                S::FORBIDDEN,
+                pt::ENROLMENT_CODE_EXPIRED,
+                "The enrolment code has expired: ask for a new one",
+            ),
             StoreError::EnrolmentCodeUsed => ApiError::new(
                 S::CONFLICT,
                 pt::ENROLMENT_CODE_USED,

@@ -53,6 +53,7 @@ pub async fn enrol(
     let token = codes::token("kt");
     let token_hash = sha256_hex(token.as_bytes());
     let now = state.clock.now();
+    let valid = state.enrolment_code_valid;
     // Enrolment needs no token, so guessing codes is limited for everyone at once: an
     // enrolment code is short enough to type, and must not be found by trying.
     if !state.limiter.allowed(ENROLMENT, now) {
@@ -63,7 +64,7 @@ pub async fn enrol(
         ));
     }
     let result = state
-        .run(move |store| store.enrol(&code_hash, &hardware_id, &token_hash, now))
+        .run(move |store| store.enrol(&code_hash, &hardware_id, &token_hash, now, valid))
         .await;
     if matches!(&result, Err(e) if e.status == StatusCode::FORBIDDEN) {
         state.limiter.failed(ENROLMENT, now);

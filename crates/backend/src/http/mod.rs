@@ -49,6 +49,8 @@ pub struct AppState {
     /// Queue news for desks and displays, published after each change committed.
     pub live: Arc<crate::queue::live::Live>,
     pub desk: crate::desk::DeskConfig,
+    /// How long an unused enrolment code stays valid.
+    pub enrolment_code_valid: SignedDuration,
 }
 
 impl AppState {
@@ -66,6 +68,7 @@ impl AppState {
             body_limit: BODY_LIMIT,
             limiter: Arc::default(),
             card_limiter: Arc::default(),
+            enrolment_code_valid: crate::ENROLMENT_CODE_VALID,
             in_flight: Arc::default(),
             live: Arc::default(),
             desk: crate::desk::DeskConfig::default(),

@@ -5,7 +5,7 @@ mod keyed;
 mod sqlite;
 
 use jiff::civil::Date;
-use jiff::{Timestamp, ZonedDateTime};
+use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use kiosk_api::{Arrivals, Booking, Catalogue, KioskSummary, Ticket, TicketBlock};
 use uuid::Uuid;
 
@@ -26,6 +26,9 @@ pub enum StoreError {
     NotFound(&'static str),
     #[error("enrolment code is not valid")]
     EnrolmentCodeInvalid,
+    /// Not used within its time ([`crate::ENROLMENT_CODE_VALID`] by default).
+    #[error("enrolment code has expired")]
+    EnrolmentCodeExpired,
     #[error("enrolment code was already used")]
     EnrolmentCodeUsed,
     #[error("the slot is no longer free")]
@@ -240,12 +243,14 @@ pub trait Store: Send + Sync + 'static {
     fn revoke_kiosk(&self, kiosk_id: Uuid) -> StoreResult<bool>;
     /// Ends an admin token at once; `false` when no admin token has that hash.
     fn revoke_admin_token(&self, token_hash: &str) -> StoreResult<bool>;
+    /// `valid`: how long an unused code enrols.
     fn enrol(
         &self,
         code_hash: &str,
         hardware_id: &str,
         token_hash: &str,
         now: Timestamp,
+        valid: SignedDuration,
     ) -> StoreResult<KioskIdentity>;
     fn kiosk_by_token(&self, token_hash: &str) -> StoreResult<Option<KioskIdentity>>;
     fn is_admin_token(&self, token_hash: &str) -> StoreResult<bool>;

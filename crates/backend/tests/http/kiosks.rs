@@ -449,3 +449,38 @@ async fn guessing_enrolment_codes_is_stopped() {
         "tries again after the window"
     );
 }
+
+/// An enrolment code written on a note for the installer is no way in for ever: unused after
+/// seven days, it enrols nothing (and says why).
+#[tokio::test]
+async fn an_unused_enrolment_code_expires_after_seven_days() {
+    let env = start().await;
+    let (db, now) = (env.db.clone(), env.clock.now());
+    let codes = tokio::task::spawn_blocking(move || {
+        [
+            kiosk_backend::create_enrolment_code_at(&db, "town-hall", now).unwrap(),
+            kiosk_backend::create_enrolment_code_at(&db, "town-hall", now).unwrap(),
+        ]
+    })
+    .await
+    .unwrap();
+    let enrol = |code: &str| {
+        let request = env
+            .http
+            .post(env.url("/v1/kiosks/enrol"))
+            .header("Idempotency-Key", key())
+            .json(&json!({"enrolment_code": code, "hardware_id": "late-installer"}));
+        async move { request.send().await.unwrap() }
+    };
+    // Six days and 23 hours on: still good.
+    env.advance_minutes(7 * 24 * 60 - 60);
+    assert_eq!(enrol(&codes[0]).await.status(), StatusCode::CREATED);
+    // A day later the other, never used, is refused.
+    env.advance_minutes(24 * 60);
+    problem(
+        enrol(&codes[1]).await,
+        StatusCode::FORBIDDEN,
+        "enrolment-code-expired",
+    )
+    .await;
+}

@@ -1,7 +1,7 @@
 //! Kiosks, enrolment codes, admin tokens and heartbeats.
 
-use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
 use kiosk_api::{KioskStatus, KioskSummary};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
@@ -69,17 +69,21 @@ pub fn enrol(
     hardware_id: &str,
     token_hash: &str,
     now: Timestamp,
+    valid: SignedDuration,
 ) -> StoreResult<KioskIdentity> {
-    let row: Option<(String, Option<i64>, Option<String>)> = tx
+    let row: Option<(String, i64, Option<i64>, Option<String>)> = tx
         .query_row(
-            "SELECT location_id, used_s, kiosk_id FROM enrolment_codes WHERE code_hash = ?1",
+            "SELECT location_id, created_s, used_s, kiosk_id FROM enrolment_codes WHERE code_hash = ?1",
             [code_hash],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((location_id, used_s, kiosk_id)) = row else {
+    let Some((location_id, created_s, used_s, kiosk_id)) = row else {
         return Err(StoreError::EnrolmentCodeInvalid);
     };
+    if used_s.is_none() && now.as_second() - created_s > valid.as_secs() {
+        return Err(StoreError::EnrolmentCodeExpired);
+    }
     if let (Some(used_s), Some(kiosk_id)) = (used_s, kiosk_id) {
         let same_hardware: Option<i64> = tx
             .query_row(

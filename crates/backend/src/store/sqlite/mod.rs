@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, ZonedDateTime};
+use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
@@ -215,8 +215,9 @@ impl super::Store for SqliteStore {
         hardware_id: &str,
         token_hash: &str,
         now: Timestamp,
+        valid: SignedDuration,
     ) -> StoreResult<super::KioskIdentity> {
-        self.write(|tx| kiosks::enrol(tx, code_hash, hardware_id, token_hash, now))
+        self.write(|tx| kiosks::enrol(tx, code_hash, hardware_id, token_hash, now, valid))
     }
 
     fn kiosk_by_token(&self, token_hash: &str) -> StoreResult<Option<super::KioskIdentity>> {
