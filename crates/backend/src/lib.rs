@@ -74,6 +74,9 @@ pub struct ServerConfig {
     pub desk: desk::DeskConfig,
     /// How long an unused enrolment code stays valid ([`ENROLMENT_CODE_VALID`] by default).
     pub enrolment_code_valid: SignedDuration,
+    /// `Some`: personal data past this policy is purged at the start and every night at 03:00
+    /// (the `serve` command). `None` (tests, the embedded demo): only on demand.
+    pub retention: Option<store::RetentionPolicy>,
 }
 
 /// An enrolment code not used within this time no longer enrols anything: a code written on a
@@ -90,6 +93,7 @@ impl ServerConfig {
             queue: queue::QueueSettings::default(),
             desk: desk::DeskConfig::default(),
             enrolment_code_valid: ENROLMENT_CODE_VALID,
+            retention: None,
         }
     }
 }
@@ -142,6 +146,13 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
     let mut state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
     state.desk = config.desk;
     state.enrolment_code_valid = config.enrolment_code_valid;
+    if let Some(policy) = config.retention {
+        tokio::spawn(purge_every_night(
+            Arc::clone(&state.store),
+            config.clock.clone(),
+            policy,
+        ));
+    }
     let live = Arc::clone(&state.live);
     let listener =
         TcpListener::bind(config.listen)
@@ -169,6 +180,43 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
         shutdown: Some(tx),
         task,
     })
+}
+
+/// Purges now, then every night at 03:00 in Brussels, logging what it removed (counts only).
+async fn purge_every_night(store: Arc<dyn Store>, clock: Clock, policy: store::RetentionPolicy) {
+    loop {
+        let now = clock.now();
+        let store_now = Arc::clone(&store);
+        match tokio::task::spawn_blocking(move || store_now.purge(now, &policy)).await {
+            Ok(Ok(counts)) => tracing::info!(
+                contacts = counts.contacts,
+                events = counts.events,
+                issuances = counts.issuances,
+                "personal data purged"
+            ),
+            Ok(Err(error)) => tracing::error!(%error, "purge failed"),
+            Err(error) => tracing::error!(%error, "purge stopped"),
+        }
+        let wait = brussels()
+            .ok()
+            .and_then(|tz| {
+                let local = now.to_zoned_datetime(tz);
+                let three = local.with().hour(3).minute(0).second(0).build().ok()?;
+                let next = if three > local {
+                    three
+                } else {
+                    three.tomorrow().ok()?
+                };
+                next.timestamp().duration_since(now).try_into().ok()
+            })
+            .unwrap_or(std::time::Duration::from_secs(24 * 3600));
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// Purges the personal data `policy` no longer allows to keep (the `purge` command). Blocking.
+pub fn purge(db_path: &Path, policy: &store::RetentionPolicy) -> Result<store::PurgeCounts> {
+    Ok(SqliteStore::open(db_path)?.purge(Timestamp::now(), policy)?)
 }
 
 /// Serves until Ctrl-C or SIGTERM, then shuts down gracefully (the `serve` command).

@@ -42,6 +42,16 @@ enum Command {
         /// Days an unused enrolment code stays valid.
         #[arg(long, default_value_t = 7)]
         enrolment_code_days: i64,
+        #[command(flatten)]
+        retention: Retention,
+    },
+    /// Remove the personal data the retention policy no longer allows to keep (`serve` does
+    /// it by itself every night at 03:00); prints what it removed, as counts.
+    Purge {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        retention: Retention,
     },
     /// Staff accounts of the desk console.
     Staff {
@@ -110,6 +120,40 @@ enum StaffAction {
     },
 }
 
+/// The retention policy, in days (README: "Retention").
+#[derive(clap::Args, Clone, Copy)]
+struct Retention {
+    /// Days after an appointment that its booking's name, phone and e-mail are kept.
+    #[arg(long, default_value_t = 7)]
+    contact_days: i64,
+    /// Days a kiosk event's payload is kept.
+    #[arg(long, default_value_t = 30)]
+    event_days: i64,
+    /// Days an issued certificate stays linked to its person (number, date, initials stay).
+    #[arg(long, default_value_t = 30)]
+    issuance_days: i64,
+}
+
+impl Retention {
+    fn policy(self) -> anyhow::Result<kiosk_backend::store::RetentionPolicy> {
+        for (name, days) in [
+            ("--contact-days", self.contact_days),
+            ("--event-days", self.event_days),
+            ("--issuance-days", self.issuance_days),
+        ] {
+            anyhow::ensure!(
+                (1..=3650).contains(&days),
+                "{name} must be between 1 and 3650"
+            );
+        }
+        Ok(kiosk_backend::store::RetentionPolicy {
+            contact_days: self.contact_days,
+            event_days: self.event_days,
+            issuance_days: self.issuance_days,
+        })
+    }
+}
+
 #[derive(Subcommand)]
 enum AdminTokenAction {
     /// End an admin token at once: its next request gets 401.
@@ -170,6 +214,7 @@ fn main() -> anyhow::Result<()> {
             appointment_lead_min,
             default_service_min,
             enrolment_code_days,
+            retention,
         } => {
             anyhow::ensure!(
                 (1..=90).contains(&enrolment_code_days),
@@ -188,6 +233,7 @@ fn main() -> anyhow::Result<()> {
             config.desk.secure_cookies = secure_cookies;
             config.enrolment_code_valid =
                 jiff::SignedDuration::from_hours(enrolment_code_days * 24);
+            config.retention = Some(retention.policy()?);
             config.queue.appointment_lead = jiff::SignedDuration::from_mins(appointment_lead_min);
             config.queue.default_service = jiff::SignedDuration::from_mins(default_service_min);
             if let Some(clock) = kiosk_backend::failpoint::test_clock() {
@@ -226,6 +272,13 @@ fn main() -> anyhow::Result<()> {
         Command::AdminToken { db, action: None } => {
             let db = db.context("--db is required")?;
             println!("{}", create_admin_token(&db)?);
+        }
+        Command::Purge { db, retention } => {
+            let counts = kiosk_backend::purge(&db, &retention.policy()?)?;
+            println!(
+                "purged: {} bookings' contact data, {} event payloads, {} certificates' links to a person",
+                counts.contacts, counts.events, counts.issuances
+            );
         }
         Command::Kiosk {
             action: KioskAction::Revoke { db, id },

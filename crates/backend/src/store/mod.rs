@@ -82,6 +82,35 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// How long personal data is kept, in days (see the README's retention policy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionPolicy {
+    /// A booking's name, phone and e-mail, after the appointment's end.
+    pub contact_days: i64,
+    /// The payloads of kiosk events, after they arrived.
+    pub event_days: i64,
+    /// The link from an issued certificate to the person, after it was issued.
+    pub issuance_days: i64,
+}
+
+impl Default for RetentionPolicy {
+    fn default() -> Self {
+        Self {
+            contact_days: 7,
+            event_days: 30,
+            issuance_days: 30,
+        }
+    }
+}
+
+/// What one purge removed: counts, never names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PurgeCounts {
+    pub contacts: usize,
+    pub events: usize,
+    pub issuances: usize,
+}
+
 /// Who is calling, resolved from a bearer token's hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KioskIdentity {
@@ -239,6 +268,8 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
     ) -> StoreResult<()>;
     fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()>;
+    /// Removes the personal data `policy` no longer allows to keep at `now`.
+    fn purge(&self, now: Timestamp, policy: &RetentionPolicy) -> StoreResult<PurgeCounts>;
     /// Ends a kiosk's token at once; `false` when no kiosk has that id.
     fn revoke_kiosk(&self, kiosk_id: Uuid) -> StoreResult<bool>;
     /// Ends an admin token at once; `false` when no admin token has that hash.

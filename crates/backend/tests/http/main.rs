@@ -16,5 +16,6 @@ mod kiosks;
 mod lifecycle;
 mod offline;
 mod openapi;
+mod retention;
 mod robustness;
 mod tickets;

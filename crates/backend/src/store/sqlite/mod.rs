@@ -11,6 +11,7 @@ mod kiosks;
 mod queue;
 mod queue_views;
 mod reference;
+mod retention;
 mod staff;
 mod tickets;
 
@@ -199,6 +200,14 @@ impl super::Store for SqliteStore {
 
     fn add_admin_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<()> {
         self.write(|tx| kiosks::add_admin_token(tx, token_hash, now))
+    }
+
+    fn purge(
+        &self,
+        now: Timestamp,
+        policy: &super::RetentionPolicy,
+    ) -> StoreResult<super::PurgeCounts> {
+        self.write(|tx| retention::purge(tx, now, policy))
     }
 
     fn revoke_kiosk(&self, kiosk_id: Uuid) -> StoreResult<bool> {
