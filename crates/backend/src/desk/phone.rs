@@ -401,12 +401,7 @@ pub async fn cancel(State(state): State<AppState>, clerk: Clerk, body: Bytes) ->
             // A waiting ticket of it was cancelled too: desks and displays reload.
             state.live.publish(
                 &desk.location_id,
-                crate::queue::live::QueueNews {
-                    action: "cancelled".into(),
-                    number: String::new(),
-                    desk: None,
-                    announce: false,
-                },
+                crate::queue::live::QueueNews::quiet("cancelled", ""),
             );
             pages::cancelled(&b).into_response()
         }

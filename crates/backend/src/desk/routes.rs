@@ -328,12 +328,7 @@ pub async fn check_in(State(state): State<AppState>, clerk: Clerk, body: Bytes) 
             if checked_in.created {
                 state.live.publish(
                     &desk.location_id,
-                    QueueNews {
-                        action: "checked_in".into(),
-                        number: checked_in.ticket.number.clone(),
-                        desk: None,
-                        announce: false,
-                    },
+                    QueueNews::quiet("checked_in", checked_in.ticket.number.clone()),
                 );
             }
             see_other("/desk")

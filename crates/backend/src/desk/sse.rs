@@ -29,12 +29,7 @@ pub fn stream(
     let news = stream::unfold(rx, |mut rx| async move {
         let news = match rx.recv().await {
             Ok(news) => news,
-            Err(RecvError::Lagged(_)) => QueueNews {
-                action: "reload".into(),
-                number: String::new(),
-                desk: None,
-                announce: false,
-            },
+            Err(RecvError::Lagged(_)) => QueueNews::quiet("reload", ""),
             Err(RecvError::Closed) => return None,
         };
         let event = Event::default()

@@ -404,8 +404,14 @@ pub async fn cancel(
     let result = state
         .run(move |store| store.cancel_booking(id, &code, now))
         .await;
-    if let Err(e) = &result {
-        note_failure(&state, &kiosk, e);
+    match &result {
+        // A waiting ticket of it was cancelled too: desks and displays reload, as when the desk
+        // cancels.
+        Ok(_) => state.live.publish(
+            &kiosk.location_id,
+            crate::queue::live::QueueNews::quiet("cancelled", ""),
+        ),
+        Err(e) => note_failure(&state, &kiosk, e),
     }
     Ok(Json(without_secret(result?)))
 }

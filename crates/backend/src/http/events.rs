@@ -56,12 +56,7 @@ pub async fn post(
     if joined {
         state.live.publish(
             &location,
-            crate::queue::live::QueueNews {
-                action: "checked_in".into(),
-                number: String::new(),
-                desk: None,
-                announce: false,
-            },
+            crate::queue::live::QueueNews::quiet("checked_in", ""),
         );
     }
     Ok(Json(results(&ids, &outcomes)))

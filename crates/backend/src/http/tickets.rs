@@ -36,12 +36,7 @@ pub async fn create(
     if checked_in.created {
         state.live.publish(
             &kiosk.location_id,
-            crate::queue::live::QueueNews {
-                action: "checked_in".into(),
-                number: checked_in.ticket.number.clone(),
-                desk: None,
-                announce: false,
-            },
+            crate::queue::live::QueueNews::quiet("checked_in", checked_in.ticket.number.clone()),
         );
     }
     Ok((status(&checked_in), Json(checked_in.ticket)))

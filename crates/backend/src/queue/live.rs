@@ -24,6 +24,19 @@ pub struct QueueNews {
     pub announce: bool,
 }
 
+impl QueueNews {
+    /// News that changes the queue without calling anyone (`checked_in`, `cancelled`,
+    /// `reload`): desks and displays reload, nothing is announced. `number` may be empty.
+    pub fn quiet(action: &str, number: impl Into<String>) -> QueueNews {
+        QueueNews {
+            action: action.to_owned(),
+            number: number.into(),
+            desk: None,
+            announce: false,
+        }
+    }
+}
+
 /// A broadcast channel per location, made on first use; and the server's stop signal, which ends
 /// every live stream (a graceful shutdown waits for open connections, and these never end alone).
 pub struct Live {

@@ -857,3 +857,48 @@ async fn staff_commands_add_list_and_disable_accounts() {
     let again = Browser::new(&env).login("anna", PASSWORD).await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED);
 }
+
+/// A resident cancelling at the kiosk after checking in: the ticket is cancelled with the
+/// booking, and desks and displays are told, so nobody waits to call a number that is gone.
+#[tokio::test]
+async fn a_cancellation_at_the_kiosk_reaches_the_display_stream() {
+    let env = setup_env().await;
+    env.set_now(TUESDAY_0940);
+    let booking = env
+        .book(
+            "town-hall",
+            "eid-application",
+            1,
+            "2026-03-24T10:00:00+01:00",
+        )
+        .await;
+    let code = booking["code"].as_str().unwrap();
+    assert_eq!(env.check_in(code).await.status(), StatusCode::CREATED);
+    let mut stream = env
+        .http
+        .get(env.url("/v1/display/town-hall/events"))
+        .send()
+        .await
+        .unwrap();
+    let cancelled = env
+        .http
+        .delete(env.url(&format!(
+            "/v1/bookings/{}?code={code}",
+            booking["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&env.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !seen.contains("\"cancelled\"") {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
+            .await
+            .expect("the cancellation reaches the stream")
+            .unwrap()
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
