@@ -347,12 +347,12 @@ impl Kiosk {
         let now = self.clock.instant();
         match message {
             Message::Tick => {
-                let yesterday = self.now.date();
+                let day_before = self.now.date();
                 self.now = self.clock.now();
                 if self.idle_phase() == IdlePhase::Expired {
                     return self.end_session();
                 }
-                if self.now.date() != yesterday
+                if self.now.date() != day_before
                     && let Some(forget) = self.runner.forget_old_tickets(&self.now)
                 {
                     return Task::perform(forget, |()| Message::None);

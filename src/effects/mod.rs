@@ -112,12 +112,10 @@ impl Runner {
         let spooler = self.spooler.clone()?;
         let cutoff = today.start_of_day().ok()?.timestamp();
         Some(async move {
-            let done = tokio::task::spawn_blocking(move || spooler.forget_before(cutoff)).await;
-            match done {
-                Ok(Ok(_)) => {}
-                Ok(Err(error)) => tracing::error!(%error, "old tickets not forgotten"),
-                Err(error) => tracing::error!(%error, "old tickets not forgotten"),
-            }
+            on_blocking_pool("old tickets not forgotten", move || {
+                spooler.forget_before(cutoff)
+            })
+            .await;
         })
     }
 
@@ -169,6 +167,29 @@ impl Runner {
                     Err(PrintFailure::Failed)
                 }
             }
+        }
+    }
+}
+
+/// Runs `work` (SQLite, files) on tokio's blocking pool, never on the UI's executor. A failure,
+/// or the task stopping, is logged as `failed` and gives `None`.
+pub(crate) async fn on_blocking_pool<T, E>(
+    failed: &'static str,
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Option<T>
+where
+    T: Send + 'static,
+    E: std::fmt::Display + Send + 'static,
+{
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(value)) => Some(value),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "{failed}");
+            None
+        }
+        Err(error) => {
+            tracing::error!(%error, "{failed}");
+            None
         }
     }
 }

@@ -8,7 +8,7 @@ use kiosk_core::i18n::Language;
 use kiosk_core::print::{JobState, Spooler, TestTicket, Ticket};
 use kiosk_core::staff_pin::{PinGuard, PinGuardFile};
 
-use super::{Effect, Runner};
+use super::{Effect, Runner, on_blocking_pool};
 use crate::screen::staff::{self, Action, Reply, ReprintOutcome};
 
 impl Runner {
@@ -37,12 +37,11 @@ impl Runner {
                 Effect::perform(
                     async move {
                         keep_pin_count(file, guard).await;
-                        tokio::task::spawn_blocking(move || last_ticket(spooler, &zone))
-                            .await
-                            .unwrap_or_else(|error| {
-                                tracing::error!(%error, "print journal lookup stopped");
-                                None
-                            })
+                        on_blocking_pool("print journal lookup stopped", move || {
+                            Ok::<_, std::convert::Infallible>(last_ticket(spooler, &zone))
+                        })
+                        .await
+                        .flatten()
                     },
                     Reply::LastTicket,
                 )
@@ -67,12 +66,7 @@ impl Runner {
 /// Writes the wrong-code count to its file on the blocking pool. A count that cannot be
 /// written is logged and kept in memory: the screen still waits until the kiosk restarts.
 async fn keep_pin_count(file: Arc<PinGuardFile>, guard: PinGuard) {
-    let written = tokio::task::spawn_blocking(move || file.save(guard)).await;
-    match written {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => tracing::error!(%error, "staff PIN count not saved"),
-        Err(error) => tracing::error!(%error, "staff PIN count not saved"),
-    }
+    on_blocking_pool("staff PIN count not saved", move || file.save(guard)).await;
 }
 
 /// The last resident ticket in the print journal. `None` also without a printer or when the

@@ -71,21 +71,19 @@ impl PinGuardFile {
     /// [`FREE_TRIES`] wrong codes, so that damaging it cannot clear the count (one wait of
     /// 30 seconds is the most it costs staff).
     pub fn open(path: &Path) -> Arc<Self> {
-        let guard = match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|error| {
-                tracing::warn!(%error, file = %path.display(), "staff PIN count unreadable");
-                PinGuard {
-                    failures: FREE_TRIES,
-                    locked_until: None,
-                }
-            }),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => PinGuard::default(),
+        const DAMAGED: PinGuard = PinGuard {
+            failures: FREE_TRIES,
+            locked_until: None,
+        };
+        let read = std::fs::read(path).map_err(|error| error.to_string());
+        let guard = match read
+            .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|error| error.to_string()))
+        {
+            Ok(guard) => guard,
+            Err(_) if !path.exists() => PinGuard::default(),
             Err(error) => {
                 tracing::warn!(%error, file = %path.display(), "staff PIN count unreadable");
-                PinGuard {
-                    failures: FREE_TRIES,
-                    locked_until: None,
-                }
+                DAMAGED
             }
         };
         Arc::new(Self {
