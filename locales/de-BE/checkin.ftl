@@ -59,4 +59,3 @@ checkin-start-again = Neu beginnen
 checkin-already-title = Sie haben schon eine Nummer
 checkin-already-body = Sie haben sich für diesen Termin schon angemeldet. Behalten Sie Ihr erstes Ticket, oder drucken Sie es erneut.
 checkin-print-again = Mein Ticket erneut drucken
-checkin-already-spoken = Sie haben schon die Nummer { $number }.

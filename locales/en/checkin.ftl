@@ -58,4 +58,3 @@ checkin-start-again = Start again
 checkin-already-title = You already have a number
 checkin-already-body = You checked in earlier with this appointment. Keep your first ticket, or print it again.
 checkin-print-again = Print my ticket again
-checkin-already-spoken = You already have number { $number }.

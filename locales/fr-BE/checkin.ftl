@@ -59,4 +59,3 @@ checkin-start-again = Recommencer
 checkin-already-title = Vous avez déjà un numéro
 checkin-already-body = Vous vous êtes déjà présenté pour ce rendez-vous. Gardez votre premier ticket, ou imprimez-le à nouveau.
 checkin-print-again = Réimprimer mon ticket
-checkin-already-spoken = Vous avez déjà le numéro { $number }.

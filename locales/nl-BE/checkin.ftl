@@ -59,4 +59,3 @@ checkin-start-again = Opnieuw beginnen
 checkin-already-title = U hebt al een volgnummer
 checkin-already-body = U hebt zich voor deze afspraak al aangemeld. Bewaar uw eerste ticket, of druk het opnieuw af.
 checkin-print-again = Mijn ticket opnieuw afdrukken
-checkin-already-spoken = U hebt al volgnummer { $number }.

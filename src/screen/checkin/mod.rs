@@ -648,6 +648,16 @@ impl Flow for State {
     }
 
     fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken {
+        if let (Step::Ticket, Some(ticket)) = (self.step, &self.ticket)
+            && ticket.already
+        {
+            // What the screen shows, in reading order: the title, then the number.
+            return Spoken::new([
+                ctx.tr(Service::CheckIn.title_id()),
+                ctx.tr("checkin-already-title"),
+                ticket.number.clone(),
+            ]);
+        }
         let sentence = match self.step {
             Step::PrinterDown | Step::Problem => problem::sentence(self, ctx, around.now),
             Step::ConfirmCancel => appointment::cancel_question(self, ctx),
@@ -656,15 +666,7 @@ impl Flow for State {
             Step::LookingUp => ctx.tr("checkin-looking-up"),
             Step::Appointment => ctx.tr("checkin-appointment-title"),
             Step::CheckingIn => ctx.tr("checkin-checking-in"),
-            Step::Ticket => match &self.ticket {
-                Some(ticket) if ticket.already => words::with(
-                    ctx,
-                    "checkin-already-spoken",
-                    "number",
-                    ticket.number.clone(),
-                ),
-                _ => ctx.tr("checkin-ticket-title"),
-            },
+            Step::Ticket => ctx.tr("checkin-ticket-title"),
             Step::Cancelling => ctx.tr("checkin-cancelling"),
             Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };
