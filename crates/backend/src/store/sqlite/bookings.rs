@@ -186,19 +186,7 @@ pub fn create(
             now.as_second(),
         ],
     )?;
-    for unit in slots::units(b.start, b.end) {
-        tx.execute(
-            "INSERT INTO slot_claims (location_id, desk, unit, booking_id) VALUES (?1, ?2, ?3, ?4)",
-            params![b.location_id, desk, unit, b.id.to_string()],
-        )
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::SlotTaken
-            } else {
-                e.into()
-            }
-        })?;
-    }
+    claim_units(tx, &b.location_id, desk, b.start, b.end, b.id)?;
     by_id(tx, b.id)?
         .ok_or(StoreError::NotFound("booking"))?
         .to_api(tz, now)
@@ -253,6 +241,50 @@ pub fn find(
         .transpose()
 }
 
+/// Claims the 5-minute units of `start..end` at `desk` for booking `id`. The unique index is
+/// what decides between two bookings racing for the same time: the loser gets `SlotTaken`.
+pub(crate) fn claim_units(
+    tx: &Transaction<'_>,
+    location_id: &str,
+    desk: u32,
+    start: Timestamp,
+    end: Timestamp,
+    id: Uuid,
+) -> StoreResult<()> {
+    for unit in slots::units(start, end) {
+        tx.execute(
+            "INSERT INTO slot_claims (location_id, desk, unit, booking_id) VALUES (?1, ?2, ?3, ?4)",
+            params![location_id, desk, unit, id.to_string()],
+        )
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::SlotTaken
+            } else {
+                e.into()
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Cancels booking `id` (the kiosk's cancel and the desk's alike): its times free again, and
+/// a ticket still waiting cancelled with it.
+pub(crate) fn cancel_row(tx: &Transaction<'_>, id: Uuid) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE bookings SET status = 'cancelled', hold_expires_s = NULL WHERE id = ?1",
+        [id.to_string()],
+    )?;
+    tx.execute(
+        "DELETE FROM slot_claims WHERE booking_id = ?1",
+        [id.to_string()],
+    )?;
+    tx.execute(
+        "UPDATE tickets SET status = 'cancelled' WHERE booking_id = ?1 AND status = 'waiting'",
+        [id.to_string()],
+    )?;
+    Ok(())
+}
+
 pub fn cancel(
     tx: &Transaction<'_>,
     tz: &TimeZone,
@@ -265,18 +297,7 @@ pub fn cancel(
         .filter(|row| row.id == id)
         .ok_or(StoreError::NotFound("booking"))?;
     if row.status(now) != BookingStatus::Cancelled {
-        tx.execute(
-            "UPDATE bookings SET status = 'cancelled', hold_expires_s = NULL WHERE id = ?1",
-            [id.to_string()],
-        )?;
-        tx.execute(
-            "DELETE FROM slot_claims WHERE booking_id = ?1",
-            [id.to_string()],
-        )?;
-        tx.execute(
-            "UPDATE tickets SET status = 'cancelled' WHERE booking_id = ?1 AND status = 'waiting'",
-            [id.to_string()],
-        )?;
+        cancel_row(tx, id)?;
     }
     by_id(tx, id)?
         .ok_or(StoreError::NotFound("booking"))?

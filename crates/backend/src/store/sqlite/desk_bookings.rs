@@ -9,7 +9,6 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::bookings::{self, BookingRow, COLUMNS};
-use super::is_unique_violation;
 use crate::slots;
 use crate::store::{BookingQuery, DeskBooking, StoreError, StoreResult};
 
@@ -147,19 +146,7 @@ pub fn move_to(
         "UPDATE bookings SET start_s = ?2, end_s = ?3 WHERE id = ?1",
         params![id.to_string(), start.as_second(), end.as_second()],
     )?;
-    for unit in slots::units(start, end) {
-        tx.execute(
-            "INSERT INTO slot_claims (location_id, desk, unit, booking_id) VALUES (?1, ?2, ?3, ?4)",
-            params![location_id, desk, unit, id.to_string()],
-        )
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::SlotTaken
-            } else {
-                e.into()
-            }
-        })?;
-    }
+    bookings::claim_units(tx, location_id, desk, start, end, id)?;
     row_here(tx, id, location_id)?.to_api(tz, now)
 }
 
@@ -174,18 +161,7 @@ pub fn cancel(
 ) -> StoreResult<Booking> {
     let row = row_here(tx, id, location_id)?;
     if row.status(now) != BookingStatus::Cancelled {
-        tx.execute(
-            "UPDATE bookings SET status = 'cancelled', hold_expires_s = NULL WHERE id = ?1",
-            [id.to_string()],
-        )?;
-        tx.execute(
-            "DELETE FROM slot_claims WHERE booking_id = ?1",
-            [id.to_string()],
-        )?;
-        tx.execute(
-            "UPDATE tickets SET status = 'cancelled' WHERE booking_id = ?1 AND status = 'waiting'",
-            [id.to_string()],
-        )?;
+        bookings::cancel_row(tx, id)?;
     }
     row_here(tx, id, location_id)?.to_api(tz, now)
 }
