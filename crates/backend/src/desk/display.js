@@ -66,8 +66,11 @@
     window.speechSynthesis.speak(u);
   }
   var events = new EventSource('/v1/display/' + encodeURIComponent(loc) + '/events');
-  events.onopen = function () { $('reconnecting').hidden = true; load(); };
-  events.onerror = function () { $('reconnecting').hidden = false; document.body.classList.add('stale'); };
+  // body[data-live] says the stream is open: what the browser tests wait for.
+  events.onopen = function () { $('reconnecting').hidden = true; document.body.dataset.live = '1'; load(); };
+  events.onerror = function () {
+    $('reconnecting').hidden = false; delete document.body.dataset.live; document.body.classList.add('stale');
+  };
   events.addEventListener('queue', function (e) {
     var news = {};
     try { news = JSON.parse(e.data); } catch (err) { news = {}; }

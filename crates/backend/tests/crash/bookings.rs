@@ -116,10 +116,10 @@ async fn a_hold_killed_before_its_commit_runs_once_restarted() {
     assert_eq!(site.count(OURS, SLOT), 1);
 }
 
-#[tokio::test]
-async fn a_confirmation_killed_after_its_commit_is_replayed_once_restarted() {
-    let site = Site::new().await;
-    let armed = site.serve(Some("confirm_booking:after-commit"));
+/// Holds our slot on a backend armed to die at `point` of the confirmation, confirms, and
+/// retries the same request with the same key once restarted: the hold and the retry's answer.
+async fn hold_then_crash_confirm(site: &Site, point: &str) -> (Value, reqwest::Response) {
+    let armed = site.serve(Some(point));
     let held = site
         .post(&armed, "/v1/bookings", &booking_body(SLOT), &key())
         .send()
@@ -133,6 +133,13 @@ async fn a_confirmation_killed_after_its_commit_is_replayed_once_restarted() {
     let (_backend, retry) = site
         .crash_then_retry(armed, request, |b| site.post(b, &path, &json!({}), &k))
         .await;
+    (held, retry)
+}
+
+#[tokio::test]
+async fn a_confirmation_killed_after_its_commit_is_replayed_once_restarted() {
+    let site = Site::new().await;
+    let (held, retry) = hold_then_crash_confirm(&site, "confirm_booking:after-commit").await;
     assert_eq!(retry.status(), StatusCode::OK);
     assert!(replayed(&retry));
     let confirmed: Value = retry.json().await.unwrap();
@@ -144,26 +151,15 @@ async fn a_confirmation_killed_after_its_commit_is_replayed_once_restarted() {
 #[tokio::test]
 async fn a_confirmation_killed_before_its_commit_runs_once_restarted() {
     let site = Site::new().await;
-    let armed = site.serve(Some("confirm_booking:before-commit"));
-    let held = site
-        .post(&armed, "/v1/bookings", &booking_body(SLOT), &key())
-        .send()
-        .await
-        .unwrap();
-    let held: Value = held.json().await.unwrap();
-    let path = format!("/v1/bookings/{}/confirm", held["id"].as_str().unwrap());
-    let k = key();
-    let request = site.post(&armed, &path, &json!({}), &k);
-    let (_backend, retry) = site
-        .crash_then_retry(armed, request, |b| site.post(b, &path, &json!({}), &k))
-        .await;
+    let (held, retry) = hold_then_crash_confirm(&site, "confirm_booking:before-commit").await;
     assert_eq!(retry.status(), StatusCode::OK);
     assert!(!replayed(&retry));
-    assert_eq!(retry.json::<Value>().await.unwrap()["status"], "confirmed");
+    let confirmed: Value = retry.json().await.unwrap();
+    assert_eq!(confirmed["id"], held["id"]);
+    assert_eq!(confirmed["status"], "confirmed");
+    assert_eq!(site.count(OURS, SLOT), 1, "one booking for the slot");
 }
 
-/// Cancelling is a DELETE without a key: it is one transaction, and cancelling a cancelled booking
-/// answers the same cancelled booking, so a retry after a crash is safe as it stands.
 #[tokio::test]
 async fn a_cancellation_killed_after_its_commit_answers_the_same_once_restarted() {
     let site = Site::new().await;

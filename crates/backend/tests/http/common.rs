@@ -115,7 +115,19 @@ impl Env {
 
     /// POSTs `body` to `path` with a fresh Idempotency-Key and returns the response.
     pub async fn send(&self, path: &str, body: &Value) -> Response {
-        self.post(path, body).send().await.unwrap()
+        self.send_as(&self.token, path, body).await
+    }
+
+    /// [`Self::send`] as another kiosk, by its `token`.
+    pub async fn send_as(&self, token: &str, path: &str, body: &Value) -> Response {
+        self.http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key())
+            .json(body)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// POSTs `body` to `path` with the given Idempotency-Key and returns the response.

@@ -261,14 +261,8 @@ async fn two_offline_kiosks_checking_in_one_booking_give_one_ticket_called_with_
         .await
         .unwrap();
     let second_block: Value = env
-        .http
-        .post(env.url("/v1/kiosks/me/ticket-blocks"))
-        .bearer_auth(&second_kiosk)
-        .header("Idempotency-Key", crate::common::key())
-        .json(&block_request)
-        .send()
+        .send_as(&second_kiosk, "/v1/kiosks/me/ticket-blocks", &block_request)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -288,17 +282,12 @@ async fn two_offline_kiosks_checking_in_one_booking_give_one_ticket_called_with_
     assert_eq!(first["results"][0]["status"], "accepted", "{first}");
     // The second kiosk checked the resident in a minute earlier, but synced later.
     let second: Value = env
-        .http
-        .post(env.url("/v1/kiosks/me/events"))
-        .bearer_auth(&second_kiosk)
-        .header("Idempotency-Key", crate::common::key())
-        .json(&offline(
-            &second_block["first"],
-            "2026-03-24T09:40:00+01:00",
-        ))
-        .send()
+        .send_as(
+            &second_kiosk,
+            "/v1/kiosks/me/events",
+            &offline(&second_block["first"], "2026-03-24T09:40:00+01:00"),
+        )
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
