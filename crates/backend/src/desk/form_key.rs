@@ -22,6 +22,18 @@ pub enum FormKey<T> {
 
 /// The form key of a desk form (`form_key`) as an Idempotency-Key of scope `desk:<staff id>`;
 /// `render` keeps the answer a resent form gets.
+/// The form's key, normalised as it is stored (a UUID in its hyphenated lower-case form).
+pub fn key_of(form: &FormData) -> Option<String> {
+    form.get("form_key")
+        .and_then(|k| Uuid::parse_str(k).ok())
+        .map(|k| k.to_string())
+}
+
+/// The keys of one clerk's forms: a key never answers another clerk's form.
+pub fn scope_of(clerk: &Clerk) -> String {
+    format!("desk:{}", clerk.session.staff_id)
+}
+
 pub async fn form_key<T: 'static>(
     state: &AppState,
     clerk: &Clerk,
@@ -30,12 +42,8 @@ pub async fn form_key<T: 'static>(
     body: &[u8],
     render: impl Fn(&T) -> crate::store::StoreResult<StoredAnswer> + Send + Sync + 'static,
 ) -> Result<FormKey<T>, String> {
-    let key = form
-        .get("form_key")
-        .and_then(|k| Uuid::parse_str(k).ok())
-        .ok_or_else(|| "The form is incomplete: reload the page.".to_owned())?
-        .to_string();
-    let scope = format!("desk:{}", clerk.session.staff_id);
+    let key = key_of(form).ok_or_else(|| "The form is incomplete: reload the page.".to_owned())?;
+    let scope = scope_of(clerk);
     let now = state.clock.now();
     if let Some(stored) = answered(state, &scope, &key).await {
         return Ok(FormKey::Answered(stored));

@@ -178,9 +178,11 @@ async fn show(state: &AppState, title: &str, booking: &Booking, status: StatusCo
 
 /// The answer kept for this form's key, after losing the race to write it.
 async fn replay(state: &AppState, clerk: &Clerk, form: &FormData, title: &str) -> Response {
-    let scope = format!("desk:{}", clerk.session.staff_id);
-    let key = form.get("form_key").unwrap_or("");
-    match answered(state, &scope, key)
+    // The key as it was stored: normalised the same way.
+    let Some(key) = super::form_key::key_of(form) else {
+        return see_other("/desk/bookings");
+    };
+    match answered(state, &super::form_key::scope_of(clerk), &key)
         .await
         .as_ref()
         .and_then(stored_booking)
