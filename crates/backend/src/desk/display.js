@@ -7,11 +7,13 @@
   var speak = new URLSearchParams(window.location.search).get('speak') === '1';
   var texts = [
     { lang: 'nl', now: 'Nu aan de beurt', recent: 'Vorige oproepen', hint: 'Houd dit scherm in het oog: uw nummer verschijnt hier.' },
-    { lang: 'fr', now: 'Numéros appelés', recent: 'Appels précédents', hint: 'Surveillez cet écran : votre numéro y apparaîtra.' },
+    { lang: 'fr', now: "C'est au tour de", recent: 'Appels précédents', hint: 'Surveillez cet écran : votre numéro y apparaîtra.' },
     { lang: 'de', now: 'Jetzt an der Reihe', recent: 'Letzte Aufrufe', hint: 'Behalten Sie diesen Bildschirm im Blick: Ihre Nummer erscheint hier.' },
     { lang: 'en', now: 'Now serving', recent: 'Previous calls', hint: 'Watch this screen: your number will appear here.' }
   ];
   var turn = 0;
+  // The location's name in every language, from the state; the page starts with the Dutch one.
+  var names = null;
   var flash = { number: null, until: 0 };
   var audio = null;
   function $(id) { return document.getElementById(id); }
@@ -19,6 +21,7 @@
     var t = texts[turn % texts.length]; turn += 1;
     $('title-now').textContent = t.now; $('title-recent').textContent = t.recent; $('hint').textContent = t.hint;
     document.documentElement.lang = t.lang;
+    if (names && names[t.lang]) { $('location-name').textContent = names[t.lang]; }
   }
   function clock() {
     $('clock').textContent = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
@@ -36,6 +39,7 @@
     calls.forEach(function (c) { list.appendChild(item(c, big)); });
   }
   function render(view) {
+    names = view.location_name;
     fill($('calling'), view.calling, true);
     fill($('recent'), view.recent, false);
     document.body.classList.remove('stale');
