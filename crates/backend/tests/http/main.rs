@@ -19,3 +19,4 @@ mod openapi;
 mod retention;
 mod robustness;
 mod tickets;
+mod walk_ins;
