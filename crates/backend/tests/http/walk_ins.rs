@@ -71,9 +71,7 @@ async fn a_retried_request_gives_the_same_number_not_a_second_one() {
     let env = start_at(MONDAY_NINE).await;
     let body = json!({"queue_service_id": "information"});
     let key = key();
-    let first = env
-        .send_with_key("/v1/walk-in-tickets", &body, &key)
-        .await;
+    let first = env.send_with_key("/v1/walk-in-tickets", &body, &key).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     let retry: Value = env
@@ -136,7 +134,12 @@ async fn services_without_walk_ins_or_elsewhere_refuse_without_an_opening() {
             &json!({"queue_service_id": "collect"}),
         )
         .await;
-    let elsewhere = problem(elsewhere, StatusCode::UNPROCESSABLE_ENTITY, "walk-in-closed").await;
+    let elsewhere = problem(
+        elsewhere,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "walk-in-closed",
+    )
+    .await;
     assert_eq!(elsewhere.get("opens_at"), None, "never at the branch");
 }
 

@@ -171,7 +171,11 @@ fn opening_periods(conn: &Connection, location_id: &str) -> StoreResult<Vec<Open
     Ok(out)
 }
 
-pub(crate) fn closures(conn: &Connection, location_id: &str, today: Date) -> StoreResult<Vec<Closure>> {
+pub(crate) fn closures(
+    conn: &Connection,
+    location_id: &str,
+    today: Date,
+) -> StoreResult<Vec<Closure>> {
     let mut stmt = conn.prepare(
         "SELECT day, reason_nl, reason_fr, reason_de, reason_en FROM closures
          WHERE location_id = ?1 AND day >= ?2 ORDER BY day",

@@ -59,7 +59,8 @@ fn record(
         return Ok(EventOutcome::Duplicate);
     }
     if event.kind == "ticket.offline_walk_in" {
-        let walk_in: kiosk_api::OfflineWalkIn = match serde_json::from_value(event.payload.clone()) {
+        let walk_in: kiosk_api::OfflineWalkIn = match serde_json::from_value(event.payload.clone())
+        {
             Ok(w) => w,
             Err(e) => return Ok(rejected(format!("payload: {e}"))),
         };
