@@ -121,7 +121,7 @@ impl Session {
     fn new(language: Language) -> Self {
         Self {
             language,
-            screen: Screen::Home(home::State),
+            screen: Screen::Home(home::State::default()),
             history: Vec::new(),
             focus: None,
         }
@@ -349,6 +349,7 @@ impl Kiosk {
             Message::Tick => {
                 let day_before = self.now.date();
                 self.now = self.clock.now();
+                self.refresh_home();
                 if self.idle_phase() == IdlePhase::Expired {
                     return self.end_session();
                 }
@@ -383,6 +384,7 @@ impl Kiosk {
             Message::CatalogueLoaded(catalogue) => {
                 if catalogue.is_some() {
                     self.catalogue = catalogue;
+                    self.refresh_home();
                 }
             }
             Message::None => {}
@@ -575,9 +577,36 @@ impl Kiosk {
                 self.with_catalogue(checkin::State::new(self.printer_can_print())),
             )),
             Service::Certificate => self.certificate_screen(),
+            Service::WalkIn => Screen::CheckIn(Box::new(self.with_catalogue(
+                checkin::State::walk_in(self.printer_can_print(), self.walk_ins_open()),
+            ))),
         };
         self.show(next);
         Task::none()
+    }
+
+    /// The services that give a number without an appointment here, now (from the cached
+    /// catalogue: the same offline).
+    fn walk_ins_open(&self) -> Vec<kiosk_api::QueueService> {
+        let location = self.services.backend.as_ref().and_then(|b| b.location_id());
+        match (&self.catalogue, location) {
+            (Some(catalogue), Some(location)) => {
+                checkin::open_services(catalogue, &location, &self.now)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Shows or hides "Take a number" on the start screen (showing, or one Back away) as the
+    /// clock and the catalogue say.
+    fn refresh_home(&mut self) {
+        let open = !self.walk_ins_open().is_empty();
+        let session = &mut self.session;
+        for screen in std::iter::once(&mut session.screen).chain(session.history.iter_mut()) {
+            if let Screen::Home(home) = screen {
+                home.walk_in_open = open;
+            }
+        }
     }
 
     /// Shows `next`, keeping the current screen one Back away.
@@ -639,6 +668,7 @@ impl Kiosk {
         let leaving = self.abandon_screen();
         let card_ended = self.end_card_session();
         self.session = Session::new(self.config.kiosk.default_language);
+        self.refresh_home();
         self.screen_changed();
         Task::batch([leaving, card_ended])
     }

@@ -59,3 +59,14 @@ checkin-start-again = Neu beginnen
 checkin-already-title = Sie haben schon eine Nummer
 checkin-already-body = Sie haben sich für diesen Termin schon angemeldet. Behalten Sie Ihr erstes Ticket, oder drucken Sie es erneut.
 checkin-print-again = Mein Ticket erneut drucken
+
+## Ohne Termin: eine Wartenummer für einen Dienst
+walkin-choose-title = Weshalb kommen Sie?
+walkin-choose-hint = Wählen Sie, und Ihre Nummer wird gedruckt.
+walkin-taking = Einen Moment, wir holen Ihre Nummer…
+walkin-closed = Für diesen Dienst gibt es jetzt keine Nummern. Bitte fragen Sie am Schalter.
+walkin-closed-time = Für diesen Dienst gibt es jetzt keine Nummern. Kommen Sie ab { $time } wieder.
+walkin-closed-day = Für diesen Dienst gibt es jetzt keine Nummern. Kommen Sie am { $date } ab { $time } wieder.
+walkin-full = Alle heutigen Nummern für diesen Dienst sind vergeben. Bitte fragen Sie am Schalter.
+walkin-full-time = Alle heutigen Nummern für diesen Dienst sind vergeben. Kommen Sie ab { $time } wieder.
+walkin-full-day = Alle heutigen Nummern für diesen Dienst sind vergeben. Kommen Sie am { $date } ab { $time } wieder.

@@ -12,6 +12,8 @@ home-book = Termin vereinbaren
 home-book-hint = Für Personalausweis, Reisepass, Führerschein, …
 home-checkin = Ich habe einen Termin
 home-checkin-hint = Scannen Sie Ihre Terminbestätigung und ziehen Sie eine Nummer
+home-walk-in = Nummer ziehen
+home-walk-in-hint = Ohne Termin? Ein Dokument abholen oder eine kurze Frage
 home-choose-language = Sprache
 
 ## Navigation, the same place on every screen

@@ -58,3 +58,14 @@ checkin-start-again = Start again
 checkin-already-title = You already have a number
 checkin-already-body = You checked in earlier with this appointment. Keep your first ticket, or print it again.
 checkin-print-again = Print my ticket again
+
+## Without an appointment: a queue number for a service
+walkin-choose-title = What is your visit for?
+walkin-choose-hint = Choose, and your number is printed.
+walkin-taking = One moment, we are getting your number…
+walkin-closed = There are no numbers for this service now. Please ask at the desk.
+walkin-closed-time = There are no numbers for this service now. Come back from { $time }.
+walkin-closed-day = There are no numbers for this service now. Come back on { $date } from { $time }.
+walkin-full = All of today's numbers for this service have been given. Please ask at the desk.
+walkin-full-time = All of today's numbers for this service have been given. Come back from { $time }.
+walkin-full-day = All of today's numbers for this service have been given. Come back on { $date } from { $time }.

@@ -12,6 +12,8 @@ home-book = Book an appointment
 home-book-hint = For an identity card, passport, driving licence, …
 home-checkin = I have an appointment
 home-checkin-hint = Scan your booking and take a queue number
+home-walk-in = Take a number
+home-walk-in-hint = No appointment? Collecting a document, or a quick question
 home-choose-language = Language
 
 ## Navigation, the same place on every screen

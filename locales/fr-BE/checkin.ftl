@@ -59,3 +59,14 @@ checkin-start-again = Recommencer
 checkin-already-title = Vous avez déjà un numéro
 checkin-already-body = Vous vous êtes déjà présenté pour ce rendez-vous. Gardez votre premier ticket, ou imprimez-le à nouveau.
 checkin-print-again = Réimprimer mon ticket
+
+## Sans rendez-vous : un numéro pour un service
+walkin-choose-title = Pour quoi venez-vous ?
+walkin-choose-hint = Choisissez, et votre numéro est imprimé.
+walkin-taking = Un instant, nous prenons votre numéro…
+walkin-closed = Ce service ne donne pas de numéro maintenant. Adressez-vous au guichet.
+walkin-closed-time = Ce service ne donne pas de numéro maintenant. Revenez à partir de { $time }.
+walkin-closed-day = Ce service ne donne pas de numéro maintenant. Revenez le { $date } à partir de { $time }.
+walkin-full = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Adressez-vous au guichet.
+walkin-full-time = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Revenez à partir de { $time }.
+walkin-full-day = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Revenez le { $date } à partir de { $time }.

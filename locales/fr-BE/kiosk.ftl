@@ -12,6 +12,8 @@ home-book = Prendre rendez-vous
 home-book-hint = Pour une carte d'identité, un passeport, un permis de conduire, …
 home-checkin = J'ai un rendez-vous
 home-checkin-hint = Scannez votre confirmation et prenez un numéro
+home-walk-in = Prendre un numéro
+home-walk-in-hint = Sans rendez-vous ? Retirer un document ou une question rapide
 home-choose-language = Langue
 
 ## Navigation, the same place on every screen

@@ -59,3 +59,14 @@ checkin-start-again = Opnieuw beginnen
 checkin-already-title = U hebt al een volgnummer
 checkin-already-body = U hebt zich voor deze afspraak al aangemeld. Bewaar uw eerste ticket, of druk het opnieuw af.
 checkin-print-again = Mijn ticket opnieuw afdrukken
+
+## Zonder afspraak: een volgnummer voor een dienst
+walkin-choose-title = Waarvoor komt u?
+walkin-choose-hint = Kies, en uw volgnummer wordt afgedrukt.
+walkin-taking = Even geduld, we halen uw volgnummer op…
+walkin-closed = Voor deze dienst zijn er nu geen volgnummers. Vraag het aan de balie.
+walkin-closed-time = Voor deze dienst zijn er nu geen volgnummers. Kom terug vanaf { $time }.
+walkin-closed-day = Voor deze dienst zijn er nu geen volgnummers. Kom terug op { $date } vanaf { $time }.
+walkin-full = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Vraag het aan de balie.
+walkin-full-time = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Kom terug vanaf { $time }.
+walkin-full-day = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Kom terug op { $date } vanaf { $time }.

@@ -13,6 +13,8 @@ home-book = Afspraak maken
 home-book-hint = Voor een identiteitskaart, paspoort, rijbewijs, …
 home-checkin = Ik heb een afspraak
 home-checkin-hint = Scan uw afspraakbewijs en neem een volgnummer
+home-walk-in = Volgnummer nemen
+home-walk-in-hint = Geen afspraak? Een document afhalen of een korte vraag
 home-choose-language = Taal
 
 ## Navigation, the same place on every screen

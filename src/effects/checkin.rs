@@ -1,5 +1,6 @@
 //! The check-in flow's actions: look the booking up, check in (online, else offline from the
-//! cached arrivals and the kiosk's ticket block), cancel, and print the queue ticket.
+//! cached arrivals and the kiosk's ticket block), take a number without an appointment (online,
+//! else from the block), cancel, and print the queue ticket.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use kiosk_api::{Catalogue, LocalizedText};
 use kiosk_core::i18n::Language;
 use kiosk_core::print::Ticket;
 use kiosk_core::store::Store;
-use kiosk_core::sync::{self, CheckInOutcome, Client, IdempotencyKey};
+use kiosk_core::sync::{self, CheckInOutcome, Client, IdempotencyKey, WalkInOutcome};
 
 use super::{Effect, Runner};
 use crate::screen::checkin::{Action, Failure, QueueTicketInfo, Reply};
@@ -47,6 +48,14 @@ impl Runner {
                 };
                 Effect::Task(check_in(code, self.client(), context))
             }
+            Action::TakeNumber { queue_service_id } => {
+                let context = CheckInContext {
+                    store: self.store(),
+                    catalogue,
+                    now,
+                };
+                Effect::Task(take_number(queue_service_id, self.client(), context))
+            }
             Action::Cancel { booking_id, code } => match self.client() {
                 Some(client) => Effect::perform(
                     async move { client.cancel_booking(booking_id, &code).await },
@@ -72,13 +81,9 @@ impl Runner {
     }
 }
 
-fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Task<Reply> {
-    let CheckInContext {
-        store,
-        catalogue,
-        now,
-    } = context;
-    let service_name = move |id: &str| -> LocalizedText {
+/// The queue service's name in every language; its id when the catalogue does not know it.
+fn service_names(catalogue: Option<Arc<Catalogue>>) -> impl Fn(&str) -> LocalizedText {
+    move |id: &str| {
         catalogue
             .as_ref()
             .and_then(|c| c.queue_services.iter().find(|s| s.id == id))
@@ -89,7 +94,60 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
                 de: id.into(),
                 en: id.into(),
             })
+    }
+}
+
+fn take_number(
+    queue_service_id: String,
+    client: Option<Client>,
+    context: CheckInContext,
+) -> Task<Reply> {
+    let CheckInContext {
+        store,
+        catalogue,
+        now,
+    } = context;
+    let service_name = service_names(catalogue);
+    let (Some(client), Some(store)) = (client, store) else {
+        return Task::done(Reply::NumberGiven(Err(Failure::Offline)));
     };
+    // One key for this number: the client's own retries reuse it, so a retry gives the same one.
+    let key = IdempotencyKey::new();
+    Task::perform(
+        async move { sync::take_walk_in_number(&client, &store, &queue_service_id, key, now).await },
+        move |result| {
+            Reply::NumberGiven(match result {
+                Ok(WalkInOutcome::Online(ticket)) => Ok(QueueTicketInfo {
+                    service: service_name(&ticket.queue_service_id),
+                    number: ticket.number,
+                    people_ahead: Some(ticket.people_ahead),
+                    estimated_wait_min: Some(ticket.estimated_wait_min),
+                    booked_start: None,
+                    offline: false,
+                    already: false,
+                }),
+                Ok(WalkInOutcome::Offline(ticket)) => Ok(QueueTicketInfo {
+                    service: service_name(&ticket.queue_service_id),
+                    number: ticket.number,
+                    people_ahead: None,
+                    estimated_wait_min: None,
+                    booked_start: None,
+                    offline: true,
+                    already: false,
+                }),
+                Err(error) => Err(Failure::from_take_number(&error)),
+            })
+        },
+    )
+}
+
+fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Task<Reply> {
+    let CheckInContext {
+        store,
+        catalogue,
+        now,
+    } = context;
+    let service_name = service_names(catalogue);
     let (Some(client), Some(store)) = (client, store) else {
         return Task::done(Reply::CheckedIn(Err(Failure::Offline)));
     };

@@ -1,4 +1,5 @@
-//! The start screen: three large actions with pictures.
+//! The start screen: three large actions with pictures, and a fourth, "Take a number", while a
+//! service gives numbers without an appointment.
 
 use iced::widget::{column, responsive, row, text};
 use iced::{Element, Length};
@@ -12,7 +13,10 @@ use crate::widget::action_button::{Action as ActionSpec, Shape, action_button};
 use crate::widget::picture;
 
 #[derive(Debug, Clone, Default)]
-pub struct State;
+pub struct State {
+    /// Whether a walk-in service is open now: the root keeps it current.
+    pub walk_in_open: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
@@ -24,7 +28,7 @@ pub enum Action {
     Open(Service),
 }
 
-const ACTIONS: [(Service, &[u8], &str); 3] = [
+const ACTIONS: [(Service, &[u8], &str); 4] = [
     (
         Service::Certificate,
         picture::CERTIFICATE,
@@ -32,9 +36,18 @@ const ACTIONS: [(Service, &[u8], &str); 3] = [
     ),
     (Service::Booking, picture::CALENDAR, "home-book-hint"),
     (Service::CheckIn, picture::CHECK_IN, "home-checkin-hint"),
+    (Service::WalkIn, picture::WALK_IN, "home-walk-in-hint"),
 ];
 
-impl State {}
+impl State {
+    /// The actions on offer now, in their order on screen.
+    fn actions(&self) -> impl Iterator<Item = &'static (Service, &'static [u8], &'static str)> {
+        let walk_in_open = self.walk_in_open;
+        ACTIONS
+            .iter()
+            .filter(move |(service, _, _)| walk_in_open || *service != Service::WalkIn)
+    }
+}
 
 impl Flow for State {
     type Message = Message;
@@ -55,8 +68,7 @@ impl Flow for State {
     }
 
     fn focus_targets(&self, _ctx: &Context<'_>) -> Vec<(FocusId, Message)> {
-        ACTIONS
-            .iter()
+        self.actions()
             .zip(0u8..)
             .map(|((service, _, _), i)| (FocusId::Content(i), Message::Open(*service)))
             .collect()
@@ -73,7 +85,7 @@ impl Flow for State {
             } else {
                 Shape::Wide
             };
-            let buttons = ACTIONS.iter().zip(0u8..).map(|((service, icon, hint), i)| {
+            let buttons = self.actions().zip(0u8..).map(|((service, icon, hint), i)| {
                 action_button(
                     &ctx,
                     ActionSpec {
@@ -107,8 +119,7 @@ impl Flow for State {
         let question = ctx.tr("home-question");
         Spoken::new(
             std::iter::once(question).chain(
-                ACTIONS
-                    .iter()
+                self.actions()
                     .flat_map(|(service, _, hint)| [ctx.tr(service.title_id()), ctx.tr(hint)]),
             ),
         )

@@ -20,12 +20,14 @@ pub enum PrintFailure {
     Failed,
 }
 
-/// The three things a resident comes for.
+/// The things a resident comes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Service {
     Certificate,
     Booking,
     CheckIn,
+    /// A queue number without an appointment.
+    WalkIn,
 }
 
 impl Service {
@@ -35,6 +37,7 @@ impl Service {
             Service::Certificate => "home-certificate",
             Service::Booking => "home-book",
             Service::CheckIn => "home-checkin",
+            Service::WalkIn => "home-walk-in",
         }
     }
 }

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 pub const CERTIFICATE: &[u8] = include_bytes!("../../assets/icons/certificate.svg");
 pub const CALENDAR: &[u8] = include_bytes!("../../assets/icons/calendar.svg");
 pub const CHECK_IN: &[u8] = include_bytes!("../../assets/icons/checkin.svg");
+pub const WALK_IN: &[u8] = include_bytes!("../../assets/icons/walk-in.svg");
 pub const BACK: &[u8] = include_bytes!("../../assets/icons/back.svg");
 pub const HOME: &[u8] = include_bytes!("../../assets/icons/home.svg");
 pub const WARNING: &[u8] = include_bytes!("../../assets/icons/warning.svg");

@@ -5,7 +5,7 @@ use jiff::ZonedDateTime;
 
 use kiosk_api::{Problem, problem_type, rfc3339};
 use kiosk_core::store::CheckinError;
-use kiosk_core::sync::{CheckInError, SyncError};
+use kiosk_core::sync::{CheckInError, SyncError, TakeNumberError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
@@ -22,6 +22,14 @@ pub enum Failure {
     /// `too-late`: check-in closed at `window_end`.
     TooLate {
         window_end: ZonedDateTime,
+    },
+    /// `walk-in-closed`: no walk-in numbers for the service now; `opens_at`: when again.
+    WalkInClosed {
+        opens_at: Option<ZonedDateTime>,
+    },
+    /// `walk-in-full`: today's walk-in numbers are all given; `opens_at`: another day's opening.
+    WalkInFull {
+        opens_at: Option<ZonedDateTime>,
     },
     /// `too-many-attempts` (429): this kiosk tried too many codes.
     RateLimited,
@@ -58,6 +66,15 @@ impl Failure {
         }
     }
 
+    /// What `kiosk_core::sync::take_walk_in_number` returned.
+    pub fn from_take_number(error: &TakeNumberError) -> Self {
+        match error {
+            TakeNumberError::Backend(e) => Self::from_sync(e),
+            // No numbers left or the store failed: the desk gives one.
+            TakeNumberError::Offline(_) => Failure::Offline,
+        }
+    }
+
     pub fn from_problem(problem: &Problem) -> Self {
         let time = |name: &str| {
             problem
@@ -75,6 +92,12 @@ impl Failure {
                 .map_or(Failure::Other, |window_start| Failure::TooEarly {
                     window_start,
                 }),
+            problem_type::WALK_IN_CLOSED => Failure::WalkInClosed {
+                opens_at: time("opens_at"),
+            },
+            problem_type::WALK_IN_FULL => Failure::WalkInFull {
+                opens_at: time("opens_at"),
+            },
             problem_type::TOO_LATE => time("window_end")
                 .map_or(Failure::Other, |window_end| Failure::TooLate { window_end }),
             _ if problem.status == 429 => Failure::RateLimited,

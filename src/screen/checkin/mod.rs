@@ -1,5 +1,7 @@
-//! Checking in for an appointment: scan the QR code (or type the code), see the appointment,
-//! take a queue number that is printed, or cancel the appointment. A pure state machine:
+//! Getting a queue number: checking in for an appointment (scan the QR code or type the code,
+//! see the appointment, take the number that is printed, or cancel the appointment), or taking
+//! a number without one (choose the service, the number is printed). Both end on the same
+//! ticket screen, print the same way and fail in the same words. A pure state machine:
 //! `update` returns an [`Action`] for the root to carry out (look up, check in, print, cancel)
 //! and the result comes back as a [`Message`]. Nothing here does I/O or reads the clock.
 //!
@@ -12,6 +14,7 @@ mod failure;
 mod layout;
 mod problem;
 mod ticket;
+mod walk_in;
 mod words;
 
 use std::fmt;
@@ -22,7 +25,7 @@ use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 use uuid::Uuid;
 
-use kiosk_api::{Booking, BookingStatus, Catalogue, LocalizedText};
+use kiosk_api::{Booking, BookingStatus, Catalogue, LocalizedText, QueueService};
 use kiosk_core::domain::{BookingCode, BookingCodeError, BookingInput};
 
 use crate::context::Context;
@@ -34,12 +37,16 @@ use crate::widget::keypad::{self, KeypadMessage};
 
 pub use crate::screen::PrintFailure;
 pub use failure::Failure;
+pub use walk_in::open_services;
 
 /// The screens of the flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     /// The ticket printer could not print when the flow started: to the desk, no number.
     PrinterDown,
+    /// Without an appointment: which service the number is for.
+    ChooseService,
+    TakingNumber,
     /// "Hold the QR code under the scanner", or type the code.
     Ask,
     Typing,
@@ -109,6 +116,8 @@ pub enum Message {
     TryAgain,
     /// "Print my ticket again", for a booking that already had its number.
     PrintAgain,
+    /// Without an appointment: a number for this queue service.
+    ChooseService(String),
     /// Leave the flow (finished, or "go to the desk").
     Finish,
 }
@@ -123,6 +132,8 @@ pub enum Reply {
     ScanGarbage,
     LookedUp(Result<Booking, Failure>),
     CheckedIn(Result<QueueTicketInfo, Failure>),
+    /// The walk-in number, or why there is none.
+    NumberGiven(Result<QueueTicketInfo, Failure>),
     Cancelled(Result<(), Failure>),
     Printed(Result<(), PrintFailure>),
 }
@@ -141,6 +152,11 @@ pub enum Action {
     /// checked in gives its ticket again); answer with [`Reply::CheckedIn`].
     CheckIn {
         code: String,
+    },
+    /// `kiosk_core::sync::take_walk_in_number` (online, else offline from the kiosk's block);
+    /// answer with [`Reply::NumberGiven`].
+    TakeNumber {
+        queue_service_id: String,
     },
     /// Print the queue ticket (see [`QueueTicketInfo::queue_ticket`]); answer with
     /// [`Reply::Printed`].
@@ -168,6 +184,7 @@ impl fmt::Debug for Message {
             Message::KeepAppointment => f.write_str("KeepAppointment"),
             Message::TryAgain => f.write_str("TryAgain"),
             Message::PrintAgain => f.write_str("PrintAgain"),
+            Message::ChooseService(id) => f.debug_tuple("ChooseService").field(id).finish(),
             Message::Finish => f.write_str("Finish"),
         }
     }
@@ -183,6 +200,7 @@ impl fmt::Debug for Reply {
                 .field(&result.as_ref().map(|b| b.id))
                 .finish(),
             Reply::CheckedIn(result) => f.debug_tuple("CheckedIn").field(result).finish(),
+            Reply::NumberGiven(result) => f.debug_tuple("NumberGiven").field(result).finish(),
             Reply::Cancelled(result) => f.debug_tuple("Cancelled").field(result).finish(),
             Reply::Printed(result) => f.debug_tuple("Printed").field(result).finish(),
         }
@@ -195,6 +213,10 @@ impl fmt::Debug for Action {
             Action::None => f.write_str("None"),
             Action::Lookup { .. } => f.write_str("Lookup { .. }"),
             Action::CheckIn { .. } => f.write_str("CheckIn { .. }"),
+            Action::TakeNumber { queue_service_id } => f
+                .debug_struct("TakeNumber")
+                .field("queue_service_id", queue_service_id)
+                .finish(),
             Action::PrintQueueTicket { ticket } => f
                 .debug_struct("PrintQueueTicket")
                 .field("number", &ticket.number)
@@ -213,6 +235,7 @@ impl fmt::Debug for Action {
 enum Request {
     Lookup,
     CheckIn,
+    TakeNumber,
     Print,
     Cancel,
 }
@@ -235,6 +258,10 @@ enum Printing {
 #[derive(Debug, Clone)]
 pub struct State {
     step: Step,
+    /// Without an appointment: the services that give numbers now. Empty: checking in.
+    walk_ins: Vec<QueueService>,
+    /// The walk-in service chosen, for "Try again".
+    chosen: Option<String>,
     catalogue: Option<Arc<Catalogue>>,
     /// The location's zone: times are shown in it, whatever offset the backend sent.
     tz: TimeZone,
@@ -262,6 +289,8 @@ impl State {
             } else {
                 Step::PrinterDown
             },
+            walk_ins: Vec::new(),
+            chosen: None,
             catalogue: None,
             tz: brussels(),
             typed: String::new(),
@@ -275,6 +304,22 @@ impl State {
             failed: None,
             failure: Failure::Other,
         }
+    }
+
+    /// A number without an appointment, for one of `services` (those open now); when the
+    /// printer cannot print, "go to the desk" instead.
+    pub fn walk_in(printer_can_print: bool, services: Vec<QueueService>) -> Self {
+        let mut state = Self::new(printer_can_print);
+        if printer_can_print {
+            state.step = Step::ChooseService;
+        }
+        state.walk_ins = services;
+        state
+    }
+
+    /// Whether this flow gives a number without an appointment.
+    pub fn is_walk_in(&self) -> bool {
+        !self.walk_ins.is_empty()
     }
 
     /// A scan on the start screen: the flow starts with the code. The root carries out the
@@ -301,6 +346,11 @@ impl State {
     fn targets(&self) -> Vec<Message> {
         match self.step {
             Step::Ask => vec![Message::TypeCode],
+            Step::ChooseService => self
+                .walk_ins
+                .iter()
+                .map(|s| Message::ChooseService(s.id.clone()))
+                .collect(),
             Step::Typing => keypad_messages(),
             Step::Appointment => vec![Message::TakeNumber, Message::AskCancel],
             Step::ConfirmCancel => vec![Message::ConfirmCancel, Message::KeepAppointment],
@@ -308,7 +358,9 @@ impl State {
             Step::Ticket if self.may_print_again() => vec![Message::PrintAgain, Message::Finish],
             Step::Ticket | Step::Cancelled | Step::PrinterDown => vec![Message::Finish],
             Step::Problem => problem::targets(self),
-            Step::LookingUp | Step::CheckingIn | Step::Cancelling => Vec::new(),
+            Step::LookingUp | Step::CheckingIn | Step::TakingNumber | Step::Cancelling => {
+                Vec::new()
+            }
         }
     }
 
@@ -348,6 +400,7 @@ impl State {
         self.ticket = None;
         self.printing = Printing::NotYet;
         self.failed = None;
+        self.chosen = None;
     }
 
     fn key(&mut self, key: KeypadMessage) -> Action {
@@ -374,6 +427,8 @@ impl State {
             return Action::None;
         }
         self.forget();
+        // A scan means an appointment, even on the walk-in screens: it is checked in.
+        self.walk_ins.clear();
         self.source = Source::Scanned;
         match code.as_deref().map(BookingInput::parse) {
             Some(Ok(input)) => self.lookup(input.to_backend()),
@@ -440,6 +495,31 @@ impl State {
         }
     }
 
+    fn take_number(&mut self, queue_service_id: String) -> Action {
+        if self.pending.is_some() || self.ticket.is_some() {
+            return Action::None;
+        }
+        self.chosen = Some(queue_service_id.clone());
+        self.step = Step::TakingNumber;
+        self.pending = Some(Request::TakeNumber);
+        Action::TakeNumber { queue_service_id }
+    }
+
+    /// A number given is printed at once, as for a check-in.
+    fn number_given(&mut self, result: Result<QueueTicketInfo, Failure>) -> Action {
+        self.pending = None;
+        match result {
+            Ok(ticket) => {
+                self.ticket = Some(ticket.clone());
+                self.step = Step::Ticket;
+                self.printing = Printing::InFlight;
+                self.pending = Some(Request::Print);
+                Action::PrintQueueTicket { ticket }
+            }
+            Err(failure) => self.problem(failure, Some(Request::TakeNumber)),
+        }
+    }
+
     fn cancel(&mut self) -> Action {
         let (Some(booking), Some(code)) = (&self.booking, &self.code) else {
             return Action::None;
@@ -480,6 +560,10 @@ impl State {
                 None => self.restart(),
             },
             Some(Request::CheckIn) => self.check_in(),
+            Some(Request::TakeNumber) => match self.chosen.clone() {
+                Some(service) => self.take_number(service),
+                None => self.restart(),
+            },
             Some(Request::Cancel) => {
                 self.step = Step::ConfirmCancel;
                 self.cancel()
@@ -490,8 +574,26 @@ impl State {
 
     fn restart(&mut self) -> Action {
         self.forget();
-        self.step = Step::Ask;
+        self.step = self.first_step();
         Action::None
+    }
+
+    /// Where the flow starts over: the service list without an appointment, else the scan.
+    fn first_step(&self) -> Step {
+        if self.is_walk_in() {
+            Step::ChooseService
+        } else {
+            Step::Ask
+        }
+    }
+
+    /// The flow's name, as on the start screen.
+    fn service(&self) -> Service {
+        if self.is_walk_in() {
+            Service::WalkIn
+        } else {
+            Service::CheckIn
+        }
     }
 
     /// The booked product's name, when the catalogue knows it.
@@ -556,6 +658,11 @@ impl Flow for State {
             }
             Message::Key(key) if self.step == Step::Typing => self.key(key),
             Message::TakeNumber if self.step == Step::Appointment => self.check_in(),
+            Message::ChooseService(id)
+                if self.step == Step::ChooseService && self.walk_ins.iter().any(|s| s.id == id) =>
+            {
+                self.take_number(id)
+            }
             Message::AskCancel if self.step == Step::Appointment => {
                 self.step = Step::ConfirmCancel;
                 Action::None
@@ -582,6 +689,9 @@ impl Flow for State {
             Reply::ScanGarbage => self.update_scan(None),
             Reply::LookedUp(result) if self.answers(Request::Lookup) => self.looked_up(result),
             Reply::CheckedIn(result) if self.answers(Request::CheckIn) => self.checked_in(result),
+            Reply::NumberGiven(result) if self.answers(Request::TakeNumber) => {
+                self.number_given(result)
+            }
             Reply::Cancelled(result) if self.answers(Request::Cancel) => match result {
                 // Cancelled before: what the resident wanted is done all the same.
                 Ok(()) | Err(Failure::Cancelled) => {
@@ -606,16 +716,18 @@ impl Flow for State {
     /// Back within the flow. `None`: leave the flow.
     fn back(&mut self) -> Option<Action> {
         let previous = match self.step {
-            Step::PrinterDown | Step::Ask | Step::Cancelled => return None,
+            Step::PrinterDown | Step::Ask | Step::ChooseService | Step::Cancelled => return None,
             // The number stays until the ticket has printed or failed to.
             Step::Ticket if self.printing == Printing::InFlight => return Some(Action::None),
             Step::Ticket => return None,
             // An answer is on its way: it decides.
-            Step::LookingUp | Step::CheckingIn | Step::Cancelling => return Some(Action::None),
-            Step::Typing | Step::Appointment | Step::Problem => Step::Ask,
+            Step::LookingUp | Step::CheckingIn | Step::TakingNumber | Step::Cancelling => {
+                return Some(Action::None);
+            }
+            Step::Typing | Step::Appointment | Step::Problem => self.first_step(),
             Step::ConfirmCancel => Step::Appointment,
         };
-        if previous == Step::Ask {
+        if previous == self.first_step() {
             self.forget();
         }
         self.step = previous;
@@ -636,6 +748,8 @@ impl Flow for State {
         match self.step {
             Step::PrinterDown | Step::Problem => problem::view(self, ctx, now),
             Step::Ask => ask::view(self, ctx),
+            Step::ChooseService => walk_in::view(self, ctx),
+            Step::TakingNumber => layout::working(self, ctx, "walkin-taking"),
             Step::Typing => ask::typing(self, ctx),
             Step::LookingUp => layout::working(self, ctx, "checkin-looking-up"),
             Step::CheckingIn => layout::working(self, ctx, "checkin-checking-in"),
@@ -653,7 +767,7 @@ impl Flow for State {
         {
             // What the screen shows, in reading order: the title, then the number.
             return Spoken::new([
-                ctx.tr(Service::CheckIn.title_id()),
+                ctx.tr(self.service().title_id()),
                 ctx.tr("checkin-already-title"),
                 ticket.number.clone(),
             ]);
@@ -662,6 +776,8 @@ impl Flow for State {
             Step::PrinterDown | Step::Problem => problem::sentence(self, ctx, around.now),
             Step::ConfirmCancel => appointment::cancel_question(self, ctx),
             Step::Ask => ctx.tr("checkin-ask-title"),
+            Step::ChooseService => ctx.tr("walkin-choose-title"),
+            Step::TakingNumber => ctx.tr("walkin-taking"),
             Step::Typing => ctx.tr("checkin-type-title"),
             Step::LookingUp => ctx.tr("checkin-looking-up"),
             Step::Appointment => ctx.tr("checkin-appointment-title"),
@@ -670,6 +786,14 @@ impl Flow for State {
             Step::Cancelling => ctx.tr("checkin-cancelling"),
             Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };
-        Spoken::new([ctx.tr(Service::CheckIn.title_id()), sentence])
+        let mut lines = vec![ctx.tr(self.service().title_id()), sentence];
+        if self.step == Step::ChooseService {
+            lines.extend(
+                self.walk_ins
+                    .iter()
+                    .map(|s| words::localized(&s.name, ctx.language).to_owned()),
+            );
+        }
+        Spoken::new(lines)
     }
 }

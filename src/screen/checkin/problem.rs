@@ -19,6 +19,8 @@ pub fn targets(state: &State) -> Vec<Message> {
         Failure::Cancelled
         | Failure::TooEarly { .. }
         | Failure::TooLate { .. }
+        | Failure::WalkInClosed { .. }
+        | Failure::WalkInFull { .. }
         | Failure::RateLimited => vec![Message::Finish],
     }
 }
@@ -27,7 +29,9 @@ pub fn targets(state: &State) -> Vec<Message> {
 /// only needs to come back.
 fn finish_label(state: &State) -> &'static str {
     match (state.step, &state.failure) {
-        (Step::Problem, Failure::TooEarly { .. }) => "checkin-start-again",
+        (Step::Problem, Failure::TooEarly { .. } | Failure::WalkInClosed { .. }) => {
+            "checkin-start-again"
+        }
         _ => "checkin-go-to-desk",
     }
 }
@@ -56,9 +60,39 @@ pub fn sentence(state: &State, ctx: &Context<'_>, now: &ZonedDateTime) -> String
             }
         }
         Failure::TooLate { .. } => ctx.tr("checkin-too-late"),
+        Failure::WalkInClosed { opens_at } => {
+            opening(ctx, "walkin-closed", opens_at.as_ref(), &tz, now)
+        }
+        Failure::WalkInFull { opens_at } => {
+            opening(ctx, "walkin-full", opens_at.as_ref(), &tz, now)
+        }
         Failure::RateLimited => ctx.tr("checkin-rate-limited"),
         Failure::Offline => ctx.tr("checkin-offline"),
         Failure::Other => ctx.tr("checkin-other"),
+    }
+}
+
+/// `id` with when the service opens again: `id-time` later today, `id-day` on another day, `id`
+/// alone when nobody knows.
+fn opening(
+    ctx: &Context<'_>,
+    id: &str,
+    opens_at: Option<&ZonedDateTime>,
+    tz: &jiff::tz::TimeZone,
+    now: &ZonedDateTime,
+) -> String {
+    let Some(at) = opens_at else {
+        return ctx.tr(id);
+    };
+    let time = words::clock(at, tz);
+    let same_day = at.with_time_zone(tz.clone()).date() == now.with_time_zone(tz.clone()).date();
+    if same_day {
+        words::with(ctx, &format!("{id}-time"), "time", time)
+    } else {
+        let mut args = FluentArgs::new();
+        args.set("date", words::day(ctx, at, tz));
+        args.set("time", time);
+        ctx.tr_args(&format!("{id}-day"), &args)
     }
 }
 
