@@ -350,7 +350,12 @@ impl Kiosk {
                 let day_before = self.now.date();
                 self.now = self.clock.now();
                 self.refresh_home();
-                if self.idle_phase() == IdlePhase::Expired {
+                if self.session_at_rest() {
+                    // Nobody's session: the idle clock starts with the next resident. Ending it
+                    // again every second would ask an empty lobby "are you still there?" and
+                    // hold back the next resident's first tap as a ghost of the "new" screen.
+                    self.last_activity = now;
+                } else if self.idle_phase() == IdlePhase::Expired {
                     return self.end_session();
                 }
                 if self.now.date() != day_before
@@ -664,6 +669,14 @@ impl Kiosk {
 
     /// Home, the default language, and every piece of session data dropped (the card session
     /// too: a verified PIN never serves the next resident).
+    /// The start screen as a new session shows it: nothing entered, nothing to go back to, the
+    /// default language.
+    fn session_at_rest(&self) -> bool {
+        matches!(self.session.screen, Screen::Home(_))
+            && self.session.history.is_empty()
+            && self.session.language == self.config.kiosk.default_language
+    }
+
     fn end_session(&mut self) -> Task<Message> {
         let leaving = self.abandon_screen();
         let card_ended = self.end_card_session();

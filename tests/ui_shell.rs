@@ -267,12 +267,35 @@ fn idle_timeout_returns_home_in_dutch_with_nothing_kept() {
 #[test]
 fn any_touch_counts_as_presence() {
     let mut kiosk = kiosk();
+    // A session begun: the idle time runs.
+    kiosk.click("English");
     kiosk.wait(Duration::from_secs(50));
     kiosk.send(Message::Activity);
     kiosk.wait(Duration::from_secs(50));
     assert!(
-        !kiosk.shows("Bent u er nog?"),
+        !kiosk.shows("Are you still there?"),
         "the touch restarted the idle time"
+    );
+    kiosk.wait(Duration::from_secs(10));
+    assert!(kiosk.shows("Are you still there?"), "without it, it ends");
+}
+
+#[test]
+fn an_untouched_start_screen_asks_nobody_anything_and_takes_the_first_tap() {
+    let mut kiosk = kiosk();
+    kiosk.wait(Duration::from_secs(60));
+    assert!(
+        !kiosk.shows("Bent u er nog?"),
+        "an empty lobby is not asked"
+    );
+    kiosk.wait(Duration::from_secs(3600));
+    // The next resident's first tap, within the ghost-tap guard of the last tick, is taken:
+    // an idle start screen is not a new screen every second.
+    kiosk.clock.advance(GHOST_TAP_GUARD / 4);
+    kiosk.click("Afspraak maken");
+    assert!(
+        matches!(kiosk.session().screen, Screen::Booking(_)),
+        "the first tap opened booking"
     );
 }
 

@@ -51,6 +51,26 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// The backend's walk-in tickets (no booking) of `service`: (number as printed, offline), in
+    /// number order.
+    pub fn walk_ins_of(&self, service: &str) -> Vec<(String, bool)> {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        let mut query = conn
+            .prepare(
+                "SELECT q.prefix || printf('%03d', t.sequence), t.offline
+                 FROM tickets t JOIN queue_services q ON q.id = t.queue_service_id
+                 WHERE t.booking_id IS NULL AND t.queue_service_id = ?1 ORDER BY t.sequence",
+            )
+            .unwrap();
+        query
+            .query_map([service], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+}
+
 /// A port free now, kept for the backend's restart.
 pub fn free_port() -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
