@@ -170,6 +170,8 @@ fn card_failure(error: CardError) -> CardFailure {
         | CardError::Malformed { .. }
         | CardError::FileNotFound { .. }
         | CardError::InvalidData(_)
-        | CardError::Command(_) => CardFailure::Unreadable,
+        | CardError::Command(_)
+        | CardError::Signing(_)
+        | CardError::Challenge(_) => CardFailure::Unreadable,
     }
 }

@@ -13,6 +13,8 @@ use super::{DemoCa, TestCardError};
 
 /// The label the demo root is stored under (adding it again replaces it).
 pub const DEMO_ANCHOR_LABEL: &str = "demo";
+/// The label of the demo applet 1.8 (ECDSA P-384) CA's root.
+pub const DEMO_18_ANCHOR_LABEL: &str = "demo-applet-1.8";
 
 /// The backend's [`kiosk_backend::seed_demo`] and seed `seed`'s demo CA as trust anchor, so that
 /// the demo card of the same seed is accepted. Blocking.
@@ -33,9 +35,14 @@ pub fn seed_demo_on(
     Ok(summary)
 }
 
-fn trust_demo_ca(db_path: &Path, seed: u64) -> Result<(), TestCardError> {
+/// Trusts seed `seed`'s demo CAs: the demo CA (P-256) and the demo applet 1.8 CA (P-384), whose
+/// cards [`super::demo_card`] and [`super::demo_card_18`] are. Adding them again changes nothing.
+/// A backend trusting them starts only as a demo (`ServerConfig::demo`, `serve --demo`).
+pub fn trust_demo_ca(db_path: &Path, seed: u64) -> Result<(), TestCardError> {
     let ca = DemoCa::from_seed(seed)?;
     kiosk_backend::add_trust_anchor(db_path, DEMO_ANCHOR_LABEL, ca.root_der())?;
+    let ca_18 = DemoCa::p384_from_seed(seed)?;
+    kiosk_backend::add_trust_anchor(db_path, DEMO_18_ANCHOR_LABEL, ca_18.root_der())?;
     Ok(())
 }
 
