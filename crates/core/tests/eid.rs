@@ -537,6 +537,8 @@ impl CardTransport for FakeCard {
                     vec![0x6A, 0x82]
                 }
             }
+            // The folder the keys are in, selected before MSE SET.
+            [0x00, 0xA4, 0x08, 0x0C, 0x04, 0x3F, 0x00, 0xDF, 0x00] => SW_OK.to_vec(),
             [0x00, 0xA4, 0x08, 0x0C, _, path @ ..] => {
                 if self.files.contains_key(path) {
                     self.selected = Some(path.to_vec());
@@ -739,9 +741,13 @@ fn an_rsa_card_signs_the_sha256_digest_info_of_the_prefixed_challenge() {
     let expected = eid_signing::signed_digest(SigningHash::Sha256, &challenge).unwrap();
     assert_eq!(input[19..], expected);
     let log = &card.into_transport().log;
-    assert!(log.contains(&vec![
-        0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82
-    ]));
+    let mse = [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+    let at = log.iter().position(|c| c[..] == mse).unwrap();
+    assert_eq!(
+        log[at - 1],
+        [0x00, 0xA4, 0x08, 0x0C, 0x04, 0x3F, 0x00, 0xDF, 0x00],
+        "the BELPIC folder selected before MSE SET"
+    );
 }
 
 #[test]
@@ -863,4 +869,11 @@ fn the_backends_test_card_files_read_back_in_the_kiosk() {
     assert_eq!(address.street_and_number, "Kerkstraat 12");
     assert_eq!(address.postal_code, "3598");
     assert_eq!(address.municipality, "Demodorp");
+
+    // An applet 1.8 card's files: a SHA-384 photo hash, the new tag 0x1A, a zero-padded address.
+    let identity_18 = Identity::parse(&holder.identity_file_18(b"certificate")).unwrap();
+    assert_eq!(identity_18.photo_hash.len(), 48);
+    assert_eq!(identity_18.surname, "Şahin");
+    let address_18 = Address::parse(&holder.address_file_18()).unwrap();
+    assert_eq!(address_18, address);
 }

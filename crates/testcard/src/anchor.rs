@@ -48,8 +48,17 @@ pub fn trust_demo_ca(db_path: &Path, seed: u64) -> Result<(), TestCardError> {
 
 /// Seed `seed`'s demo root certificate as PEM, for `kiosk-backend trust-anchor add`.
 pub fn demo_ca_pem(seed: u64) -> Result<String, TestCardError> {
-    let ca = DemoCa::from_seed(seed)?;
-    let body = STANDARD.encode(ca.root_der());
+    Ok(pem(DemoCa::from_seed(seed)?.root_der()))
+}
+
+/// Seed `seed`'s demo applet 1.8 (ECDSA P-384) root certificate as PEM: the anchor of
+/// `virtual-card --applet 1.8`.
+pub fn demo_18_ca_pem(seed: u64) -> Result<String, TestCardError> {
+    Ok(pem(DemoCa::p384_from_seed(seed)?.root_der()))
+}
+
+fn pem(der: &[u8]) -> String {
+    let body = STANDARD.encode(der);
     let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
     // PEM lines are 64 characters; base64 is ASCII, so splitting bytes keeps characters whole.
     for line in body.as_bytes().chunks(64) {
@@ -57,7 +66,7 @@ pub fn demo_ca_pem(seed: u64) -> Result<String, TestCardError> {
         pem.push('\n');
     }
     pem.push_str("-----END CERTIFICATE-----\n");
-    Ok(pem)
+    pem
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 use std::time::Duration;
 
 use der::Encode;
-use der::asn1::{BitString, UtcTime};
+use der::asn1::{BitString, OctetString, UtcTime};
 use x509_cert::Version;
 use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
+use x509_cert::ext::Extension;
 use x509_cert::time::Time;
 
 use super::keys::CardKey;
@@ -18,6 +19,16 @@ fn time(unix_s: u64) -> Result<Time, TestCardError> {
     ))
 }
 
+/// The critical deltaCRLIndicator extension naming full list number 1 (RFC 5280, 5.2.4).
+fn delta_indicator() -> Result<Extension, TestCardError> {
+    let base_number = der::asn1::Uint::new(&[1]).map_err(cert_err)?;
+    Ok(Extension {
+        extn_id: der::asn1::ObjectIdentifier::new_unwrap("2.5.29.27"),
+        critical: true,
+        extn_value: OctetString::new(base_number.to_der().map_err(cert_err)?).map_err(cert_err)?,
+    })
+}
+
 impl DemoCa {
     /// The Citizen CA's revocation list (DER) naming `revoked` cards' authentication
     /// certificates, current from `this_update_s` to `next_update_s` (Unix seconds).
@@ -27,7 +38,30 @@ impl DemoCa {
         this_update_s: u64,
         next_update_s: u64,
     ) -> Result<Vec<u8>, TestCardError> {
-        self.crl_signed_by(&self.citizen_key, revoked, this_update_s, next_update_s)
+        self.crl_signed_by(
+            &self.citizen_key,
+            revoked,
+            this_update_s,
+            next_update_s,
+            false,
+        )
+    }
+
+    /// A delta list (revocations since the full list number 1), as the Belgian CAs publish
+    /// beside their full lists.
+    pub fn delta_crl(
+        &self,
+        revoked: &[&TestCard],
+        this_update_s: u64,
+        next_update_s: u64,
+    ) -> Result<Vec<u8>, TestCardError> {
+        self.crl_signed_by(
+            &self.citizen_key,
+            revoked,
+            this_update_s,
+            next_update_s,
+            true,
+        )
     }
 
     /// [`Self::crl`] signed by another key than the Citizen CA's (the root's): a forged list.
@@ -37,7 +71,7 @@ impl DemoCa {
         this_update_s: u64,
         next_update_s: u64,
     ) -> Result<Vec<u8>, TestCardError> {
-        self.crl_signed_by(&self.root_key, revoked, this_update_s, next_update_s)
+        self.crl_signed_by(&self.root_key, revoked, this_update_s, next_update_s, false)
     }
 
     fn crl_signed_by(
@@ -46,6 +80,7 @@ impl DemoCa {
         revoked: &[&TestCard],
         this_update_s: u64,
         next_update_s: u64,
+        delta: bool,
     ) -> Result<Vec<u8>, TestCardError> {
         let citizen = kiosk_backend::eid::x509::parse(&self.citizen_der)
             .map_err(|e| TestCardError::Certificate(e.to_string()))?;
@@ -68,7 +103,11 @@ impl DemoCa {
             this_update: time(this_update_s)?,
             next_update: Some(time(next_update_s)?),
             revoked_certificates: Some(entries).filter(|e| !e.is_empty()),
-            crl_extensions: None,
+            crl_extensions: if delta {
+                Some(vec![delta_indicator()?])
+            } else {
+                None
+            },
         };
         let signed = tbs.to_der().map_err(cert_err)?;
         let list = CertificateList {

@@ -27,7 +27,8 @@ mod keys;
 pub mod vpcd;
 
 pub use anchor::{
-    DEMO_18_ANCHOR_LABEL, DEMO_ANCHOR_LABEL, demo_ca_pem, seed_demo, seed_demo_on, trust_demo_ca,
+    DEMO_18_ANCHOR_LABEL, DEMO_ANCHOR_LABEL, demo_18_ca_pem, demo_ca_pem, seed_demo, seed_demo_on,
+    trust_demo_ca,
 };
 pub use demo::{demo_card, demo_card_18, demo_holder};
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use kiosk_testcard::applet::BeidApplet;
-use kiosk_testcard::{demo_ca_pem, demo_card, demo_card_18, vpcd};
+use kiosk_testcard::{demo_18_ca_pem, demo_ca_pem, demo_card, demo_card_18, vpcd};
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +45,9 @@ enum Command {
     DemoCa {
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// "1.8": the demo applet 1.8 CA's root (for `virtual-card --applet 1.8`).
+        #[arg(long, default_value = "demo", value_parser = ["demo", "1.8"])]
+        applet: String,
     },
 }
 
@@ -63,7 +66,10 @@ fn main() -> anyhow::Result<()> {
             t0,
             applet,
         } => virtual_card(seed, &pin, port, t0, applet == "1.8")?,
-        Command::DemoCa { seed } => print!("{}", demo_ca_pem(seed)?),
+        Command::DemoCa { seed, applet } if applet == "1.8" => {
+            print!("{}", demo_18_ca_pem(seed)?);
+        }
+        Command::DemoCa { seed, .. } => print!("{}", demo_ca_pem(seed)?),
     }
     Ok(())
 }

@@ -402,6 +402,23 @@ fn a_revoked_card_or_one_no_current_list_covers_is_refused() {
 }
 
 #[test]
+fn a_delta_list_can_revoke_but_not_vouch_beside_a_stale_full_list() {
+    let ca = DemoCa::p384_from_seed(42).unwrap();
+    let card = ca.card(&holder("85073003328")).unwrap();
+    let stale_full = ca.crl(&[], NOW_U - 9 * DAY, NOW_U - DAY).unwrap();
+    let fresh_delta = ca.delta_crl(&[], NOW_U - DAY, NOW_U + DAY).unwrap();
+    let (_dir, folder) = folder_with(&[("full.crl", stale_full), ("delta.crl", fresh_delta)]);
+    assert_eq!(
+        revocation_of(&ca, &folder, &card),
+        Err(EidError::RevocationUnknown)
+    );
+    let fresh_full = ca.crl(&[], NOW_U - DAY, NOW_U + 7 * DAY).unwrap();
+    let naming_delta = ca.delta_crl(&[&card], NOW_U - DAY, NOW_U + DAY).unwrap();
+    let (_dir, folder) = folder_with(&[("full.crl", fresh_full), ("delta.crl", naming_delta)]);
+    assert_eq!(revocation_of(&ca, &folder, &card), Err(EidError::Revoked));
+}
+
+#[test]
 fn a_list_replaced_in_the_folder_is_read_again() {
     let ca = DemoCa::p384_from_seed(42).unwrap();
     let card = ca.card(&holder("85073003328")).unwrap();

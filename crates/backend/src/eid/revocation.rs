@@ -7,6 +7,10 @@
 //! list (missing, stale, forged): refused. Lists are parsed once per file version (path, size,
 //! modification time) and kept; their signature is checked for every card, which costs a hash
 //! of the list (run it on the blocking pool).
+//!
+//! The Belgian CAs also publish delta lists (revocations since the last full list). A delta list
+//! can revoke, but only a full list can say a card is good: a fresh delta beside a stale full
+//! list must not pass a card revoked in between.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -25,6 +29,9 @@ use super::x509::{self, PublicKey};
 /// The largest list read, in bytes: the Belgian Citizen CA lists run to tens of megabytes.
 const MAX_CRL_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The extension that makes a list a delta list (RFC 5280, 5.2.4).
+const DELTA_CRL_INDICATOR: Oid = Oid::new_unwrap("2.5.29.27");
+
 /// What a current list from the issuer says of a certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -37,6 +44,8 @@ pub enum Status {
 /// One parsed list, as much of it as the check needs.
 struct Crl {
     issuer: Vec<u8>,
+    /// A delta list: it can revoke, not vouch.
+    delta: bool,
     this_update_s: i64,
     next_update_s: Option<i64>,
     revoked: HashSet<Vec<u8>>,
@@ -45,12 +54,16 @@ struct Crl {
     signature: Vec<u8>,
 }
 
+/// A file's version: its size and modification time.
 type Version = (u64, Option<SystemTime>);
+
+/// What a file held when it was last read: a list, or nothing usable.
+type Cached = (Version, Option<Arc<Crl>>);
 
 /// The folder of CRLs, and the lists read from it.
 pub struct CrlFolder {
     dir: PathBuf,
-    cache: Mutex<HashMap<PathBuf, (Version, Option<Arc<Crl>>)>>,
+    cache: Mutex<HashMap<PathBuf, Cached>>,
 }
 
 impl std::fmt::Debug for CrlFolder {
@@ -89,7 +102,9 @@ impl CrlFolder {
             if crl.revoked.contains(serial) {
                 return Status::Revoked;
             }
-            status = Status::Good;
+            if !crl.delta {
+                status = Status::Good;
+            }
         }
         status
     }
@@ -138,6 +153,11 @@ fn parse(der_bytes: &[u8]) -> Option<Arc<Crl>> {
     let tbs = &list.tbs_cert_list;
     Some(Arc::new(Crl {
         issuer: tbs.issuer.to_der().ok()?,
+        delta: tbs
+            .crl_extensions
+            .iter()
+            .flatten()
+            .any(|extension| extension.extn_id == DELTA_CRL_INDICATOR),
         this_update_s: seconds(&tbs.this_update),
         next_update_s: tbs.next_update.as_ref().map(seconds),
         revoked: tbs

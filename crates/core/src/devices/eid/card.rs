@@ -149,12 +149,7 @@ impl<T: CardTransport> BeidCard<T> {
 
     /// A whole file, read in chunks of [`apdu::READ_CHUNK`] until the card says it ended.
     pub fn read_file(&mut self, path: &FilePath) -> Result<Vec<u8>, CardError> {
-        let (_, sw) = self.exchange(&apdu::select_file(path)?, "SELECT FILE")?;
-        match sw {
-            StatusWord::OK => {}
-            StatusWord::FILE_NOT_FOUND => return Err(CardError::FileNotFound { path: *path }),
-            sw => return Err(unreadable("SELECT FILE", sw)),
-        }
+        self.select(path)?;
         let mut content = Vec::new();
         let mut le = apdu::READ_CHUNK;
         // A 6C retry is only allowed once per offset, so a confused card cannot loop us.
@@ -193,6 +188,16 @@ impl<T: CardTransport> BeidCard<T> {
         }
         tracing::debug!(%path, len = content.len(), "eID file read");
         Ok(content)
+    }
+
+    /// SELECT FILE by path from the master file.
+    fn select(&mut self, path: &FilePath) -> Result<(), CardError> {
+        let (_, sw) = self.exchange(&apdu::select_file(path)?, "SELECT FILE")?;
+        match sw {
+            StatusWord::OK => Ok(()),
+            StatusWord::FILE_NOT_FOUND => Err(CardError::FileNotFound { path: *path }),
+            sw => Err(unreadable("SELECT FILE", sw)),
+        }
     }
 
     pub fn read_identity(&mut self) -> Result<Identity, CardError> {
@@ -283,6 +288,7 @@ impl<T: CardTransport> BeidCard<T> {
     pub fn sign_challenge(&mut self, challenge: &[u8]) -> Result<Vec<u8>, CardError> {
         let method = self.signing_method()?;
         let digest = eid_signing::signed_digest(method.hash(), challenge)?;
+        self.select(&files::BELPIC_FOLDER)?;
         let mse = apdu::mse_set_signature(method.algorithm(), apdu::AUTH_KEY);
         let (_, sw) = self.exchange(&mse, "MSE SET")?;
         if sw != StatusWord::OK {
