@@ -414,5 +414,10 @@ fn trust_anchor_add(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<
         )
     })?;
     println!("trust anchor {label}: {subject}");
+    if kiosk_backend::eid::demo_anchor::is_synthetic(&der) {
+        eprintln!(
+            "this is a synthetic demo CA, whose keys anyone can derive: `serve` now starts only with --demo"
+        );
+    }
     Ok(())
 }

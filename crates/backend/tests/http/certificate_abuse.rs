@@ -200,6 +200,40 @@ async fn a_revoked_card_or_one_of_unknown_status_is_refused() {
 }
 
 #[tokio::test]
+async fn a_demo_ca_added_while_a_production_server_runs_is_not_trusted() {
+    let crls = tempfile::tempdir().unwrap();
+    let now: Timestamp = MONDAY_MORNING.parse().unwrap();
+    let now = u64::try_from(now.as_second()).unwrap();
+    let list = DemoCa::from_seed(42)
+        .unwrap()
+        .crl(&[], now - 86_400, now + 7 * 86_400)
+        .unwrap();
+    std::fs::write(crls.path().join("citizen.crl"), list).unwrap();
+    let folder = crls.path().to_owned();
+    // A production server (no --demo) on data that trusts no demo CA when it starts.
+    let env = start_with(MONDAY_MORNING, move |config: &mut ServerConfig| {
+        let db = rusqlite::Connection::open(&config.db_path).unwrap();
+        db.execute("DELETE FROM trust_anchors", []).unwrap();
+        config.demo = false;
+        config.crl_dir = Some(folder);
+    })
+    .await;
+    let db = env.db.clone();
+    tokio::task::spawn_blocking(move || kiosk_testcard::trust_demo_ca(&db, 42))
+        .await
+        .unwrap()
+        .unwrap();
+    let (card, _, _) = family_card();
+    let c = challenge(&env).await;
+    problem(
+        submit(&env, &body(&card, &c, "residence", "nl", None)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate-untrusted",
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn a_production_server_refuses_to_start_trusting_the_demo_ca() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("backend.sqlite");
