@@ -1,7 +1,9 @@
 //! Limits certificate requests per person proved by an eID card: a lost or stolen card (with its
 //! PIN) must not print documents without end. Keyed by a hash of the national number the card's
 //! authentication certificate proved (not the card number the files claim, which a second card
-//! of the same person changes), so no national number sits in memory.
+//! of the same person changes). A hash rather than the number, so that the map does not list
+//! national numbers outright (eleven digits can be tried back: it lives in memory only, an
+//! hour at most).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
