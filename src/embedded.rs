@@ -32,14 +32,20 @@ impl EmbeddedBackend {
                 .context("cannot seed the embedded backend's demo data")?;
             tracing::info!(?summary, "embedded backend seeded with demo data");
         }
+        // Also for a folder seeded before the demo card became an applet 1.8 card.
+        kiosk_testcard::trust_demo_ca(&db_path, DEMO_SEED)
+            .context("cannot trust the demo eID CAs")?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("embedded-backend")
             .enable_all()
             .build()?;
         let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        // A demo: the backend trusts the synthetic demo CA, whose cards the demo card is.
+        let mut config = ServerConfig::new(&db_path, listen);
+        config.demo = true;
         let server = runtime
-            .block_on(kiosk_backend::spawn(ServerConfig::new(&db_path, listen)))
+            .block_on(kiosk_backend::spawn(config))
             .context("cannot start the embedded backend")?;
         tracing::info!(url = %server.base_url(), "embedded backend listening");
         Ok(Self {

@@ -559,6 +559,31 @@ fn backend_and_printer_problems_say_what_to_do() {
 }
 
 #[test]
+fn a_revoked_card_or_one_whose_status_is_unknown_is_sent_to_the_desk() {
+    for (failure, sentence) in [
+        (
+            Failure::CardRevoked,
+            "This card has been cancelled (revoked), for example after it was lost or stolen. Take your card and go to the desk: they can help you.",
+        ),
+        (
+            Failure::CardStatusUnknown,
+            "We cannot check right now whether this card is still valid. Go to the desk: they can help you.",
+        ),
+    ] {
+        let mut flow = Flow::new();
+        flow.reach_pin();
+        flow.type_pin("1234");
+        flow.click("OK");
+        flow.answer(Reply::PinResult(Ok(())));
+        flow.answer(Reply::Answer(Err(failure)));
+        flow.assert_shows(sentence);
+        // Trying again would ask the same of the same card: the desk helps.
+        flow.assert_hides("Try again");
+        flow.assert_shows("Go to the desk");
+    }
+}
+
+#[test]
 fn the_pin_never_appears_as_text() {
     let mut flow = Flow::new();
     flow.reach_pin();

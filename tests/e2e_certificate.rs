@@ -9,8 +9,11 @@
 //!    in the session, and the log holds neither the national number nor the PIN.
 //! 2. A card whose identity file was changed after the register signed it is refused.
 //! 3. A card taken out halfway (at the PIN) ends the session with nothing about the resident.
-//! 4. An RSA card like the older (applet 1.7) Belgian ones, from a Citizen CA under an RSA root
-//!    the backend also trusts, gets its certificate as the demo ECDSA card does.
+//! 4. Both kinds of Belgian card in circulation go through case 1: applet 1.8 (ECDSA P-384, T=0,
+//!    the bare hash signed, raw r || s) and applet 1.7 (RSA, the DigestInfo padded), each from a
+//!    Citizen CA under a root the backend trusts.
+//! 5. A card whose certificate the Citizen CA's revocation list names is refused with its own
+//!    message, and the preview shows only the last digits of the national number.
 //!
 //! Fails (does not skip) when pcscd is not running: `sudo tests/tools/pcscd-up`.
 
@@ -180,9 +183,52 @@ fn kiosk_config(dir: &Path, backend: SocketAddr, enrolment: String, documents: &
     config
 }
 
-/// The demo resident's card, as the register signed it.
+/// The demo resident's card, as the register signed it: an applet 1.8 card, like most.
 fn card() -> TestCard {
-    testcard::demo_card(SEED, DAY).unwrap().1
+    testcard::demo_card_18(SEED, DAY).unwrap().1
+}
+
+/// The two kinds of Belgian eID card in circulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// ECDSA P-384: the bare SHA-384 hash signed, 61 60 then GET RESPONSE, raw r || s.
+    Applet18,
+    /// RSA-2048: the SHA-256 DigestInfo padded (PKCS#1 v1.5).
+    Applet17,
+}
+
+/// The demo resident's card of `kind`. An applet 1.7 card comes from an RSA CA whose root the
+/// backend is told to trust here (as `kiosk-backend trust-anchor add` does; the backend reads
+/// its anchors per request, so it may be running); the 1.8 CA's root is a demo anchor already.
+fn card_of(setup: &Setup, kind: Kind) -> TestCard {
+    let holder = testcard::demo_holder(SEED, DAY).unwrap();
+    let card = match kind {
+        Kind::Applet18 => card(),
+        Kind::Applet17 => {
+            let ca = DemoCa::rsa_from_seed(SEED).unwrap();
+            kiosk_backend::add_trust_anchor(&setup.backend.db, "rsa", ca.root_der()).unwrap();
+            let card = ca.card(&holder).unwrap();
+            assert_eq!(card.ca_cert, ca.citizen_der(), "its own Citizen CA");
+            card
+        }
+    };
+    // Without this, one kind could stand in for the other and the test prove nothing: the
+    // authentication key's type, and the length of its signatures.
+    let auth = kiosk_backend::eid::x509::parse(&card.auth_cert).unwrap();
+    let key = kiosk_backend::eid::x509::public_key(&auth).unwrap();
+    let (applet, signature_len) = match kind {
+        Kind::Applet18 => {
+            assert!(matches!(key, kiosk_backend::eid::x509::PublicKey::P384(_)));
+            (testcard::Applet::V18, 96)
+        }
+        Kind::Applet17 => {
+            assert!(matches!(key, kiosk_backend::eid::x509::PublicKey::Rsa(_)));
+            (testcard::Applet::V17, 256)
+        }
+    };
+    assert_eq!(card.applet, applet);
+    assert_eq!(card.sign_challenge(&[0; 32]).len(), signature_len);
+    card
 }
 
 fn reader(driver: &Driver) -> CardReader {
@@ -312,12 +358,25 @@ fn verify(setup: &Setup, code: &str) -> kiosk_api::DocumentCheck {
 }
 
 #[test]
-fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confirms() {
+fn an_applet_18_card_a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confirms()
+ {
+    prints_the_certificate_which_the_backend_confirms(Kind::Applet18);
+}
+
+#[test]
+fn an_applet_17_rsa_card_a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confirms()
+ {
+    prints_the_certificate_which_the_backend_confirms(Kind::Applet17);
+}
+
+/// Case 1 with a card of `kind`.
+fn prints_the_certificate_which_the_backend_confirms(kind: Kind) {
     let _turn = take_reader();
     let mut setup = setup();
     let holder = setup.holder.clone();
+    let card = card_of(&setup, kind);
     let driver = &mut setup.driver;
-    let inserted = insert(driver, card());
+    let inserted = insert(driver, card);
     to_pin(driver);
     driver.assert_shows(&format!(
         "Dag {}",
@@ -329,8 +388,29 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     driver.assert_shows("Verkeerde pincode. U kunt nog 2 keer proberen.");
 
     type_pin(driver, PIN);
-    assert_eq!(flow(driver).step(), Step::Preview, "{}", driver.step());
+    assert_eq!(
+        flow(driver).step(),
+        Step::Preview,
+        "{}; the log ends with:\n{}",
+        driver.step(),
+        log_tail()
+    );
     driver.assert_shows("Samenstelling van het gezin");
+    // The lobby can read the screen: the national number's last digits only.
+    let digits = &holder.national_number;
+    let formatted = format!(
+        "{}.{}.{}-{}.{}",
+        &digits[0..2],
+        &digits[2..4],
+        &digits[4..6],
+        &digits[6..9],
+        &digits[9..11]
+    );
+    driver.assert_shows(&format!("••.••.••-••{}.{}", &digits[8..9], &digits[9..11]));
+    assert!(
+        !driver.shows(&formatted),
+        "the whole national number on screen"
+    );
     driver.click("Afdrukken");
     assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
 
@@ -350,6 +430,11 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     }
     let first = holder.first_names.split(' ').next().unwrap();
     assert!(text.contains(first), "the certificate shows the first name");
+    // The paper keeps the whole national number: the receiving party needs it.
+    assert!(
+        text.contains(&formatted) || text.contains(digits.as_str()),
+        "the certificate shows the national number:\n{text}"
+    );
 
     // Its QR code, checked with the backend as a receiving party would.
     let code = verification_code(&pdf);
@@ -372,63 +457,53 @@ fn a_wrong_pin_then_the_right_one_prints_the_certificate_which_the_backend_confi
     // Nothing logged identifies the resident or reveals the PIN.
     let logged = String::from_utf8_lossy(&log().lock().unwrap()).into_owned();
     assert!(!logged.is_empty(), "the test captures the kiosk's log");
-    let digits = &holder.national_number;
     for secret in [digits.as_str(), PIN, WRONG_PIN, holder.surname.as_str()] {
         assert!(!logged.contains(secret), "the log holds {secret:?}");
     }
 }
 
 #[test]
-fn an_rsa_card_like_the_older_belgian_cards_gets_its_certificate() {
+fn a_revoked_card_is_refused_with_its_own_message() {
     let _turn = take_reader();
     let mut setup = setup();
-    let ca = DemoCa::rsa_from_seed(SEED).unwrap();
-    // The RSA root next to the demo (ECDSA) one, checked and stored as `kiosk-backend
-    // trust-anchor add` does; the backend reads its anchors per request, so it may be running.
-    kiosk_backend::add_trust_anchor(&setup.backend.db, "rsa", ca.root_der()).unwrap();
-    let holder = testcard::demo_holder(SEED, DAY).unwrap();
-    let rsa_card = ca.card(&holder).unwrap();
-
-    // Without this, an ECDSA card would pass too and the test would prove nothing about RSA:
-    // the card's authentication key is RSA-2048 (rsaEncryption, 256-byte signatures), and its
-    // Citizen CA (503A) is the RSA one, so the backend must chain through it.
-    let auth = kiosk_backend::eid::x509::parse(&rsa_card.auth_cert).unwrap();
-    assert_eq!(
-        auth.tbs_certificate
-            .subject_public_key_info
-            .algorithm
-            .oid
-            .to_string(),
-        "1.2.840.113549.1.1.1",
-        "the authentication certificate holds an RSA key"
-    );
-    assert_eq!(rsa_card.sign_challenge(&[0; 32]).len(), 256);
-    assert_eq!(rsa_card.ca_cert, ca.citizen_der());
+    let card = card();
+    // The Citizen CA's list names the card; the backend reads the folder IT keeps fresh.
+    let crls = tempfile::tempdir().unwrap();
+    let now = u64::try_from(
+        TEN.parse::<ZonedDateTime>()
+            .unwrap()
+            .timestamp()
+            .as_second(),
+    )
+    .unwrap();
+    let list = DemoCa::p384_from_seed(SEED)
+        .unwrap()
+        .crl(&[&card], now - 86_400, now + 7 * 86_400)
+        .unwrap();
+    std::fs::write(crls.path().join("citizen.crl"), list).unwrap();
+    setup.backend.stop(&setup.runtime);
+    let folder = crls.path().to_owned();
+    setup
+        .backend
+        .start_with(&setup.runtime, |config| config.crl_dir = Some(folder));
 
     let driver = &mut setup.driver;
-    let inserted = insert(driver, rsa_card);
+    let inserted = insert(driver, card);
     to_pin(driver);
     type_pin(driver, PIN);
     assert_eq!(
-        flow(driver).step(),
-        Step::Preview,
+        flow(driver).problem(),
+        certificate::Problem::Backend(certificate::Failure::CardRevoked),
         "{}; the log ends with:\n{}",
         driver.step(),
         log_tail()
     );
-    driver.click("Afdrukken");
-    assert_eq!(flow(driver).step(), Step::TakeCard, "{}", driver.step());
-
-    let pdf = the_printed_certificate(&setup);
-    let text = pdf_tools::flat_text(&pdf);
-    assert!(
-        text.contains(holder.surname.as_str()),
-        "the certificate shows the resident's surname:\n{text}"
+    driver.assert_shows(
+        "Deze kaart is geannuleerd (ingetrokken), bijvoorbeeld na verlies of diefstal. Neem uw kaart en ga naar de balie: daar helpen ze u.",
     );
-    let code = verification_code(&pdf);
     assert!(
-        verify(&setup, &code).genuine,
-        "the backend confirms the certificate the RSA card got"
+        std::fs::read_dir(&setup.documents).map_or(true, |mut d| d.next().is_none()),
+        "nothing printed"
     );
     take_out(&mut setup.driver, inserted);
 }

@@ -23,8 +23,9 @@ pub struct DemoCard {
 impl DemoCard {
     /// The demo register's card (as the register stands on `today`), with `pin` as its PIN.
     pub fn new(pin: &str, today: jiff::civil::Date) -> anyhow::Result<DemoCard> {
-        let (_, card) =
-            kiosk_testcard::demo_card(DEMO_SEED, today).context("cannot make the demo eID card")?;
+        // An applet 1.8 card (ECDSA P-384), as most residents have.
+        let (_, card) = kiosk_testcard::demo_card_18(DEMO_SEED, today)
+            .context("cannot make the demo eID card")?;
         let applet = BeidApplet::new(card, pin).context("cannot make the demo eID card")?;
         let (state, _) = watch::channel(ReaderState {
             reader: true,

@@ -19,6 +19,12 @@ impl CardReader {
         self.blocking(move || {
             let transport = reader.connect().map_err(card_failure)?;
             let mut card = BeidCard::open(transport).map_err(card_failure)?;
+            // For the log only (how the card signs is read from its certificate later); cards
+            // before applet 1.7 may not answer it, which is no reason to refuse them here.
+            match card.applet_version() {
+                Ok(version) => tracing::info!(applet = %format!("{version:02X}"), "eID card read"),
+                Err(error) => tracing::info!(%error, "eID card's applet version unknown"),
+            }
             let identity = card.read_valid_identity(today).map_err(card_failure)?;
             reader.keep(card);
             // The greeting uses the first of the first names, as people are addressed.
@@ -170,6 +176,8 @@ fn card_failure(error: CardError) -> CardFailure {
         | CardError::Malformed { .. }
         | CardError::FileNotFound { .. }
         | CardError::InvalidData(_)
-        | CardError::Command(_) => CardFailure::Unreadable,
+        | CardError::Command(_)
+        | CardError::Signing(_)
+        | CardError::Challenge(_) => CardFailure::Unreadable,
     }
 }

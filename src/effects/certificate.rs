@@ -15,6 +15,7 @@ use kiosk_core::sync::{Client, IdempotencyKey};
 
 use super::{Effect, Runner};
 use crate::card_reader::CardReader;
+use crate::screen::certificate::masking::masked_national_number;
 use crate::screen::certificate::{
     Action, CardFailure, CertificatePreview, Delivery, DocumentHandle, Failure, PinFailure,
     PrintFailure, Reply,
@@ -217,7 +218,11 @@ impl Words {
                     birth.year()
                 ),
             ),
-            (self.national_number.clone(), person.national_number.clone()),
+            // The lobby can read the screen: the last digits only. The document keeps it whole.
+            (
+                self.national_number.clone(),
+                masked_national_number(&person.national_number),
+            ),
             (self.nationality.clone(), person.nationality.clone()),
             (self.address.clone(), person.address.clone()),
         ];

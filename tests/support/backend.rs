@@ -18,8 +18,20 @@ pub struct Backend {
 
 impl Backend {
     pub fn start(&mut self, runtime: &tokio::runtime::Runtime) {
+        self.start_with(runtime, |_| {});
+    }
+
+    /// [`Self::start`] with the configuration changed by `configure` (e.g. revocation lists).
+    pub fn start_with(
+        &mut self,
+        runtime: &tokio::runtime::Runtime,
+        configure: impl FnOnce(&mut ServerConfig),
+    ) {
         let mut config = ServerConfig::new(self.db.clone(), self.addr);
+        // Test data: the synthetic demo eID CA may be trusted.
+        config.demo = true;
         config.clock = self.clock.clone();
+        configure(&mut config);
         let server = runtime
             .block_on(kiosk_backend::spawn(config))
             .unwrap_or_else(|e| panic!("backend on {}: {e}", self.addr));

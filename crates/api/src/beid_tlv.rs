@@ -25,7 +25,11 @@ pub mod tag {
     pub const BIRTH_DATE: u8 = 12;
     pub const GENDER: u8 = 13;
     pub const DOCUMENT_TYPE: u8 = 15;
+    /// The photo file's hash: SHA-1 on applet 1.7 cards (some re-signed ones keep it),
+    /// SHA-384 on applet 1.8 cards.
     pub const PHOTO_HASH: u8 = 17;
+    /// Applet 1.8 only: the hash of the card's basic key (not used by the kiosk).
+    pub const BASIC_KEY_HASH: u8 = 0x1A;
 
     /// Address file tags.
     pub const STREET_AND_NUMBER: u8 = 1;

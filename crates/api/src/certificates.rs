@@ -8,11 +8,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// `POST /v1/eid-challenges`: random bytes the card's authentication key must sign, once, soon.
+/// `POST /v1/eid-challenges`: random bytes for the card's authentication key, once, soon. The card
+/// signs `hash(PREFIX || challenge)`, never the challenge itself ([`crate::eid_signing`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EidChallenge {
-    /// base64 of 32 random bytes.
+    /// base64 of exactly 32 random bytes.
     #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge: String,
     #[serde(with = "crate::rfc3339")]
@@ -45,11 +46,14 @@ pub struct EidEvidence {
     /// The challenge from `POST /v1/eid-challenges`, as received.
     #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge: String,
-    /// The authentication key's signature over the challenge.
+    /// The authentication key's signature over `hash(PREFIX || challenge)`
+    /// ([`crate::eid_signing`]: SHA-384 for P-384 keys, raw `r || s`; SHA-256 otherwise, the
+    /// DigestInfo padded for RSA).
     #[cfg_attr(feature = "openapi", schema(format = Byte))]
     pub challenge_sig: String,
     /// 503A: the intermediate CA certificate(s) (DER) between the card's certificates and the
-    /// trust anchor, e.g. the Citizen CA; empty when the anchor signs them directly.
+    /// trust anchor, e.g. the Citizen CA; empty when the anchor signs them directly. At most 3,
+    /// each at most 4 KB.
     #[serde(default)]
     pub ca_certs: Vec<String>,
 }

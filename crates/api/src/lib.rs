@@ -13,6 +13,7 @@ pub mod booking_code;
 pub mod bookings;
 pub mod catalogue;
 pub mod certificates;
+pub mod eid_signing;
 pub mod events;
 pub mod kiosks;
 pub mod offline;

@@ -67,6 +67,10 @@ pub mod problem_type {
     pub const CHALLENGE_USED: &str = "challenge-used";
     pub const SIGNATURE_INVALID: &str = "signature-invalid";
     pub const CERTIFICATE_UNTRUSTED: &str = "certificate-untrusted";
+    /// The card's authentication certificate is on its CA's revocation list.
+    pub const CERTIFICATE_REVOKED: &str = "certificate-revoked";
+    /// No current revocation list of the card's CA: its status is unknown, so it is refused.
+    pub const REVOCATION_UNKNOWN: &str = "revocation-unknown";
     pub const CARD_MISMATCH: &str = "card-mismatch";
     pub const CARD_DATA_INVALID: &str = "card-data-invalid";
     pub const NATIONAL_NUMBER_INVALID: &str = "national-number-invalid";

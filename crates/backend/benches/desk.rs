@@ -203,6 +203,8 @@ async fn bench() {
         }
     }
     let mut config = ServerConfig::new(db.clone(), "127.0.0.1:0".parse().unwrap());
+    // Test data: the synthetic demo eID CA may be trusted.
+    config.demo = true;
     config.clock = clock;
     let server = kiosk_backend::spawn(config).await.unwrap();
     let base = server.base_url();

@@ -53,6 +53,10 @@ pub enum BackendError {
     Task(String),
     #[error("cannot be a trust anchor: {0}")]
     Anchor(#[from] eid::EidError),
+    #[error(
+        "the database trusts the synthetic demo eID CA (trust anchor {label:?}), whose keys anyone can derive: start with --demo, or use a database that does not trust it"
+    )]
+    DemoAnchor { label: String },
 }
 
 pub type Result<T, E = BackendError> = std::result::Result<T, E>;
@@ -77,6 +81,13 @@ pub struct ServerConfig {
     /// `Some`: personal data past this policy is purged at the start and every night at 03:00
     /// (the `serve` command). `None` (tests, the embedded demo): only on demand.
     pub retention: Option<store::RetentionPolicy>,
+    /// A demo: the synthetic demo eID CA may be a trust anchor. Without it the server refuses
+    /// to start while the database trusts it, and ignores it should it be added later.
+    pub demo: bool,
+    /// The folder of the eID CAs' revocation lists (DER CRLs): every authentication
+    /// certificate is checked against them. `None`: no revocation check (`serve` allows that
+    /// only with `--demo`).
+    pub crl_dir: Option<PathBuf>,
 }
 
 /// An enrolment code not used within this time no longer enrols anything: a code written on a
@@ -94,6 +105,8 @@ impl ServerConfig {
             desk: desk::DeskConfig::default(),
             enrolment_code_valid: ENROLMENT_CODE_VALID,
             retention: None,
+            demo: false,
+            crl_dir: None,
         }
     }
 }
@@ -143,7 +156,14 @@ async fn open_store(path: PathBuf, settings: queue::QueueSettings) -> Result<Arc
 /// Opens the database, binds the address and serves in a background task.
 pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
     let store = open_store(config.db_path.clone(), config.queue).await?;
+    if !config.demo {
+        refuse_demo_anchors(Arc::clone(&store)).await?;
+    }
     let mut state = http::AppState::new(store, config.clock.clone(), brussels()?, config.hold);
+    state.eid = Arc::new(http::EidSettings {
+        demo: config.demo,
+        crls: config.crl_dir.clone().map(eid::revocation::CrlFolder::new),
+    });
     state.desk = config.desk;
     state.enrolment_code_valid = config.enrolment_code_valid;
     if let Some(policy) = config.retention {
@@ -180,6 +200,20 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
         shutdown: Some(tx),
         task,
     })
+}
+
+/// Fails when a trust anchor is the synthetic demo CA: a production backend must not trust it.
+async fn refuse_demo_anchors(store: Arc<SqliteStore>) -> Result<()> {
+    let anchors = tokio::task::spawn_blocking(move || store.labelled_trust_anchors())
+        .await
+        .map_err(|e| BackendError::Task(e.to_string()))??;
+    match anchors
+        .into_iter()
+        .find(|(_, der)| eid::demo_anchor::is_synthetic(der))
+    {
+        Some((label, _)) => Err(BackendError::DemoAnchor { label }),
+        None => Ok(()),
+    }
 }
 
 /// Purges now, then every night at 03:00 in Brussels, logging what it removed (counts only).

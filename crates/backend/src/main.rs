@@ -47,6 +47,16 @@ enum Command {
         enrolment_code_days: i64,
         #[command(flatten)]
         retention: Retention,
+        /// The folder of the eID CAs' revocation lists (DER CRLs, kept fresh by a timer of
+        /// IT's): a card whose authentication certificate is revoked, or that no current list
+        /// covers, is refused. Required unless --demo.
+        #[arg(long)]
+        crl_dir: Option<PathBuf>,
+        /// A demo or test server: the synthetic demo eID CA may be a trust anchor, and
+        /// revocation is not checked without --crl-dir. Without it the server refuses to start
+        /// while the database trusts the demo CA, whose keys anyone can derive.
+        #[arg(long)]
+        demo: bool,
     },
     /// Remove the personal data the retention policy no longer allows to keep (`serve` does
     /// it by itself every night at 03:00); prints what it removed, as counts.
@@ -219,7 +229,13 @@ fn main() -> anyhow::Result<()> {
             default_service_min,
             enrolment_code_days,
             retention,
+            crl_dir,
+            demo,
         } => {
+            anyhow::ensure!(
+                demo || crl_dir.is_some(),
+                "pass --crl-dir DIR (the eID CAs' revocation lists), or --demo for a demo server"
+            );
             anyhow::ensure!(
                 (1..=90).contains(&enrolment_code_days),
                 "--enrolment-code-days must be between 1 and 90"
@@ -238,6 +254,8 @@ fn main() -> anyhow::Result<()> {
             config.enrolment_code_valid =
                 jiff::SignedDuration::from_hours(enrolment_code_days * 24);
             config.retention = Some(retention.policy()?);
+            config.demo = demo;
+            config.crl_dir = crl_dir;
             config.queue.call_order = call_order;
             config.queue.appointment_lead = jiff::SignedDuration::from_mins(appointment_lead_min);
             config.queue.default_service = jiff::SignedDuration::from_mins(default_service_min);
@@ -401,5 +419,10 @@ fn trust_anchor_add(db: &Path, label: &str, cert_path: &Path) -> anyhow::Result<
         )
     })?;
     println!("trust anchor {label}: {subject}");
+    if kiosk_backend::eid::demo_anchor::is_synthetic(&der) {
+        eprintln!(
+            "this is a synthetic demo CA, whose keys anyone can derive: `serve` now starts only with --demo"
+        );
+    }
     Ok(())
 }

@@ -78,6 +78,8 @@ async fn bench() {
     let monday: ZonedDateTime = MONDAY_MORNING.parse().unwrap();
     let backend_clock = kiosk_backend::Clock::manual(monday.timestamp());
     let mut config = ServerConfig::new(backend_db.clone(), "127.0.0.1:0".parse().unwrap());
+    // Test data: the synthetic demo eID CA may be trusted.
+    config.demo = true;
     config.clock = backend_clock.clone();
     let server = kiosk_backend::spawn(config).await.unwrap();
     let settings = BackendSettings {

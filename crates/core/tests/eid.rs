@@ -6,14 +6,15 @@
 use std::collections::HashMap;
 
 use jiff::civil::date;
+use kiosk_api::eid_signing::{self, SigningHash};
 use kiosk_core::devices::eid::apdu::{self, PinStatus, ReadStatus, StatusWord};
 use kiosk_core::devices::eid::dates::{parse_birth, parse_validity};
 use kiosk_core::devices::eid::files::{self, FilePath};
 use kiosk_core::devices::eid::identity::tag;
 use kiosk_core::devices::eid::tlv::{self, TlvError};
 use kiosk_core::devices::eid::{
-    Address, BeidCard, BirthDate, CardError, CardTransport, DataError, Identity, Pin, PinError,
-    PinOutcome,
+    Address, BeidCard, BirthDate, CardError, CardTransport, Curve, DataError, Identity, Pin,
+    PinError, PinOutcome, SigningError, SigningMethod,
 };
 use kiosk_core::domain::Sex;
 
@@ -330,7 +331,8 @@ fn a_hostile_card_never_panics_or_hangs() {
             let _ = card.read_identity();
             let _ = card.read_address();
             let _ = card.verify_pin(&pin);
-            let _ = card.sign_challenge(b"challenge");
+            let _ = card.applet_version();
+            let _ = card.sign_challenge(&[7; 32]);
         }
         done.send(()).unwrap();
     });
@@ -452,7 +454,8 @@ struct FakeCard {
     pin: Vec<u8>,
     tries_left: u8,
     verified: bool,
-    key_set: bool,
+    /// The algorithm MSE SET chose for the authentication key.
+    algorithm: Option<u8>,
     pending: Vec<u8>,
     /// Every command received, to count READ BINARYs.
     log: Vec<Vec<u8>>,
@@ -472,7 +475,7 @@ impl FakeCard {
             pin: pin.bytes().map(|b| b - b'0').collect(),
             tries_left: 3,
             verified: false,
-            key_set: false,
+            algorithm: None,
             pending: Vec::new(),
             log: Vec::new(),
         }
@@ -534,6 +537,8 @@ impl CardTransport for FakeCard {
                     vec![0x6A, 0x82]
                 }
             }
+            // The folder the keys are in, selected before MSE SET.
+            [0x00, 0xA4, 0x08, 0x0C, 0x04, 0x3F, 0x00, 0xDF, 0x00] => SW_OK.to_vec(),
             [0x00, 0xA4, 0x08, 0x0C, _, path @ ..] => {
                 if self.files.contains_key(path) {
                     self.selected = Some(path.to_vec());
@@ -546,17 +551,35 @@ impl CardTransport for FakeCard {
                 self.read_binary(usize::from(u16::from_be_bytes([*p1, *p2])), *le)
             }
             [0x00, 0x20, 0x00, 0x01, 0x08, block @ ..] => self.verify(block),
-            [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82] => {
-                self.key_set = true;
+            [
+                0x00,
+                0x22,
+                0x41,
+                0xB6,
+                0x05,
+                0x04,
+                0x80,
+                algorithm,
+                0x84,
+                0x82,
+            ] => {
+                self.algorithm = Some(*algorithm);
                 SW_OK.to_vec()
             }
-            [0x00, 0x2A, 0x9E, 0x9A, _, input @ .., 0x00] => {
-                if !self.verified || !self.key_set {
+            [0x00, 0x2A, 0x9E, 0x9A, lc, rest @ ..] => {
+                // RSA (01) with Le, ECDSA (40) without, as the kiosk sends them.
+                let (input, len) = match self.algorithm {
+                    Some(0x01) => (rest.get(..rest.len() - 1).unwrap_or_default(), 256),
+                    _ => (rest, 96),
+                };
+                assert_eq!(usize::from(*lc), input.len(), "Lc");
+                if !self.verified || self.algorithm.is_none() {
                     vec![0x69, 0x82]
                 } else {
-                    // A stand-in signature: the input reversed, fetched with GET RESPONSE
-                    // as a T=0 reader would.
+                    // A stand-in signature: the input reversed, zero-filled to a real
+                    // signature's length, fetched with GET RESPONSE as a T=0 card wants.
                     self.pending = input.iter().rev().copied().collect();
+                    self.pending.resize(len, 0);
                     vec![0x61, self.pending.len() as u8]
                 }
             }
@@ -686,23 +709,102 @@ fn wrong_pin_then_right_pin_then_blocked() {
     assert_eq!(card.verify_pin(&right).unwrap(), PinOutcome::Blocked);
 }
 
+/// A card whose authentication certificate (5038) holds a key of the kind `ca` makes.
+fn card_with_key_of(ca: &kiosk_testcard::DemoCa) -> FakeCard {
+    let holder = kiosk_testcard::demo_holder(1, date(2026, 1, 20)).unwrap();
+    let auth_cert = ca.card(&holder).unwrap().auth_cert;
+    FakeCard::new("2580").with_file(files::AUTH_CERTIFICATE, auth_cert)
+}
+
 #[test]
-fn signs_a_challenge_after_the_pin() {
-    let mut card = BeidCard::open(FakeCard::new("2580")).unwrap();
+fn an_rsa_card_signs_the_sha256_digest_info_of_the_prefixed_challenge() {
+    let ca = kiosk_testcard::DemoCa::rsa_from_seed(1).unwrap();
+    let mut card = BeidCard::open(card_with_key_of(&ca)).unwrap();
+    let challenge = [0x42u8; 32];
     // Without the PIN the card refuses.
     assert!(matches!(
-        card.sign_challenge(b"nonce"),
+        card.sign_challenge(&challenge),
         Err(CardError::Unreadable { sw, .. }) if sw == StatusWord(0x6982)
     ));
     assert_eq!(
         card.verify_pin(&Pin::new("2580").unwrap()).unwrap(),
         PinOutcome::Ok
     );
-    let signature = card.sign_challenge(b"nonce").unwrap();
-    // The fake signs by reversing: the input was the SHA-256 DigestInfo (19 + 32 bytes).
-    let input: Vec<u8> = signature.iter().rev().copied().collect();
-    assert_eq!(input.len(), 51);
+    assert_eq!(
+        card.signing_method().unwrap(),
+        SigningMethod::RsaPkcs1Sha256
+    );
+    let signature = card.sign_challenge(&challenge).unwrap();
+    // The fake signs by reversing: the input was the SHA-256 DigestInfo of PREFIX || challenge.
+    let input: Vec<u8> = signature[..51].iter().rev().copied().collect();
     assert_eq!(&input[..4], [0x30, 0x31, 0x30, 0x0D]);
+    let expected = eid_signing::signed_digest(SigningHash::Sha256, &challenge).unwrap();
+    assert_eq!(input[19..], expected);
+    let log = &card.into_transport().log;
+    let mse = [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+    let at = log.iter().position(|c| c[..] == mse).unwrap();
+    assert_eq!(
+        log[at - 1],
+        [0x00, 0xA4, 0x08, 0x0C, 0x04, 0x3F, 0x00, 0xDF, 0x00],
+        "the BELPIC folder selected before MSE SET"
+    );
+}
+
+#[test]
+fn a_p384_card_signs_the_bare_sha384_hash_of_the_prefixed_challenge() {
+    let ca = kiosk_testcard::DemoCa::p384_from_seed(1).unwrap();
+    let mut card = BeidCard::open(card_with_key_of(&ca)).unwrap();
+    card.verify_pin(&Pin::new("2580").unwrap()).unwrap();
+    assert_eq!(
+        card.signing_method().unwrap(),
+        SigningMethod::Ecdsa(Curve::P384)
+    );
+    let challenge = [0x42u8; 32];
+    let signature = card.sign_challenge(&challenge).unwrap();
+    assert_eq!(signature.len(), 96, "raw r || s");
+    let input: Vec<u8> = signature[..48].iter().rev().copied().collect();
+    let expected = eid_signing::signed_digest(SigningHash::Sha384, &challenge).unwrap();
+    assert_eq!(input, expected, "the bare hash, no DigestInfo");
+    let log = card.into_transport().log;
+    assert!(log.contains(&vec![
+        0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x40, 0x84, 0x82
+    ]));
+    // PSO without Le, then GET RESPONSE for the 96 bytes announced.
+    let pso = log.iter().find(|c| c[1] == 0x2A).unwrap();
+    assert_eq!(pso.len(), 5 + 48);
+    assert!(log.contains(&vec![0x00, 0xC0, 0x00, 0x00, 0x60]));
+}
+
+#[test]
+fn the_kiosk_signs_no_challenge_but_one_of_32_bytes() {
+    let ca = kiosk_testcard::DemoCa::p384_from_seed(1).unwrap();
+    let mut card = BeidCard::open(card_with_key_of(&ca)).unwrap();
+    card.verify_pin(&Pin::new("2580").unwrap()).unwrap();
+    for len in [0, 16, 31, 33, 64] {
+        assert!(
+            matches!(
+                card.sign_challenge(&vec![1; len]),
+                Err(CardError::Challenge(_))
+            ),
+            "{len} bytes"
+        );
+    }
+    let log = card.into_transport().log;
+    assert!(
+        !log.iter().any(|c| c[1] == 0x2A),
+        "nothing was sent to sign"
+    );
+}
+
+#[test]
+fn a_card_without_a_usable_authentication_certificate_is_not_asked_to_sign() {
+    let fake = FakeCard::new("2580").with_file(files::AUTH_CERTIFICATE, vec![0x30, 0x03, 1, 2, 3]);
+    let mut card = BeidCard::open(fake).unwrap();
+    card.verify_pin(&Pin::new("2580").unwrap()).unwrap();
+    assert!(matches!(
+        card.sign_challenge(&[0; 32]),
+        Err(CardError::Signing(SigningError::NotACertificate))
+    ));
 }
 
 // --------------------------------------------------------------------------- privacy
@@ -767,4 +869,11 @@ fn the_backends_test_card_files_read_back_in_the_kiosk() {
     assert_eq!(address.street_and_number, "Kerkstraat 12");
     assert_eq!(address.postal_code, "3598");
     assert_eq!(address.municipality, "Demodorp");
+
+    // An applet 1.8 card's files: a SHA-384 photo hash, the new tag 0x1A, a zero-padded address.
+    let identity_18 = Identity::parse(&holder.identity_file_18(b"certificate")).unwrap();
+    assert_eq!(identity_18.photo_hash.len(), 48);
+    assert_eq!(identity_18.surname, "Şahin");
+    let address_18 = Address::parse(&holder.address_file_18()).unwrap();
+    assert_eq!(address_18, address);
 }

@@ -19,7 +19,7 @@ use kiosk_core::devices::eid::pcsc::{self, PcscCard, ReaderEvent, ReaderWatch};
 use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport, Pin, PinOutcome, apdu};
 use kiosk_testcard::applet::BeidApplet;
 use kiosk_testcard::vpcd::{self, InsertedCard, VPCD_READER};
-use kiosk_testcard::{CardHolder, DemoCa, TestCard, demo_card};
+use kiosk_testcard::{CardHolder, DemoCa, TestCard, demo_card, demo_card_18};
 
 /// One virtual reader slot: one case at a time.
 static VPCD: Mutex<()> = Mutex::new(());
@@ -183,10 +183,30 @@ fn an_inserted_card_is_an_event_and_its_identity_and_address_are_read() {
 
 #[test]
 fn a_wrong_pin_then_the_right_one_then_a_signature_the_backend_accepts() {
+    signs_through_pcscd(card(), DemoCa::from_seed(SEED).unwrap(), 0x18);
+}
+
+#[test]
+fn an_applet_18_card_signs_through_pcscd_what_the_backend_accepts() {
+    let card = demo_card_18(SEED, date(2026, 3, 20)).unwrap();
+    signs_through_pcscd(card, DemoCa::p384_from_seed(SEED).unwrap(), 0x18);
+}
+
+#[test]
+fn an_applet_17_rsa_card_signs_through_pcscd_what_the_backend_accepts() {
+    let ca = DemoCa::rsa_from_seed(SEED).unwrap();
+    let (holder, _) = card();
+    let card = ca.card(&holder).unwrap();
+    signs_through_pcscd((holder, card), ca, 0x17);
+}
+
+/// A wrong PIN, the right one, GET CARD DATA's applet version, the challenge signed the card's
+/// way and the files read: the backend's checks accept them under `ca`'s root.
+fn signs_through_pcscd((holder, test_card): (CardHolder, TestCard), ca: DemoCa, version: u8) {
     let _reader = reader();
-    let (holder, test_card) = card();
     let inserted_card = insert(test_card.clone());
     let mut card = BeidCard::open(connect()).unwrap();
+    assert_eq!(card.applet_version().unwrap(), version);
     // The virtual reader has no pad: the PIN comes from the kiosk's keypad.
     assert!(!card.transport().pin_pad());
     assert!(matches!(
@@ -221,7 +241,7 @@ fn a_wrong_pin_then_the_right_one_then_a_signature_the_backend_accepts() {
         challenge: challenge.to_vec(),
         challenge_sig: signature,
     };
-    let anchors = [DemoCa::from_seed(SEED).unwrap().root_der().to_vec()];
+    let anchors = [ca.root_der().to_vec()];
     let verified = kiosk_backend::eid::verify(&evidence, &anchors, NOW_S)
         .unwrap_or_else(|e| panic!("the backend refuses the card's evidence: {e}"));
     assert_eq!(verified.national_number, holder.national_number);

@@ -13,6 +13,8 @@ use super::{DemoCa, TestCardError};
 
 /// The label the demo root is stored under (adding it again replaces it).
 pub const DEMO_ANCHOR_LABEL: &str = "demo";
+/// The label of the demo applet 1.8 (ECDSA P-384) CA's root.
+pub const DEMO_18_ANCHOR_LABEL: &str = "demo-applet-1.8";
 
 /// The backend's [`kiosk_backend::seed_demo`] and seed `seed`'s demo CA as trust anchor, so that
 /// the demo card of the same seed is accepted. Blocking.
@@ -33,16 +35,30 @@ pub fn seed_demo_on(
     Ok(summary)
 }
 
-fn trust_demo_ca(db_path: &Path, seed: u64) -> Result<(), TestCardError> {
+/// Trusts seed `seed`'s demo CAs: the demo CA (P-256) and the demo applet 1.8 CA (P-384), whose
+/// cards [`super::demo_card`] and [`super::demo_card_18`] are. Adding them again changes nothing.
+/// A backend trusting them starts only as a demo (`ServerConfig::demo`, `serve --demo`).
+pub fn trust_demo_ca(db_path: &Path, seed: u64) -> Result<(), TestCardError> {
     let ca = DemoCa::from_seed(seed)?;
     kiosk_backend::add_trust_anchor(db_path, DEMO_ANCHOR_LABEL, ca.root_der())?;
+    let ca_18 = DemoCa::p384_from_seed(seed)?;
+    kiosk_backend::add_trust_anchor(db_path, DEMO_18_ANCHOR_LABEL, ca_18.root_der())?;
     Ok(())
 }
 
 /// Seed `seed`'s demo root certificate as PEM, for `kiosk-backend trust-anchor add`.
 pub fn demo_ca_pem(seed: u64) -> Result<String, TestCardError> {
-    let ca = DemoCa::from_seed(seed)?;
-    let body = STANDARD.encode(ca.root_der());
+    Ok(pem(DemoCa::from_seed(seed)?.root_der()))
+}
+
+/// Seed `seed`'s demo applet 1.8 (ECDSA P-384) root certificate as PEM: the anchor of
+/// `virtual-card --applet 1.8`.
+pub fn demo_18_ca_pem(seed: u64) -> Result<String, TestCardError> {
+    Ok(pem(DemoCa::p384_from_seed(seed)?.root_der()))
+}
+
+fn pem(der: &[u8]) -> String {
+    let body = STANDARD.encode(der);
     let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
     // PEM lines are 64 characters; base64 is ASCII, so splitting bytes keeps characters whole.
     for line in body.as_bytes().chunks(64) {
@@ -50,7 +66,7 @@ pub fn demo_ca_pem(seed: u64) -> Result<String, TestCardError> {
         pem.push('\n');
     }
     pem.push_str("-----END CERTIFICATE-----\n");
-    Ok(pem)
+    pem
 }
 
 #[cfg(test)]

@@ -2,15 +2,18 @@
 //! `BeidCard` sends (`kiosk_core::devices::eid::apdu`), answered with the status words of a real
 //! card, so that the kiosk's reader code runs unchanged against it.
 //!
-//! The card accepts the RSA PKCS#1 algorithm reference the kiosk sends in MSE SET whatever its
-//! key: an RSA card (like applet 1.7) pads the DigestInfo, an ECDSA card (the demo CA's P-256, or
-//! P-384 like applet 1.8) answers PSO COMPUTE DIGITAL SIGNATURE with the raw `r || s` of the
-//! DigestInfo's hash; the backend checks both. The PIN never leaves this value: `Debug` leaves it (and the card's files) out.
+//! The card behaves as its [`Applet`]: a 1.7 (RSA) card takes algorithm 01 (PKCS#1, the host
+//! sends the DigestInfo) and pads what it is sent; a 1.8 (ECDSA) card takes 01/02/04 (ECDSA
+//! with SHA-256/384/512 computed by the host) or 40 (hash not named), signs the bare hash it is
+//! sent (a DigestInfo is refused), answers T=0 only (61 xx, then GET RESPONSE) with raw
+//! `r || s`, and after a non-repudiation signature (key 83) wants a fresh VERIFY before it signs
+//! again. GET CARD DATA reports the applet version in byte 21. The PIN never leaves this value:
+//! `Debug` leaves it (and the card's files) out.
 
 use std::fmt;
 
-use super::TestCard;
 use super::command::{Body, Header, status, status2, sw, with_status};
+use super::{Applet, TestCard};
 
 /// The answer to reset of a Belgian eID card (applet 1.1, T=0, 8 historical bytes).
 pub const BEID_ATR: &[u8] = &[
@@ -25,11 +28,20 @@ pub const BELPIC_AID: [u8; 12] = [
 /// Wrong PINs in a row before the PIN is blocked; a right PIN gives them all back.
 pub const PIN_TRIES: u8 = 3;
 
-/// MSE SET's algorithm reference the applet accepts: RSA PKCS#1 with the DigestInfo sent by the
-/// host, as the kiosk asks for it.
+/// MSE SET's algorithm reference for RSA PKCS#1 with the DigestInfo sent by the host (1.7).
 const ALGORITHM_PKCS1: u8 = 0x01;
-/// The authentication key, the only key this card has.
+/// MSE SET's algorithm references of a 1.8 card: ECDSA with SHA-256, -384, -512 (computed by the
+/// host), and ECDSA with the hash not named.
+const ALGORITHMS_ECDSA: [u8; 4] = [0x01, 0x02, 0x04, 0x40];
+/// The authentication key.
 const AUTH_KEY: u8 = 0x82;
+/// The non-repudiation key; this synthetic card signs with the authentication key's secret for
+/// it too, since only the PIN rules around it are tested.
+const NON_REPUDIATION_KEY: u8 = 0x83;
+/// GET CARD DATA's answer length, and where its applet version and life cycle are.
+const CARD_DATA_LEN: usize = 28;
+const CARD_DATA_APPLET_VERSION: usize = 21;
+const CARD_DATA_LIFE_CYCLE: usize = 27;
 
 /// What `SELECT FILE` can find: the folders, and the files of [`TestCard`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +97,10 @@ pub struct BeidApplet {
 struct Session {
     current: Option<Node>,
     pin_verified: bool,
-    mse_set: bool,
+    /// The key MSE SET chose for the next signature.
+    key: Option<u8>,
+    /// A 1.8 card made a non-repudiation signature: the next signature needs a VERIFY first.
+    fresh_verify_needed: bool,
     /// The rest of a response announced with 61 xx, for GET RESPONSE.
     pending: Option<Vec<u8>>,
 }
@@ -151,8 +166,11 @@ impl BeidApplet {
         let Some(header) = Header::parse(command) else {
             return status(sw::WRONG_LENGTH);
         };
-        if header.cla != 0x00 {
-            return status(sw::CLA_NOT_SUPPORTED);
+        // The proprietary class 80 carries GET CARD DATA only.
+        match (header.cla, header.ins) {
+            (0x80, 0xE4) => return self.card_data(header, command),
+            (0x00, _) => {}
+            _ => return status(sw::CLA_NOT_SUPPORTED),
         }
         if !matches!(header.ins, 0xA4 | 0xB0 | 0x20 | 0x22 | 0x2A | 0xC0) {
             return status(sw::INS_NOT_SUPPORTED);
@@ -168,6 +186,39 @@ impl BeidApplet {
             0x2A => self.compute_signature(header, body),
             _ => self.get_response(header, body, pending),
         }
+    }
+
+    /// GET CARD DATA: a synthetic serial number and chip versions, the applet version in byte
+    /// 21 and the life cycle "issued" (0F) in byte 27.
+    fn card_data(&self, header: Header, command: &[u8]) -> Vec<u8> {
+        if (header.p1, header.p2) != (0x00, 0x00) {
+            return status(sw::WRONG_P1P2);
+        }
+        match Body::parse(command) {
+            Some(Body {
+                data: [],
+                le: Some(le),
+            }) if le >= CARD_DATA_LEN => {}
+            Some(Body {
+                data: [],
+                le: Some(_),
+            }) => {
+                return status2(sw::EXACT_LENGTH, CARD_DATA_LEN as u8);
+            }
+            _ => return status(sw::WRONG_LENGTH),
+        }
+        let mut data = [0u8; CARD_DATA_LEN];
+        for (slot, byte) in data.iter_mut().zip(self.card.identity.iter().take(16)) {
+            *slot = *byte;
+        }
+        data[CARD_DATA_APPLET_VERSION] = self.card.applet.version_byte();
+        data[CARD_DATA_LIFE_CYCLE] = 0x0F;
+        with_status(&data, sw::OK)
+    }
+
+    /// A 1.8 card is T=0 only; a 1.7 one as the reader connects it.
+    fn answers_t0(&self) -> bool {
+        self.t0 || self.card.applet == Applet::V18
     }
 
     fn contents(&self, id: FileId) -> &[u8] {
@@ -267,6 +318,7 @@ impl BeidApplet {
         if same_pin(&offered, &self.pin) {
             self.tries_left = PIN_TRIES;
             self.session.pin_verified = true;
+            self.session.fresh_verify_needed = false;
             status(sw::OK)
         } else {
             self.tries_left = self.tries_left.saturating_sub(1);
@@ -286,13 +338,18 @@ impl BeidApplet {
         let [0x04, 0x80, algorithm, 0x84, key] = body.data else {
             return status(sw::WRONG_DATA);
         };
-        if *algorithm != ALGORITHM_PKCS1 {
+        let algorithm_known = if self.card.has_rsa_key() {
+            *algorithm == ALGORITHM_PKCS1
+        } else {
+            ALGORITHMS_ECDSA.contains(algorithm)
+        };
+        if !algorithm_known {
             return status(sw::WRONG_DATA);
         }
-        if *key != AUTH_KEY {
+        if *key != AUTH_KEY && *key != NON_REPUDIATION_KEY {
             return status(sw::REFERENCE_NOT_FOUND);
         }
-        self.session.mse_set = true;
+        self.session.key = Some(*key);
         status(sw::OK)
     }
 
@@ -303,13 +360,19 @@ impl BeidApplet {
         if body.data.is_empty() {
             return status(sw::WRONG_LENGTH);
         }
-        if !self.session.pin_verified || !self.session.mse_set {
+        let Some(key) = self.session.key else {
+            return status(sw::SECURITY_NOT_SATISFIED);
+        };
+        if !self.session.pin_verified || self.session.fresh_verify_needed {
             return status(sw::SECURITY_NOT_SATISFIED);
         }
-        let Some(signature) = self.card.sign_digest_info(body.data) else {
+        let Some(signature) = self.card.sign_card_input(body.data) else {
             return status(sw::WRONG_DATA);
         };
-        if self.t0 {
+        if key == NON_REPUDIATION_KEY && self.card.applet == Applet::V18 {
+            self.session.fresh_verify_needed = true;
+        }
+        if self.answers_t0() {
             return self.announce(signature);
         }
         match body.le {

@@ -46,6 +46,15 @@ pub fn demo_card(seed: u64, today: Date) -> Result<(CardHolder, TestCard), TestC
     Ok((holder, card))
 }
 
+/// [`demo_holder`] and their applet 1.8 card (ECDSA P-384, T=0, raw `r || s`), from
+/// [`DemoCa::p384_from_seed`] of the same seed, whose root [`super::seed_demo`] also trusts: the
+/// kind of card most residents have.
+pub fn demo_card_18(seed: u64, today: Date) -> Result<(CardHolder, TestCard), TestCardError> {
+    let holder = demo_holder(seed, today)?;
+    let card = DemoCa::p384_from_seed(seed)?.card(&holder)?;
+    Ok((holder, card))
+}
+
 /// 18 or older on `today`.
 fn is_adult(resident: &Resident, today: Date) -> bool {
     let born = resident.birth_date;

@@ -180,14 +180,31 @@ impl CardKey {
                 let sig: p384::ecdsa::Signature = k.sign(message);
                 sig.to_bytes().to_vec()
             }
-            CardKey::Rsa(_) => self.sign_sha256_digest(&Sha256::digest(message)),
+            CardKey::Rsa(_) => self.sign_digest(&Sha256::digest(message)),
         }
     }
 
-    /// A signature over a SHA-256 digest, as a card's authentication key makes it. An RSA key
-    /// cannot fail for a 2048-bit modulus and a 32-byte digest; were it to, the empty signature
-    /// it returns verifies nowhere, which is what a test of a broken card would see.
-    pub(super) fn sign_sha256_digest(&self, digest: &[u8]) -> Vec<u8> {
+    /// An ECDSA signature over the curve's hash of `message` in DER, as the register's files of
+    /// an applet 1.8 card hold it (RSA: PKCS#1 v1.5 with SHA-256, as [`Self::sign`]).
+    pub(super) fn sign_der(&self, message: &[u8]) -> Vec<u8> {
+        match self {
+            CardKey::P256(k) => {
+                let sig: p256::ecdsa::Signature = k.sign(message);
+                sig.to_der().as_bytes().to_vec()
+            }
+            CardKey::P384(k) => {
+                let sig: p384::ecdsa::Signature = k.sign(message);
+                sig.to_der().as_bytes().to_vec()
+            }
+            CardKey::Rsa(_) => self.sign(message),
+        }
+    }
+
+    /// A signature over a digest the host computed, as a card's authentication key makes it:
+    /// ECDSA over the bare digest (raw `r || s`), RSA PKCS#1 v1.5 with the SHA-256 DigestInfo
+    /// (the digest must then be 32 bytes). A key that cannot sign returns an empty signature,
+    /// which verifies nowhere: what a test of a broken card would see.
+    pub(super) fn sign_digest(&self, digest: &[u8]) -> Vec<u8> {
         match self {
             CardKey::P256(k) => PrehashSigner::<p256::ecdsa::Signature>::sign_prehash(k, digest)
                 .map(|sig| sig.to_bytes().to_vec())
@@ -201,14 +218,38 @@ impl CardKey {
         }
     }
 
-    /// What the card answers to PSO COMPUTE DIGITAL SIGNATURE over a SHA-256 DigestInfo: ECDSA
-    /// signs the digest (the last 32 bytes), RSA pads the DigestInfo as it is (PKCS#1 v1.5 with
-    /// no prefix of its own, since the host sent it). `None` if it is shorter than a digest.
-    pub(super) fn sign_digest_info(&self, digest_info: &[u8]) -> Option<Vec<u8>> {
-        let digest = digest_info.get(digest_info.len().checked_sub(32)?..)?;
+    /// The algorithm identifier of this key's signatures (ecdsa-with-SHA256/384,
+    /// sha256WithRSAEncryption), as a certificate or CRL names it.
+    pub(super) fn signature_algorithm(
+        &self,
+    ) -> Result<spki::AlgorithmIdentifierOwned, TestCardError> {
         match self {
-            CardKey::P256(_) | CardKey::P384(_) => Some(self.sign_sha256_digest(digest)),
-            CardKey::Rsa(k) => k.sign(Pkcs1v15Sign::new_unprefixed(), digest_info).ok(),
+            CardKey::P256(k) => k.signature_algorithm_identifier(),
+            CardKey::P384(k) => k.signature_algorithm_identifier(),
+            CardKey::Rsa(k) => {
+                rsa::pkcs1v15::SigningKey::<Sha256>::new(k.clone()).signature_algorithm_identifier()
+            }
+        }
+        .map_err(cert_err)
+    }
+
+    /// Whether this is an RSA key (applet 1.7) rather than an ECDSA one.
+    pub(super) fn is_rsa(&self) -> bool {
+        matches!(self, CardKey::Rsa(_))
+    }
+
+    /// What the card answers to PSO: COMPUTE DIGITAL SIGNATURE over `input`: an RSA key pads it
+    /// as it is (PKCS#1 v1.5, the host sent the DigestInfo); an ECDSA key signs it as the bare
+    /// hash it must be (SHA-256, -384 or -512 long: a DigestInfo is refused, as by a 1.8 card).
+    pub(super) fn sign_card_input(&self, input: &[u8]) -> Option<Vec<u8>> {
+        match self {
+            CardKey::Rsa(k) => k.sign(Pkcs1v15Sign::new_unprefixed(), input).ok(),
+            CardKey::P256(_) | CardKey::P384(_) => {
+                if !matches!(input.len(), 32 | 48 | 64) {
+                    return None;
+                }
+                Some(self.sign_digest(input)).filter(|sig| !sig.is_empty())
+            }
         }
     }
 }

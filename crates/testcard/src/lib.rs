@@ -21,23 +21,28 @@
 mod anchor;
 pub mod applet;
 mod command;
+mod crl;
 mod demo;
 mod keys;
 pub mod vpcd;
 
-pub use anchor::{DEMO_ANCHOR_LABEL, demo_ca_pem, seed_demo, seed_demo_on};
-pub use demo::{demo_card, demo_holder};
+pub use anchor::{
+    DEMO_18_ANCHOR_LABEL, DEMO_ANCHOR_LABEL, demo_18_ca_pem, demo_ca_pem, seed_demo, seed_demo_on,
+    trust_demo_ca,
+};
+pub use demo::{demo_card, demo_card_18, demo_holder};
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use der::asn1::UtcTime;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 use x509_cert::builder::Profile;
 use x509_cert::name::Name;
 use x509_cert::time::{Time, Validity};
 
 use keys::{CardKey, KeyKind};
+use kiosk_api::eid_signing::{self, SigningHash};
 use kiosk_backend::eid::tlv::{encode, tag};
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +96,7 @@ fn leaf(issuer: &str) -> Result<Profile, TestCardError> {
 pub struct DemoCa {
     seed: u64,
     kind: KeyKind,
+    root_key: CardKey,
     citizen_key: CardKey,
     rrn_key: CardKey,
     root_der: Vec<u8>,
@@ -165,6 +171,7 @@ impl DemoCa {
         Ok(DemoCa {
             seed,
             kind,
+            root_key,
             citizen_key,
             rrn_key,
             root_der,
@@ -205,13 +212,19 @@ impl DemoCa {
             serial,
             validity(NOT_BEFORE_S, NOT_AFTER_S)?,
         )?;
-        let identity = holder.identity_file();
+        let applet = self.applet();
+        // The files of a 1.8 card on the P-384 CA's cards, like the real ones; the P-256 demo
+        // CA's cards keep the older files (their register signatures raw `r || s`).
+        let (identity, address) = match self.kind {
+            KeyKind::P384 => (holder.identity_file_18(&auth_der), holder.address_file_18()),
+            KeyKind::P256 | KeyKind::Rsa => (holder.identity_file(), holder.address_file()),
+        };
         let identity_sig = self.sign_rrn(&identity);
-        let address = holder.address_file();
-        let mut signed = address.clone();
+        let mut signed = address_as_signed(&address);
         signed.extend_from_slice(&identity_sig);
         let address_sig = self.sign_rrn(&signed);
         Ok(TestCard {
+            applet,
             identity,
             identity_sig,
             address,
@@ -225,11 +238,62 @@ impl DemoCa {
         })
     }
 
-    /// The national register's signature over any bytes (raw `r || s`, or PKCS#1 v1.5 SHA-256 for
-    /// an RSA CA): lets tests re-sign edited files.
-    pub fn sign_rrn(&self, message: &[u8]) -> Vec<u8> {
-        self.rrn_key.sign(message)
+    /// The applet of this CA's cards: 1.8 for the ECDSA CAs (P-384 like the real ones, and the
+    /// P-256 demo CA's, with older files), 1.7 for the RSA one.
+    pub fn applet(&self) -> Applet {
+        match self.kind {
+            KeyKind::Rsa => Applet::V17,
+            KeyKind::P256 | KeyKind::P384 => Applet::V18,
+        }
     }
+
+    /// The national register's signature over any bytes, as this CA's cards hold it: raw
+    /// `r || s` (P-256), DER zero-padded to [`SIGNATURE_FILE_LEN`] (P-384, applet 1.8), or
+    /// PKCS#1 v1.5 SHA-256 (RSA). Lets tests re-sign edited files.
+    pub fn sign_rrn(&self, message: &[u8]) -> Vec<u8> {
+        match self.kind {
+            KeyKind::P384 => {
+                let mut file = self.rrn_key.sign_der(message);
+                file.resize(file.len().max(SIGNATURE_FILE_LEN), 0);
+                file
+            }
+            KeyKind::P256 | KeyKind::Rsa => self.rrn_key.sign(message),
+        }
+    }
+}
+
+/// Which BEID applet a card runs: how it signs and what its files look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applet {
+    /// RSA keys; the host sends the SHA-256 DigestInfo; photo hash SHA-256 here.
+    V17,
+    /// ECDSA keys; the host sends the bare hash, the card (T=0 only) answers 61 xx and raw
+    /// `r || s`; a non-repudiation signature wants a fresh VERIFY before the next one.
+    V18,
+}
+
+impl Applet {
+    /// Byte 21 of GET CARD DATA's answer.
+    pub fn version_byte(self) -> u8 {
+        match self {
+            Applet::V17 => 0x17,
+            Applet::V18 => 0x18,
+        }
+    }
+}
+
+/// The size of an applet 1.8 card's signature files (4032, 4034): a DER ECDSA P-384 signature is
+/// at most 104 bytes and the rest is zeros (the real length is the DER's byte 1 plus 2).
+pub const SIGNATURE_FILE_LEN: usize = 112;
+
+/// The address file as the register signs it: without the zero bytes that pad it on the card
+/// (as Fedict's eid-viewer found real cards do).
+pub fn address_as_signed(address: &[u8]) -> Vec<u8> {
+    let end = address
+        .iter()
+        .rposition(|byte| *byte != 0)
+        .map_or(0, |last| last + 1);
+    address.get(..end).unwrap_or_default().to_vec()
 }
 
 /// What the card says about its holder (synthetic people only).
@@ -301,6 +365,34 @@ impl CardHolder {
         ])
     }
 
+    /// The identity file of an applet 1.8 card: the photo hash is SHA-384, and tag 0x1A holds
+    /// a hash of the card's basic key (here of the authentication certificate: synthetic).
+    pub fn identity_file_18(&self, auth_cert: &[u8]) -> Vec<u8> {
+        let mut file = encode(&[
+            (tag::CARD_NUMBER, self.card_number.as_bytes()),
+            (tag::VALID_FROM, b"01.01.2024"),
+            (tag::VALID_TO, b"01.01.2034"),
+            (tag::NATIONAL_NUMBER, self.national_number.as_bytes()),
+            (tag::SURNAME, self.surname.as_bytes()),
+            (tag::FIRST_NAMES, self.first_names.as_bytes()),
+            (tag::NATIONALITY, self.nationality.as_bytes()),
+            (tag::BIRTH_PLACE, self.birth_place.as_bytes()),
+            (tag::BIRTH_DATE, self.birth_date.as_bytes()),
+            (tag::GENDER, self.gender.as_bytes()),
+            (tag::DOCUMENT_TYPE, b"1"),
+            (tag::PHOTO_HASH, &Sha384::digest(placeholder_photo())),
+        ]);
+        file.extend(encode(&[(tag::BASIC_KEY_HASH, &Sha384::digest(auth_cert))]));
+        file
+    }
+
+    /// The address file of an applet 1.8 card: zero-padded, as the card's file is bigger.
+    pub fn address_file_18(&self) -> Vec<u8> {
+        let mut file = self.address_file();
+        file.extend_from_slice(&[0; 3]);
+        file
+    }
+
     /// The address file (4033).
     pub fn address_file(&self) -> Vec<u8> {
         encode(&[
@@ -333,6 +425,8 @@ pub fn placeholder_photo() -> Vec<u8> {
 /// editing these fields before they build a [`applet::BeidApplet`] over it.
 #[derive(Clone)]
 pub struct TestCard {
+    /// How the card signs and answers (and the applet version GET CARD DATA reports).
+    pub applet: Applet,
     pub identity: Vec<u8>,
     pub identity_sig: Vec<u8>,
     pub address: Vec<u8>,
@@ -349,17 +443,40 @@ pub struct TestCard {
 }
 
 impl TestCard {
-    /// What the card's authentication key returns for `challenge`: a signature over
-    /// SHA-256(challenge) (ECDSA raw `r || s`, or RSA PKCS#1 v1.5).
+    /// What the card's authentication key returns when the kiosk signs `challenge`: a
+    /// signature over `hash(PREFIX || challenge)` ([`kiosk_api::eid_signing`]; SHA-384 for
+    /// P-384 keys, SHA-256 otherwise), ECDSA raw `r || s` or RSA PKCS#1 v1.5. A challenge of
+    /// another length than 32 bytes gets an empty signature: the kiosk signs no such thing.
     pub fn sign_challenge(&self, challenge: &[u8]) -> Vec<u8> {
-        self.auth_key.sign_sha256_digest(&Sha256::digest(challenge))
+        eid_signing::signed_digest(self.signing_hash(), challenge)
+            .map(|digest| self.auth_key.sign_digest(&digest))
+            .unwrap_or_default()
     }
 
-    /// What the card returns for a SHA-256 DigestInfo (as `BeidCard::sign_challenge` sends): an
-    /// ECDSA card signs the digest, its last 32 bytes; an RSA card pads the whole DigestInfo
-    /// (PKCS#1 v1.5). `None` if `digest_info` is shorter than a digest.
-    pub fn sign_digest_info(&self, digest_info: &[u8]) -> Option<Vec<u8>> {
-        self.auth_key.sign_digest_info(digest_info)
+    /// The hash the kiosk uses with this card's authentication key.
+    pub fn signing_hash(&self) -> SigningHash {
+        match &self.auth_key {
+            CardKey::P384(_) => SigningHash::Sha384,
+            CardKey::P256(_) | CardKey::Rsa(_) => SigningHash::Sha256,
+        }
+    }
+
+    /// The authentication key's signature over any digest (SHA-256 for RSA): for tests of what
+    /// an attacker holding a card could have it sign.
+    pub fn sign_digest(&self, digest: &[u8]) -> Vec<u8> {
+        self.auth_key.sign_digest(digest)
+    }
+
+    /// What the card answers to PSO: COMPUTE DIGITAL SIGNATURE over `input`: an RSA card pads
+    /// the DigestInfo it is sent, an ECDSA card signs the bare hash it is sent and refuses
+    /// anything else. `None` when the card refuses.
+    pub fn sign_card_input(&self, input: &[u8]) -> Option<Vec<u8>> {
+        self.auth_key.sign_card_input(input)
+    }
+
+    /// Whether the authentication key is RSA (an applet 1.7 card).
+    pub fn has_rsa_key(&self) -> bool {
+        self.auth_key.is_rsa()
     }
 
     /// The request's `eid` member for a challenge (base64 as on the wire).
@@ -403,45 +520,38 @@ mod tests {
         }
     }
 
-    /// The challenge signed through the DigestInfo a kiosk sends, as the applet does it.
-    fn signed_through_digest_info(ca: &DemoCa) -> kiosk_api::EidEvidence {
-        let card = ca.card(&child()).unwrap();
-        let challenge = [9u8; 32];
-        // SHA-256 DigestInfo prefix, as BeidCard::sign_challenge sends it.
-        let mut digest_info = vec![
-            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
-            0x01, 0x05, 0x00, 0x04, 0x20,
-        ];
-        digest_info.extend_from_slice(&Sha256::digest(challenge));
-        let mut wire = card.evidence(&challenge);
-        wire.challenge_sig = STANDARD.encode(card.sign_digest_info(&digest_info).unwrap());
-        wire
-    }
-
     const NOW: i64 = 1_774_000_000;
 
     #[test]
-    fn signing_the_digest_info_a_kiosk_sends_verifies_like_signing_the_challenge() {
+    fn every_kind_of_card_signs_what_the_backend_verifies() {
         for ca in [
             DemoCa::from_seed(3).unwrap(),
             DemoCa::p384_from_seed(3).unwrap(),
             DemoCa::rsa_from_seed(3).unwrap(),
         ] {
-            let evidence = Evidence::decode(&signed_through_digest_info(&ca)).unwrap();
-            let card = verify(&evidence, &[ca.root_der().to_vec()], NOW);
-            assert!(card.is_ok(), "{:?}", card.err());
+            let card = ca.card(&child()).unwrap();
+            let evidence = Evidence::decode(&card.evidence(&[9u8; 32])).unwrap();
+            let verified = verify(&evidence, &[ca.root_der().to_vec()], NOW);
+            assert!(verified.is_ok(), "{:?}", verified.err());
         }
     }
 
     #[test]
-    fn an_rsa_card_padding_the_digest_info_gives_the_pkcs1_sha256_signature() {
-        let ca = DemoCa::rsa_from_seed(3).unwrap();
-        let card = ca.card(&child()).unwrap();
-        let through_applet = Evidence::decode(&signed_through_digest_info(&ca)).unwrap();
-        assert_eq!(
-            through_applet.challenge_sig,
-            card.sign_challenge(&[9u8; 32])
-        );
+    fn an_applet_18_card_has_sha384_photo_hash_tag_1a_and_padded_der_signatures() {
+        let card = DemoCa::p384_from_seed(3).unwrap().card(&child()).unwrap();
+        assert_eq!(card.applet, Applet::V18);
+        let photo_hash = kiosk_backend::eid::tlv::find(&card.identity, tag::PHOTO_HASH).unwrap();
+        assert_eq!(photo_hash, Sha384::digest(&card.photo).as_slice());
+        assert!(kiosk_backend::eid::tlv::find(&card.identity, tag::BASIC_KEY_HASH).is_some());
+        for file in [&card.identity_sig, &card.address_sig] {
+            assert_eq!(file.len(), SIGNATURE_FILE_LEN);
+            assert_eq!(file[0], 0x30, "DER");
+            let real = usize::from(file[1]) + 2;
+            assert!(file[real..].iter().all(|b| *b == 0), "zero-padded");
+        }
+        assert_eq!(card.sign_challenge(&[1; 32]).len(), 96, "raw r || s");
+        let rsa = DemoCa::rsa_from_seed(3).unwrap().card(&child()).unwrap();
+        assert_eq!(rsa.applet, Applet::V17);
     }
 
     #[test]
@@ -469,8 +579,10 @@ mod tests {
         let keys::CardKey::Rsa(auth) = &card.auth_key else {
             unreachable!("an RSA CA's cards have RSA keys")
         };
+        let mut prefixed = eid_signing::PREFIX.to_vec();
+        prefixed.extend_from_slice(&[7u8; 32]);
         wire.challenge_sig = STANDARD.encode(
-            auth.sign(Pkcs1v15Sign::new::<Sha1>(), &Sha1::digest([7u8; 32]))
+            auth.sign(Pkcs1v15Sign::new::<Sha1>(), &Sha1::digest(&prefixed))
                 .unwrap(),
         );
         let evidence = Evidence::decode(&wire).unwrap();

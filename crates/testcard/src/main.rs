@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use kiosk_testcard::applet::BeidApplet;
-use kiosk_testcard::{demo_ca_pem, demo_card, vpcd};
+use kiosk_testcard::{demo_18_ca_pem, demo_ca_pem, demo_card, demo_card_18, vpcd};
 
 #[derive(Parser)]
 #[command(
@@ -36,11 +36,18 @@ enum Command {
         /// Answer as a T=0 card: the signature through 61 xx and GET RESPONSE.
         #[arg(long)]
         t0: bool,
+        /// The card's applet: "1.8" (ECDSA P-384, T=0, raw r||s; its CA's root is the demo
+        /// anchor "demo-applet-1.8") or "demo" (the P-256 demo CA of `demo-ca`).
+        #[arg(long, default_value = "demo", value_parser = ["demo", "1.8"])]
+        applet: String,
     },
     /// Print the demo CA's root certificate (PEM), for `kiosk-backend trust-anchor add`.
     DemoCa {
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// "1.8": the demo applet 1.8 CA's root (for `virtual-card --applet 1.8`).
+        #[arg(long, default_value = "demo", value_parser = ["demo", "1.8"])]
+        applet: String,
     },
 }
 
@@ -57,17 +64,25 @@ fn main() -> anyhow::Result<()> {
             pin,
             port,
             t0,
-        } => virtual_card(seed, &pin, port, t0)?,
-        Command::DemoCa { seed } => print!("{}", demo_ca_pem(seed)?),
+            applet,
+        } => virtual_card(seed, &pin, port, t0, applet == "1.8")?,
+        Command::DemoCa { seed, applet } if applet == "1.8" => {
+            print!("{}", demo_18_ca_pem(seed)?);
+        }
+        Command::DemoCa { seed, .. } => print!("{}", demo_ca_pem(seed)?),
     }
     Ok(())
 }
 
 /// Serves the demo card until Ctrl-C, or until vpcd lets go of it (pcscd stopped).
-fn virtual_card(seed: u64, pin: &str, port: u16, t0: bool) -> anyhow::Result<()> {
+fn virtual_card(seed: u64, pin: &str, port: u16, t0: bool, applet_18: bool) -> anyhow::Result<()> {
     let tz = jiff::tz::TimeZone::get(kiosk_backend::TIMEZONE)?;
     let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
-    let (_, card) = demo_card(seed, today)?;
+    let (_, card) = if applet_18 {
+        demo_card_18(seed, today)?
+    } else {
+        demo_card(seed, today)?
+    };
     let applet = BeidApplet::new(card, pin)?.with_t0(t0);
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let inserted = vpcd::insert(addr, applet)

@@ -100,6 +100,11 @@ pub enum Failure {
     CardRejected,
     /// Too many requests with this card in a short time.
     TooManyRequests,
+    /// The card's certificate is revoked (a card reported lost or stolen, or replaced).
+    CardRevoked,
+    /// The backend has no current revocation list for the card: it cannot say the card is
+    /// still good, so it refuses it; the desk helps.
+    CardStatusUnknown,
     Other,
 }
 
@@ -120,6 +125,8 @@ impl Failure {
                 | pt::NATIONAL_NUMBER_INVALID,
             ) => Failure::CardRejected,
             Some(pt::TOO_MANY_ATTEMPTS) => Failure::TooManyRequests,
+            Some(pt::CERTIFICATE_REVOKED) => Failure::CardRevoked,
+            Some(pt::REVOCATION_UNKNOWN) => Failure::CardStatusUnknown,
             // An expired or used challenge, a refused token: trying again asks for a new one.
             _ => Failure::Other,
         }

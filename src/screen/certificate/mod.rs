@@ -15,6 +15,7 @@ mod card;
 mod document;
 mod flow;
 mod layout;
+pub mod masking;
 mod message;
 mod pin;
 pub mod pin_pad;

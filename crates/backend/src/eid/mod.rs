@@ -3,27 +3,42 @@
 //! The rules (keys ECDSA P-256 — the synthetic demo CA —, ECDSA P-384 — applet 1.8 cards — or
 //! RSA — applet 1.7 cards —; ECDSA signatures as raw `r || s`, as a card returns them, or DER; RSA
 //! signatures PKCS#1 v1.5):
-//! - `rrn_cert` and `auth_cert` are valid now and reach a trust anchor (table `trust_anchors`),
-//!   directly or through at most two of `ca_certs` (the Citizen CA of file 503A), each valid now
-//!   and a CA (basicConstraints cA); certificate signatures ecdsa-with-SHA256/384,
+//! - the request is bounded before any signature is checked: at most [`MAX_CA_CERTS`] CA
+//!   certificates, every certificate at most [`MAX_CERT_BYTES`], the challenge exactly 32 bytes;
+//! - `auth_cert` is valid now and reaches a trust anchor (table `trust_anchors`), directly or
+//!   through at most two of `ca_certs` (the Citizen CA of file 503A), each valid now and a CA
+//!   (basicConstraints cA); certificate signatures ecdsa-with-SHA256/384,
 //!   sha256WithRSAEncryption or sha1WithRSAEncryption ([`x509`]);
+//! - `rrn_cert` is the national register's: issued by a trust anchor itself, named as the
+//!   register, for signatures and not a CA ([`register`]), so that no card's own certificate
+//!   (nor anything else under the roots) can vouch for made-up identity files;
 //! - `identity_sig` is the `rrn_cert` key's signature over the identity file as read: SHA-256 for
 //!   P-256 and RSA keys, SHA-384 for P-384, and SHA-1 also for RSA (cards issued before the
-//!   register moved to SHA-256);
-//! - `address_sig` is the `rrn_cert` key's signature over `address || identity_sig`, as on a real BEID
-//!   (which binds the address to that identity), with the same hashes;
-//! - `challenge_sig` is the `auth_cert` key's signature over SHA-256(challenge): the card gets the
-//!   SHA-256 DigestInfo from `BeidCard::sign_challenge`; an ECDSA card signs the digest in it, an
-//!   RSA card pads the DigestInfo (PKCS#1 v1.5 with SHA-256);
+//!   register moved to SHA-256). Applet 1.8 cards hold DER signatures zero-padded in their file:
+//!   the DER's own length says where the signature ends;
+//! - `address_sig` is the `rrn_cert` key's signature over the address file (its zero padding
+//!   left out) followed by `identity_sig` as read, as on a real BEID (which binds the address to
+//!   that identity), with the same hashes;
+//! - `challenge_sig` is the `auth_cert` key's signature over `hash(PREFIX || challenge)`
+//!   ([`kiosk_api::eid_signing`]: SHA-384 for P-384 keys, SHA-256 otherwise; an RSA card pads
+//!   the SHA-256 DigestInfo), never over the bare challenge, so that the signature of another
+//!   service's login challenge is worth nothing here;
 //! - the auth certificate's subject serialNumber is the identity file's national number, so one
 //!   person's files cannot be presented with another person's card;
 //! - the national number's check digits hold.
+//!
+//! Revocation of the authentication certificate is checked apart ([`revocation`]), against the
+//! CRLs the municipality keeps in a folder.
 
+pub mod demo_anchor;
+pub mod register;
+pub mod revocation;
 pub mod tlv;
 pub mod x509;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use kiosk_api::eid_signing::{self, SigningHash};
 use x509::{Hash, PublicKey};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,9 +55,26 @@ pub enum EidError {
     CardMismatch,
     #[error("the national number's check digits are wrong")]
     NationalNumber,
+    #[error("the request carries more or bigger certificates than a card holds")]
+    TooLarge,
+    #[error("the register certificate is not the national register's")]
+    NotTheRegister,
+    #[error("the authentication certificate is revoked")]
+    Revoked,
+    #[error("no current revocation list says whether the authentication certificate is revoked")]
+    RevocationUnknown,
 }
 
+/// The most CA certificates a request may carry: a card has one (503A) between its certificates
+/// and the root; three leave room and keep the chain search small.
+pub const MAX_CA_CERTS: usize = 3;
+/// The largest certificate accepted, in bytes: Belgian eID certificates are under 2 KB.
+pub const MAX_CERT_BYTES: usize = 4096;
+/// The largest signature file accepted (a 4096-bit RSA signature).
+const MAX_SIGNATURE_BYTES: usize = 512;
+
 /// The evidence's binary fields, decoded.
+#[derive(Clone)]
 pub struct Evidence {
     pub identity: Vec<u8>,
     pub identity_sig: Vec<u8>,
@@ -61,7 +93,34 @@ fn b64(text: &str, what: &'static str) -> Result<Vec<u8>, EidError> {
 }
 
 impl Evidence {
+    /// The decoded fields; a request with more or bigger certificates or signatures than any
+    /// card holds is [`EidError::TooLarge`], refused before any of it is parsed or checked.
     pub fn decode(e: &kiosk_api::EidEvidence) -> Result<Evidence, EidError> {
+        if e.ca_certs.len() > MAX_CA_CERTS {
+            return Err(EidError::TooLarge);
+        }
+        let evidence = Evidence::decode_unbounded(e)?;
+        evidence.check_bounds()?;
+        Ok(evidence)
+    }
+
+    fn check_bounds(&self) -> Result<(), EidError> {
+        let certificates = [&self.rrn_cert, &self.auth_cert]
+            .into_iter()
+            .chain(&self.ca_certs);
+        let signatures = [&self.identity_sig, &self.address_sig, &self.challenge_sig];
+        if self.ca_certs.len() > MAX_CA_CERTS
+            || certificates.into_iter().any(|c| c.len() > MAX_CERT_BYTES)
+            || signatures
+                .into_iter()
+                .any(|s| s.len() > MAX_SIGNATURE_BYTES)
+        {
+            return Err(EidError::TooLarge);
+        }
+        Ok(())
+    }
+
+    fn decode_unbounded(e: &kiosk_api::EidEvidence) -> Result<Evidence, EidError> {
         Ok(Evidence {
             identity: b64(&e.identity, "identity is not base64")?,
             identity_sig: b64(&e.identity_sig, "identity_sig is not base64")?,
@@ -106,8 +165,7 @@ fn check(
 /// ECDSA: the curve's hash. RSA: SHA-256, then SHA-1 for cards signed before the register moved to
 /// SHA-256 (applet 1.7 cards still in circulation). Trying both rather than guessing from the
 /// certificate is safe because a PKCS#1 v1.5 signature embeds its hash's identifier, so a
-/// signature verifies under one hash only; SHA-1 is accepted nowhere else (not for the challenge,
-/// which the kiosk always hashes with SHA-256).
+/// signature verifies under one hash only; SHA-1 is accepted nowhere else (not for the challenge).
 fn register_hashes(key: &PublicKey) -> &'static [Hash] {
     match key {
         PublicKey::Rsa(_) => &[Hash::Sha256, Hash::Sha1],
@@ -116,25 +174,39 @@ fn register_hashes(key: &PublicKey) -> &'static [Hash] {
     }
 }
 
-/// Every check of the module's rules except the challenge's freshness (the store's job).
+/// Whether the authentication key signed `hash(PREFIX || challenge)` with its hash.
+fn check_challenge(key: &PublicKey, challenge: &[u8], sig: &[u8]) -> Result<(), EidError> {
+    let (hash, signing) = match key {
+        PublicKey::P384(_) => (Hash::Sha384, SigningHash::Sha384),
+        PublicKey::P256(_) | PublicKey::Rsa(_) => (Hash::Sha256, SigningHash::Sha256),
+    };
+    let digest = eid_signing::signed_digest(signing, challenge)
+        .map_err(|_| EidError::CardData("the challenge is not 32 bytes"))?;
+    if key.verifies_digest(hash, &digest, sig) {
+        Ok(())
+    } else {
+        Err(EidError::Signature("challenge"))
+    }
+}
+
+/// Every check of the module's rules except the challenge's freshness (the store's job) and
+/// revocation ([`revocation`]). CPU-bound (signature checks): async callers run it on the
+/// blocking pool.
 pub fn verify(e: &Evidence, anchors: &[Vec<u8>], now_s: i64) -> Result<VerifiedCard, EidError> {
+    e.check_bounds()?;
     let rrn = x509::parse(&e.rrn_cert)?;
     let auth = x509::parse(&e.auth_cert)?;
-    x509::check_chain(&rrn, &e.ca_certs, anchors, now_s)?;
+    register::check_register_certificate(&rrn, anchors, now_s)?;
     x509::check_chain(&auth, &e.ca_certs, anchors, now_s)?;
     let rrn_key = x509::public_key(&rrn)?;
     let hashes = register_hashes(&rrn_key);
-    check(&rrn_key, hashes, &e.identity, &e.identity_sig, "identity")?;
-    let mut signed_address = e.address.clone();
+    let identity_sig = register::signature_in_file(&e.identity_sig);
+    check(&rrn_key, hashes, &e.identity, identity_sig, "identity")?;
+    let mut signed_address = register::address_as_signed(&e.address).to_vec();
     signed_address.extend_from_slice(&e.identity_sig);
-    check(&rrn_key, hashes, &signed_address, &e.address_sig, "address")?;
-    check(
-        &x509::public_key(&auth)?,
-        &[Hash::Sha256],
-        &e.challenge,
-        &e.challenge_sig,
-        "challenge",
-    )?;
+    let address_sig = register::signature_in_file(&e.address_sig);
+    check(&rrn_key, hashes, &signed_address, address_sig, "address")?;
+    check_challenge(&x509::public_key(&auth)?, &e.challenge, &e.challenge_sig)?;
     let national_number = tlv::text(&e.identity, tlv::tag::NATIONAL_NUMBER)
         .ok_or(EidError::CardData("identity has no national number"))?;
     let card_number = tlv::text(&e.identity, tlv::tag::CARD_NUMBER)

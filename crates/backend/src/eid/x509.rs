@@ -137,25 +137,30 @@ pub fn public_key(cert: &Certificate) -> Result<PublicKey, EidError> {
 }
 
 /// Whether `issuer_key` signed `cert`, with one of the accepted signature algorithms.
-fn signed_by(cert: &Certificate, issuer_key: &PublicKey) -> bool {
-    let algorithm = cert.signature_algorithm.oid;
-    let hash = match (algorithm, issuer_key) {
-        (ECDSA_SHA256, PublicKey::P256(_) | PublicKey::P384(_)) => Hash::Sha256,
-        (ECDSA_SHA384, PublicKey::P256(_) | PublicKey::P384(_)) => Hash::Sha384,
-        (RSA_SHA256, PublicKey::Rsa(_)) => Hash::Sha256,
-        (RSA_SHA1, PublicKey::Rsa(_)) => Hash::Sha1,
-        _ => return false,
-    };
+pub fn signed_by(cert: &Certificate, issuer_key: &PublicKey) -> bool {
     let Ok(tbs) = cert.tbs_certificate.to_der() else {
         return false;
     };
     let Some(sig) = cert.signature.as_bytes() else {
         return false;
     };
-    issuer_key.verifies(hash, &tbs, sig)
+    signature_verifies(cert.signature_algorithm.oid, &tbs, sig, issuer_key)
 }
 
-fn valid_at(cert: &Certificate, now_s: i64) -> bool {
+/// Whether `sig` is `key`'s signature over `tbs` with `algorithm` (a certificate's or a CRL's
+/// signature algorithm), one of the accepted ones.
+pub fn signature_verifies(algorithm: Oid, tbs: &[u8], sig: &[u8], key: &PublicKey) -> bool {
+    let hash = match (algorithm, key) {
+        (ECDSA_SHA256, PublicKey::P256(_) | PublicKey::P384(_)) => Hash::Sha256,
+        (ECDSA_SHA384, PublicKey::P256(_) | PublicKey::P384(_)) => Hash::Sha384,
+        (RSA_SHA256, PublicKey::Rsa(_)) => Hash::Sha256,
+        (RSA_SHA1, PublicKey::Rsa(_)) => Hash::Sha1,
+        _ => return false,
+    };
+    key.verifies(hash, tbs, sig)
+}
+
+pub fn valid_at(cert: &Certificate, now_s: i64) -> bool {
     let validity = &cert.tbs_certificate.validity;
     let from = i64::try_from(validity.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
     let to = i64::try_from(validity.not_after.to_unix_duration().as_secs()).unwrap_or(0);
@@ -170,6 +175,11 @@ fn basic_constraints(cert: &Certificate) -> Option<BasicConstraints> {
         .iter()
         .find(|ext| ext.extn_id == BASIC_CONSTRAINTS)
         .and_then(|ext| BasicConstraints::from_der(ext.extn_value.as_bytes()).ok())
+}
+
+/// Whether `cert` says it is a CA (basicConstraints cA).
+pub fn is_ca(cert: &Certificate) -> bool {
+    basic_constraints(cert).is_some_and(|bc| bc.ca)
 }
 
 /// Whether `cert` may sign certificates with `below` CA certificates under it on the path.

@@ -1,5 +1,9 @@
-//! Limits certificate requests per eID card: a lost or stolen card (with its PIN) must not print
-//! documents without end. Keyed by a hash of the card number, so no card data sits in memory.
+//! Limits certificate requests per person proved by an eID card: a lost or stolen card (with its
+//! PIN) must not print documents without end. Keyed by a hash of the national number the card's
+//! authentication certificate proved (not the card number the files claim, which a second card
+//! of the same person changes). A hash rather than the number, so that the map does not list
+//! national numbers outright (eleven digits can be tried back: it lives in memory only, an
+//! hour at most).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -15,9 +19,10 @@ pub struct CardLimiter {
 }
 
 impl CardLimiter {
-    /// Counts one request for `card`; false if it already made [`MAX_PER_CARD`] in the last hour.
-    pub fn admit(&self, card: &str, now: Timestamp) -> bool {
-        let key = crate::codes::sha256_hex(card.as_bytes());
+    /// Counts one request for the person with `national_number`; false if they already made
+    /// [`MAX_PER_CARD`] in the last hour.
+    pub fn admit(&self, national_number: &str, now: Timestamp) -> bool {
+        let key = crate::codes::sha256_hex(national_number.as_bytes());
         let now = now.as_second();
         let mut map = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         // Forget idle cards so the map cannot grow without bound.

@@ -15,7 +15,8 @@ use crate::store::KioskIdentity;
 
 /// Long enough for a PIN entry on the reader's pad, short enough that a stolen one is of little use.
 pub const CHALLENGE_LIFETIME: SignedDuration = SignedDuration::from_mins(2);
-pub const CHALLENGE_BYTES: usize = 32;
+/// What the kiosk signs no other length of (`kiosk_api::eid_signing`).
+pub const CHALLENGE_BYTES: usize = kiosk_api::eid_signing::CHALLENGE_LEN;
 
 #[utoipa::path(post, path = "/v1/eid-challenges", operation_id = "createEidChallenge", tag = "certificates", security(("bearer" = [])),
     params(("Idempotency-Key" = String, Header, description = "UUID")),

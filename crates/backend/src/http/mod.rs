@@ -36,6 +36,15 @@ use crate::store::{Store, StoreResult};
 /// Largest accepted request body (a full events batch fits several times over).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// How the certificate path judges eID cards.
+#[derive(Debug, Default)]
+pub struct EidSettings {
+    /// The synthetic demo CA may be a trust anchor (`serve --demo`, the embedded backend).
+    pub demo: bool,
+    /// The revocation lists; `None`: revocation is not checked (a demo).
+    pub crls: Option<crate::eid::revocation::CrlFolder>,
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
@@ -45,6 +54,8 @@ pub struct AppState {
     pub body_limit: usize,
     pub limiter: Arc<limiter::Limiter>,
     pub card_limiter: Arc<card_limit::CardLimiter>,
+    /// How eID cards are judged: demo anchors allowed, revocation lists.
+    pub eid: Arc<EidSettings>,
     /// Idempotency-Keys of requests running in this process.
     pub in_flight: Arc<crate::idempotency::InFlight>,
     /// Queue news for desks and displays, published after each change committed.
@@ -69,6 +80,7 @@ impl AppState {
             body_limit: BODY_LIMIT,
             limiter: Arc::default(),
             card_limiter: Arc::default(),
+            eid: Arc::default(),
             enrolment_code_valid: crate::ENROLMENT_CODE_VALID,
             in_flight: Arc::default(),
             live: Arc::default(),

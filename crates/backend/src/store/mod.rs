@@ -378,6 +378,8 @@ pub trait Store: Send + Sync + 'static {
 
     // eID: trust anchors (DER certificates) and single-use challenges.
     fn trust_anchors(&self) -> StoreResult<Vec<Vec<u8>>>;
+    /// The trust anchors with their labels, for the start-up check of the demo CA.
+    fn labelled_trust_anchors(&self) -> StoreResult<Vec<(String, Vec<u8>)>>;
     fn set_trust_anchor(&self, label: &str, der: &[u8], now: Timestamp) -> StoreResult<()>;
     fn add_challenge(
         &self,

@@ -80,6 +80,8 @@ impl Backend {
 
     async fn spawn(&mut self) {
         let mut config = ServerConfig::new(self.db.clone(), self.addr);
+        // Test data: the synthetic demo eID CA may be trusted.
+        config.demo = true;
         config.clock = self.clock.clone();
         let server = kiosk_backend::spawn(config).await.unwrap();
         self.addr = server.addr();

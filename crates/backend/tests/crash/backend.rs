@@ -102,7 +102,7 @@ impl Site {
         command
             .args(["serve", "--db"])
             .arg(&self.db)
-            .args(["--listen", "127.0.0.1:0"])
+            .args(["--listen", "127.0.0.1:0", "--demo"])
             .env("KIOSK_BACKEND_TEST_NOW", now)
             .env("RUST_LOG", "info")
             .env_remove("KIOSK_BACKEND_FAILPOINT")

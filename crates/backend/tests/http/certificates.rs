@@ -18,7 +18,7 @@ fn register() -> (Vec<Household>, Vec<Resident>) {
 }
 
 /// The reference person of a household of at least three, with their household.
-fn family() -> (Resident, Household, Vec<Resident>) {
+pub(crate) fn family() -> (Resident, Household, Vec<Resident>) {
     let (households, residents) = register();
     for h in &households {
         let members: Vec<Resident> = residents
@@ -38,20 +38,20 @@ fn card_for(holder: &CardHolder) -> TestCard {
     DemoCa::from_seed(42).unwrap().card(holder).unwrap()
 }
 
-fn family_card() -> (TestCard, Resident, Vec<Resident>) {
+pub(crate) fn family_card() -> (TestCard, Resident, Vec<Resident>) {
     let (reference, household, members) = family();
     let card = card_for(&CardHolder::from_register(&reference, &household));
     (card, reference, members)
 }
 
-async fn challenge(env: &Env) -> Vec<u8> {
+pub(crate) async fn challenge(env: &Env) -> Vec<u8> {
     let (body, bytes) = env.challenge().await;
     assert!(body["expires_at"].as_str().is_some());
     assert_eq!(bytes.len(), 32);
     bytes
 }
 
-fn body(
+pub(crate) fn body(
     card: &TestCard,
     challenge: &[u8],
     kind: &str,
@@ -67,9 +67,9 @@ fn body(
 }
 
 /// Where every certificate request goes.
-const REQUESTS: &str = "/v1/certificate-requests";
+pub(crate) const REQUESTS: &str = "/v1/certificate-requests";
 
-async fn submit(env: &Env, request: &Value) -> Response {
+pub(crate) async fn submit(env: &Env, request: &Value) -> Response {
     env.send(REQUESTS, request).await
 }
 

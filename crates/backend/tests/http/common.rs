@@ -27,6 +27,11 @@ pub struct Env {
 /// Starts a server whose clock reads `now`. The demo data is seeded as of two months earlier, so its
 /// bookings (four weeks from the seed day) never sit in the slots a test looks at.
 pub async fn start_at(now: &str) -> Env {
+    start_with(now, |_| {}).await
+}
+
+/// [`start_at`] with the server's configuration changed by `configure` before it starts.
+pub async fn start_with(now: &str, configure: impl FnOnce(&mut ServerConfig)) -> Env {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("backend.sqlite");
     let now: Timestamp = now.parse().unwrap();
@@ -39,7 +44,10 @@ pub async fn start_at(now: &str) -> Env {
     .unwrap();
     let clock = Clock::manual(now);
     let mut config = ServerConfig::new(db.clone(), "127.0.0.1:0".parse().unwrap());
+    // Test data: the synthetic demo eID CA may be trusted.
+    config.demo = true;
     config.clock = clock.clone();
+    configure(&mut config);
     let server = kiosk_backend::spawn(config).await.unwrap();
     let mut env = Env {
         server,

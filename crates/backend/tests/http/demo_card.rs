@@ -1,14 +1,15 @@
-//! The demo card, read the way the kiosk reads a card (APDUs to the virtual BEID applet), is
-//! accepted by a backend seeded with the same seed and gets a household certificate.
+//! The demo cards (the P-256 demo CA's and the applet 1.8 one, ECDSA P-384), read the way the
+//! kiosk reads a card (APDUs to the virtual BEID applet), are accepted by a backend seeded with
+//! the same seed and get a household certificate.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use jiff::civil::date;
+use kiosk_api::eid_signing::{self, SigningHash};
 use kiosk_testcard::applet::BeidApplet;
-use kiosk_testcard::demo_card;
+use kiosk_testcard::{CardHolder, TestCard, demo_card, demo_card_18};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use crate::common::start;
 
@@ -39,8 +40,24 @@ fn read(card: &mut BeidApplet, path: [u8; 6]) -> Vec<u8> {
 #[tokio::test]
 async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
     // `start` seeds 42 as of 2026-01-20.
+    read_and_request(
+        demo_card(42, date(2026, 1, 20)).unwrap(),
+        SigningHash::Sha256,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_applet_18_demo_card_read_through_its_applet_gets_a_household_certificate() {
+    read_and_request(
+        demo_card_18(42, date(2026, 1, 20)).unwrap(),
+        SigningHash::Sha384,
+    )
+    .await;
+}
+
+async fn read_and_request((holder, card): (CardHolder, TestCard), hash: SigningHash) {
     let env = start().await;
-    let (holder, card) = demo_card(42, date(2026, 1, 20)).unwrap();
     let mut applet = BeidApplet::new(card, "4321").unwrap();
 
     let identity = read(&mut applet, [0x3F, 0x00, 0xDF, 0x01, 0x40, 0x31]);
@@ -58,18 +75,19 @@ async fn the_demo_card_read_through_its_applet_gets_a_household_certificate() {
         0x00, 0x20, 0x00, 0x01, 0x08, 0x24, 0x43, 0x21, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     ];
     assert_eq!(applet.process(&verify), [0x90, 0x00]);
-    let mse = [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+    // ECDSA over the bare hash the kiosk computed (applet 1.8): PREFIX || challenge, hashed.
+    let mse = [0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x40, 0x84, 0x82];
     assert_eq!(applet.process(&mse), [0x90, 0x00]);
-    let mut pso = vec![0x00, 0x2A, 0x9E, 0x9A, 0x33];
-    pso.extend_from_slice(&[
-        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
-        0x05, 0x00, 0x04, 0x20,
-    ]);
-    pso.extend_from_slice(&Sha256::digest(&challenge));
-    pso.push(0x00);
-    let signed = applet.process(&pso);
+    let digest = eid_signing::signed_digest(hash, &challenge).unwrap();
+    let mut pso = vec![0x00, 0x2A, 0x9E, 0x9A, u8::try_from(digest.len()).unwrap()];
+    pso.extend_from_slice(&digest);
+    // T=0: 61 xx, then GET RESPONSE for as many bytes.
+    let announced = applet.process(&pso);
+    assert_eq!(announced[0], 0x61);
+    let signed = applet.process(&[0x00, 0xC0, 0x00, 0x00, announced[1]]);
     let (signature, sw) = signed.split_at(signed.len() - 2);
     assert_eq!(sw, [0x90, 0x00]);
+    assert_eq!(signature.len(), 2 * hash.len(), "raw r || s");
 
     let e = |b: &[u8]| STANDARD.encode(b);
     let request = json!({

@@ -61,7 +61,7 @@ async fn the_binary_seeds_enrols_serves_and_stops_on_sigterm() {
     };
     let listen = format!("127.0.0.1:{port}");
     let mut child = backend()
-        .args(["serve", "--db", db, "--listen", &listen])
+        .args(["serve", "--db", db, "--listen", &listen, "--demo"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -117,4 +117,26 @@ async fn the_binary_seeds_enrols_serves_and_stops_on_sigterm() {
         panic!("no exit after SIGTERM")
     });
     assert!(status.success(), "graceful exit: {status}");
+}
+
+#[test]
+fn serve_wants_revocation_lists_or_demo_and_refuses_the_demo_ca_without_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite");
+    kiosk_testcard::seed_demo_on(&db, 3, jiff::civil::date(2026, 1, 20)).unwrap();
+    let db = db.to_str().unwrap();
+    let crls = dir.path().to_str().unwrap();
+    let refused = |args: &[&str]| {
+        let out = backend()
+            .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?} started");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(refused(&[]).contains("--crl-dir"));
+    // With revocation lists but the demo CA in the database: refused, saying why.
+    let said = refused(&["--crl-dir", crls]);
+    assert!(said.contains("demo eID CA"), "{said}");
 }

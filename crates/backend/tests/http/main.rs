@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod bookings;
+mod certificate_abuse;
 mod certificates;
 mod common;
 mod concurrency;

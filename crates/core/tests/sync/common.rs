@@ -46,6 +46,8 @@ impl Env {
         let now: ZonedDateTime = MONDAY_MORNING.parse().unwrap();
         let backend_clock = kiosk_backend::Clock::manual(now.timestamp());
         let mut config = ServerConfig::new(backend_db.clone(), "127.0.0.1:0".parse().unwrap());
+        // Test data: the synthetic demo eID CA may be trusted.
+        config.demo = true;
         config.clock = backend_clock.clone();
         let server = kiosk_backend::spawn(config).await.unwrap();
         let addr = server.addr();
@@ -123,6 +125,8 @@ impl Env {
     /// The same database file on the same port, as after a restart of the backend's host.
     pub async fn restart_backend(&mut self) {
         let mut config = ServerConfig::new(self.backend_db.clone(), self.addr);
+        // Test data: the synthetic demo eID CA may be trusted.
+        config.demo = true;
         config.clock = self.backend_clock.clone();
         self.server = Some(kiosk_backend::spawn(config).await.unwrap());
     }

@@ -205,26 +205,33 @@ fn the_card_signs_only_after_the_pin_and_mse_set_and_the_auth_cert_verifies_it()
     assert_eq!(a.process(MSE_SET), OK);
     assert_eq!(a.process(&sign), [0x69, 0x82]);
     assert_eq!(a.process(VERIFY_RIGHT), OK);
-    let response = a.process(&sign);
+    // T=0: announced, then fetched.
+    assert_eq!(a.process(&sign), [0x61, 0x40]);
+    let response = a.process(GET_RESPONSE_64);
     assert_eq!(response.len(), 66);
     assert_eq!(response[64..], OK);
     let signature = &response[..64];
-    // The card signed SHA-256(challenge): verifying the challenge hashes it the same way.
+    // The card signed the bare SHA-256(challenge) it was sent, raw r || s.
     assert!(auth.verifies(x509::Hash::Sha256, &challenge, signature));
     assert!(!auth.verifies(x509::Hash::Sha256, &[0x5B; 32], signature));
     // The PIN stays verified for the authentication key, as on a real card.
-    assert_eq!(a.process(&sign).len(), 66);
+    assert_eq!(a.process(&sign), [0x61, 0x40]);
+    // A DigestInfo is no bare hash: a 1.8 card refuses it.
+    assert_eq!(
+        a.process(&sign_command_digest_info(&challenge)),
+        [0x6A, 0x80]
+    );
 }
 
 #[test]
 fn mse_set_takes_only_the_authentication_key_with_the_kiosks_algorithm() {
     let mut a = applet();
     assert_eq!(
-        a.process(&[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x83]),
+        a.process(&[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x40, 0x84, 0x84]),
         [0x6A, 0x88]
     );
     assert_eq!(
-        a.process(&[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x02, 0x84, 0x82]),
+        a.process(&[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x03, 0x84, 0x82]),
         [0x6A, 0x80]
     );
     assert_eq!(
@@ -253,7 +260,8 @@ fn a_reset_forgets_the_pin_and_the_environment_but_not_the_tries() {
 
 #[test]
 fn a_t0_card_announces_the_signature_with_61_and_gives_it_to_get_response() {
-    let mut a = applet().with_t0(true);
+    // The demo CA's cards sign as applet 1.8 cards do, which are T=0 only.
+    let mut a = applet();
     a.process(VERIFY_RIGHT);
     a.process(MSE_SET);
     assert_eq!(a.process(&sign_command(b"x")), [0x61, 0x40]);

@@ -23,7 +23,13 @@ pub const VERIFY_RIGHT: &[u8] = &[
 pub const VERIFY_WRONG: &[u8] = &[
     0x00, 0x20, 0x00, 0x01, 0x08, 0x24, 0x99, 0x99, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 ];
-pub const MSE_SET: &[u8] = &[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+/// MSE SET for the authentication key, ECDSA with the hash given (an applet 1.8 card, as the
+/// demo CA's cards are).
+pub const MSE_SET: &[u8] = &[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x40, 0x84, 0x82];
+/// MSE SET for the authentication key, RSA PKCS#1 with the DigestInfo given (applet 1.7).
+pub const MSE_SET_RSA: &[u8] = &[0x00, 0x22, 0x41, 0xB6, 0x05, 0x04, 0x80, 0x01, 0x84, 0x82];
+/// GET RESPONSE of 64 bytes: a P-256 signature.
+pub const GET_RESPONSE_64: &[u8] = &[0x00, 0xC0, 0x00, 0x00, 0x40];
 pub const OK: [u8; 2] = [0x90, 0x00];
 
 /// A holder who is nobody: made-up name, a national number with valid check digits.
@@ -55,8 +61,18 @@ pub fn applet() -> BeidApplet {
     BeidApplet::new(card(), PIN).unwrap()
 }
 
-/// PSO COMPUTE DIGITAL SIGNATURE over the SHA-256 DigestInfo of `challenge`, Le 0.
+/// PSO COMPUTE DIGITAL SIGNATURE over the bare SHA-256 of `challenge`, no Le: what an applet 1.8
+/// card takes.
 pub fn sign_command(challenge: &[u8]) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let mut apdu = vec![0x00, 0x2A, 0x9E, 0x9A, 0x20];
+    apdu.extend_from_slice(&Sha256::digest(challenge));
+    apdu
+}
+
+/// PSO COMPUTE DIGITAL SIGNATURE over the SHA-256 DigestInfo of `challenge`, Le 0: what an
+/// applet 1.7 card takes.
+pub fn sign_command_digest_info(challenge: &[u8]) -> Vec<u8> {
     use sha2::{Digest, Sha256};
     let mut apdu = vec![0x00, 0x2A, 0x9E, 0x9A, 0x33];
     apdu.extend_from_slice(&[

@@ -89,7 +89,8 @@ fn answers_the_atr_request_controls_without_answer_and_apdus_then_removal_closes
     assert_eq!(vpcd.transmit(SELECT_APPLET), OK);
     assert_eq!(vpcd.transmit(VERIFY_RIGHT), OK);
     assert_eq!(vpcd.transmit(MSE_SET), OK);
-    assert_eq!(vpcd.transmit(&sign_command(b"challenge")).len(), 66);
+    assert_eq!(vpcd.transmit(&sign_command(b"challenge")), [0x61, 0x40]);
+    assert_eq!(vpcd.transmit(GET_RESPONSE_64).len(), 66);
     vpcd.control(RESET);
     // The reset forgot the PIN.
     assert_eq!(vpcd.transmit(&sign_command(b"challenge")), [0x69, 0x82]);

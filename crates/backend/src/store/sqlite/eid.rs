@@ -13,6 +13,14 @@ pub fn trust_anchors(conn: &Connection) -> StoreResult<Vec<Vec<u8>>> {
 }
 
 /// Replaces the anchors with `label` by `der` (the demo CA on every `seed --demo`).
+pub fn labelled_trust_anchors(conn: &Connection) -> StoreResult<Vec<(String, Vec<u8>)>> {
+    let mut stmt = conn.prepare_cached("SELECT label, der FROM trust_anchors ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn set_trust_anchor(
     tx: &Transaction<'_>,
     label: &str,

@@ -405,6 +405,10 @@ impl super::Store for SqliteStore {
         self.with_conn(|c| eid::trust_anchors(c))
     }
 
+    fn labelled_trust_anchors(&self) -> StoreResult<Vec<(String, Vec<u8>)>> {
+        self.with_conn(|c| eid::labelled_trust_anchors(c))
+    }
+
     fn set_trust_anchor(&self, label: &str, der: &[u8], now: Timestamp) -> StoreResult<()> {
         self.write(|tx| eid::set_trust_anchor(tx, label, der, now))
     }

@@ -18,6 +18,16 @@ pub const AUTH_KEY: u8 = 0x82;
 /// (hash prefix and hash), as on the RSA cards (applet 1.7).
 pub const ALGORITHM_RSA_PKCS1: u8 = 0x01;
 
+/// Algorithm reference of MSE SET for ECDSA over a hash the kiosk computed and sends bare, its
+/// algorithm not named (applet 1.8). OpenSC's belpic driver and Fedict's minidriver use this one;
+/// 01/02/04 name SHA-256/384/512 on a 1.8 card (and mean PKCS#1 on a 1.7 one).
+pub const ALGORITHM_ECDSA_HASH_GIVEN: u8 = 0x40;
+
+/// GET CARD DATA's answer: serial number, chip and applet versions, life cycle (28 bytes).
+pub const CARD_DATA_LEN: u8 = 0x1C;
+/// Where GET CARD DATA's answer holds the applet version (0x17 for 1.7, 0x18 for 1.8).
+pub const CARD_DATA_APPLET_VERSION: usize = 21;
+
 /// The most READ BINARY asks for at once. 0xFF, not 0x00 (256): a short APDU's Le of 0 means
 /// 256 and some readers and older cards mishandle it.
 pub const READ_CHUNK: u8 = 0xFF;
@@ -198,6 +208,17 @@ pub fn mse_set_signature(algorithm: u8, key: u8) -> Vec<u8> {
 /// DigestInfo), Le 0: the whole signature.
 pub fn compute_signature(input: &[u8]) -> Result<Vec<u8>, ApduError> {
     with_data([0x00, 0x2A, 0x9E, 0x9A], input, Some(0x00))
+}
+
+/// PERFORM SECURITY OPERATION: COMPUTE DIGITAL SIGNATURE without Le, as applet 1.8 takes it:
+/// being T=0 only, it answers 61 xx and hands the signature over with GET RESPONSE.
+pub fn compute_signature_t0(input: &[u8]) -> Result<Vec<u8>, ApduError> {
+    with_data([0x00, 0x2A, 0x9E, 0x9A], input, None)
+}
+
+/// GET CARD DATA (proprietary class 80): the card's serial number and versions, no PIN needed.
+pub fn get_card_data() -> Vec<u8> {
+    vec![0x80, 0xE4, 0x00, 0x00, CARD_DATA_LEN]
 }
 
 /// GET RESPONSE for the `le` bytes announced by a 61 xx status (T=0 readers).

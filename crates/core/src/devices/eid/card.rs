@@ -7,12 +7,13 @@
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use sha2::{Digest, Sha256};
+use kiosk_api::eid_signing::{self, ChallengeLength};
 
 use super::apdu::{self, ApduError, PinStatus, ReadStatus, StatusWord};
 use super::files::{self, FilePath};
 use super::identity::{Address, DataError, Identity};
 use super::pin::Pin;
+use super::signing::{SigningError, SigningMethod};
 
 /// Sends one command APDU and returns the card's whole response, status word included.
 /// The PC/SC reader implements it; tests use an in-memory card.
@@ -49,6 +50,10 @@ pub enum CardError {
     NotYetValid,
     #[error("this is not a Belgian eID card")]
     ForeignCard,
+    #[error("the card's authentication key cannot be used: {0}")]
+    Signing(#[from] SigningError),
+    #[error("refused to sign: {0}")]
+    Challenge(#[from] ChallengeLength),
 }
 
 /// The answer to a PIN check.
@@ -94,6 +99,8 @@ const MAX_CONTINUATIONS: usize = 16;
 
 pub struct BeidCard<T: CardTransport> {
     transport: T,
+    /// How the authentication key signs, once its certificate was read in this session.
+    signing: Option<SigningMethod>,
 }
 
 /// Shows the transport only: the card itself holds nothing read from it.
@@ -108,7 +115,10 @@ impl<T: CardTransport + std::fmt::Debug> std::fmt::Debug for BeidCard<T> {
 impl<T: CardTransport> BeidCard<T> {
     /// Wraps a transport without talking to the card.
     pub fn new(transport: T) -> Self {
-        Self { transport }
+        Self {
+            transport,
+            signing: None,
+        }
     }
 
     /// Selects the BEID applet; any other card is [`CardError::ForeignCard`].
@@ -139,12 +149,7 @@ impl<T: CardTransport> BeidCard<T> {
 
     /// A whole file, read in chunks of [`apdu::READ_CHUNK`] until the card says it ended.
     pub fn read_file(&mut self, path: &FilePath) -> Result<Vec<u8>, CardError> {
-        let (_, sw) = self.exchange(&apdu::select_file(path)?, "SELECT FILE")?;
-        match sw {
-            StatusWord::OK => {}
-            StatusWord::FILE_NOT_FOUND => return Err(CardError::FileNotFound { path: *path }),
-            sw => return Err(unreadable("SELECT FILE", sw)),
-        }
+        self.select(path)?;
         let mut content = Vec::new();
         let mut le = apdu::READ_CHUNK;
         // A 6C retry is only allowed once per offset, so a confused card cannot loop us.
@@ -183,6 +188,16 @@ impl<T: CardTransport> BeidCard<T> {
         }
         tracing::debug!(%path, len = content.len(), "eID file read");
         Ok(content)
+    }
+
+    /// SELECT FILE by path from the master file.
+    fn select(&mut self, path: &FilePath) -> Result<(), CardError> {
+        let (_, sw) = self.exchange(&apdu::select_file(path)?, "SELECT FILE")?;
+        match sw {
+            StatusWord::OK => Ok(()),
+            StatusWord::FILE_NOT_FOUND => Err(CardError::FileNotFound { path: *path }),
+            sw => Err(unreadable("SELECT FILE", sw)),
+        }
     }
 
     pub fn read_identity(&mut self) -> Result<Identity, CardError> {
@@ -234,21 +249,64 @@ impl<T: CardTransport> BeidCard<T> {
         }
     }
 
-    /// Signs `challenge` with the authentication key (0x82) after [`Self::verify_pin`]:
-    /// the card signs the SHA-256 DigestInfo of the challenge with RSA PKCS#1 v1.5, which
-    /// the authentication certificate (5038) verifies.
+    /// The applet's version from GET CARD DATA: 0x17 for applet 1.7, 0x18 for 1.8 (byte 21 of
+    /// the answer). For the log and the tests: how the card signs is read from its
+    /// authentication certificate ([`SigningMethod`]), which re-keyed cards make the only
+    /// reliable source.
+    pub fn applet_version(&mut self) -> Result<u8, CardError> {
+        let (data, sw) = self.exchange(&apdu::get_card_data(), "GET CARD DATA")?;
+        if sw != StatusWord::OK {
+            return Err(unreadable("GET CARD DATA", sw));
+        }
+        data.get(apdu::CARD_DATA_APPLET_VERSION)
+            .copied()
+            .ok_or(CardError::Malformed {
+                command: "GET CARD DATA",
+            })
+    }
+
+    /// How the authentication key signs, from its certificate (5038), read once per session.
+    pub fn signing_method(&mut self) -> Result<SigningMethod, CardError> {
+        if let Some(method) = self.signing {
+            return Ok(method);
+        }
+        let method = SigningMethod::for_certificate(&self.read_file(&files::AUTH_CERTIFICATE)?)?;
+        self.signing = Some(method);
+        Ok(method)
+    }
+
+    /// Signs the backend's `challenge` with the authentication key (0x82) after
+    /// [`Self::verify_pin`]. The card never signs the challenge itself: it signs
+    /// `hash(PREFIX || challenge)` ([`kiosk_api::eid_signing`]), and only for a challenge of
+    /// exactly 32 bytes, so the kiosk cannot be made to sign another service's login challenge.
+    ///
+    /// An RSA key (applet 1.7) pads the SHA-256 DigestInfo; an ECDSA key (applet 1.8, P-384)
+    /// signs the bare SHA-384 hash, answers 61 60 and hands over raw `r || s` (96 bytes) with
+    /// GET RESPONSE. A 1.8 card that made a non-repudiation signature wants a fresh VERIFY before
+    /// the next authentication signature: the kiosk makes none, and verifies the PIN in the same
+    /// session just before it signs.
     pub fn sign_challenge(&mut self, challenge: &[u8]) -> Result<Vec<u8>, CardError> {
-        let mse = apdu::mse_set_signature(apdu::ALGORITHM_RSA_PKCS1, apdu::AUTH_KEY);
+        let method = self.signing_method()?;
+        let digest = eid_signing::signed_digest(method.hash(), challenge)?;
+        self.select(&files::BELPIC_FOLDER)?;
+        let mse = apdu::mse_set_signature(method.algorithm(), apdu::AUTH_KEY);
         let (_, sw) = self.exchange(&mse, "MSE SET")?;
         if sw != StatusWord::OK {
             return Err(unreadable("MSE SET", sw));
         }
-        let mut digest_info = SHA256_DIGEST_INFO.to_vec();
-        digest_info.extend_from_slice(&Sha256::digest(challenge));
-        let (signature, sw) = self.exchange(&apdu::compute_signature(&digest_info)?, "PSO CDS")?;
-        if sw != StatusWord::OK || signature.is_empty() {
+        let input = method.card_input(&digest);
+        let command = match method {
+            SigningMethod::RsaPkcs1Sha256 => apdu::compute_signature(&input)?,
+            SigningMethod::Ecdsa(_) => apdu::compute_signature_t0(&input)?,
+        };
+        let (signature, sw) = self.exchange(&command, "PSO CDS")?;
+        if sw != StatusWord::OK {
             return Err(unreadable("PSO CDS", sw));
         }
+        if !method.fits(&signature) {
+            return Err(CardError::Malformed { command: "PSO CDS" });
+        }
+        tracing::debug!(?method, "challenge signed");
         Ok(signature)
     }
 
@@ -276,12 +334,6 @@ impl<T: CardTransport> BeidCard<T> {
         Ok((data, sw))
     }
 }
-
-/// The DER prefix of a SHA-256 DigestInfo (RFC 8017, 9.2 note 1).
-const SHA256_DIGEST_INFO: [u8; 19] = [
-    0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
-    0x00, 0x04, 0x20,
-];
 
 fn split<'r>(
     response: &'r [u8],

@@ -39,6 +39,9 @@ impl fmt::Debug for FilePath {
     }
 }
 
+/// The BELPIC folder of the keys and certificates: applet 1.7 and later sign with it selected
+/// (Fedict's middleware selects it before MSE SET).
+pub const BELPIC_FOLDER: FilePath = FilePath::new(&[0x3F00, 0xDF00]);
 /// Identity fields (TLV), signed by the national register in [`IDENTITY_SIGNATURE`].
 pub const IDENTITY: FilePath = FilePath::new(&[0x3F00, 0xDF01, 0x4031]);
 pub const IDENTITY_SIGNATURE: FilePath = FilePath::new(&[0x3F00, 0xDF01, 0x4032]);

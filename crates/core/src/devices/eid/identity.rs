@@ -52,7 +52,7 @@ pub struct Identity {
     pub gender: Sex,
     /// The code as the card stores it; 1 is the Belgian citizen's eID.
     pub document_type: u8,
-    /// Hash of the photo file (4035): SHA-1 on older cards, SHA-256 on newer ones.
+    /// Hash of the photo file (4035): SHA-1 or SHA-256 on applet 1.7 cards, SHA-384 on 1.8.
     pub photo_hash: Vec<u8>,
 }
 

@@ -14,6 +14,7 @@ pub mod files;
 pub mod identity;
 pub mod pcsc;
 pub mod pin;
+pub mod signing;
 pub mod tlv;
 
 pub use self::pcsc::{PadOutcome, PcscCard, PcscReader, ReaderEvent, ReaderWatch};
@@ -22,3 +23,4 @@ pub use dates::BirthDate;
 pub use files::FilePath;
 pub use identity::{Address, DataError, Identity};
 pub use pin::{Pin, PinError};
+pub use signing::{Curve, SigningError, SigningMethod};
