@@ -14,6 +14,7 @@ pub mod bookings;
 pub mod catalogue;
 pub mod certificates;
 pub mod events;
+pub mod figures;
 pub mod kiosks;
 pub mod offline;
 #[cfg(feature = "openapi")]
@@ -34,6 +35,10 @@ pub use certificates::{
 };
 pub use events::{
     EVENT_TYPES, EventBatch, EventResult, EventResults, EventStatus, KioskEvent, OfflineCheckin,
+};
+pub use figures::{
+    BookingFigures, CertificateCount, CertificateFigures, Channel, ChannelCount, Figures,
+    KioskAvailability, ServiceCount, WaitingFigures,
 };
 pub use kiosks::{
     DeviceState, EnrolRequest, EnrolResponse, Health, KioskList, KioskStatus, KioskSummary,

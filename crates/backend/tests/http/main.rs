@@ -11,6 +11,7 @@ mod desk_client;
 mod desk_phone;
 mod dst;
 mod errors;
+mod figures;
 mod idempotency;
 mod kiosks;
 mod lifecycle;
