@@ -34,17 +34,24 @@ fn draw_bars(
     bars: &[(String, u64)],
     highest: u64,
 ) -> DrawResult {
-    let width = 120 + 70 * u32::try_from(bars.len()).unwrap_or(10).max(3);
-    let root = SVGBackend::with_string(svg, (width.min(1200), 320)).into_drawing_area();
+    // Room for each bar's label under it (about 8 px a character at 15 px).
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1);
+    let per_bar = u32::try_from(longest * 8 + 16).unwrap_or(70).max(40);
+    let count = u32::try_from(bars.len()).unwrap_or(10).max(3);
+    let width = (100 + per_bar * count).min(1100);
+    let root = SVGBackend::with_string(svg, (width, 340)).into_drawing_area();
     root.fill(&WHITE)?;
     let top = highest + highest / 10 + 1;
-    let n = u32::try_from(bars.len()).unwrap_or(0);
+    // A segmented range 0..=last has one segment per bar.
+    let last = u32::try_from(bars.len().saturating_sub(1))
+        .unwrap_or(0)
+        .max(1);
     let mut chart = ChartBuilder::on(&root)
-        .caption(title, ("sans-serif", 20))
+        .caption(title, ("sans-serif", 22))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(60)
-        .build_cartesian_2d((0u32..n).into_segmented(), 0u64..top)?;
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -58,7 +65,7 @@ fn draw_bars(
                 .unwrap_or_default(),
             SegmentValue::Last => String::new(),
         })
-        .label_style(("sans-serif", 14))
+        .label_style(("sans-serif", 15))
         .draw()?;
     // Dark blue on white: well above 4.5:1 for the bars and their labels.
     let colour = RGBColor(0x1f, 0x3a, 0x93);

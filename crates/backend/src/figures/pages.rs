@@ -1,4 +1,4 @@
-//! `/admin/figures`: the figures as tables with SVG charts beside them, in Dutch, readable
+//! `/admin/figures` (served at [`PAGE`]): the figures as tables with SVG charts beside them, in Dutch, readable
 //! without JavaScript. Every table has its caption, its CSV link and, where a chart helps, a
 //! chart that says the table is the truth.
 
@@ -10,6 +10,11 @@ use super::Period;
 use super::charts;
 use super::tables::{self, Cell, Table, channel_name};
 use crate::desk::pages::layout;
+
+/// Where the page and its exports are served: inside the desk console's path, where its
+/// session cookie (`Path=/desk`) goes. `/admin/figures` sends admins here.
+pub const PAGE: &str = "/desk/figures";
+pub const CSV: &str = "/desk/figures.csv";
 
 /// Shown wherever a value cannot be computed (a share of nothing, the median of no waits).
 pub const NO_DATA: &str = "geen gegevens";
@@ -88,7 +93,7 @@ fn period_form(
 ) -> Markup {
     let chosen = period.location_id.as_deref().unwrap_or("all");
     html! {
-        form.bar #period method="get" action="/admin/figures" {
+        form.bar #period method="get" action=(PAGE) {
             label { "Van" input #from type="date" name="from" required value=(from); }
             label { "Tot en met" input #to type="date" name="to" required value=(to); }
             label { "Locatie"
@@ -232,7 +237,7 @@ pub fn page(
                     @for table in tables::tables(f) {
                         section aria-labelledby=(format!("h-{}", table.id)) {
                             h2 id=(format!("h-{}", table.id)) { (table.caption) }
-                            (table_markup(&table, &format!("/admin/figures.csv?table={}&{q}", table.id)))
+                            (table_markup(&table, &format!("{CSV}?table={}&{q}", table.id)))
                             @if let Some((title, svg)) = chart_for(table.id, f) {
                                 (chart_markup(table.id, &title, &svg))
                             }

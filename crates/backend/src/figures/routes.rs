@@ -1,4 +1,5 @@
-//! The figures' handlers: the admin page and its CSV exports (staff session, role admin) and
+//! The figures' handlers: the admin page and its CSV exports (staff session, role admin; at
+//! `/desk/figures`, where `/admin/figures` sends) and
 //! `GET /v1/admin/figures` (admin bearer token, as `GET /v1/kiosks`).
 
 use axum::Json;
@@ -17,17 +18,33 @@ use crate::desk::pages::{error_page, message_page};
 use crate::http::AppState;
 use crate::problem::ApiError;
 
+/// `/admin/figures`, the address admins are given: the page lives in the desk console's path
+/// ([`pages::PAGE`]), where the staff session cookie is sent; the period is kept.
+pub async fn to_console(RawQuery(query): RawQuery) -> Response {
+    see_other(pages::PAGE, query)
+}
+
+pub async fn to_console_csv(RawQuery(query): RawQuery) -> Response {
+    see_other(pages::CSV, query)
+}
+
+fn see_other(path: &str, query: Option<String>) -> Response {
+    let to = match query.filter(|q| !q.is_empty()) {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_owned(),
+    };
+    axum::response::Redirect::to(&to).into_response()
+}
+
 /// Only admins see the municipality's figures; a clerk is told so (403).
-fn admin_only(clerk: &Clerk) -> Result<(), Response> {
-    if clerk.session.role == "admin" {
-        Ok(())
-    } else {
-        Err(message_page(
+fn refused_unless_admin(clerk: &Clerk) -> Option<Response> {
+    (clerk.session.role != "admin").then(|| {
+        message_page(
             StatusCode::FORBIDDEN,
             "Geen toegang",
             "Alleen beheerders zien de cijfers van de gemeente.",
-        ))
-    }
+        )
+    })
 }
 
 /// The period the query asks for; without `from` and `to`, the last 30 days.
@@ -75,7 +92,7 @@ pub async fn page(
     clerk: Clerk,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(refused) = admin_only(&clerk) {
+    if let Some(refused) = refused_unless_admin(&clerk) {
         return refused;
     }
     let query = FormData::parse(query.unwrap_or_default().as_bytes());
@@ -126,7 +143,7 @@ pub async fn csv(
     clerk: Clerk,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(refused) = admin_only(&clerk) {
+    if let Some(refused) = refused_unless_admin(&clerk) {
         return refused;
     }
     let query = FormData::parse(query.unwrap_or_default().as_bytes());

@@ -144,8 +144,13 @@ pub fn router(state: AppState) -> Router {
             get(phone::move_page).post(phone::move_booking),
         )
         .route("/desk/bookings/cancel", post(phone::cancel))
-        .route("/admin/figures", get(crate::figures::routes::page))
-        .route("/admin/figures.csv", get(crate::figures::routes::csv))
+        .route("/desk/figures", get(crate::figures::routes::page))
+        .route("/desk/figures.csv", get(crate::figures::routes::csv))
+        .route("/admin/figures", get(crate::figures::routes::to_console))
+        .route(
+            "/admin/figures.csv",
+            get(crate::figures::routes::to_console_csv),
+        )
         .route_layer(axum::middleware::map_response(
             crate::desk::staff_only_headers,
         ))

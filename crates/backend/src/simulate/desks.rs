@@ -48,10 +48,7 @@ pub fn play(
     let mut next_arrival = 0;
     let mut waiting: Vec<usize> = Vec::new();
     let mut free_at = vec![opens_s; desks.max(1)];
-    loop {
-        let Some((desk, &t)) = free_at.iter().enumerate().min_by_key(|(_, t)| **t) else {
-            break;
-        };
+    while let Some((desk, &t)) = free_at.iter().enumerate().min_by_key(|(_, t)| **t) {
         while let Some(&i) = order.get(next_arrival)
             && visitors.get(i).is_some_and(|v| v.arrival_s <= t)
         {

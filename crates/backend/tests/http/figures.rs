@@ -14,6 +14,9 @@ use serde_json::Value;
 use crate::common::{Env, start_at};
 use crate::desk_client::{Browser, PASSWORD};
 
+/// A ticket as read here: id, booking, status, issued, service day, queue service.
+type TicketRow = (String, Option<String>, String, i64, String, String);
+
 /// Monday 23 March 2026 08:00: the simulated days are 9 to 22 March.
 const NOW: &str = "2026-03-23T08:00:00+01:00";
 const PERIOD: &str = "from=2026-03-09&to=2026-03-22";
@@ -117,7 +120,7 @@ async fn simulated_figures_match_an_independent_count_of_the_rows() {
             "SELECT id, booking_id, status, issued_s, service_day, queue_service_id FROM tickets",
         )
         .unwrap();
-    let tickets: Vec<(String, Option<String>, String, i64, String, String)> = stmt
+    let tickets: Vec<TicketRow> = stmt
         .query_map([], |r| {
             Ok((
                 r.get(0)?,
@@ -160,7 +163,7 @@ async fn simulated_figures_match_an_independent_count_of_the_rows() {
         "the simulation books ~45 % itself: {own}"
     );
 
-    let ticket_of: HashMap<&str, &(String, Option<String>, String, i64, String, String)> = tickets
+    let ticket_of: HashMap<&str, &TicketRow> = tickets
         .iter()
         .filter_map(|t| t.1.as_deref().map(|b| (b, t)))
         .collect();
@@ -393,7 +396,7 @@ async fn a_period_without_data_says_so_on_the_page_in_json_and_in_csv() {
 
     let browser = admin(&env).await;
     let page = browser
-        .get(&format!("/admin/figures?{empty}&location=all"))
+        .get(&format!("/desk/figures?{empty}&location=all"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
@@ -405,7 +408,7 @@ async fn a_period_without_data_says_so_on_the_page_in_json_and_in_csv() {
     assert!(!page.body.contains("NaN") && !page.body.contains("<svg"));
 
     let csv = browser
-        .get(&format!("/admin/figures.csv?table=summary&{empty}"))
+        .get(&format!("/desk/figures.csv?table=summary&{empty}"))
         .await;
     assert_eq!(csv.status, StatusCode::OK);
     let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
@@ -418,7 +421,7 @@ async fn a_period_without_data_says_so_on_the_page_in_json_and_in_csv() {
 /// The rows of one CSV export, by its header.
 async fn csv_rows(browser: &Browser, table: &str, query: &str) -> Vec<HashMap<String, String>> {
     let page = browser
-        .get(&format!("/admin/figures.csv?table={table}&{query}"))
+        .get(&format!("/desk/figures.csv?table={table}&{query}"))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{table}: {}", page.body);
     let mut reader = csv::Reader::from_reader(page.body.as_bytes());
@@ -540,7 +543,7 @@ async fn every_csv_export_reads_back_as_the_json_numbers() {
     }
 
     let unknown = browser
-        .get(&format!("/admin/figures.csv?table=names&{PERIOD}"))
+        .get(&format!("/desk/figures.csv?table=names&{PERIOD}"))
         .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
@@ -549,11 +552,22 @@ async fn every_csv_export_reads_back_as_the_json_numbers() {
 async fn only_admins_see_the_figures() {
     let (env, token) = simulated().await;
     let stranger = Browser::new(&env);
+    // The address admins are given leads into the console's path, keeping the period.
     let page = stranger.get(&format!("/admin/figures?{PERIOD}")).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location, Some(format!("/desk/figures?{PERIOD}")));
+    let page = stranger
+        .get(&format!("/admin/figures.csv?table=summary&{PERIOD}"))
+        .await;
+    assert_eq!(
+        page.location,
+        Some(format!("/desk/figures.csv?table=summary&{PERIOD}"))
+    );
+    let page = stranger.get(&format!("/desk/figures?{PERIOD}")).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some("/desk/login"));
     let csv = stranger
-        .get(&format!("/admin/figures.csv?table=summary&{PERIOD}"))
+        .get(&format!("/desk/figures.csv?table=summary&{PERIOD}"))
         .await;
     assert_eq!(csv.location.as_deref(), Some("/desk/login"));
 
@@ -562,17 +576,17 @@ async fn only_admins_see_the_figures() {
         clerk.login("carl", PASSWORD).await.status,
         StatusCode::SEE_OTHER
     );
-    let page = clerk.get(&format!("/admin/figures?{PERIOD}")).await;
+    let page = clerk.get(&format!("/desk/figures?{PERIOD}")).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert!(!page.body.contains("table-bookings"));
     let csv = clerk
-        .get(&format!("/admin/figures.csv?table=bookings&{PERIOD}"))
+        .get(&format!("/desk/figures.csv?table=bookings&{PERIOD}"))
         .await;
     assert_eq!(csv.status, StatusCode::FORBIDDEN);
 
     let ada = admin(&env).await;
     let page = ada
-        .get(&format!("/admin/figures?{PERIOD}&location=town-hall"))
+        .get(&format!("/desk/figures?{PERIOD}&location=town-hall"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("id=\"table-bookings\"") && page.body.contains("<svg"));
@@ -582,9 +596,7 @@ async fn only_admins_see_the_figures() {
         "{}",
         page.body
     );
-    let refused = ada
-        .get("/admin/figures?from=2026-03-22&to=2026-03-09")
-        .await;
+    let refused = ada.get("/desk/figures?from=2026-03-22&to=2026-03-09").await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.alert().unwrap().contains("Deze periode kan niet"));
 
