@@ -21,9 +21,12 @@ use crate::figures::Period;
 use crate::figures::compute::{self, share};
 use crate::store::{StoreError, StoreResult};
 
-/// The first call of a ticket (a later "call again" does not end the wait).
-const FIRST_CALL: &str =
-    "(SELECT MIN(e.at_s) FROM ticket_events e WHERE e.ticket_id = t.id AND e.action = 'called')";
+/// The first call of a ticket (a later "call again" does not end the wait). `called_s` holds
+/// the last call: it is the first when there was only one, as for nearly every ticket; the
+/// others look theirs up in the ticket's events.
+const FIRST_CALL: &str = "CASE WHEN t.calls <= 1 THEN t.called_s ELSE
+    (SELECT MIN(e.at_s) FROM ticket_events e WHERE e.ticket_id = t.id AND e.action = 'called')
+    END";
 
 pub fn figures(
     conn: &Connection,
@@ -33,13 +36,14 @@ pub fn figures(
 ) -> StoreResult<Figures> {
     let (start, end) = period.bounds(tz);
     let location = period.location_id.as_deref();
+    let calls = calls(conn, period, start, end)?;
     Ok(Figures {
         from: period.from,
         to: period.to,
         location_id: period.location_id.clone(),
         computed_at: zoned(tz, now.as_second())?,
-        bookings: bookings(conn, start, end, location, now)?,
-        waiting: compute::waiting(waits(conn, period, location)?),
+        bookings: bookings(conn, start, end, location, now, &calls)?,
+        waiting: compute::waiting(calls.waits),
         walk_ins: walk_ins(conn, period, location)?,
         certificates: certificates(conn, start, end, location)?,
         kiosks: kiosks(conn, tz, period, location, now)?,
@@ -81,6 +85,7 @@ fn bookings(
     end: i64,
     location: Option<&str>,
     now: Timestamp,
+    calls: &Calls,
 ) -> StoreResult<BookingFigures> {
     let mut counts = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
@@ -105,42 +110,68 @@ fn bookings(
         params![start, end, location, now.as_second()],
         |r| r.get(0),
     )?;
-    let (called, before): (i64, i64) = conn.query_row(
-        &format!(
-            "SELECT COUNT(first_call), COALESCE(SUM(first_call < start_s), 0) FROM (
-               SELECT b.start_s, {FIRST_CALL} AS first_call
-               FROM bookings b JOIN tickets t ON t.booking_id = b.id
-               WHERE b.status = 'confirmed' AND b.start_s >= ?1 AND b.start_s < ?2
-                 AND (?3 IS NULL OR b.location_id = ?3))"
-        ),
-        params![start, end, location],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (called, before) = (calls.appointments_called, calls.before_booked_time);
     Ok(BookingFigures {
         total,
         by_channel: by_channel(&counts),
         self_booked_share,
         no_shows: count(no_shows),
-        called: count(called),
-        called_before_booked_time: count(before),
-        served_before_booked_time_share: share(count(before), count(called)),
+        called,
+        called_before_booked_time: before,
+        served_before_booked_time_share: share(before, called),
     })
 }
 
-/// Seconds from issue (check-in or arrival) to the first call, of the period's called tickets.
-fn waits(conn: &Connection, period: &Period, location: Option<&str>) -> StoreResult<Vec<i64>> {
+/// The period's tickets that were called: how long each waited, and of the appointments among
+/// them, how many were called before their booked time. One pass: a ticket's first call is
+/// looked up once.
+struct Calls {
+    /// Seconds from issue (check-in or arrival) to the first call.
+    waits: Vec<i64>,
+    appointments_called: u64,
+    before_booked_time: u64,
+}
+
+fn calls(conn: &Connection, period: &Period, start: i64, end: i64) -> StoreResult<Calls> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT first_call - issued_s FROM (
-           SELECT t.issued_s, {FIRST_CALL} AS first_call FROM tickets t
-           WHERE t.service_day >= ?1 AND t.service_day <= ?2
-             AND (?3 IS NULL OR t.location_id = ?3))
-         WHERE first_call IS NOT NULL"
+        "SELECT t.issued_s, {FIRST_CALL}, b.start_s, b.status
+         FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id
+         WHERE t.service_day >= ?1 AND t.service_day <= ?2
+           AND (?3 IS NULL OR t.location_id = ?3)"
     ))?;
     let rows = stmt.query_map(
-        params![period.from.to_string(), period.to.to_string(), location],
-        |r| r.get::<_, i64>(0),
+        params![
+            period.from.to_string(),
+            period.to.to_string(),
+            period.location_id.as_deref()
+        ],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        },
     )?;
-    rows.map(|w| Ok(w?.max(0))).collect()
+    let mut calls = Calls {
+        waits: Vec::new(),
+        appointments_called: 0,
+        before_booked_time: 0,
+    };
+    for row in rows {
+        let (issued, first_call, booked, status) = row?;
+        let Some(call) = first_call else { continue };
+        calls.waits.push((call - issued).max(0));
+        // The appointments counted under "bookings": confirmed, booked in the period.
+        if let (Some(booked), Some("confirmed")) = (booked, status.as_deref())
+            && (start..end).contains(&booked)
+        {
+            calls.appointments_called += 1;
+            calls.before_booked_time += u64::from(call < booked);
+        }
+    }
+    Ok(calls)
 }
 
 fn walk_ins(
