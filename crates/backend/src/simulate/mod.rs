@@ -56,6 +56,19 @@ pub fn run(store: &SqliteStore, tz: &TimeZone, options: &SimulateOptions) -> Sto
         .to_zoned_datetime(tz.clone())
         .map(|z| z.timestamp())
         .map_err(|e| StoreError::Invalid(format!("first day: {e}")))?;
+    // Playing days twice would count their walk-ins and heartbeats twice.
+    let simulated_until = store
+        .kiosks()?
+        .into_iter()
+        .filter(|k| k.hardware_id.starts_with("sim-kiosk-"))
+        .filter_map(|k| k.last_seen_at)
+        .max();
+    if let Some(until) = simulated_until.filter(|u| u.timestamp() >= start) {
+        return Err(StoreError::Invalid(format!(
+            "this database was simulated up to {}: simulate fewer days, or a fresh database",
+            until.date()
+        )));
+    }
     let kiosks = catalogue
         .locations
         .iter()

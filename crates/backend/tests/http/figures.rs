@@ -668,3 +668,23 @@ async fn the_retention_purge_changes_no_figure() {
             .all(|k| k["up_minutes"] == 0)
     );
 }
+
+#[tokio::test]
+async fn simulating_days_already_simulated_is_refused() {
+    let (env, _) = simulated().await;
+    let db = env.db.clone();
+    let again = tokio::task::spawn_blocking(move || {
+        let options = SimulateOptions {
+            days: 3,
+            seed: 8,
+            today: date(2026, 3, 23),
+            residents: Some(12_000),
+        };
+        kiosk_backend::simulate(&db, &options)
+    })
+    .await
+    .unwrap();
+    let error = again.unwrap_err().to_string();
+    // The last open day before Monday the 23rd: Saturday.
+    assert!(error.contains("simulated up to 2026-03-21"), "{error}");
+}
