@@ -33,25 +33,55 @@ pub fn location_of(location: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Why a period was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodError {
+    /// `from` or `to` missing or not a date.
+    NotADate,
+    /// `to` before `from`.
+    Reversed,
+    /// More than [`MAX_DAYS`] days.
+    TooLong,
+}
+
+impl PeriodError {
+    /// For the API's problem detail.
+    pub fn english(self) -> String {
+        match self {
+            PeriodError::NotADate => "from and to must be dates like 2026-03-01".into(),
+            PeriodError::Reversed => "to must not be before from".into(),
+            PeriodError::TooLong => format!("a period has at most {MAX_DAYS} days"),
+        }
+    }
+
+    /// For the admin page.
+    pub fn dutch(self) -> String {
+        match self {
+            PeriodError::NotADate => "kies een begin- en een einddatum".into(),
+            PeriodError::Reversed => "de einddatum ligt voor de begindatum".into(),
+            PeriodError::TooLong => format!("een periode telt ten hoogste {MAX_DAYS} dagen"),
+        }
+    }
+}
+
 impl Period {
-    /// Checks the query's `from`, `to` and `location` (empty or `all` = every location); the
-    /// refusal as a sentence.
-    pub fn parse(from: &str, to: &str, location: Option<&str>) -> Result<Period, String> {
-        let day = |name: &str, text: &str| {
+    /// Checks the query's `from`, `to` and `location` (empty or `all` = every location).
+    pub fn parse(from: &str, to: &str, location: Option<&str>) -> Result<Period, PeriodError> {
+        let day = |text: &str| {
             text.trim()
                 .parse::<Date>()
-                .map_err(|_| format!("{name} must be a date like 2026-03-01"))
+                .map_err(|_| PeriodError::NotADate)
         };
-        let (from, to) = (day("from", from)?, day("to", to)?);
+        let (from, to) = (day(from)?, day(to)?);
         if to < from {
-            return Err("to must not be before from".into());
+            return Err(PeriodError::Reversed);
         }
         let days = from
             .until(to)
             .map(|span| span.get_days())
             .unwrap_or(i32::MAX);
         if days >= MAX_DAYS {
-            return Err(format!("a period has at most {MAX_DAYS} days"));
+            return Err(PeriodError::TooLong);
         }
         Ok(Period {
             from,
@@ -90,9 +120,11 @@ mod tests {
     fn periods_are_checked() {
         let p = Period::parse("2026-03-01", "2026-03-31", Some("all")).unwrap();
         assert_eq!(p.location_id, None);
-        assert!(Period::parse("2026-03-31", "2026-03-01", None).is_err());
-        assert!(Period::parse("March", "2026-03-01", None).is_err());
-        assert!(Period::parse("2020-01-01", "2026-03-01", None).is_err());
+        let refused = |from, to| Period::parse(from, to, None).unwrap_err();
+        assert_eq!(refused("2026-03-31", "2026-03-01"), PeriodError::Reversed);
+        assert_eq!(refused("March", "2026-03-01"), PeriodError::NotADate);
+        assert_eq!(refused("2020-01-01", "2026-03-01"), PeriodError::TooLong);
+        assert!(Period::parse("2024-03-01", "2026-02-28", None).is_ok());
         let p = Period::parse("2026-03-29", "2026-03-29", Some("town-hall")).unwrap();
         let tz = TimeZone::get("Europe/Brussels").unwrap();
         // The day the clocks go forward has 23 hours.

@@ -8,10 +8,10 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kiosk_api::Figures;
 
-use super::Period;
 use super::csv_export::to_csv;
 use super::pages;
 use super::tables::{TABLE_IDS, tables};
+use super::{Period, PeriodError};
 use crate::desk::auth::Clerk;
 use crate::desk::form::FormData;
 use crate::desk::pages::{error_page, message_page};
@@ -48,7 +48,7 @@ fn refused_unless_admin(clerk: &Clerk) -> Option<Response> {
 }
 
 /// The period the query asks for; without `from` and `to`, the last 30 days.
-fn asked(state: &AppState, query: &FormData) -> Result<Period, String> {
+fn asked(state: &AppState, query: &FormData) -> Result<Period, PeriodError> {
     match (query.get("from"), query.get("to")) {
         (None, None) => {
             let today = state.clock.now().to_zoned_datetime(state.tz.clone()).date();
@@ -83,7 +83,7 @@ pub async fn json(
         query.get("to").unwrap_or(""),
         query.get("location"),
     )
-    .map_err(ApiError::invalid)?;
+    .map_err(|e| ApiError::invalid(e.english()))?;
     Ok(Json(compute(&state, &period).await?))
 }
 
@@ -130,7 +130,7 @@ pub async fn page(
                     (&typed.0, &typed.1),
                     &catalogue.locations,
                     None,
-                    Some(&format!("Deze periode kan niet: {reason}.")),
+                    Some(&format!("Deze periode kan niet: {}.", reason.dutch())),
                 ),
             )
                 .into_response()
@@ -153,7 +153,7 @@ pub async fn csv(
     };
     let period = match asked(&state, &query) {
         Ok(p) => p,
-        Err(reason) => return refused(reason),
+        Err(reason) => return refused(reason.english()),
     };
     let figures = match compute(&state, &period).await {
         Ok(f) => f,

@@ -318,3 +318,73 @@ fn kiosks(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use rusqlite::Connection;
+
+    #[test]
+    fn migration_008_says_how_the_rows_before_it_were_made() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let migrations = super::super::migrations();
+        migrations.to_version(&mut conn, 6).unwrap();
+        // Rows without their locations and products; the migration itself runs with foreign
+        // keys on, as the store opens its connections.
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        conn.execute_batch(
+            "INSERT INTO kiosks (id, location_id, hardware_id, token_hash, enrolled_s)
+               VALUES ('k1', 'town-hall', 'hw', 'hash', 0);
+             INSERT INTO bookings (id, kiosk_id, location_id, product_id, persons, start_s, end_s,
+               status, code, qr_secret, customer_name, created_s)
+               VALUES ('at-kiosk', 'k1', 'town-hall', 'p', 1, 0, 1, 'confirmed', 'C1', 's', 'n', 0),
+                      ('by-phone', NULL, 'town-hall', 'p', 1, 0, 1, 'confirmed', 'C2', 's', 'n', 0);
+             INSERT INTO certificate_issuances (id, kiosk_id, certificate_type, status,
+               document_number, code_hash, language, issued_s)
+               VALUES ('c1', 'k1', 'residence', 'ready', 'D1', 'H1', 'nl', 5);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations.to_latest(&mut conn).unwrap();
+        let channel = |id: &str| -> String {
+            conn.query_row("SELECT channel FROM bookings WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(channel("at-kiosk"), "kiosk");
+        assert_eq!(channel("by-phone"), "desk");
+        let issuance: (String, Option<String>, Option<String>, String, i64) = conn
+            .query_row(
+                "SELECT channel, kiosk_id, location_id, document_number, issued_s
+                 FROM certificate_issuances WHERE id = 'c1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            issuance,
+            (
+                "kiosk".into(),
+                Some("k1".into()),
+                Some("town-hall".into()),
+                "D1".into(),
+                5
+            )
+        );
+        // A request from the web has no kiosk now; an unknown channel is refused.
+        conn.execute(
+            "INSERT INTO certificate_issuances (id, certificate_type, status, language, issued_s,
+               channel) VALUES ('c2', 'residence', 'ready', 'nl', 6, 'web')",
+            [],
+        )
+        .unwrap();
+        assert!(
+            conn.execute(
+                "UPDATE bookings SET channel = 'fax' WHERE id = 'by-phone'",
+                []
+            )
+            .is_err()
+        );
+    }
+}
