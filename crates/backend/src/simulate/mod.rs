@@ -10,6 +10,7 @@
 //! without the desk), and kiosk heartbeats every minute of the opening hours with some
 //! downtime and paper-out episodes.
 
+mod apply;
 mod desks;
 mod plan;
 pub mod random;
@@ -22,7 +23,7 @@ use crate::codes;
 use crate::seed::rng::Rng;
 use crate::store::{KioskIdentity, SqliteStore, Store, StoreError, StoreResult};
 
-pub use plan::Tally;
+pub use apply::Tally;
 
 /// What to simulate.
 #[derive(Debug, Clone)]
@@ -94,7 +95,7 @@ pub fn run(store: &SqliteStore, tz: &TimeZone, options: &SimulateOptions) -> Sto
     let mut day = first;
     while day < options.today {
         let steps = plan::day(&world, day, &mut rng);
-        let done = store.simulation_batch(|batch| Ok(plan::apply(&world, batch, steps)))?;
+        let done = store.simulation_batch(|batch| Ok(apply::apply(&world, batch, steps)))?;
         tally.add(&done);
         day = day
             .tomorrow()
