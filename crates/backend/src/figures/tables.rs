@@ -65,7 +65,7 @@ fn seconds(s: Option<i64>) -> Cell {
     Cell::Seconds(s.map(|v| v as f64))
 }
 
-/// The tables of `f`; `kiosk_names` gives a kiosk's hardware name where it is known.
+/// The tables of `f`, in page order ([`TABLE_IDS`]); kiosks are named by their hardware too.
 pub fn tables(f: &Figures) -> Vec<Table> {
     let hardware: HashMap<Uuid, &str> = f
         .kiosks

@@ -688,3 +688,58 @@ async fn simulating_days_already_simulated_is_refused() {
     // The last open day before Monday the 23rd: Saturday.
     assert!(error.contains("simulated up to 2026-03-21"), "{error}");
 }
+
+#[tokio::test]
+async fn real_heartbeats_make_the_availability_figures() {
+    // A day of its own: the kiosk enrols at 08:00 on Monday 23 March; the town hall opens
+    // before 10:00 that day.
+    let env = start_at(NOW).await;
+    let db = env.db.clone();
+    let token = tokio::task::spawn_blocking(move || kiosk_backend::create_admin_token(&db))
+        .await
+        .unwrap()
+        .unwrap();
+    let beat = |printer: &'static str, at: &'static str| {
+        let env = &env;
+        async move {
+            env.set_now(at);
+            let status = serde_json::json!({
+                "app_version": "0.1.0", "printer": {"state": printer}, "card_reader": "ok",
+                "scanner": "ok", "outbox_depth": 0, "kiosk_time": at
+            });
+            let response = env
+                .http
+                .put(env.url("/v1/kiosks/me/status"))
+                .bearer_auth(&env.token)
+                .json(&status)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+    };
+    // Three 5-minute steps with heartbeats (two in the first), the middle one out of paper.
+    beat("ok", "2026-03-23T10:00:05+01:00").await;
+    beat("ok", "2026-03-23T10:04:55+01:00").await;
+    beat("paper_out", "2026-03-23T10:06:00+01:00").await;
+    beat("ok", "2026-03-23T10:07:00+01:00").await;
+    beat("paper_low", "2026-03-23T10:12:00+01:00").await;
+    env.set_now("2026-03-23T11:00:00+01:00");
+    let f = figures(
+        &env,
+        &token,
+        "from=2026-03-23&to=2026-03-23&location=town-hall",
+    )
+    .await;
+    let kiosks = f["kiosks"].as_array().unwrap();
+    assert_eq!(kiosks.len(), 1);
+    let k = &kiosks[0];
+    assert_eq!(
+        (k["up_minutes"].as_u64(), k["paper_out_minutes"].as_u64()),
+        (Some(15), Some(5))
+    );
+    // Open from the opening time until now (11:00), in whole steps.
+    let open = k["open_minutes"].as_u64().unwrap();
+    assert!((60..=180).contains(&open) && open % 5 == 0, "{k}");
+    approx(&k["uptime_share"], Some(15.0 / open as f64), "uptime");
+}
