@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod certificates;
 pub mod eid_signing;
 pub mod events;
+pub mod figures;
 pub mod kiosks;
 pub mod offline;
 #[cfg(feature = "openapi")]
@@ -36,6 +37,10 @@ pub use certificates::{
 };
 pub use events::{
     EVENT_TYPES, EventBatch, EventResult, EventResults, EventStatus, KioskEvent, OfflineCheckin,
+};
+pub use figures::{
+    BookingFigures, CertificateCount, CertificateFigures, Channel, ChannelCount, Figures,
+    KioskAvailability, ServiceCount, WaitingFigures,
 };
 pub use kiosks::{
     DeviceState, EnrolRequest, EnrolResponse, Health, KioskList, KioskStatus, KioskSummary,

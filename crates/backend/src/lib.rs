@@ -11,11 +11,13 @@ pub mod codes;
 pub mod desk;
 pub mod eid;
 pub mod failpoint;
+pub mod figures;
 pub mod http;
 pub mod idempotency;
 pub mod problem;
 pub mod queue;
 pub mod seed;
+pub mod simulate;
 pub mod slots;
 pub mod store;
 
@@ -226,6 +228,7 @@ async fn purge_every_night(store: Arc<dyn Store>, clock: Clock, policy: store::R
                 contacts = counts.contacts,
                 events = counts.events,
                 issuances = counts.issuances,
+                heartbeats = counts.heartbeats,
                 "personal data purged"
             ),
             Ok(Err(error)) => tracing::error!(%error, "purge failed"),
@@ -313,6 +316,15 @@ pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummar
         residents: data.residents.len(),
         bookings_generated: data.bookings.len(),
     })
+}
+
+/// Plays `options.days` simulated days up to yesterday into the database (the `simulate`
+/// command): bookings, check-ins, walk-ins, desks, certificates and heartbeats through the real
+/// store. Blocking. The database must have been seeded (`seed --demo`).
+pub fn simulate(db_path: &Path, options: &simulate::SimulateOptions) -> Result<simulate::Tally> {
+    let tz = brussels()?;
+    let store = SqliteStore::open(db_path)?;
+    Ok(simulate::run(&store, &tz, options)?)
 }
 
 /// A single-use enrolment code for a kiosk at `location_id` (only its hash is stored). Blocking.

@@ -81,6 +81,20 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Play N days up to yesterday of a synthetic town hall (bookings, kiosks, desks,
+    /// certificates) into a seeded database, for the figures page (`/admin/figures`).
+    Simulate {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        /// The same seed, days and database give the same figures.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Residents the volumes follow (default: the register's).
+        #[arg(long)]
+        residents: Option<usize>,
+    },
     /// Print a single-use enrolment code for a new kiosk at a location.
     Enrol {
         #[arg(long)]
@@ -145,6 +159,9 @@ struct Retention {
     /// Days an issued certificate stays linked to its person (number, date, initials stay).
     #[arg(long, default_value_t = 30)]
     issuance_days: i64,
+    /// Days of kiosk heartbeat history kept for the availability figures.
+    #[arg(long, default_value_t = 400)]
+    heartbeat_days: i64,
 }
 
 impl Retention {
@@ -153,6 +170,7 @@ impl Retention {
             ("--contact-days", self.contact_days),
             ("--event-days", self.event_days),
             ("--issuance-days", self.issuance_days),
+            ("--heartbeat-days", self.heartbeat_days),
         ] {
             anyhow::ensure!(
                 (1..=3650).contains(&days),
@@ -163,6 +181,7 @@ impl Retention {
             contact_days: self.contact_days,
             event_days: self.event_days,
             issuance_days: self.issuance_days,
+            heartbeat_days: self.heartbeat_days,
         })
     }
 }
@@ -278,6 +297,36 @@ fn main() -> anyhow::Result<()> {
                 summary.bookings_generated
             );
         }
+        Command::Simulate {
+            db,
+            days,
+            seed,
+            residents,
+        } => {
+            anyhow::ensure!(
+                (1..=800).contains(&days),
+                "--days must be between 1 and 800"
+            );
+            let tz = jiff::tz::TimeZone::get("Europe/Brussels")?;
+            let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
+            let options = kiosk_backend::simulate::SimulateOptions {
+                days,
+                seed,
+                today,
+                residents,
+            };
+            let t = kiosk_backend::simulate(&db, &options)?;
+            println!(
+                "simulated {days} days: {} bookings, {} check-ins, {} walk-ins, {} desk actions, {} certificates, {} heartbeats ({} refused by the store)",
+                t.bookings,
+                t.check_ins,
+                t.walk_ins,
+                t.desk_actions,
+                t.certificates,
+                t.heartbeats,
+                t.refused
+            );
+        }
         Command::Enrol { db, location } => {
             println!("{}", create_enrolment_code(&db, &location)?);
         }
@@ -299,8 +348,8 @@ fn main() -> anyhow::Result<()> {
         Command::Purge { db, retention } => {
             let counts = kiosk_backend::purge(&db, &retention.policy()?)?;
             println!(
-                "purged: {} bookings' contact data, {} event payloads, {} certificates' links to a person",
-                counts.contacts, counts.events, counts.issuances
+                "purged: {} bookings' contact data, {} event payloads, {} certificates' links to a person, {} heartbeat steps",
+                counts.contacts, counts.events, counts.issuances, counts.heartbeats
             );
         }
         Command::Kiosk {

@@ -289,6 +289,12 @@ pub(crate) async fn prepare(
     Ok(NewBooking {
         id: Uuid::now_v7(),
         kiosk_id,
+        // Only kiosks and the desk console book through here so far.
+        channel: if kiosk_id.is_some() {
+            kiosk_api::Channel::Kiosk
+        } else {
+            kiosk_api::Channel::Desk
+        },
         location_id: offer.location.id.clone(),
         product_id: offer.product.id.clone(),
         persons,

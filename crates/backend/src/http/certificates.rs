@@ -260,7 +260,9 @@ async fn examine(
     let id = Uuid::now_v7();
     let mut issuance = NewIssuance {
         id,
-        kiosk_id: kiosk.kiosk_id,
+        kiosk_id: Some(kiosk.kiosk_id),
+        channel: kiosk_api::Channel::Kiosk,
+        location_id: Some(kiosk.location_id.clone()),
         certificate_type: kind.code.clone(),
         status: "pending",
         resident_id: Some(entry.resident_id),

@@ -141,6 +141,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), auth::require_kiosk));
     let admin = Router::new()
         .route("/v1/kiosks", get(kiosks::list))
+        .route("/v1/admin/figures", get(crate::figures::routes::json))
         .route_layer(from_fn_with_state(state.clone(), auth::require_admin));
     let desk = Router::new()
         .route("/desk", get(desk::console))
@@ -157,6 +158,13 @@ pub fn router(state: AppState) -> Router {
             get(phone::move_page).post(phone::move_booking),
         )
         .route("/desk/bookings/cancel", post(phone::cancel))
+        .route("/desk/figures", get(crate::figures::routes::page))
+        .route("/desk/figures.csv", get(crate::figures::routes::csv))
+        .route("/admin/figures", get(crate::figures::routes::to_console))
+        .route(
+            "/admin/figures.csv",
+            get(crate::figures::routes::to_console_csv),
+        )
         .route_layer(axum::middleware::map_response(
             crate::desk::staff_only_headers,
         ))

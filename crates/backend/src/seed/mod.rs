@@ -4,7 +4,7 @@ mod holidays;
 mod municipality;
 pub mod national_number;
 mod population;
-mod rng;
+pub(crate) mod rng;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -116,6 +116,8 @@ fn bookings(
                 out.push(NewBooking {
                     id: uuid::Builder::from_random_bytes(id_bytes).into_uuid(),
                     kiosk_id: None,
+                    // The demo's appointments ahead, as residents book most of them.
+                    channel: kiosk_api::Channel::Web,
                     location_id: location.id.clone(),
                     product_id: product.id.clone(),
                     persons,

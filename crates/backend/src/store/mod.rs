@@ -10,7 +10,7 @@ use kiosk_api::{Arrivals, Booking, Catalogue, KioskSummary, Ticket, TicketBlock}
 use uuid::Uuid;
 
 pub use keyed::{KeyRecord, Keyed, StoredAnswer, StoredKey};
-pub use sqlite::SqliteStore;
+pub use sqlite::{SimulationBatch, SqliteStore};
 
 use crate::codes::CodeLookup;
 
@@ -97,6 +97,9 @@ pub struct RetentionPolicy {
     pub event_days: i64,
     /// The link from an issued certificate to the person, after it was issued.
     pub issuance_days: i64,
+    /// The kiosks' heartbeat history (availability figures), after the heartbeat. Not personal
+    /// data: trimmed only to bound its growth.
+    pub heartbeat_days: i64,
 }
 
 impl Default for RetentionPolicy {
@@ -105,6 +108,7 @@ impl Default for RetentionPolicy {
             contact_days: 7,
             event_days: 30,
             issuance_days: 30,
+            heartbeat_days: 400,
         }
     }
 }
@@ -115,6 +119,7 @@ pub struct PurgeCounts {
     pub contacts: usize,
     pub events: usize,
     pub issuances: usize,
+    pub heartbeats: usize,
 }
 
 /// Who is calling, resolved from a bearer token's hash.
@@ -128,6 +133,8 @@ pub struct KioskIdentity {
 pub struct NewBooking {
     pub id: Uuid,
     pub kiosk_id: Option<Uuid>,
+    /// How it was made (for the figures).
+    pub channel: kiosk_api::Channel,
     pub location_id: String,
     pub product_id: String,
     pub persons: u32,
@@ -180,7 +187,11 @@ pub struct RegisterMember {
 /// The audit record of one certificate request: a link to the register row, no copy of its data.
 pub struct NewIssuance {
     pub id: Uuid,
-    pub kiosk_id: Uuid,
+    /// The kiosk it was requested at (channel `kiosk`).
+    pub kiosk_id: Option<Uuid>,
+    pub channel: kiosk_api::Channel,
+    /// The kiosk's or the desk's location; none for the web.
+    pub location_id: Option<String>,
     pub certificate_type: String,
     /// `ready`, `pending` or `rejected`
     pub status: &'static str,
@@ -293,6 +304,13 @@ pub trait Store: Send + Sync + 'static {
     fn is_admin_token(&self, token_hash: &str) -> StoreResult<bool>;
     fn record_status(&self, kiosk_id: Uuid, status_json: &str, now: Timestamp) -> StoreResult<()>;
     fn kiosks(&self) -> StoreResult<Vec<KioskSummary>>;
+
+    /// The municipality's figures of `period` as of `now` (issue 14).
+    fn figures(
+        &self,
+        period: &crate::figures::Period,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Figures>;
 
     // Catalogue and slots.
     fn catalogue(&self, today: Date) -> StoreResult<Catalogue>;

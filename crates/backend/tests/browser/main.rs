@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod chrome;
+mod figures;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

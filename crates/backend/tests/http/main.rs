@@ -12,6 +12,7 @@ mod desk_client;
 mod desk_phone;
 mod dst;
 mod errors;
+mod figures;
 mod idempotency;
 mod kiosks;
 mod lifecycle;

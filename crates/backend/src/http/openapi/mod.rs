@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         super::kiosks::enrol,
         super::kiosks::status,
         super::kiosks::list,
+        crate::figures::routes::json,
         super::bookings::slots,
         super::bookings::create,
         super::bookings::confirm,

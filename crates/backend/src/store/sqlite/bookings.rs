@@ -166,8 +166,9 @@ pub fn create(
     };
     tx.execute(
         "INSERT INTO bookings (id, kiosk_id, location_id, product_id, persons, start_s, end_s, status,
-           hold_expires_s, code, qr_secret, customer_name, customer_phone, customer_email, created_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+           hold_expires_s, code, qr_secret, customer_name, customer_phone, customer_email, created_s,
+           channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             b.id.to_string(),
             b.kiosk_id.map(|k| k.to_string()),
@@ -184,6 +185,7 @@ pub fn create(
             b.customer.phone,
             b.customer.email,
             now.as_second(),
+            b.channel.as_str(),
         ],
     )?;
     claim_units(tx, &b.location_id, desk, b.start, b.end, b.id)?;

@@ -146,7 +146,10 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
     })
 }
 
-fn opening_periods(conn: &Connection, location_id: &str) -> StoreResult<Vec<OpeningPeriod>> {
+pub(crate) fn opening_periods(
+    conn: &Connection,
+    location_id: &str,
+) -> StoreResult<Vec<OpeningPeriod>> {
     let mut stmt = conn.prepare(
         "SELECT weekday, opens, closes FROM opening_periods WHERE location_id = ?1 ORDER BY weekday, opens",
     )?;

@@ -83,11 +83,11 @@ pub fn register_entry(
 pub fn record(tx: &Transaction<'_>, i: &NewIssuance) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO certificate_issuances (id, kiosk_id, certificate_type, status, resident_id,
-           document_number, code_hash, initials, language, issued_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+           document_number, code_hash, initials, language, issued_s, channel, location_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             i.id.to_string(),
-            i.kiosk_id.to_string(),
+            i.kiosk_id.map(|k| k.to_string()),
             i.certificate_type,
             i.status,
             i.resident_id,
@@ -95,7 +95,9 @@ pub fn record(tx: &Transaction<'_>, i: &NewIssuance) -> StoreResult<()> {
             i.code_hash,
             i.initials,
             i.language,
-            i.issued.as_second()
+            i.issued.as_second(),
+            i.channel.as_str(),
+            i.location_id,
         ],
     )?;
     Ok(())

@@ -157,7 +157,9 @@ pub fn record_status(
         "UPDATE kiosks SET last_seen_s = ?2, last_status = ?3 WHERE id = ?1",
         params![kiosk_id.to_string(), now.as_second(), status_json],
     )?;
-    Ok(())
+    let paper_out = serde_json::from_str::<KioskStatus>(status_json)
+        .is_ok_and(|s| s.printer.state == kiosk_api::PrinterState::PaperOut);
+    super::heartbeats::record(tx, kiosk_id, now, paper_out)
 }
 
 pub fn list(conn: &Connection, tz: &TimeZone) -> StoreResult<Vec<KioskSummary>> {

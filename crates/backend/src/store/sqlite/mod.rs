@@ -6,12 +6,15 @@ mod certificates;
 mod desk_bookings;
 mod eid;
 mod events;
+mod figures;
+mod heartbeats;
 mod idempotency;
 mod kiosks;
 mod queue;
 mod queue_views;
 mod reference;
 mod retention;
+mod simulation;
 mod staff;
 mod tickets;
 mod walk_ins;
@@ -25,6 +28,8 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
+
+pub use simulation::SimulationBatch;
 
 use super::{Keyed, StoreError, StoreResult};
 use crate::failpoint;
@@ -50,6 +55,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("005_desk_queue.sql")),
         M::up(include_str!("006_ticket_aliases.sql")),
         M::up(include_str!("007_walk_ins.sql")),
+        M::up(include_str!("008_figures.sql")),
     ])
 }
 
@@ -250,6 +256,14 @@ impl super::Store for SqliteStore {
 
     fn kiosks(&self) -> StoreResult<Vec<kiosk_api::KioskSummary>> {
         self.with_conn(|c| kiosks::list(c, &self.tz))
+    }
+
+    fn figures(
+        &self,
+        period: &crate::figures::Period,
+        now: Timestamp,
+    ) -> StoreResult<kiosk_api::Figures> {
+        self.with_conn(|c| figures::figures(c, &self.tz, period, now))
     }
 
     fn catalogue(&self, today: Date) -> StoreResult<kiosk_api::Catalogue> {

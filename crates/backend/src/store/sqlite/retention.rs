@@ -31,9 +31,15 @@ pub fn purge(
          WHERE issued_s < ?1 AND resident_id IS NOT NULL",
         params![before(policy.issuance_days)],
     )?;
+    // The heartbeat history: not personal, but it grows by the day. Steps are 5 minutes.
+    let heartbeats = tx.execute(
+        "DELETE FROM kiosk_heartbeats WHERE step < ?1",
+        params![before(policy.heartbeat_days) / super::heartbeats::STEP_SECONDS],
+    )?;
     Ok(PurgeCounts {
         contacts,
         events,
         issuances,
+        heartbeats,
     })
 }

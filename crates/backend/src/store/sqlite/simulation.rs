@@ -1,0 +1,132 @@
+//! `kiosk-backend simulate`'s way into the store: the real functions the kiosk API and the desk
+//! console use (booking, confirming, checking in, the desk's actions, certificate records,
+//! heartbeats), run inside one transaction per simulated day so that a year is written in
+//! seconds, not hours. Walk-in tickets are written as the walk-in work of issue 14 writes them
+//! (a ticket without a booking, numbered by the day's counter).
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kiosk_api::Booking;
+use rusqlite::{Transaction, params};
+use uuid::Uuid;
+
+use super::{bookings, certificates, kiosks, queue, tickets};
+use crate::codes::CodeLookup;
+use crate::queue::{Action, DeskRef, Outcome, QueueSettings};
+use crate::store::{CheckIn, KioskIdentity, NewBooking, NewIssuance, StoreResult};
+
+pub struct SimulationBatch<'a> {
+    pub(super) tx: &'a Transaction<'a>,
+    pub(super) tz: &'a TimeZone,
+    pub(super) queue: &'a QueueSettings,
+}
+
+impl SimulationBatch<'_> {
+    /// A booking as the kiosk (held, then confirmed) or the desk and web (confirmed at once)
+    /// make it.
+    pub fn book(&self, booking: &NewBooking, now: Timestamp) -> StoreResult<Booking> {
+        let made = bookings::create(self.tx, self.tz, booking, now)?;
+        match booking.kiosk_id {
+            Some(kiosk) if booking.hold_expires.is_some() => {
+                bookings::confirm(self.tx, self.tz, made.id, kiosk, now)
+            }
+            _ => Ok(made),
+        }
+    }
+
+    pub fn check_in(
+        &self,
+        code: &str,
+        kiosk: &KioskIdentity,
+        now: Timestamp,
+    ) -> StoreResult<CheckIn> {
+        let code = CodeLookup::Short(code.to_owned());
+        tickets::check_in(self.tx, self.tz, &code, kiosk, now, self.queue)
+    }
+
+    pub fn hand_check_in(
+        &self,
+        booking_id: Uuid,
+        desk: &DeskRef,
+        now: Timestamp,
+    ) -> StoreResult<CheckIn> {
+        tickets::hand_check_in(self.tx, self.tz, booking_id, desk, now, self.queue)
+    }
+
+    /// A number without an appointment, taken at a kiosk.
+    pub fn walk_in(
+        &self,
+        location_id: &str,
+        queue_service_id: &str,
+        kiosk_id: Option<Uuid>,
+        now: Timestamp,
+    ) -> StoreResult<Uuid> {
+        let day = queue::day_of(self.tz, now).to_string();
+        let sequence: i64 = self.tx.query_row(
+            "INSERT INTO ticket_counters (location_id, queue_service_id, service_day, last)
+             VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (location_id, queue_service_id, service_day) DO UPDATE SET last = last + 1
+             RETURNING last",
+            params![location_id, queue_service_id, day],
+            |r| r.get(0),
+        )?;
+        let id = Uuid::new_v4();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tickets (id, location_id, queue_service_id, service_day, sequence,
+                   booking_id, status, issued_s, kiosk_id, offline, current_service_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, 'waiting', ?6, ?7, 0, ?3)",
+            )?
+            .execute(params![
+                id.to_string(),
+                location_id,
+                queue_service_id,
+                day,
+                sequence,
+                now.as_second(),
+                kiosk_id.map(|k| k.to_string()),
+            ])?;
+        queue::note_check_in(self.tx, id, location_id, None, now)?;
+        Ok(id)
+    }
+
+    pub fn act(&self, desk: &DeskRef, action: &Action, now: Timestamp) -> StoreResult<Outcome> {
+        queue::act(self.tx, self.tz, desk, action, now, self.queue)
+    }
+
+    pub fn certificate(&self, issuance: &NewIssuance) -> StoreResult<()> {
+        certificates::record(self.tx, issuance)
+    }
+
+    /// A kiosk's `PUT /v1/kiosks/me/status`, as the API stores it.
+    pub fn heartbeat(&self, kiosk_id: Uuid, status_json: &str, now: Timestamp) -> StoreResult<()> {
+        kiosks::record_status(self.tx, kiosk_id, status_json, now)
+    }
+
+    /// The register's residents, whom certificates are for.
+    pub fn resident_ids(&self) -> StoreResult<Vec<i64>> {
+        let mut stmt = self.tx.prepare("SELECT id FROM residents ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+}
+
+impl super::SqliteStore {
+    pub fn queue_settings(&self) -> &QueueSettings {
+        &self.queue
+    }
+
+    /// Runs `f` with the simulation's writers in one write transaction.
+    pub fn simulation_batch<T>(
+        &self,
+        f: impl FnOnce(&SimulationBatch<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        self.write(|tx| {
+            f(&SimulationBatch {
+                tx,
+                tz: &self.tz,
+                queue: &self.queue,
+            })
+        })
+    }
+}
