@@ -112,11 +112,10 @@ pub fn apply(world: &World<'_>, batch: &SimulationBatch<'_>, mut day: Day) -> Ta
                 }
             }
             Op::WalkIn(v, li, service) => {
-                let (location, kiosk) = match world.kiosks.get(li) {
-                    Some(k) => (k.location_id.as_str(), Some(k.kiosk_id)),
-                    None => continue,
+                let Some(kiosk) = world.kiosks.get(li) else {
+                    continue;
                 };
-                match batch.walk_in(location, &service, kiosk, now) {
+                match batch.walk_in(kiosk, &service, now) {
                     Ok(id) => {
                         if let Some(slot) = tickets.get_mut(v) {
                             *slot = Some(id);

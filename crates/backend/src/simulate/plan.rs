@@ -202,7 +202,7 @@ fn location_day(
         .iter()
         .filter(|p| p.location_ids.contains(&location.id))
         .collect();
-    let services = location_services(world.catalogue, &location.id);
+    let services = walk_in_services(world.catalogue, &location.id);
     let mut visitors: Vec<Visitor> = Vec::new();
     // Who each visitor is: (global visitor index, at the desk by hand, walk-in service).
     let mut who: Vec<(usize, bool, Option<String>)> = Vec::new();
@@ -327,7 +327,7 @@ fn walk_ins(
     world: &World<'_>,
     intervals: &[(i64, i64)],
     appointments: f64,
-    services: &[String],
+    services: &[(&str, &kiosk_api::WalkIn)],
     rng: &mut Rng,
     plan: &mut Day,
     visitors: &mut Vec<Visitor>,
@@ -363,9 +363,15 @@ fn walk_ins(
             if unit(rng) * peak > arrival_weight(hour_of(world.tz, at)) {
                 continue;
             }
-            let Some(service) = services.get(weighted(rng, &service_weights)) else {
+            let Some((service, rule)) = services.get(weighted(rng, &service_weights)) else {
                 continue;
             };
+            // Residents come when the service gives numbers (the kiosk offers it only then).
+            let here = jiff::Timestamp::from_second(at)
+                .map(|t| t.to_zoned_datetime(world.tz.clone()).datetime());
+            if !here.is_ok_and(|here| rule.is_open(here, &[])) {
+                continue;
+            }
             let visitor = plan.visitors;
             plan.visitors += 1;
             visitors.push(Visitor {
@@ -374,7 +380,7 @@ fn walk_ins(
                 service_s: (log_normal(rng, 360.0, 0.5) as i64).clamp(60, 3600),
                 gone: rng.chance(3),
             });
-            who.push((visitor, false, Some(service.clone())));
+            who.push((visitor, false, Some((*service).to_owned())));
         }
     }
 }
@@ -409,17 +415,34 @@ impl DeskPlan {
     }
 }
 
-/// The queue services of the products offered at a location, in the catalogue's order.
+/// The queue services a location's desks serve: those of the products offered there and those
+/// that give walk-in numbers there, in the catalogue's order (as the backend's desks see them).
 pub(super) fn location_services(catalogue: &Catalogue, location_id: &str) -> Vec<String> {
     catalogue
         .queue_services
         .iter()
         .filter(|q| {
-            catalogue.products.iter().any(|p| {
-                p.queue_service_id == q.id && p.location_ids.iter().any(|l| l == location_id)
-            })
+            q.walk_in
+                .as_ref()
+                .is_some_and(|w| w.offered_at(location_id))
+                || catalogue.products.iter().any(|p| {
+                    p.queue_service_id == q.id && p.location_ids.iter().any(|l| l == location_id)
+                })
         })
         .map(|q| q.id.clone())
+        .collect()
+}
+
+/// The services that give walk-in numbers at a location, with their rule.
+fn walk_in_services<'c>(
+    catalogue: &'c Catalogue,
+    location_id: &str,
+) -> Vec<(&'c str, &'c kiosk_api::WalkIn)> {
+    catalogue
+        .queue_services
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), q.walk_in.as_ref()?)))
+        .filter(|(_, w)| w.offered_at(location_id))
         .collect()
 }
 

@@ -801,6 +801,28 @@ async fn an_early_appointment_waits_behind_walk_ins_until_shortly_before_its_tim
 }
 
 #[tokio::test]
+async fn by_arrival_the_walk_in_who_came_first_is_called_before_a_due_appointment() {
+    let env = crate::common::start_with(crate::common::MONDAY_MORNING, |config| {
+        config.queue.call_order = kiosk_backend::queue::CallOrder::ByArrival;
+    })
+    .await;
+    add_staff(&env.db, "anna").await;
+    // 09:58: a walk-in took a number at 09:50; the 10:00 appointment checks in now, due.
+    env.set_now("2026-03-24T09:58:00+01:00");
+    let now = env.clock.now().as_second();
+    let walk_ins = insert_walk_ins(&env.db, "town-hall", "identity", 50, TUESDAY, now - 480, 1);
+    let appointment = checked_in(&env, "eid-pickup", "2026-03-24T10:00:00+01:00").await;
+    assert_eq!(appointment["people_ahead"], 1, "behind the walk-in");
+    let desk = Browser::at_desk(&env, "anna", "Loket 1", "town-hall", &["identity"]).await;
+    desk.act("call_next", None, &[]).await;
+    assert_eq!(ticket(&env, &walk_ins[0]).await["status"], "called");
+    assert_eq!(
+        ticket(&env, appointment["id"].as_str().unwrap()).await["status"],
+        "waiting"
+    );
+}
+
+#[tokio::test]
 async fn staff_commands_add_list_and_disable_accounts() {
     use std::io::Write;
     use std::process::{Command, Stdio};

@@ -7,7 +7,7 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use kiosk_api::Booking;
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use super::{bookings, certificates, kiosks, queue, tickets};
@@ -53,41 +53,17 @@ impl SimulationBatch<'_> {
         tickets::hand_check_in(self.tx, self.tz, booking_id, desk, now, self.queue)
     }
 
-    /// A number without an appointment, taken at a kiosk.
+    /// A number without an appointment, taken at a kiosk: the kiosk's own path, inside the
+    /// service's hours and under its daily limit.
     pub fn walk_in(
         &self,
-        location_id: &str,
+        kiosk: &KioskIdentity,
         queue_service_id: &str,
-        kiosk_id: Option<Uuid>,
         now: Timestamp,
     ) -> StoreResult<Uuid> {
-        let day = queue::day_of(self.tz, now).to_string();
-        let sequence: i64 = self.tx.query_row(
-            "INSERT INTO ticket_counters (location_id, queue_service_id, service_day, last)
-             VALUES (?1, ?2, ?3, 1)
-             ON CONFLICT (location_id, queue_service_id, service_day) DO UPDATE SET last = last + 1
-             RETURNING last",
-            params![location_id, queue_service_id, day],
-            |r| r.get(0),
-        )?;
-        let id = Uuid::new_v4();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO tickets (id, location_id, queue_service_id, service_day, sequence,
-                   booking_id, status, issued_s, kiosk_id, offline, current_service_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, 'waiting', ?6, ?7, 0, ?3)",
-            )?
-            .execute(params![
-                id.to_string(),
-                location_id,
-                queue_service_id,
-                day,
-                sequence,
-                now.as_second(),
-                kiosk_id.map(|k| k.to_string()),
-            ])?;
-        queue::note_check_in(self.tx, id, location_id, None, now)?;
-        Ok(id)
+        let given =
+            super::walk_ins::issue(self.tx, self.tz, queue_service_id, kiosk, now, self.queue)?;
+        Ok(given.ticket.id)
     }
 
     pub fn act(&self, desk: &DeskRef, action: &Action, now: Timestamp) -> StoreResult<Outcome> {
