@@ -174,6 +174,8 @@ pub struct Kiosk {
     last_activity: Instant,
     screen_since: Instant,
     now: ZonedDateTime,
+    /// Pinged from the UI loop: a frozen loop is restarted by the service manager.
+    watchdog: crate::watchdog::Watchdog,
 }
 
 impl App {
@@ -221,6 +223,7 @@ impl App {
             // The first screen accepts taps at once.
             screen_since: start.checked_sub(GHOST_TAP_GUARD).unwrap_or(start),
             now,
+            watchdog: crate::watchdog::Watchdog::from_env(),
         }))
     }
 
@@ -347,6 +350,7 @@ impl Kiosk {
         let now = self.clock.instant();
         match message {
             Message::Tick => {
+                self.watchdog.tick();
                 let day_before = self.now.date();
                 self.now = self.clock.now();
                 self.refresh_home();

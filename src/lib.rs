@@ -22,4 +22,5 @@ pub mod screen;
 pub mod services;
 pub mod theme;
 pub mod watch_stream;
+pub mod watchdog;
 pub mod widget;

@@ -44,6 +44,9 @@ fn kiosk_directives(section: &str) -> &'static [&'static str] {
     match section {
         "Unit" => &["Description", "After", "Wants", "StartLimitIntervalSec"],
         "Service" => &[
+            "Type",
+            "NotifyAccess",
+            "WatchdogSec",
             "ExecStart",
             "Restart",
             "RestartSec",
@@ -94,6 +97,12 @@ fn the_kiosk_unit_runs_the_installed_kiosk_with_flags_it_accepts_and_always_rest
     // The staff screen's Restart exits with 75 and counts on the service manager to start the
     // kiosk again; "always" restarts after any exit, and nothing may exempt a status from it.
     assert_eq!(unit.get("Service", "Restart"), "always");
+    // Ready and watchdog come from the kiosk's own UI loop (src/watchdog.rs): a frozen UI stops
+    // the pings and is restarted, where a plain `simple` unit would wait forever.
+    assert_eq!(unit.get("Service", "Type"), "notify");
+    assert_eq!(unit.get("Service", "NotifyAccess"), "main");
+    let watchdog: u32 = unit.get("Service", "WatchdogSec").parse().unwrap();
+    assert!((10..=120).contains(&watchdog), "WatchdogSec={watchdog}");
     assert!(unit.all("Service", "RestartPreventExitStatus").is_empty());
     assert_eq!(
         unit.get("Unit", "StartLimitIntervalSec"),

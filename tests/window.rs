@@ -4,7 +4,8 @@
 //! stay in target/window-test/ for a person to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Read;
+use std::io::{ErrorKind, Read};
+use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -15,12 +16,16 @@ const HEIGHT: u32 = 1920;
 /// tests/snapshots/home-portrait-tiny-skia.png shows it (that image is at twice the size).
 const BOOK_BUTTON: (u32, u32) = (540, 1110);
 
-/// Kills what it holds when the test ends, passed or not.
-struct Running(Vec<Child>);
+/// Kills what it holds when the test ends, passed or not (and then removes the kiosk's data).
+struct Running {
+    children: Vec<Child>,
+    /// The kiosk's config and data folder: removed after the children are gone.
+    _data: Option<tempfile::TempDir>,
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
-        for child in self.0.iter_mut().rev() {
+        for child in self.children.iter_mut().rev() {
             let _ = child.kill();
             let _ = child.wait();
         }
@@ -65,7 +70,7 @@ fn start_xvfb(running: &mut Running) -> String {
         .spawn()
         .unwrap();
     let mut stdout = xvfb.stdout.take().unwrap();
-    running.0.push(xvfb);
+    running.children.push(xvfb);
     let mut number = String::new();
     let mut byte = [0u8; 1];
     while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
@@ -124,8 +129,9 @@ fn difference(a: &Path, b: &Path) -> u64 {
         .unwrap() as u64
 }
 
-#[test]
-fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
+/// The release kiosk under Xvfb and openbox, full screen, as on a kiosk PC, with `env` set;
+/// its log in `log` of [`output_dir`]. The display's name, and what to kill at the end.
+fn launch(log: &str, env: &[(&str, &str)]) -> (String, Running) {
     for (tool, package) in [
         ("Xvfb", "xvfb"),
         ("openbox", "openbox"),
@@ -151,9 +157,12 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
         );
     std::fs::write(&config, source).unwrap();
 
-    let mut running = Running(Vec::new());
+    let mut running = Running {
+        children: Vec::new(),
+        _data: Some(data),
+    };
     let display = start_xvfb(&mut running);
-    running.0.push(
+    running.children.push(
         Command::new("openbox")
             .env("DISPLAY", &display)
             .stdout(Stdio::null())
@@ -174,17 +183,25 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let log = std::fs::File::create(dir.join("kiosk.log")).unwrap();
-    running.0.push(
+    let log = std::fs::File::create(dir.join(log)).unwrap();
+    running.children.push(
         Command::new(env!("CARGO_BIN_EXE_kiosk"))
             .args(["--config", config.to_str().unwrap()])
             .env("DISPLAY", &display)
             .env("RUST_LOG", "info")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
             .unwrap(),
     );
+    (display, running)
+}
+
+#[test]
+fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
+    let dir = output_dir();
+    let (display, _running) = launch("kiosk.log", &[]);
 
     let found = x(
         &display,
@@ -254,4 +271,65 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
         log.contains("screen opened") && log.contains("Booking"),
         "the tap did not open booking:\n{log}"
     );
+}
+
+/// What reached the fake service manager's socket within `within`: `None` when nothing came.
+fn next_notification(socket: &UnixDatagram, within: Duration) -> Option<String> {
+    socket.set_read_timeout(Some(within)).unwrap();
+    let mut buffer = [0u8; 512];
+    match socket.recv(&mut buffer) {
+        Ok(n) => Some(String::from_utf8_lossy(&buffer[..n]).into_owned()),
+        Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => None,
+        Err(e) => panic!("reading the notify socket: {e}"),
+    }
+}
+
+/// The watchdog as systemd sees it, with the socket systemd would give (`NOTIFY_SOCKET`): the
+/// kiosk says READY once its UI loop runs and pings WATCHDOG=1 from that loop; when the loop
+/// freezes (the hidden test hook), the pings stop while the process lives on, which is what
+/// makes systemd kill and restart it.
+#[test]
+fn the_kiosk_pings_the_watchdog_from_its_ui_loop_and_stops_when_the_loop_freezes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notify.sock");
+    let socket = UnixDatagram::bind(&path).unwrap();
+    let freeze_after = 25;
+    let (_display, mut running) = launch(
+        "watchdog-kiosk.log",
+        &[
+            ("NOTIFY_SOCKET", path.to_str().unwrap()),
+            ("WATCHDOG_USEC", "5000000"),
+            (kiosk::watchdog::FREEZE_ENV, &freeze_after.to_string()),
+        ],
+    );
+    let started = Instant::now();
+    let first = next_notification(&socket, Duration::from_secs(freeze_after))
+        .expect("no notification before the freeze");
+    assert!(first.lines().any(|l| l == "READY=1"), "{first:?}");
+    assert!(first.lines().any(|l| l == "WATCHDOG=1"), "{first:?}");
+    let mut pings = 0;
+    let mut last_ping = Instant::now();
+    while let Some(message) = next_notification(&socket, Duration::from_secs(3)) {
+        assert_eq!(message.trim(), "WATCHDOG=1");
+        pings += 1;
+        last_ping = Instant::now();
+        assert!(
+            started.elapsed() < Duration::from_secs(freeze_after + 60),
+            "the pings never stopped"
+        );
+    }
+    assert!(pings >= 3, "{pings} pings before the freeze");
+    assert!(
+        last_ping.duration_since(started) >= Duration::from_secs(freeze_after - 5),
+        "the pings stopped {:?} after the start, before the freeze",
+        last_ping.duration_since(started)
+    );
+    // Frozen, not gone: still running, silent; systemd would now kill it.
+    let kiosk = running.children.last_mut().unwrap();
+    assert!(
+        kiosk.try_wait().unwrap().is_none(),
+        "the kiosk exited instead of freezing"
+    );
+    let log = std::fs::read_to_string(output_dir().join("watchdog-kiosk.log")).unwrap();
+    assert!(log.contains("freezing the UI loop"), "{log}");
 }
