@@ -194,4 +194,7 @@ pub struct QueueService {
     #[cfg_attr(feature = "openapi", schema(example = "B"))]
     pub prefix: String,
     pub name: LocalizedText,
+    /// Present when residents without an appointment may take a number for this service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk_in: Option<crate::walk_in::WalkIn>,
 }

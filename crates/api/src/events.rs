@@ -11,6 +11,7 @@ use crate::Problem;
 pub const EVENT_TYPES: &[&str] = &[
     "ticket.printed",
     "ticket.offline_checkin",
+    "ticket.offline_walk_in",
     "print.failed",
     "printer.state_changed",
     "session.ended",

@@ -22,6 +22,7 @@ pub mod openapi;
 pub mod problem;
 pub mod rfc3339;
 pub mod tickets;
+pub mod walk_in;
 
 pub use bookings::{Booking, BookingStatus, CreateBooking, Customer, Slot, SlotsQuery};
 pub use catalogue::{
@@ -43,6 +44,7 @@ pub use kiosks::{
 pub use offline::{Arrival, Arrivals, TicketBlock, TicketBlockRequest};
 pub use problem::{Problem, problem_type};
 pub use tickets::{CreateTicket, Ticket, TicketStatus};
+pub use walk_in::{CreateWalkInTicket, OfflineWalkIn, WalkIn};
 
 /// Base path of every endpoint.
 pub const BASE_PATH: &str = "/v1";

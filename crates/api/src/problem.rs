@@ -55,6 +55,10 @@ pub mod problem_type {
     pub const TOO_EARLY: &str = "too-early";
     pub const TOO_LATE: &str = "too-late";
     pub const TICKET_NOT_FOUND: &str = "ticket-not-found";
+    /// The service gives no walk-in numbers now; `opens_at` (when known) says when it does again.
+    pub const WALK_IN_CLOSED: &str = "walk-in-closed";
+    /// Today's walk-in numbers for the service are all given; `opens_at` as for closed.
+    pub const WALK_IN_FULL: &str = "walk-in-full";
     pub const TOO_MANY_EVENTS: &str = "too-many-events";
     pub const UNKNOWN_EVENT_TYPE: &str = "unknown-event-type";
     pub const INVALID_EVENT: &str = "invalid-event";

@@ -33,6 +33,9 @@ enum Command {
         /// a TLS proxy).
         #[arg(long)]
         secure_cookies: bool,
+        /// How the desks' call order mixes appointments and walk-ins.
+        #[arg(long, value_enum, default_value_t = kiosk_backend::queue::CallOrder::AppointmentsFirst)]
+        call_order: kiosk_backend::queue::CallOrder,
         /// Minutes before a checked-in appointment's time from which it goes before walk-ins.
         #[arg(long, default_value_t = 5)]
         appointment_lead_min: i64,
@@ -221,6 +224,7 @@ fn main() -> anyhow::Result<()> {
             db,
             listen,
             secure_cookies,
+            call_order,
             appointment_lead_min,
             default_service_min,
             enrolment_code_days,
@@ -252,6 +256,7 @@ fn main() -> anyhow::Result<()> {
             config.retention = Some(retention.policy()?);
             config.demo = demo;
             config.crl_dir = crl_dir;
+            config.queue.call_order = call_order;
             config.queue.appointment_lead = jiff::SignedDuration::from_mins(appointment_lead_min);
             config.queue.default_service = jiff::SignedDuration::from_mins(default_service_min);
             if let Some(clock) = kiosk_backend::failpoint::test_clock() {

@@ -98,6 +98,14 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// `opens_at`, when the service opens again, for the kiosk to tell the resident.
+fn with_opening(error: ApiError, opens_at: Option<jiff::ZonedDateTime>) -> ApiError {
+    match opens_at {
+        Some(at) => error.ext("opens_at", kiosk_api::rfc3339::format(&at)),
+        None => error,
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         use StatusCode as S;
@@ -192,6 +200,22 @@ impl From<StoreError> for ApiError {
             .ext("window_start", kiosk_api::rfc3339::format(&window_start))
             .ext("window_end", kiosk_api::rfc3339::format(&window_end)),
             StoreError::Invalid(detail) => ApiError::invalid(detail),
+            StoreError::WalkInClosed { opens_at } => with_opening(
+                ApiError::new(
+                    S::UNPROCESSABLE_ENTITY,
+                    pt::WALK_IN_CLOSED,
+                    "No walk-in numbers for this service now",
+                ),
+                opens_at,
+            ),
+            StoreError::WalkInFull { opens_at } => with_opening(
+                ApiError::new(
+                    S::CONFLICT,
+                    pt::WALK_IN_FULL,
+                    "Today's walk-in numbers for this service are all given",
+                ),
+                opens_at,
+            ),
             // Only when two requests with one key both got past the in-process guard: the other
             // one's answer is stored, and the retry the client makes gets it.
             StoreError::KeyAnswered => crate::idempotency::in_progress(),

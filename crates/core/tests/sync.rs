@@ -19,3 +19,5 @@ mod hostile;
 mod offline;
 #[path = "sync/store.rs"]
 mod store;
+#[path = "sync/walk_in.rs"]
+mod walk_in;

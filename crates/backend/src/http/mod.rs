@@ -15,6 +15,7 @@ mod limiter;
 mod offline;
 pub mod openapi;
 mod tickets;
+mod walk_ins;
 
 use std::sync::Arc;
 
@@ -122,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/bookings", post(bookings::create))
         .route("/v1/bookings/{id}/confirm", post(bookings::confirm))
         .route("/v1/tickets", post(tickets::create))
+        .route("/v1/walk-in-tickets", post(walk_ins::create))
         .route("/v1/kiosks/me/ticket-blocks", post(offline::ticket_block))
         .route("/v1/kiosks/me/events", post(events::post))
         .route("/v1/eid-challenges", post(eid::challenge))

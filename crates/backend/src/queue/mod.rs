@@ -22,9 +22,22 @@ pub mod problem_type {
     pub const UNKNOWN_LOCATION: &str = "unknown-location";
 }
 
+/// How a desk's call order mixes appointments and walk-ins: the municipality's choice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CallOrder {
+    /// Appointments due within the lead first, by booked time; walk-ins then by arrival; early
+    /// appointments last (see [`order`]).
+    #[default]
+    AppointmentsFirst,
+    /// Everyone by arrival, appointment or not (transfers still first).
+    ByArrival,
+}
+
 /// Settings of the queue, from the server's configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueSettings {
+    /// How appointments and walk-ins are mixed.
+    pub call_order: CallOrder,
     /// An appointment checked in early is called before walk-ins from this long before its time.
     pub appointment_lead: SignedDuration,
     /// Service time assumed for a service without Start -> Done history.
@@ -38,6 +51,7 @@ pub struct QueueSettings {
 impl Default for QueueSettings {
     fn default() -> QueueSettings {
         QueueSettings {
+            call_order: CallOrder::default(),
             appointment_lead: SignedDuration::from_mins(5),
             default_service: SignedDuration::from_mins(10),
             history_days: 7,

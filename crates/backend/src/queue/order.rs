@@ -10,31 +10,36 @@
 //!    example municipality are served before their booked time), but they never pass a walk-in who
 //!    is due now.
 //!
+//! With [`CallOrder::ByArrival`] (a municipality's choice) 2-4 are one class: everyone by arrival.
+//!
 //! Offline check-ins synced later carry their real arrival time (`issued`), so they take their
 //! place by it like any other ticket.
 
 use std::cmp::Ordering;
 
-use super::QueueRow;
+use super::{CallOrder, QueueRow};
 
 /// The sort key of a waiting ticket at `now_s` (UTC seconds), with `lead_s` the appointment lead.
-pub fn key(row: &QueueRow, now_s: i64, lead_s: i64) -> (u8, i64, i64, String) {
-    let (class, at) = match (row.transferred_s, row.booked_s) {
-        (Some(t), _) => (0, t),
-        (None, Some(booked)) if booked - lead_s <= now_s => (1, booked),
-        (None, None) => (2, row.issued_s),
-        (None, Some(booked)) => (3, booked),
+pub fn key(row: &QueueRow, order: CallOrder, now_s: i64, lead_s: i64) -> (u8, i64, i64, String) {
+    let (class, at) = match (order, row.transferred_s, row.booked_s) {
+        (_, Some(t), _) => (0, t),
+        (CallOrder::ByArrival, None, _) => (1, row.issued_s),
+        (CallOrder::AppointmentsFirst, None, Some(booked)) if booked - lead_s <= now_s => {
+            (1, booked)
+        }
+        (CallOrder::AppointmentsFirst, None, None) => (2, row.issued_s),
+        (CallOrder::AppointmentsFirst, None, Some(booked)) => (3, booked),
     };
     (class, at, row.issued_s, row.number.clone())
 }
 
 /// Sorts waiting tickets into call order.
-pub fn sort(rows: &mut [QueueRow], now_s: i64, lead_s: i64) {
-    rows.sort_by(|a, b| compare(a, b, now_s, lead_s));
+pub fn sort(rows: &mut [QueueRow], order: CallOrder, now_s: i64, lead_s: i64) {
+    rows.sort_by(|a, b| compare(a, b, order, now_s, lead_s));
 }
 
-fn compare(a: &QueueRow, b: &QueueRow, now_s: i64, lead_s: i64) -> Ordering {
-    key(a, now_s, lead_s).cmp(&key(b, now_s, lead_s))
+fn compare(a: &QueueRow, b: &QueueRow, order: CallOrder, now_s: i64, lead_s: i64) -> Ordering {
+    key(a, order, now_s, lead_s).cmp(&key(b, order, now_s, lead_s))
 }
 
 #[cfg(test)]
@@ -71,9 +76,23 @@ mod tests {
             row("A001", Some(now - 60), now - 10, None),    // due, booked earlier
             row("B009", Some(now + 9000), now - 5, Some(now - 1)), // transferred in
         ];
-        sort(&mut rows, now, lead);
+        sort(&mut rows, CallOrder::AppointmentsFirst, now, lead);
         let order: Vec<_> = rows.iter().map(|r| r.number.as_str()).collect();
         assert_eq!(order, ["B009", "A001", "A002", "A003", "A004"]);
+    }
+
+    #[test]
+    fn by_arrival_mixes_appointments_and_walk_ins_by_when_they_came() {
+        let now = 10_000;
+        let mut rows = vec![
+            row("A001", Some(now - 60), now - 10, None), // due appointment, came last
+            row("E002", None, now - 500, None),          // walk-in, came first
+            row("A004", Some(now + 3600), now - 100, None), // early appointment
+            row("B009", Some(now + 9000), now - 5, Some(now - 1)), // transferred in
+        ];
+        sort(&mut rows, CallOrder::ByArrival, now, 300);
+        let order: Vec<_> = rows.iter().map(|r| r.number.as_str()).collect();
+        assert_eq!(order, ["B009", "E002", "A004", "A001"]);
     }
 
     #[test]
@@ -83,7 +102,7 @@ mod tests {
             row("A002", None, now - 100, None),
             row("A901", None, now - 400, None), // numbered offline, synced later, arrived first
         ];
-        sort(&mut rows, now, 300);
+        sort(&mut rows, CallOrder::AppointmentsFirst, now, 300);
         assert_eq!(rows[0].number, "A901");
     }
 }

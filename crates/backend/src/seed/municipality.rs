@@ -3,7 +3,7 @@
 use jiff::civil::{Time, time};
 use kiosk_api::{
     Address, ArrivalWindow, CertificateType, CustomerField, Delivery, LocalizedText, Location,
-    OpeningPeriod, Product, QueueService, Weekday,
+    OpeningPeriod, Product, QueueService, WalkIn, Weekday,
 };
 
 pub const MUNICIPALITY: &str = "Heidebeek";
@@ -27,7 +27,7 @@ fn period(weekday: Weekday, opens: Time, closes: Time) -> OpeningPeriod {
     }
 }
 
-pub fn locations() -> Vec<Location> {
+fn town_hall_hours() -> Vec<OpeningPeriod> {
     use Weekday::*;
     let mut town_hall = Vec::new();
     for day in [Monday, Tuesday, Wednesday, Thursday, Friday] {
@@ -39,6 +39,12 @@ pub fn locations() -> Vec<Location> {
     // Late evening for people who work during the day, and a Saturday morning.
     town_hall.push(period(Thursday, time(13, 30, 0, 0), time(19, 30, 0, 0)));
     town_hall.push(period(Saturday, time(9, 0, 0, 0), time(12, 0, 0, 0)));
+    town_hall
+}
+
+pub fn locations() -> Vec<Location> {
+    use Weekday::*;
+    let town_hall = town_hall_hours();
     let branch = vec![
         period(Tuesday, time(9, 0, 0, 0), time(12, 0, 0, 0)),
         period(Wednesday, time(14, 0, 0, 0), time(18, 0, 0, 0)),
@@ -96,6 +102,7 @@ pub fn queue_services() -> Vec<QueueService> {
                 "Personalausweise",
                 "Identity cards",
             ),
+            walk_in: None,
         },
         QueueService {
             id: "travel".into(),
@@ -106,6 +113,7 @@ pub fn queue_services() -> Vec<QueueService> {
                 "Reisepässe und Führerscheine",
                 "Passports and driving licences",
             ),
+            walk_in: None,
         },
         QueueService {
             id: "population".into(),
@@ -116,6 +124,7 @@ pub fn queue_services() -> Vec<QueueService> {
                 "Bevölkerung und Standesamt",
                 "Population and civil status",
             ),
+            walk_in: None,
         },
         QueueService {
             id: "planning".into(),
@@ -126,8 +135,49 @@ pub fn queue_services() -> Vec<QueueService> {
                 "Städtebau",
                 "Planning and building",
             ),
+            walk_in: None,
+        },
+        // Without an appointment, at the town hall only.
+        QueueService {
+            id: "collect".into(),
+            prefix: "E".into(),
+            name: text(
+                "Afhalen identiteitskaart of reispas",
+                "Retrait carte d'identité ou passeport",
+                "Abholung Personalausweis oder Reisepass",
+                "Collect an identity card or passport",
+            ),
+            walk_in: Some(WalkIn {
+                location_ids: vec!["town-hall".into()],
+                hours: town_hall_hours(),
+                daily_limit: Some(80),
+            }),
+        },
+        QueueService {
+            id: "information".into(),
+            prefix: "F".into(),
+            name: text(
+                "Een korte vraag",
+                "Une question rapide",
+                "Eine kurze Frage",
+                "A quick question",
+            ),
+            walk_in: Some(WalkIn {
+                location_ids: vec!["town-hall".into()],
+                hours: mornings(),
+                daily_limit: None,
+            }),
         },
     ]
+}
+
+/// Weekday mornings, when the information desk answers walk-in questions.
+fn mornings() -> Vec<OpeningPeriod> {
+    use Weekday::*;
+    [Monday, Tuesday, Wednesday, Thursday, Friday]
+        .into_iter()
+        .map(|day| period(day, time(8, 30, 0, 0), time(12, 0, 0, 0)))
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

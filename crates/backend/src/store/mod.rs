@@ -53,6 +53,12 @@ pub enum StoreError {
     },
     #[error("invalid: {0}")]
     Invalid(String),
+    /// The service gives no walk-in numbers now (or not here); `opens_at`: when it does again.
+    #[error("no walk-in numbers now")]
+    WalkInClosed { opens_at: Option<ZonedDateTime> },
+    /// Today's walk-in numbers are all given; `opens_at`: the next opening of another day.
+    #[error("no walk-in numbers left today")]
+    WalkInFull { opens_at: Option<ZonedDateTime> },
     /// Another request with the same Idempotency-Key committed first (its answer is stored).
     #[error("the idempotency key was answered by another request")]
     KeyAnswered,
@@ -325,6 +331,15 @@ pub trait Store: Send + Sync + 'static {
     fn check_in(
         &self,
         code: &CodeLookup,
+        kiosk: &KioskIdentity,
+        now: Timestamp,
+        keyed: &Keyed<CheckIn>,
+    ) -> StoreResult<CheckIn>;
+    /// A walk-in number for `service_id` at the kiosk's location (inside its hours, under its
+    /// daily limit).
+    fn walk_in(
+        &self,
+        service_id: &str,
         kiosk: &KioskIdentity,
         now: Timestamp,
         keyed: &Keyed<CheckIn>,

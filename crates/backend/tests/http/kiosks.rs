@@ -265,7 +265,7 @@ async fn catalogue_has_the_demo_municipality_and_honours_if_none_match() {
         .iter()
         .map(|q| q["prefix"].as_str().unwrap())
         .collect();
-    assert_eq!(prefixes, ["A", "B", "C", "D"]);
+    assert_eq!(prefixes, ["A", "B", "C", "D", "E", "F"]);
 
     let cached = env
         .get("/v1/catalogue")

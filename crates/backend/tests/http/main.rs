@@ -20,3 +20,4 @@ mod openapi;
 mod retention;
 mod robustness;
 mod tickets;
+mod walk_ins;

@@ -15,6 +15,7 @@ mod known;
 mod migrations;
 pub mod outbox;
 mod time;
+mod walk_in;
 
 pub use arrivals::CachedArrival;
 pub use catalogue::CachedCatalogue;
@@ -22,6 +23,7 @@ pub use checkin::{CheckinError, OfflineCheckIn, OfflineTicket};
 pub use error::{StoreError, StoreResult};
 pub use known::KnownTicket;
 pub use outbox::{OutboxDepth, Settled};
+pub use walk_in::{OfflineWalkInTicket, WalkInError};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};

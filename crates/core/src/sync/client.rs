@@ -234,6 +234,19 @@ impl Client {
         })
     }
 
+    /// `POST /v1/walk-in-tickets`: a number without an appointment; `walk-in-closed` and
+    /// `walk-in-full` carry `opens_at` when the service opens again.
+    pub async fn walk_in(
+        &self,
+        queue_service_id: &str,
+        key: IdempotencyKey,
+    ) -> Result<Ticket, SyncError> {
+        let body = kiosk_api::CreateWalkInTicket {
+            queue_service_id: queue_service_id.to_owned(),
+        };
+        json(send(self.post("/v1/walk-in-tickets", key)?.json(&body)).await?).await
+    }
+
     /// `GET /v1/tickets/{id}`
     pub async fn ticket(&self, id: Uuid) -> Result<Ticket, SyncError> {
         let request = self.request(Method::GET, &format!("/v1/tickets/{id}"), &[])?;

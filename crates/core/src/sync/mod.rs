@@ -16,6 +16,7 @@ mod refresh;
 mod service;
 mod state;
 pub mod token_file;
+mod walk_in;
 
 pub use backoff::Backoff;
 pub use checkin::{CheckInError, CheckInOutcome, check_in};
@@ -25,3 +26,4 @@ pub use error::{ErrorKind, SyncError};
 pub use idempotency::IdempotencyKey;
 pub use service::{SyncHandle, SyncOptions, start};
 pub use state::{ConnectionState, DeviceStatus, Link};
+pub use walk_in::{TakeNumberError, WalkInOutcome, take_walk_in_number};

@@ -27,6 +27,7 @@ use utoipa::{Modify, OpenApi};
         super::bookings::cancel,
         super::tickets::create,
         super::tickets::get,
+        super::walk_ins::create,
         super::offline::arrivals,
         super::offline::ticket_block,
         super::events::post,

@@ -3,7 +3,7 @@
 use jiff::civil::{Date, Time};
 use kiosk_api::{
     Address, ArrivalWindow, Catalogue, CertificateType, Closure, CustomerField, Delivery,
-    LocalizedText, Location, OpeningPeriod, Product, QueueService, Weekday,
+    LocalizedText, Location, OpeningPeriod, Product, QueueService, WalkIn, Weekday,
 };
 use rusqlite::{Connection, Row};
 
@@ -22,6 +22,10 @@ fn text(r: &Row<'_>, first: usize) -> rusqlite::Result<LocalizedText> {
 pub(crate) fn parse_time(text: &str) -> StoreResult<Time> {
     text.parse()
         .map_err(|e| StoreError::Corrupt(format!("time {text}: {e}")))
+}
+
+pub(crate) fn parse_walk_in(json: &str) -> StoreResult<WalkIn> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("walk_in: {e}")))
 }
 
 pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
@@ -53,17 +57,25 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
     }
 
     let mut stmt = conn.prepare(
-        "SELECT id, prefix, name_nl, name_fr, name_de, name_en FROM queue_services ORDER BY sort, id",
+        "SELECT id, prefix, name_nl, name_fr, name_de, name_en, walk_in FROM queue_services ORDER BY sort, id",
     )?;
-    let queue_services = stmt
-        .query_map([], |r| {
-            Ok(QueueService {
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            QueueService {
                 id: r.get(0)?,
                 prefix: r.get(1)?,
                 name: text(r, 2)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+                walk_in: None,
+            },
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
+    let mut queue_services = Vec::new();
+    for row in rows {
+        let (mut service, walk_in) = row?;
+        service.walk_in = walk_in.as_deref().map(parse_walk_in).transpose()?;
+        queue_services.push(service);
+    }
 
     let mut stmt = conn.prepare(
         "SELECT code, name_nl, name_fr, name_de, name_en, delivery, needs_purpose FROM certificate_types ORDER BY sort, code",
@@ -159,7 +171,11 @@ fn opening_periods(conn: &Connection, location_id: &str) -> StoreResult<Vec<Open
     Ok(out)
 }
 
-fn closures(conn: &Connection, location_id: &str, today: Date) -> StoreResult<Vec<Closure>> {
+pub(crate) fn closures(
+    conn: &Connection,
+    location_id: &str,
+    today: Date,
+) -> StoreResult<Vec<Closure>> {
     let mut stmt = conn.prepare(
         "SELECT day, reason_nl, reason_fr, reason_de, reason_en FROM closures
          WHERE location_id = ?1 AND day >= ?2 ORDER BY day",

@@ -58,6 +58,25 @@ fn record(
     if inserted == 0 {
         return Ok(EventOutcome::Duplicate);
     }
+    if event.kind == "ticket.offline_walk_in" {
+        let walk_in: kiosk_api::OfflineWalkIn = match serde_json::from_value(event.payload.clone())
+        {
+            Ok(w) => w,
+            Err(e) => return Ok(rejected(format!("payload: {e}"))),
+        };
+        return match super::walk_ins::record_offline(
+            tx,
+            tz,
+            kiosk,
+            &walk_in,
+            event.occurred_at.timestamp(),
+        ) {
+            Ok(()) => Ok(EventOutcome::Accepted),
+            Err(StoreError::Invalid(detail)) => Ok(rejected(detail)),
+            Err(StoreError::NotFound(what)) => Ok(rejected(format!("{what} not found"))),
+            Err(e) => Err(e),
+        };
+    }
     if event.kind == "ticket.offline_checkin" {
         let checkin: OfflineCheckin = match serde_json::from_value(event.payload.clone()) {
             Ok(c) => c,

@@ -14,6 +14,7 @@ mod reference;
 mod retention;
 mod staff;
 mod tickets;
+mod walk_ins;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -48,6 +49,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("004_idempotency_answered_only.sql")),
         M::up(include_str!("005_desk_queue.sql")),
         M::up(include_str!("006_ticket_aliases.sql")),
+        M::up(include_str!("007_walk_ins.sql")),
     ])
 }
 
@@ -319,6 +321,18 @@ impl super::Store for SqliteStore {
     ) -> StoreResult<super::CheckIn> {
         self.change("check_in", keyed, |tx| {
             tickets::check_in(tx, &self.tz, code, kiosk, now, &self.queue)
+        })
+    }
+
+    fn walk_in(
+        &self,
+        service_id: &str,
+        kiosk: &super::KioskIdentity,
+        now: Timestamp,
+        keyed: &Keyed<super::CheckIn>,
+    ) -> StoreResult<super::CheckIn> {
+        self.change("walk_in", keyed, |tx| {
+            walk_ins::issue(tx, &self.tz, service_id, kiosk, now, &self.queue)
         })
     }
 

@@ -116,18 +116,23 @@ pub fn waiting_in_order(
     }
     order::sort(
         &mut rows,
+        settings.call_order,
         now.as_second(),
         settings.appointment_lead.as_secs(),
     );
     Ok(rows)
 }
 
-/// The queue services a location offers: those of the products booked there.
+/// The queue services a location offers: those of the products booked there, and those that
+/// give walk-in numbers there.
 pub fn services_of_location(conn: &Connection, location_id: &str) -> StoreResult<Vec<String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT p.queue_service_id FROM products p
+        "SELECT p.queue_service_id FROM products p
          JOIN product_locations pl ON pl.product_id = p.id WHERE pl.location_id = ?1
-         ORDER BY p.queue_service_id",
+         UNION
+         SELECT q.id FROM queue_services q, json_each(q.walk_in, '$.location_ids') l
+         WHERE q.walk_in IS NOT NULL AND l.value = ?1
+         ORDER BY 1",
     )?;
     let rows = stmt.query_map([location_id], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<Result<_, _>>()?)

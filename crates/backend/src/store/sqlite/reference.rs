@@ -64,9 +64,16 @@ pub fn load(
         }
     }
     for (sort, q) in (0i64..).zip(&data.queue_services) {
+        let walk_in = q
+            .walk_in
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         tx.execute(
-            "INSERT INTO queue_services (id, prefix, name_nl, name_fr, name_de, name_en, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![q.id, q.prefix, q.name.nl, q.name.fr, q.name.de, q.name.en, sort],
+            "INSERT INTO queue_services (id, prefix, name_nl, name_fr, name_de, name_en, sort, walk_in)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![q.id, q.prefix, q.name.nl, q.name.fr, q.name.de, q.name.en, sort, walk_in],
         )?;
     }
     for (sort, p) in (0i64..).zip(&data.products) {

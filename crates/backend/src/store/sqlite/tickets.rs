@@ -134,7 +134,8 @@ fn issue(
     insert_ticket(
         tx,
         id,
-        row,
+        &row.location_id,
+        Some(row.id),
         &info.queue_service_id,
         day,
         sequence,
@@ -190,7 +191,7 @@ pub fn hand_check_in(
 
 /// The day's counter, incremented in the caller's transaction; numbers inside a kiosk's offline block
 /// are skipped.
-fn next_number(
+pub(crate) fn next_number(
     tx: &Transaction<'_>,
     location_id: &str,
     queue_service_id: &str,
@@ -224,7 +225,8 @@ fn next_number(
 pub(crate) fn insert_ticket(
     tx: &Transaction<'_>,
     id: Uuid,
-    booking: &BookingRow,
+    location_id: &str,
+    booking_id: Option<Uuid>,
     queue_service_id: &str,
     day: Date,
     sequence: i64,
@@ -238,11 +240,11 @@ pub(crate) fn insert_ticket(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?3)",
         params![
             id.to_string(),
-            booking.location_id,
+            location_id,
             queue_service_id,
             day.to_string(),
             sequence,
-            booking.id.to_string(),
+            booking_id.map(|b| b.to_string()),
             issued.as_second(),
             kiosk_id.map(|k| k.to_string()),
             offline,
@@ -491,6 +493,30 @@ pub fn reserve_block(
     })
 }
 
+/// Refuses a number that is not in one of `kiosk`'s blocks: a kiosk offline numbers only from them.
+pub(crate) fn in_own_block(
+    tx: &Transaction<'_>,
+    kiosk: &KioskIdentity,
+    queue_service_id: &str,
+    day: Date,
+    sequence: u32,
+) -> StoreResult<()> {
+    let in_block: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM ticket_blocks WHERE kiosk_id = ?1 AND queue_service_id = ?2 AND service_day = ?3
+               AND first <= ?4 AND last >= ?4",
+            params![kiosk.kiosk_id.to_string(), queue_service_id, day.to_string(), sequence],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match in_block {
+        Some(_) => Ok(()),
+        None => Err(StoreError::Invalid(
+            "the sequence is not in one of this kiosk's blocks".into(),
+        )),
+    }
+}
+
 /// Records a ticket a kiosk numbered while offline. The number must come from one of its own blocks.
 pub(crate) fn record_offline(
     tx: &Transaction<'_>,
@@ -499,19 +525,13 @@ pub(crate) fn record_offline(
     checkin: &kiosk_api::OfflineCheckin,
     issued: Timestamp,
 ) -> StoreResult<()> {
-    let in_block: Option<i64> = tx
-        .query_row(
-            "SELECT 1 FROM ticket_blocks WHERE kiosk_id = ?1 AND queue_service_id = ?2 AND service_day = ?3
-               AND first <= ?4 AND last >= ?4",
-            params![kiosk.kiosk_id.to_string(), checkin.queue_service_id, checkin.day.to_string(), checkin.sequence],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if in_block.is_none() {
-        return Err(StoreError::Invalid(
-            "the sequence is not in one of this kiosk's blocks".into(),
-        ));
-    }
+    in_own_block(
+        tx,
+        kiosk,
+        &checkin.queue_service_id,
+        checkin.day,
+        checkin.sequence,
+    )?;
     let row = tx
         .query_row(
             &format!("SELECT {} FROM bookings WHERE id = ?1", bookings::COLUMNS),
@@ -550,7 +570,8 @@ pub(crate) fn record_offline(
     insert_ticket(
         tx,
         id,
-        &row,
+        &row.location_id,
+        Some(row.id),
         &checkin.queue_service_id,
         checkin.day,
         i64::from(checkin.sequence),
