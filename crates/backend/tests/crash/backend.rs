@@ -98,11 +98,17 @@ impl Site {
 
     /// [`Self::serve`] with the clock standing at `now`.
     pub fn serve_at(&self, now: &str, failpoint: Option<&str>) -> Backend {
+        self.serve_with(now, failpoint, &[])
+    }
+
+    /// [`Self::serve_at`] with more `serve` flags (the kill -9 bench turns the rate limits off).
+    pub fn serve_with(&self, now: &str, failpoint: Option<&str>, flags: &[&str]) -> Backend {
         let mut command = Command::new(BACKEND);
         command
             .args(["serve", "--db"])
             .arg(&self.db)
             .args(["--listen", "127.0.0.1:0", "--demo"])
+            .args(flags)
             .env("KIOSK_BACKEND_TEST_NOW", now)
             .env("RUST_LOG", "info")
             .env_remove("KIOSK_BACKEND_FAILPOINT")
