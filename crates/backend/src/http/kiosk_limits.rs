@@ -120,7 +120,7 @@ impl KioskLimiters {
         limiter.admit(kiosk.kiosk_id, now).map_err(|seconds| {
             // The kiosk's id and the limit: nothing about the resident.
             tracing::warn!(kiosk = %kiosk.kiosk_id, limit = what.name(), retry_after_s = seconds, "kiosk rate limit reached");
-            ApiError::too_many(what.title(), seconds).ext("limit", what.name())
+            ApiError::too_many(what.title(), seconds).ext(kiosk_api::problem::KIOSK_LIMIT, what.name())
         })
     }
 }
