@@ -350,6 +350,26 @@ fn content_type() -> impl Strategy<Value = Option<&'static str>> {
     ]
 }
 
+/// Days and instants at the ends of what jiff represents, around DST changes in Brussels, and
+/// with odd offsets: where date arithmetic overflows or a day has 23 or 25 hours.
+const EDGE_TIMES: &[&str] = &[
+    "9999-12-31",
+    "-009999-01-01",
+    "0000-01-01",
+    "2026-03-29",
+    "2026-10-25",
+    "9999-12-31T23:59:59+01:00",
+    "9999-12-31T23:59:59-25:59",
+    "-009999-01-01T00:00:00+25:59",
+    "2026-03-29T02:30:00+01:00",
+    "2026-10-25T02:30:00+02:00",
+    "2026-03-24T10:00:00+14:00",
+    "2026-03-24T10:00:00Z",
+    "2026-03-24T10:00:00.999999999+01:00",
+    "2026-03-24T10:00:00+01:00[Europe/Brussels]",
+    "2026-03-24T10:00:00+01:00[America/New_York]",
+];
+
 /// Any JSON value: the odd numbers, dates and strings that parsers trip on weighted in.
 pub fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -364,6 +384,7 @@ pub fn any_json() -> impl Strategy<Value = Value> {
         "[+-]?[0-9]{4,6}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?([+-][0-9]{2}:[0-9]{2}|Z)?(\\[[A-Za-z/_]{1,20}\\])?)?"
             .prop_map(Value::from),
         "[A-Za-z0-9+/]{0,40}={0,2}".prop_map(Value::from),
+        prop::sample::select(EDGE_TIMES.to_vec()).prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 32, 6, |inner| {
         prop_oneof![
@@ -659,6 +680,7 @@ fn queries_any(cases: u32) -> Result<(), String> {
     ];
     let change = prop_oneof![
         any::<String>().prop_map(Change::Set),
+        prop::sample::select(EDGE_TIMES.to_vec()).prop_map(|t| Change::Dates(t.to_owned())),
         "[+-]?[0-9]{1,12}".prop_map(Change::Set),
         "[+-]?[0-9]{4,6}-[0-9]{1,2}-[0-9]{1,2}".prop_map(Change::Set),
         Just(Change::Drop),
@@ -686,6 +708,13 @@ fn queries_any(cases: u32) -> Result<(), String> {
                             Change::Set(value) => pairs[i].1 = value.clone(),
                             Change::Drop => drop(pairs.remove(i)),
                             Change::Double => pairs.push(pairs[i].clone()),
+                            Change::Dates(day) => {
+                                for pair in pairs.iter_mut() {
+                                    if matches!(pair.0.as_str(), "from" | "to" | "day") {
+                                        pair.1 = day.clone();
+                                    }
+                                }
+                            }
                             Change::Raw(_) => {}
                         }
                     }
@@ -707,6 +736,8 @@ enum Change {
     Drop,
     Double,
     Raw(String),
+    /// Every date parameter (`from`, `to`, `day`) set to the same day or instant.
+    Dates(String),
 }
 
 /// The unchanged bodies are accepted (the certificate request and the enrolment, whose
