@@ -231,7 +231,16 @@ impl Backend {
             None,
             "{point}: not killed by a signal: {status}"
         );
-        let said: Vec<String> = self.log.try_iter().collect();
+        // Read the log to its end (the reader thread ends at the dead process's EOF): lines
+        // still on their way when the process was seen dead were missed by a `try_iter` here.
+        let mut said = Vec::new();
+        let until = Instant::now() + Duration::from_secs(5);
+        while let Ok(line) = self
+            .log
+            .recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            said.push(line);
+        }
         assert!(
             said.iter()
                 .any(|l| l.contains(&format!("failpoint {point}: aborting"))),
