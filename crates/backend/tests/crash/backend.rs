@@ -211,6 +211,23 @@ impl Site {
 }
 
 impl Backend {
+    /// The log lines from now until one contains `needle` (that one included), or 5 s.
+    pub fn log_until(&self, needle: &str) -> Vec<String> {
+        let mut said = Vec::new();
+        let until = Instant::now() + Duration::from_secs(5);
+        while let Ok(line) = self
+            .log
+            .recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            let found = line.contains(needle);
+            said.push(line);
+            if found {
+                break;
+            }
+        }
+        said
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
