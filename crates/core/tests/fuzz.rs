@@ -85,8 +85,3 @@ fn config_any_text() {
 fn config_mutated() {
     run("config_mutated");
 }
-
-#[test]
-fn printer_status_bytes() {
-    run("printer_status_bytes");
-}

@@ -2,9 +2,10 @@
 //! (`tests/fuzz.rs`, 256 cases each) and the long run (`benches/fuzz.rs`, `FUZZ_CASES`).
 //!
 //! Outside input: bytes from the scanner, codes residents type or scan, the eID card's answers
-//! and files, the configuration file, the printer's status bytes. For each: no panic; what is
-//! not valid is an `Err` (or a garbage event) that says why; and where a parser has an inverse
-//! (format, then parse) the round trip gives back what was formatted.
+//! and files, the configuration file (the printer's status bytes are kiosk-print's
+//! `tests/fuzz.rs`). For each: no panic; what is not valid is an `Err` (or a garbage event) that
+//! says why; and where a parser has an inverse (format, then parse) the round trip gives back
+//! what was formatted.
 
 use std::path::Path;
 
@@ -12,7 +13,6 @@ use kiosk_core::devices::eid::apdu;
 use kiosk_core::devices::eid::{BeidCard, CardError, CardTransport, Identity, Pin, tlv};
 use kiosk_core::devices::scanner::{Lines, ScanEvent};
 use kiosk_core::domain::{BookingCode, BookingInput, EmailAddress, NationalNumber, PhoneNumber};
-use kiosk_core::print::PrinterStatus;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
@@ -66,10 +66,6 @@ pub const ALL: &[Property] = &[
     Property {
         name: "config_mutated",
         run: config_mutated,
-    },
-    Property {
-        name: "printer_status_bytes",
-        run: printer_status_bytes,
     },
 ];
 
@@ -479,17 +475,4 @@ fn set_path(table: &mut toml::Table, path: &[String], value: Option<toml::Value>
             at.remove(last);
         }
     }
-}
-
-/// Any three replies to DLE EOT 1, 2 and 4: a status; a byte that cannot be a status reply
-/// makes the printer "unreachable", never "ready".
-fn printer_status_bytes(cases: u32) -> Result<(), String> {
-    check(cases, any::<[u8; 3]>(), |[printer, cause, paper]| {
-        let status = PrinterStatus::from_replies(printer, cause, paper);
-        let valid = |b: u8| b & 0x93 == 0x12;
-        let all_valid = valid(printer) && valid(cause) && valid(paper);
-        prop_assert_eq!(matches!(status, PrinterStatus::Unreachable(_)), !all_valid);
-        prop_assert!(!status.message_id().is_empty());
-        Ok(())
-    })
 }
