@@ -147,7 +147,8 @@ fn scanner_lines(cases: u32) -> Result<(), String> {
 }
 
 /// Any text typed or scanned: a code, or an error with a message for the resident. What the
-/// kiosk accepts, the offline arrivals match (kiosk-api's reading of the same text agrees).
+/// kiosk accepts and sends, the offline arrivals match (kiosk-api's reading) and the backend
+/// finds (its `parse_code`), as the same code, a QR payload as a QR payload.
 fn booking_input_any_text(cases: u32) -> Result<(), String> {
     let text = prop_oneof![
         any::<String>(),
@@ -162,6 +163,15 @@ fn booking_input_any_text(cases: u32) -> Result<(), String> {
                 prop_assert_eq!(offline.as_deref(), Some(input.code().as_str()));
                 let again = BookingInput::parse(&sent).ok();
                 prop_assert_eq!(again.as_ref(), Some(&input));
+                // The backend finds the booking by what the kiosk sends.
+                let found = kiosk_backend::codes::parse_code(&sent);
+                prop_assert_eq!(
+                    found.as_ref().map(kiosk_backend::codes::CodeLookup::short),
+                    Some(input.code().as_str())
+                );
+                let scanned = matches!(input, BookingInput::Scanned { .. });
+                let qr = matches!(found, Some(kiosk_backend::codes::CodeLookup::Qr { .. }));
+                prop_assert_eq!(scanned, qr);
             }
             Err(error) => prop_assert!(!error.message_id().is_empty()),
         }
