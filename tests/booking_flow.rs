@@ -551,6 +551,19 @@ fn offline_sends_the_resident_to_the_desk() {
 }
 
 #[test]
+fn a_kiosk_over_its_hold_limit_says_so_and_sends_to_the_desk() {
+    let mut flow = Flow::new();
+    flow.reach_summary();
+    flow.answer(Reply::Held(Err(Failure::RateLimited)));
+    assert_eq!(flow.state.step(), Step::Unavailable);
+    flow.assert_shows("Afspraken maken lukt nu niet");
+    flow.assert_shows(
+        "Deze kiosk maakte in korte tijd veel afspraken. Probeer het over enkele minuten opnieuw, of ga naar de balie: we helpen u graag.",
+    );
+    assert_eq!(flow.click("Terug naar het begin"), Action::Done);
+}
+
+#[test]
 fn a_double_tap_on_confirm_confirms_once() {
     let mut flow = Flow::new();
     flow.reach_summary();

@@ -958,3 +958,39 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     pending.reach_preview_pending();
     dump(&pending, "9-pending");
 }
+
+/// A 429 of the backend's per-kiosk limit (on eID challenges) is the kiosk's doing, not the
+/// card's: it is not worded as "many certificates with this card".
+#[test]
+fn the_kiosks_rate_limit_is_told_apart_from_the_cards() {
+    let mut flow = Flow::new();
+    flow.reach_pin();
+    flow.type_pin("1234");
+    flow.click("OK");
+    flow.answer(Reply::PinResult(Ok(())));
+    flow.answer(Reply::Answer(Err(Failure::KioskBusy)));
+    flow.assert_shows(
+        "This kiosk has had many requests in a short time. Try again in a few minutes, or go to the desk.",
+    );
+    flow.assert_hides("Try again");
+
+    use kiosk_core::sync::SyncError;
+    let refused = |limit: Option<&str>| {
+        let mut extensions = serde_json::Map::new();
+        if let Some(limit) = limit {
+            extensions.insert(kiosk_api::problem::KIOSK_LIMIT.into(), limit.into());
+        }
+        SyncError::Problem(Box::new(kiosk_api::Problem {
+            kind: kiosk_api::problem_type::TOO_MANY_ATTEMPTS.into(),
+            title: "Too many".into(),
+            status: 429,
+            detail: None,
+            extensions,
+        }))
+    };
+    assert_eq!(
+        Failure::from_sync(&refused(Some("eid-challenges"))),
+        Failure::KioskBusy
+    );
+    assert_eq!(Failure::from_sync(&refused(None)), Failure::TooManyRequests);
+}

@@ -61,4 +61,5 @@ booking-finish = Fertig
 ## Wenn keine Buchung möglich ist
 booking-unavailable-title = Terminbuchung ist gerade nicht möglich
 booking-unavailable-body = Bitte versuchen Sie es später noch einmal oder gehen Sie zum Schalter: Wir helfen Ihnen gern.
+booking-rate-limited-body = Dieses Terminal hat in kurzer Zeit viele Termine vergeben. Versuchen Sie es in einigen Minuten noch einmal oder gehen Sie zum Schalter: Wir helfen Ihnen gern.
 booking-unavailable-home = Zurück zum Anfang

@@ -88,6 +88,7 @@ certificate-other = Etwas ist schiefgegangen. Versuchen Sie es noch einmal oder 
 ## What the backend answered
 certificate-card-rejected = Wir können nicht bestätigen, dass diese Karte echt ist. Nehmen Sie Ihre Karte und gehen Sie zum Schalter: Dort hilft man Ihnen.
 certificate-too-many = Sie haben mit dieser Karte in kurzer Zeit viele Bescheinigungen beantragt. Gehen Sie zum Schalter oder kommen Sie in einer Stunde wieder.
+certificate-kiosk-busy = Dieses Terminal hat in kurzer Zeit viele Anfragen erhalten. Versuchen Sie es in einigen Minuten noch einmal oder gehen Sie zum Schalter.
 certificate-revoked = Diese Karte wurde gesperrt, zum Beispiel nach Verlust oder Diebstahl. Nehmen Sie Ihre Karte und gehen Sie zum Schalter: Dort hilft man Ihnen.
 certificate-status-unknown = Wir können jetzt nicht prüfen, ob diese Karte noch gültig ist. Gehen Sie zum Schalter: Dort hilft man Ihnen.
 certificate-pending-when = Sie erhalten sie per Post an Ihre Adresse, meist innerhalb von 10 Werktagen.

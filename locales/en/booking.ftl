@@ -61,4 +61,5 @@ booking-finish = Finished
 ## When booking is not possible
 booking-unavailable-title = Booking is not available right now
 booking-unavailable-body = Please try again later, or go to the desk: we will gladly help you.
+booking-rate-limited-body = This kiosk has made many bookings in a short time. Please try again in a few minutes, or go to the desk: we will gladly help you.
 booking-unavailable-home = Back to the start

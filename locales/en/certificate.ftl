@@ -88,6 +88,7 @@ certificate-other = Something went wrong. Try again, or go to the desk.
 ## What the backend answered
 certificate-card-rejected = We cannot confirm that this card is genuine. Take your card and go to the desk: they can help you.
 certificate-too-many = You have asked for many certificates with this card in a short time. Go to the desk, or come back in an hour.
+certificate-kiosk-busy = This kiosk has had many requests in a short time. Try again in a few minutes, or go to the desk.
 certificate-revoked = This card has been cancelled (revoked), for example after it was lost or stolen. Take your card and go to the desk: they can help you.
 certificate-status-unknown = We cannot check right now whether this card is still valid. Go to the desk: they can help you.
 certificate-pending-when = You will receive it by post at your home address, usually within 10 working days.

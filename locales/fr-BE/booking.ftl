@@ -61,4 +61,5 @@ booking-finish = Terminé
 ## Quand la prise de rendez-vous n'est pas possible
 booking-unavailable-title = Impossible de prendre rendez-vous pour le moment
 booking-unavailable-body = Veuillez réessayer plus tard ou vous adresser au guichet : nous vous aiderons volontiers.
+booking-rate-limited-body = Cette borne a pris beaucoup de rendez-vous en peu de temps. Réessayez dans quelques minutes ou adressez-vous au guichet : nous vous aiderons volontiers.
 booking-unavailable-home = Retour au début

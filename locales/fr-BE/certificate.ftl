@@ -88,6 +88,7 @@ certificate-other = Un problème est survenu. Réessayez, ou allez au guichet.
 ## What the backend answered
 certificate-card-rejected = Nous ne pouvons pas confirmer que cette carte est authentique. Reprenez votre carte et allez au guichet : on vous y aidera.
 certificate-too-many = Vous avez demandé beaucoup de certificats avec cette carte en peu de temps. Allez au guichet, ou revenez dans une heure.
+certificate-kiosk-busy = Cette borne a reçu beaucoup de demandes en peu de temps. Réessayez dans quelques minutes ou allez au guichet.
 certificate-revoked = Cette carte a été annulée (révoquée), par exemple après une perte ou un vol. Reprenez votre carte et allez au guichet : on vous y aidera.
 certificate-status-unknown = Nous ne pouvons pas vérifier maintenant si cette carte est encore valable. Allez au guichet : on vous y aidera.
 certificate-pending-when = Vous le recevrez par la poste à votre adresse, en général dans les 10 jours ouvrables.

@@ -62,4 +62,5 @@ booking-finish = Klaar
 ## Als afspraken maken niet lukt
 booking-unavailable-title = Afspraken maken lukt nu niet
 booking-unavailable-body = Probeer het later opnieuw, of ga naar de balie: we helpen u graag.
+booking-rate-limited-body = Deze kiosk maakte in korte tijd veel afspraken. Probeer het over enkele minuten opnieuw, of ga naar de balie: we helpen u graag.
 booking-unavailable-home = Terug naar het begin

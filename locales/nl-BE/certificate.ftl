@@ -88,6 +88,7 @@ certificate-other = Er ging iets mis. Probeer opnieuw, of ga naar de balie.
 ## What the backend answered
 certificate-card-rejected = We kunnen niet bevestigen dat deze kaart echt is. Neem uw kaart en ga naar de balie: daar helpen ze u.
 certificate-too-many = U vroeg met deze kaart veel attesten in korte tijd. Ga naar de balie, of kom over een uur terug.
+certificate-kiosk-busy = Deze kiosk kreeg in korte tijd veel aanvragen. Probeer het over enkele minuten opnieuw, of ga naar de balie.
 certificate-revoked = Deze kaart is geannuleerd (ingetrokken), bijvoorbeeld na verlies of diefstal. Neem uw kaart en ga naar de balie: daar helpen ze u.
 certificate-status-unknown = We kunnen nu niet nagaan of deze kaart nog geldig is. Ga naar de balie: daar helpen ze u.
 certificate-pending-when = U krijgt het met de post op uw adres, meestal binnen 10 werkdagen.

@@ -105,6 +105,9 @@ fn failure(error: &SyncError) -> Failure {
     if error.is_offline() {
         return Failure::Offline;
     }
+    if error.is_kiosk_rate_limit() {
+        return Failure::RateLimited;
+    }
     match error.problem_type() {
         // A time that is no longer a slot (the hours changed) is, for the resident, a time that
         // is gone: fresh times.

@@ -18,6 +18,11 @@ pub struct Problem {
     pub extensions: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The extension member of a 429 `too-many-attempts` that a per-kiosk rate limit refused: what
+/// the limit is on (`holds`, `eid-challenges`, `ticket-blocks`, `walk-ins`). Absent when the
+/// limit is on something else (a card's certificates, wrong codes). `Retry-After` says when.
+pub const KIOSK_LIMIT: &str = "limit";
+
 /// The `type` of each problem the backend reports. Clients match on these, never on `title`.
 pub mod problem_type {
     pub const BAD_REQUEST: &str = "bad-request";

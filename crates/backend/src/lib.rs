@@ -33,6 +33,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use clock::Clock;
+pub use http::kiosk_limits::KioskLimits;
+pub use http::limiter::Limit;
 use store::{SqliteStore, Store};
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -90,6 +92,8 @@ pub struct ServerConfig {
     /// certificate is checked against them. `None`: no revocation check (`serve` allows that
     /// only with `--demo`).
     pub crl_dir: Option<PathBuf>,
+    /// Per-kiosk rate limits ([`KioskLimits::default`]); [`KioskLimits::off`] for load benches.
+    pub kiosk_limits: KioskLimits,
 }
 
 /// An enrolment code not used within this time no longer enrols anything: a code written on a
@@ -109,6 +113,7 @@ impl ServerConfig {
             retention: None,
             demo: false,
             crl_dir: None,
+            kiosk_limits: KioskLimits::default(),
         }
     }
 }
@@ -167,6 +172,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
         crls: config.crl_dir.clone().map(eid::revocation::CrlFolder::new),
     });
     state.desk = config.desk;
+    state.kiosk_limits = Arc::new(http::kiosk_limits::KioskLimiters::new(config.kiosk_limits));
     state.enrolment_code_valid = config.enrolment_code_valid;
     if let Some(policy) = config.retention {
         tokio::spawn(purge_every_night(

@@ -47,6 +47,8 @@ enum Command {
         enrolment_code_days: i64,
         #[command(flatten)]
         retention: Retention,
+        #[command(flatten)]
+        limits: KioskRateLimits,
         /// The folder of the eID CAs' revocation lists (DER CRLs, kept fresh by a timer of
         /// IT's): a card whose authentication certificate is revoked, or that no current list
         /// covers, is refused. Required unless --demo.
@@ -186,6 +188,43 @@ impl Retention {
     }
 }
 
+/// Per-kiosk rate limits (README: "Abuse limits"); 0 turns one off.
+#[derive(clap::Args, Clone, Copy)]
+struct KioskRateLimits {
+    /// Bookings one kiosk may hold in 10 minutes.
+    #[arg(long, default_value_t = 30)]
+    kiosk_holds_per_10_min: u32,
+    /// eID challenges one kiosk may ask for in 10 minutes.
+    #[arg(long, default_value_t = 30)]
+    kiosk_challenges_per_10_min: u32,
+    /// Blocks of offline ticket numbers one kiosk may reserve in an hour.
+    #[arg(long, default_value_t = 20)]
+    kiosk_ticket_blocks_per_hour: u32,
+    /// Walk-in numbers one kiosk may give in 10 minutes.
+    #[arg(long, default_value_t = 120)]
+    kiosk_walk_ins_per_10_min: u32,
+    /// No per-kiosk rate limits at all: only for load benches, which drive one kiosk's token
+    /// from many clients.
+    #[arg(long)]
+    no_kiosk_limits: bool,
+}
+
+impl KioskRateLimits {
+    fn limits(self) -> kiosk_backend::KioskLimits {
+        if self.no_kiosk_limits {
+            return kiosk_backend::KioskLimits::off();
+        }
+        let limit =
+            |max: u32, seconds: i64| (max > 0).then(|| kiosk_backend::Limit::new(max, seconds));
+        kiosk_backend::KioskLimits {
+            holds: limit(self.kiosk_holds_per_10_min, 600),
+            challenges: limit(self.kiosk_challenges_per_10_min, 600),
+            ticket_blocks: limit(self.kiosk_ticket_blocks_per_hour, 3_600),
+            walk_ins: limit(self.kiosk_walk_ins_per_10_min, 600),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum AdminTokenAction {
     /// End an admin token at once: its next request gets 401.
@@ -237,6 +276,8 @@ fn main() -> anyhow::Result<()> {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only on a terminal: journald and log files get plain, greppable lines.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match Cli::parse().command {
         Command::Serve {
@@ -248,6 +289,7 @@ fn main() -> anyhow::Result<()> {
             default_service_min,
             enrolment_code_days,
             retention,
+            limits,
             crl_dir,
             demo,
         } => {
@@ -273,6 +315,7 @@ fn main() -> anyhow::Result<()> {
             config.enrolment_code_valid =
                 jiff::SignedDuration::from_hours(enrolment_code_days * 24);
             config.retention = Some(retention.policy()?);
+            config.kiosk_limits = limits.limits();
             config.demo = demo;
             config.crl_dir = crl_dir;
             config.queue.call_order = call_order;

@@ -16,6 +16,8 @@ pub struct ApiError {
     pub title: &'static str,
     pub detail: Option<String>,
     pub extensions: Map<String, Value>,
+    /// Seconds for the `Retry-After` header of a 429.
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
@@ -26,7 +28,15 @@ impl ApiError {
             title,
             detail: None,
             extensions: Map::new(),
+            retry_after: None,
         }
+    }
+
+    /// 429 `too-many-attempts`, with `Retry-After: seconds` (RFC 9110 10.2.3).
+    pub fn too_many(title: &'static str, seconds: i64) -> ApiError {
+        let mut error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, pt::TOO_MANY_ATTEMPTS, title);
+        error.retry_after = Some(seconds.max(1));
+        error
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> ApiError {
@@ -88,6 +98,11 @@ impl IntoResponse for ApiError {
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
         let mut response =
             (self.status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,

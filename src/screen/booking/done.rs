@@ -87,9 +87,13 @@ pub fn unavailable<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Messa
         ]
         .spacing(space::BETWEEN_TARGETS),
         layout::card(vec![
-            text(ctx.tr("booking-unavailable-body"))
-                .size(size::ACTION)
-                .into()
+            text(ctx.tr(if state.rate_limited {
+                "booking-rate-limited-body"
+            } else {
+                "booking-unavailable-body"
+            }))
+            .size(size::ACTION)
+            .into()
         ]),
         layout::primary(
             state,

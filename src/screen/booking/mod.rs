@@ -50,6 +50,8 @@ pub enum Failure {
     HoldExpired,
     /// 422 or 400: the backend refused what was sent.
     Invalid,
+    /// 429: this kiosk held too many bookings in a short time (a rate limit of the backend).
+    RateLimited,
     Other,
 }
 
@@ -294,6 +296,8 @@ pub struct State {
     loading: Option<(Date, Date)>,
     slot: Option<Slot>,
     notice: Option<Notice>,
+    /// Booking stopped because this kiosk reached the backend's hold limit: the page says so.
+    rate_limited: bool,
     customer: customer::Form,
     hold: Hold,
     printing: Printing,
@@ -322,6 +326,7 @@ impl State {
             loading: None,
             slot: None,
             notice: None,
+            rate_limited: false,
             customer: customer::Form::default(),
             hold: Hold::None,
             printing: Printing::NotYet,
@@ -611,6 +616,11 @@ impl State {
         match failure {
             Failure::SlotTaken | Failure::HoldExpired => self.lost_time(),
             Failure::Offline | Failure::Invalid | Failure::Other => {
+                self.go(Step::Unavailable);
+                Action::None
+            }
+            Failure::RateLimited => {
+                self.rate_limited = true;
                 self.go(Step::Unavailable);
                 Action::None
             }

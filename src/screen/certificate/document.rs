@@ -100,6 +100,9 @@ pub enum Failure {
     CardRejected,
     /// Too many requests with this card in a short time.
     TooManyRequests,
+    /// This kiosk asked for too many eID challenges in a short time (the backend's per-kiosk
+    /// limit): not the resident's doing, so not worded as their card's.
+    KioskBusy,
     /// The card's certificate is revoked (a card reported lost or stolen, or replaced).
     CardRevoked,
     /// The backend has no current revocation list for the card: it cannot say the card is
@@ -114,6 +117,9 @@ impl Failure {
         use kiosk_api::problem_type as pt;
         if error.is_offline() {
             return Failure::Offline;
+        }
+        if error.is_kiosk_rate_limit() {
+            return Failure::KioskBusy;
         }
         match error.problem_type() {
             Some(pt::PERSON_NOT_FOUND) => Failure::NotRegistered,

@@ -213,7 +213,8 @@ fn check_customer(product: &Product, customer: &kiosk_api::Customer) -> Result<(
     params(("Idempotency-Key" = String, Header, description = "UUID")),
     responses((status = 201, description = "Held for 10 minutes", body = kiosk_api::Booking),
               (status = 409, description = "slot-taken", body = kiosk_api::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "not-a-slot, missing-customer-field, too-many-persons, idempotency-key-reused", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
+              (status = 422, description = "not-a-slot, missing-customer-field, too-many-persons, idempotency-key-reused", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: this kiosk held too many bookings; Retry-After", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -221,6 +222,9 @@ pub async fn create(
     JsonBody(request): JsonBody<CreateBooking>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
+    state
+        .kiosk_limits
+        .admit(super::kiosk_limits::Limited::Holds, &kiosk, now)?;
     let booking = prepare(
         &state,
         &request.location_id,
@@ -356,11 +360,11 @@ pub async fn parse_code(
     input: &str,
 ) -> Result<CodeLookup, ApiError> {
     let now = state.clock.now();
-    if !state.limiter.allowed(kiosk.kiosk_id, now) {
-        return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            pt::TOO_MANY_ATTEMPTS,
+    if let Some(seconds) = state.limiter.wait(kiosk.kiosk_id, now) {
+        tracing::warn!(kiosk = %kiosk.kiosk_id, "too many wrong booking codes");
+        return Err(ApiError::too_many(
             "Too many wrong codes; try again later",
+            seconds,
         ));
     }
     codes::parse_code(input).ok_or_else(|| {

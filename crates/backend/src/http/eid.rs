@@ -21,14 +21,18 @@ pub const CHALLENGE_BYTES: usize = kiosk_api::eid_signing::CHALLENGE_LEN;
 #[utoipa::path(post, path = "/v1/eid-challenges", operation_id = "createEidChallenge", tag = "certificates", security(("bearer" = [])),
     params(("Idempotency-Key" = String, Header, description = "UUID")),
     responses((status = 201, description = "A new challenge, single use, valid for 2 minutes", body = kiosk_api::EidChallenge),
+              (status = 429, description = "too-many-attempts: this kiosk asked for too many challenges; Retry-After", body = kiosk_api::Problem, content_type = "application/problem+json"),
               (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn challenge(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
     claim: Claim,
 ) -> Result<(StatusCode, Json<EidChallenge>), ApiError> {
-    let bytes = crate::codes::random_bytes(CHALLENGE_BYTES);
     let now = state.clock.now();
+    state
+        .kiosk_limits
+        .admit(super::kiosk_limits::Limited::Challenges, &kiosk, now)?;
+    let bytes = crate::codes::random_bytes(CHALLENGE_BYTES);
     let expires = now
         .checked_add(CHALLENGE_LIFETIME)
         .map_err(|_| ApiError::internal())?;

@@ -56,11 +56,11 @@ pub async fn enrol(
     let valid = state.enrolment_code_valid;
     // Enrolment needs no token, so guessing codes is limited for everyone at once: an
     // enrolment code is short enough to type, and must not be found by trying.
-    if !state.limiter.allowed(ENROLMENT, now) {
-        return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            pt::TOO_MANY_ATTEMPTS,
+    if let Some(seconds) = state.limiter.wait(ENROLMENT, now) {
+        tracing::warn!("too many wrong enrolment codes");
+        return Err(ApiError::too_many(
             "Too many wrong enrolment codes; try again in a few minutes",
+            seconds,
         ));
     }
     let result = state

@@ -10,8 +10,9 @@ mod eid;
 mod etag;
 mod events;
 pub mod extract;
+pub mod kiosk_limits;
 mod kiosks;
-mod limiter;
+pub mod limiter;
 mod offline;
 pub mod openapi;
 mod tickets;
@@ -54,6 +55,8 @@ pub struct AppState {
     pub body_limit: usize,
     pub limiter: Arc<limiter::Limiter>,
     pub card_limiter: Arc<card_limit::CardLimiter>,
+    /// Per-kiosk rate limits on holds, eID challenges, ticket blocks and walk-in numbers.
+    pub kiosk_limits: Arc<kiosk_limits::KioskLimiters>,
     /// How eID cards are judged: demo anchors allowed, revocation lists.
     pub eid: Arc<EidSettings>,
     /// Idempotency-Keys of requests running in this process.
@@ -80,6 +83,7 @@ impl AppState {
             body_limit: BODY_LIMIT,
             limiter: Arc::default(),
             card_limiter: Arc::default(),
+            kiosk_limits: Arc::default(),
             eid: Arc::default(),
             enrolment_code_valid: crate::ENROLMENT_CODE_VALID,
             in_flight: Arc::default(),

@@ -44,7 +44,8 @@ pub async fn arrivals(
 #[utoipa::path(post, path = "/v1/kiosks/me/ticket-blocks", operation_id = "reserveTicketBlock", tag = "offline", security(("bearer" = [])), request_body = kiosk_api::TicketBlockRequest,
     params(("Idempotency-Key" = String, Header, description = "UUID")),
     responses((status = 201, description = "Numbers reserved for this kiosk's offline use", body = kiosk_api::TicketBlock),
-              (status = 422, description = "Invalid size or day, unknown-queue-service", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
+              (status = 422, description = "Invalid size or day, unknown-queue-service", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: this kiosk asked for too many blocks; Retry-After", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn ticket_block(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,
@@ -52,6 +53,9 @@ pub async fn ticket_block(
     JsonBody(request): JsonBody<TicketBlockRequest>,
 ) -> Result<(StatusCode, Json<TicketBlock>), ApiError> {
     let now = state.clock.now();
+    state
+        .kiosk_limits
+        .admit(super::kiosk_limits::Limited::TicketBlocks, &kiosk, now)?;
     let block = state
         .run(move |store| {
             store.reserve_ticket_block(

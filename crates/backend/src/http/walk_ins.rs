@@ -17,6 +17,7 @@ use crate::store::{CheckIn, KioskIdentity};
     responses((status = 201, description = "A new walk-in queue ticket", body = kiosk_api::Ticket),
               (status = 409, description = "walk-in-full: today's walk-in numbers are all given; opens_at when known", body = kiosk_api::Problem, content_type = "application/problem+json"),
               (status = 422, description = "walk-in-closed (opens_at when known), unknown-queue-service", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: this kiosk gave too many walk-in numbers; Retry-After", body = kiosk_api::Problem, content_type = "application/problem+json"),
               (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
@@ -25,6 +26,9 @@ pub async fn create(
     JsonBody(request): JsonBody<CreateWalkInTicket>,
 ) -> Result<(StatusCode, Json<Ticket>), ApiError> {
     let now = state.clock.now();
+    state
+        .kiosk_limits
+        .admit(super::kiosk_limits::Limited::WalkIns, &kiosk, now)?;
     let who = kiosk.clone();
     let keyed = claim.answer(|c: &CheckIn| idempotency::json(StatusCode::CREATED, &c.ticket));
     let service = request.queue_service_id;

@@ -1,6 +1,6 @@
 //! `Idempotency-Key` on state-changing POSTs: a retry gets the stored answer, the same key with
 //! another body 422, a key whose request is still running 409, no key 400. Scoped per kiosk, kept
-//! 48 hours. Answers of 5xx are not kept (nothing was decided: the retry runs again).
+//! 48 hours. Answers of 5xx and 429 are not kept (nothing was decided: the retry runs again).
 //!
 //! # Exactly once across crashes
 //!
@@ -111,8 +111,12 @@ async fn handle(state: AppState, request: Request, next: Next) -> Result<Respons
     let mut request = Request::from_parts(parts, Body::from(bytes));
     request.extensions_mut().insert(claim.clone());
     let response = next.run(request).await;
-    if claim.committed() || response.status().is_server_error() {
-        // Kept with the effect already, or nothing was decided.
+    if claim.committed()
+        || response.status().is_server_error()
+        || response.status() == StatusCode::TOO_MANY_REQUESTS
+    {
+        // Kept with the effect already, or nothing was decided: a rate limit refuses for now
+        // only, and the kiosk retries with the same key once `Retry-After` has passed.
         return Ok(response);
     }
     // Refused before any effect: keep the refusal, so a retry is told the same.

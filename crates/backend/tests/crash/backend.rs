@@ -98,11 +98,17 @@ impl Site {
 
     /// [`Self::serve`] with the clock standing at `now`.
     pub fn serve_at(&self, now: &str, failpoint: Option<&str>) -> Backend {
+        self.serve_with(now, failpoint, &[])
+    }
+
+    /// [`Self::serve_at`] with more `serve` flags (the kill -9 bench turns the rate limits off).
+    pub fn serve_with(&self, now: &str, failpoint: Option<&str>, flags: &[&str]) -> Backend {
         let mut command = Command::new(BACKEND);
         command
             .args(["serve", "--db"])
             .arg(&self.db)
             .args(["--listen", "127.0.0.1:0", "--demo"])
+            .args(flags)
             .env("KIOSK_BACKEND_TEST_NOW", now)
             .env("RUST_LOG", "info")
             .env_remove("KIOSK_BACKEND_FAILPOINT")
@@ -205,6 +211,23 @@ impl Site {
 }
 
 impl Backend {
+    /// The log lines from now until one contains `needle` (that one included), or 5 s.
+    pub fn log_until(&self, needle: &str) -> Vec<String> {
+        let mut said = Vec::new();
+        let until = Instant::now() + Duration::from_secs(5);
+        while let Ok(line) = self
+            .log
+            .recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            let found = line.contains(needle);
+            said.push(line);
+            if found {
+                break;
+            }
+        }
+        said
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -225,7 +248,16 @@ impl Backend {
             None,
             "{point}: not killed by a signal: {status}"
         );
-        let said: Vec<String> = self.log.try_iter().collect();
+        // Read the log to its end (the reader thread ends at the dead process's EOF): lines
+        // still on their way when the process was seen dead were missed by a `try_iter` here.
+        let mut said = Vec::new();
+        let until = Instant::now() + Duration::from_secs(5);
+        while let Ok(line) = self
+            .log
+            .recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            said.push(line);
+        }
         assert!(
             said.iter()
                 .any(|l| l.contains(&format!("failpoint {point}: aborting"))),

@@ -8,4 +8,5 @@ mod backend;
 mod bookings;
 mod certificates;
 mod desk;
+mod serve_flags;
 mod tickets;

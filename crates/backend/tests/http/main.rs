@@ -18,6 +18,7 @@ mod kiosks;
 mod lifecycle;
 mod offline;
 mod openapi;
+mod rate_limits;
 mod retention;
 mod robustness;
 mod tickets;

@@ -78,6 +78,14 @@ impl SyncError {
         self.problem().map(|p| p.kind.as_str())
     }
 
+    /// A per-kiosk rate limit refused the request (429 with [`kiosk_api::problem::KIOSK_LIMIT`]):
+    /// this kiosk asked too often, not the resident's card or code.
+    pub fn is_kiosk_rate_limit(&self) -> bool {
+        self.problem().is_some_and(|p| {
+            p.status == 429 && p.extensions.contains_key(kiosk_api::problem::KIOSK_LIMIT)
+        })
+    }
+
     pub fn kind(&self) -> ErrorKind {
         match self {
             SyncError::Unreachable(_) | SyncError::Unavailable { .. } => ErrorKind::Offline,

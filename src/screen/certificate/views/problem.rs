@@ -29,6 +29,7 @@ pub fn sentence_id(problem: Problem) -> &'static str {
         Problem::Backend(Failure::NotRegistered) => "certificate-not-registered",
         Problem::Backend(Failure::CardRejected) => "certificate-card-rejected",
         Problem::Backend(Failure::TooManyRequests) => "certificate-too-many",
+        Problem::Backend(Failure::KioskBusy) => "certificate-kiosk-busy",
         Problem::Backend(Failure::CardRevoked) => "certificate-revoked",
         Problem::Backend(Failure::CardStatusUnknown) => "certificate-status-unknown",
         Problem::Backend(Failure::Other) => "certificate-other",

@@ -13,6 +13,9 @@
 //! Scanned codes open bookings: they are never logged, only their length.
 
 mod lines;
+
+// The line splitter alone, for the fuzz properties (`tests/fuzz/props.rs`).
+pub use lines::Lines;
 mod reader;
 
 use std::sync::Arc;
