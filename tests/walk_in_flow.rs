@@ -347,3 +347,36 @@ fn every_walk_in_screen_speaks_and_shows_its_words_in_every_language() {
         );
     }
 }
+
+#[test]
+fn the_kiosks_own_limit_says_the_kiosk_is_busy_not_that_the_resident_did_wrong() {
+    use kiosk_core::sync::{SyncError, TakeNumberError};
+    let problem = |extensions: serde_json::Value| {
+        TakeNumberError::Backend(SyncError::Problem(Box::new(kiosk_api::Problem {
+            kind: kiosk_api::problem_type::TOO_MANY_ATTEMPTS.into(),
+            title: "Too many requests".into(),
+            status: 429,
+            detail: None,
+            extensions: serde_json::from_value(extensions).unwrap(),
+        })))
+    };
+    let busy = Failure::from_take_number(&problem(serde_json::json!({"limit": "walk_ins"})));
+    assert_eq!(busy, Failure::KioskBusy);
+    assert_eq!(
+        Failure::from_take_number(&problem(serde_json::json!({}))),
+        Failure::RateLimited,
+        "a 429 without the kiosk's limit is not the kiosk's"
+    );
+    let mut flow = walk_in(Language::English);
+    flow.click("Collect an identity card");
+    flow.answer(Reply::NumberGiven(Err(busy)));
+    flow.assert_shows(
+        "This kiosk has given many numbers in a short time. Please try again in a few minutes, or go to the desk.",
+    );
+    assert_eq!(
+        flow.click("Try again"),
+        Action::TakeNumber {
+            queue_service_id: "collect".into()
+        }
+    );
+}

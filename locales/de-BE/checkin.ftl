@@ -70,3 +70,4 @@ walkin-closed-day = Für diesen Dienst gibt es jetzt keine Nummern. Kommen Sie a
 walkin-full = Alle heutigen Nummern für diesen Dienst sind vergeben. Bitte fragen Sie am Schalter.
 walkin-full-time = Alle heutigen Nummern für diesen Dienst sind vergeben. Kommen Sie ab { $time } wieder.
 walkin-full-day = Alle heutigen Nummern für diesen Dienst sind vergeben. Kommen Sie am { $date } ab { $time } wieder.
+walkin-busy = Dieses Terminal hat in kurzer Zeit viele Nummern vergeben. Versuchen Sie es in einigen Minuten erneut, oder gehen Sie zum Schalter.

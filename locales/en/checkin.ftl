@@ -69,3 +69,4 @@ walkin-closed-day = There are no numbers for this service now. Come back on { $d
 walkin-full = All of today's numbers for this service have been given. Please ask at the desk.
 walkin-full-time = All of today's numbers for this service have been given. Come back from { $time }.
 walkin-full-day = All of today's numbers for this service have been given. Come back on { $date } from { $time }.
+walkin-busy = This kiosk has given many numbers in a short time. Please try again in a few minutes, or go to the desk.

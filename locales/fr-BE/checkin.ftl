@@ -70,3 +70,4 @@ walkin-closed-day = Ce service ne donne pas de numéro maintenant. Revenez le { 
 walkin-full = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Adressez-vous au guichet.
 walkin-full-time = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Revenez à partir de { $time }.
 walkin-full-day = Tous les numéros d'aujourd'hui pour ce service ont été donnés. Revenez le { $date } à partir de { $time }.
+walkin-busy = Cette borne a donné beaucoup de numéros en peu de temps. Réessayez dans quelques minutes, ou allez au guichet.

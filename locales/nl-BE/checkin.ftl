@@ -70,3 +70,4 @@ walkin-closed-day = Voor deze dienst zijn er nu geen volgnummers. Kom terug op {
 walkin-full = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Vraag het aan de balie.
 walkin-full-time = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Kom terug vanaf { $time }.
 walkin-full-day = Alle volgnummers van vandaag voor deze dienst zijn uitgedeeld. Kom terug op { $date } vanaf { $time }.
+walkin-busy = Deze kiosk heeft op korte tijd veel volgnummers gegeven. Probeer het over enkele minuten opnieuw, of ga naar de balie.

@@ -31,6 +31,9 @@ pub enum Failure {
     WalkInFull {
         opens_at: Option<ZonedDateTime>,
     },
+    /// A walk-in number refused by this kiosk's own rate limit (429 with `limit`): the kiosk is
+    /// busy, not the resident at fault.
+    KioskBusy,
     /// `too-many-attempts` (429): this kiosk tried too many codes.
     RateLimited,
     Other,
@@ -69,6 +72,7 @@ impl Failure {
     /// What `kiosk_core::sync::take_walk_in_number` returned.
     pub fn from_take_number(error: &TakeNumberError) -> Self {
         match error {
+            TakeNumberError::Backend(e) if e.is_kiosk_rate_limit() => Failure::KioskBusy,
             TakeNumberError::Backend(e) => Self::from_sync(e),
             // No numbers left or the store failed: the desk gives one.
             TakeNumberError::Offline(_) => Failure::Offline,

@@ -13,7 +13,7 @@ use super::{Failure, Message, State, Step, words};
 /// The buttons of the problem screen in reading order.
 pub fn targets(state: &State) -> Vec<Message> {
     match state.failure {
-        Failure::NotFound | Failure::Offline | Failure::Other => {
+        Failure::NotFound | Failure::Offline | Failure::KioskBusy | Failure::Other => {
             vec![Message::TryAgain, Message::Finish]
         }
         Failure::Cancelled
@@ -67,6 +67,7 @@ pub fn sentence(state: &State, ctx: &Context<'_>, now: &ZonedDateTime) -> String
             opening(ctx, "walkin-full", opens_at.as_ref(), &tz, now)
         }
         Failure::RateLimited => ctx.tr("checkin-rate-limited"),
+        Failure::KioskBusy => ctx.tr("walkin-busy"),
         Failure::Offline => ctx.tr("checkin-offline"),
         Failure::Other => ctx.tr("checkin-other"),
     }
