@@ -15,8 +15,6 @@
 mod desk_browser;
 mod support;
 
-use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::civil::{Date, date};
@@ -27,36 +25,16 @@ use kiosk::screen::Screen;
 use kiosk::screen::booking;
 use kiosk::screen::flow::Flow as _;
 use kiosk_api::{CreateBooking, Customer, SlotsQuery, TicketStatus};
-use kiosk_core::clock::ManualClock;
-use kiosk_core::config::{BackendTarget, Config, ScannerSettings, TicketTransport};
+use kiosk_core::config::ScannerSettings;
 use kiosk_core::devices::scanner::{self, ScanEvent, ScanEvents};
 use kiosk_core::sync::{ConnectionState, IdempotencyKey};
 
-use support::backend::{Backend, free_port};
 use support::driver::{Driver, emupos};
+use support::e2e::{self, WAIT, queue_number};
 
 /// Tuesday 15 December 2026: the demo town hall is open 08:30-12:00.
 const DAY: Date = date(2026, 12, 15);
 const OPENING: &str = "2026-12-15T09:00:00+01:00[Europe/Brussels]";
-const WAIT: Duration = Duration::from_secs(20);
-
-fn kiosk_config(dir: &Path, url: String, enrolment_code: String, marker: &str) -> Config {
-    let mut config = support::shipped_config();
-    config.kiosk.name = marker.to_owned();
-    // The municipality is printed on every ticket: the marker finds this run's receipts.
-    config.kiosk.municipality = format!("Demodorp {marker}");
-    config.kiosk.data_dir = dir.join("kiosk");
-    config.backend.target = BackendTarget::Remote(url);
-    config.backend.token_file = dir.join("kiosk").join("kiosk.token");
-    config.backend.enrolment_code = Some(enrolment_code);
-    config.ticket_printer.transport = TicketTransport::Tcp {
-        host: "127.0.0.1".into(),
-        port: 9100,
-    };
-    // The test reads the scanner itself (iced_test runs no subscriptions).
-    config.scanner = None;
-    config
-}
 
 /// The text inside the first `[qr ...]` of a receipt.
 fn qr_payload(receipt: &str) -> String {
@@ -69,24 +47,6 @@ fn qr_payload(receipt: &str) -> String {
         .expect("the QR's closing bracket")
         + start;
     receipt[start..end].trim().to_owned()
-}
-
-/// The queue number (a capital and three digits, alone on its line or word) on a receipt.
-fn queue_number(receipt: &str) -> String {
-    let numbers: Vec<&str> = receipt
-        .split_whitespace()
-        .filter(|w| {
-            w.len() == 4
-                && w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w[1..].chars().all(|c| c.is_ascii_digit())
-        })
-        .collect();
-    assert_eq!(
-        numbers.len(),
-        1,
-        "one queue number on the receipt:\n{receipt}"
-    );
-    numbers[0].to_owned()
 }
 
 /// The next scan of the simulated scanner, within 10 s.
@@ -135,42 +95,14 @@ fn a_kiosk_booking_is_checked_in_by_scan_online_and_offline_and_the_backend_hold
 {
     emupos::require();
     let started = std::time::Instant::now();
-    let marker = format!(
-        "E2E{}",
-        &uuid::Uuid::new_v4().simple().to_string()[..6].to_uppercase()
-    );
+    let marker = e2e::marker("E2E");
     let dir = tempfile::tempdir().unwrap();
     let runtime = support::runtime();
 
-    // The backend: the demo town hall as of that Tuesday, its clock at 09:00.
+    // The backend: the demo town hall as of that Tuesday, its clock at 09:00; the kiosk, its
+    // services opened as `main` opens them, its clock at the same instant.
     let opening: ZonedDateTime = OPENING.parse().unwrap();
-    let mut backend = Backend {
-        db: dir.path().join("backend.sqlite"),
-        addr: free_port(),
-        clock: kiosk_backend::Clock::manual(opening.timestamp()),
-        server: None,
-    };
-    kiosk_backend::seed_demo_on(&backend.db, 1, DAY).unwrap();
-    let enrolment =
-        kiosk_backend::create_enrolment_code_at(&backend.db, "town-hall", opening.timestamp())
-            .unwrap();
-    backend.start(&runtime);
-
-    // The kiosk, its services opened as `main` opens them, its clock at the same instant.
-    let config = kiosk_config(
-        dir.path(),
-        format!("http://{}", backend.addr),
-        enrolment,
-        &marker,
-    );
-    let clock = ManualClock::new(opening.clone());
-    let services = kiosk::services::open(&config, Arc::new(clock.clone())).unwrap();
-    let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
-    let backend_clock = backend.clock.clone();
-    driver.follow_clock(move |step| {
-        backend_clock.advance(SignedDuration::try_from(step).unwrap());
-    });
-    driver.wait_ready(WAIT);
+    let (mut backend, mut driver) = e2e::start(dir.path(), &runtime, DAY, &opening, &marker);
     let link = driver.services.backend.clone().expect("a backend link");
     let store = link.store().expect("connected at the first start");
     let client = link.client().expect("connected at the first start");

@@ -13,64 +13,22 @@
 
 mod support;
 
-use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
-
+use jiff::ZonedDateTime;
 use jiff::civil::{Date, date};
-use jiff::{SignedDuration, ZonedDateTime};
 
 use kiosk::screen::Screen;
-use kiosk_core::clock::ManualClock;
-use kiosk_core::config::{BackendTarget, Config, TicketTransport};
 
-use support::backend::{Backend, free_port};
 use support::driver::{Driver, emupos};
+use support::e2e::{self, WAIT, queue_number};
 
 /// Tuesday 15 December 2026: the demo town hall gives walk-in numbers 08:30-12:00 and
 /// 13:30-16:00 for documents to collect, and answers quick questions in the mornings only.
 const DAY: Date = date(2026, 12, 15);
 const MORNING: &str = "2026-12-15T09:00:00+01:00[Europe/Brussels]";
-const WAIT: Duration = Duration::from_secs(20);
 
 const TAKE_A_NUMBER: &str = "Volgnummer nemen";
 const COLLECT: &str = "Afhalen identiteitskaart of reispas";
 const QUESTION: &str = "Een korte vraag";
-
-fn kiosk_config(dir: &Path, url: String, enrolment_code: String, marker: &str) -> Config {
-    let mut config = support::shipped_config();
-    config.kiosk.name = marker.to_owned();
-    // The municipality is printed on every ticket: the marker finds this run's receipts.
-    config.kiosk.municipality = format!("Demodorp {marker}");
-    config.kiosk.data_dir = dir.join("kiosk");
-    config.backend.target = BackendTarget::Remote(url);
-    config.backend.token_file = dir.join("kiosk").join("kiosk.token");
-    config.backend.enrolment_code = Some(enrolment_code);
-    config.ticket_printer.transport = TicketTransport::Tcp {
-        host: "127.0.0.1".into(),
-        port: 9100,
-    };
-    config.scanner = None;
-    config
-}
-
-/// The queue number (a capital and three digits) on a receipt.
-fn queue_number(receipt: &str) -> String {
-    let numbers: Vec<&str> = receipt
-        .split_whitespace()
-        .filter(|w| {
-            w.len() == 4
-                && w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w[1..].chars().all(|c| c.is_ascii_digit())
-        })
-        .collect();
-    assert_eq!(
-        numbers.len(),
-        1,
-        "one queue number on the receipt:\n{receipt}"
-    );
-    numbers[0].to_owned()
-}
 
 /// Takes a number for `service` from the start screen; returns the printed receipt.
 fn take_number(driver: &mut Driver, service: &str, marker: &str) -> String {
@@ -85,38 +43,11 @@ fn take_number(driver: &mut Driver, service: &str, marker: &str) -> String {
 #[test]
 fn a_walk_in_number_is_printed_online_and_offline_and_the_backend_holds_each_once() {
     emupos::require();
-    let marker = format!(
-        "WLK{}",
-        &uuid::Uuid::new_v4().simple().to_string()[..6].to_uppercase()
-    );
+    let marker = e2e::marker("WLK");
     let dir = tempfile::tempdir().unwrap();
     let runtime = support::runtime();
     let morning: ZonedDateTime = MORNING.parse().unwrap();
-    let mut backend = Backend {
-        db: dir.path().join("backend.sqlite"),
-        addr: free_port(),
-        clock: kiosk_backend::Clock::manual(morning.timestamp()),
-        server: None,
-    };
-    kiosk_backend::seed_demo_on(&backend.db, 1, DAY).unwrap();
-    let enrolment =
-        kiosk_backend::create_enrolment_code_at(&backend.db, "town-hall", morning.timestamp())
-            .unwrap();
-    backend.start(&runtime);
-    let config = kiosk_config(
-        dir.path(),
-        format!("http://{}", backend.addr),
-        enrolment,
-        &marker,
-    );
-    let clock = ManualClock::new(morning.clone());
-    let services = kiosk::services::open(&config, Arc::new(clock.clone())).unwrap();
-    let mut driver = Driver::new(Arc::new(config), clock, services, runtime.handle().clone());
-    let backend_clock = backend.clock.clone();
-    driver.follow_clock(move |step| {
-        backend_clock.advance(SignedDuration::try_from(step).unwrap());
-    });
-    driver.wait_ready(WAIT);
+    let (mut backend, mut driver) = e2e::start(dir.path(), &runtime, DAY, &morning, &marker);
     let link = driver.services.backend.clone().expect("a backend link");
     let store = link.store().expect("connected at the first start");
     driver.wait_for("the start screen to offer a number", WAIT, |driver| {

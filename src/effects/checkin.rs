@@ -117,24 +117,19 @@ fn take_number(
         async move { sync::take_walk_in_number(&client, &store, &queue_service_id, key, now).await },
         move |result| {
             Reply::NumberGiven(match result {
-                Ok(WalkInOutcome::Online(ticket)) => Ok(QueueTicketInfo {
-                    service: service_name(&ticket.queue_service_id),
-                    number: ticket.number,
-                    people_ahead: Some(ticket.people_ahead),
-                    estimated_wait_min: Some(ticket.estimated_wait_min),
-                    booked_start: None,
-                    offline: false,
-                    already: false,
-                }),
-                Ok(WalkInOutcome::Offline(ticket)) => Ok(QueueTicketInfo {
-                    service: service_name(&ticket.queue_service_id),
-                    number: ticket.number,
-                    people_ahead: None,
-                    estimated_wait_min: None,
-                    booked_start: None,
-                    offline: true,
-                    already: false,
-                }),
+                Ok(WalkInOutcome::Online(ticket)) => {
+                    let service = service_name(&ticket.queue_service_id);
+                    Ok(QueueTicketInfo::online(ticket, service, false))
+                }
+                Ok(WalkInOutcome::Offline(ticket)) => {
+                    let service = service_name(&ticket.queue_service_id);
+                    Ok(QueueTicketInfo::offline(
+                        ticket.number,
+                        service,
+                        None,
+                        false,
+                    ))
+                }
                 Err(error) => Err(Failure::from_take_number(&error)),
             })
         },
@@ -158,33 +153,29 @@ fn check_in(code: String, client: Option<Client>, context: CheckInContext) -> Ta
         async move { sync::check_in(&client, &store, &code, key, now).await },
         move |result| {
             Reply::CheckedIn(match result {
-                Ok(CheckInOutcome::Online(done)) => Ok(QueueTicketInfo {
-                    already: !done.created,
-                    service: service_name(&done.ticket.queue_service_id),
-                    number: done.ticket.number,
-                    people_ahead: Some(done.ticket.people_ahead),
-                    estimated_wait_min: Some(done.ticket.estimated_wait_min),
-                    booked_start: done.ticket.booked_start,
-                    offline: false,
-                }),
-                Ok(CheckInOutcome::Offline(ticket)) => Ok(QueueTicketInfo {
-                    service: service_name(&ticket.queue_service_id),
-                    number: ticket.number,
-                    people_ahead: None,
-                    estimated_wait_min: None,
-                    booked_start: Some(ticket.booked_start),
-                    offline: true,
-                    already: false,
-                }),
-                Ok(CheckInOutcome::OfflineAgain(known)) => Ok(QueueTicketInfo {
-                    service: service_name(&known.queue_service_id),
-                    number: known.number,
-                    people_ahead: None,
-                    estimated_wait_min: None,
-                    booked_start: known.booked_start,
-                    offline: true,
-                    already: true,
-                }),
+                Ok(CheckInOutcome::Online(done)) => {
+                    let service = service_name(&done.ticket.queue_service_id);
+                    Ok(QueueTicketInfo::online(done.ticket, service, !done.created))
+                }
+                Ok(CheckInOutcome::Offline(ticket)) => {
+                    let service = service_name(&ticket.queue_service_id);
+                    let start = Some(ticket.booked_start);
+                    Ok(QueueTicketInfo::offline(
+                        ticket.number,
+                        service,
+                        start,
+                        false,
+                    ))
+                }
+                Ok(CheckInOutcome::OfflineAgain(known)) => {
+                    let service = service_name(&known.queue_service_id);
+                    Ok(QueueTicketInfo::offline(
+                        known.number,
+                        service,
+                        known.booked_start,
+                        true,
+                    ))
+                }
                 Err(error) => Err(Failure::from_check_in(&error)),
             })
         },

@@ -4,6 +4,7 @@
 
 pub mod backend;
 pub mod driver;
+pub mod e2e;
 pub mod flow;
 
 use std::path::Path;

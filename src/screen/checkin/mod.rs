@@ -82,6 +82,37 @@ pub struct QueueTicketInfo {
 }
 
 impl QueueTicketInfo {
+    /// The backend's ticket, with its queue truth.
+    pub fn online(ticket: kiosk_api::Ticket, service: LocalizedText, already: bool) -> Self {
+        Self {
+            number: ticket.number,
+            service,
+            people_ahead: Some(ticket.people_ahead),
+            estimated_wait_min: Some(ticket.estimated_wait_min),
+            booked_start: ticket.booked_start,
+            offline: false,
+            already,
+        }
+    }
+
+    /// A number the kiosk gave or knew while the backend was away: no queue truth.
+    pub fn offline(
+        number: String,
+        service: LocalizedText,
+        booked_start: Option<ZonedDateTime>,
+        already: bool,
+    ) -> Self {
+        Self {
+            number,
+            service,
+            people_ahead: None,
+            estimated_wait_min: None,
+            booked_start,
+            offline: true,
+            already,
+        }
+    }
+
     /// The paper ticket in `language`.
     pub fn queue_ticket(
         &self,
