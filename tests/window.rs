@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 
 const WIDTH: u32 = 1080;
 const HEIGHT: u32 = 1920;
-/// The middle of the second action ("Afspraak maken") in the portrait layout, as the snapshot
-/// tests/snapshots/home-portrait-tiny-skia.png shows it (that image is at twice the size).
-const BOOK_BUTTON: (u32, u32) = (540, 1110);
+/// A column inside the start screen's action buttons, left of their pictures and words.
+const BUTTON_COLUMN: u32 = 60;
+/// An action button is far taller than any line of text or the language buttons.
+const MIN_BUTTON_HEIGHT: u32 = 150;
 
 /// Kills what it holds when the test ends, passed or not (and then removes the kiosk's data).
 struct Running {
@@ -99,6 +100,31 @@ fn screenshot(display: &str, path: &Path) {
         "screenshot failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The start screen's action buttons, top to bottom, as (top, bottom) rows of the screenshot:
+/// the tall runs of dark pixels down [`BUTTON_COLUMN`].
+fn action_buttons(path: &Path) -> Vec<(u32, u32)> {
+    let picture = image::open(path).unwrap().to_rgb8();
+    let dark = |y: u32| {
+        let [r, g, b] = picture.get_pixel(BUTTON_COLUMN, y).0;
+        u32::from(r) + u32::from(g) + u32::from(b) < 3 * 128
+    };
+    let mut runs = Vec::new();
+    let mut start = None;
+    for y in 0..picture.height() {
+        match (dark(y), start) {
+            (true, None) => start = Some(y),
+            (false, Some(top)) => {
+                if y - top >= MIN_BUTTON_HEIGHT {
+                    runs.push((top, y - 1));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
 }
 
 /// Number of distinct colours: a blank or failed frame has one or two.
@@ -238,7 +264,16 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
         before.display()
     );
 
-    let (tap_x, tap_y) = (BOOK_BUTTON.0.to_string(), BOOK_BUTTON.1.to_string());
+    // "Afspraak maken" is the second action; where it is depends on how many the start screen
+    // shows ("Take a number" comes and goes with the walk-in hours), so it is found, not assumed.
+    let buttons = action_buttons(&before);
+    assert!(
+        buttons.len() >= 3,
+        "the start screen's actions not found: {buttons:?} in {}",
+        before.display()
+    );
+    let (top, bottom) = buttons[1];
+    let (tap_x, tap_y) = ((WIDTH / 2).to_string(), ((top + bottom) / 2).to_string());
     let tapped = x(
         &display,
         "xdotool",
