@@ -2,6 +2,7 @@
 //! starts. A problem names the file, the line, the key and what is wrong.
 
 mod color;
+pub mod edit;
 mod locate;
 mod printing;
 mod problem;
@@ -9,6 +10,7 @@ mod raw;
 mod validate;
 
 pub use color::Rgb;
+pub use edit::{EditError, SettingsEdit};
 pub use problem::{ConfigError, ConfigProblem};
 pub use raw::RawConfig;
 
