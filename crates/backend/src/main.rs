@@ -177,7 +177,10 @@ impl FleetAlerts {
             ("--alert-paper-out-min", self.alert_paper_out_min),
             ("--alert-sync-failing-min", self.alert_sync_failing_min),
         ] {
-            anyhow::ensure!((1..=1440).contains(&value), "{flag} must be between 1 and 1440");
+            anyhow::ensure!(
+                (1..=1440).contains(&value),
+                "{flag} must be between 1 and 1440"
+            );
         }
         if let Some(url) = &self.alert_webhook {
             anyhow::ensure!(

@@ -27,7 +27,11 @@ pub enum AlertKind {
 }
 
 impl AlertKind {
-    pub const ALL: [AlertKind; 3] = [AlertKind::Silent, AlertKind::PaperOut, AlertKind::SyncFailing];
+    pub const ALL: [AlertKind; 3] = [
+        AlertKind::Silent,
+        AlertKind::PaperOut,
+        AlertKind::SyncFailing,
+    ];
 
     /// As stored and as sent to the webhook.
     pub fn as_str(self) -> &'static str {

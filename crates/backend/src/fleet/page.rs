@@ -59,7 +59,11 @@ fn kiosk_row(
         .map(|a| a.kind)
         .collect();
     let status = kiosk.last_status.as_ref();
-    let row_class = if alerts.is_empty() { "healthy" } else { "alert" };
+    let row_class = if alerts.is_empty() {
+        "healthy"
+    } else {
+        "alert"
+    };
     html! {
         tr class=(row_class) data-kiosk=(kiosk.kiosk_id) {
             td {

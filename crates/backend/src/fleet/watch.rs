@@ -69,7 +69,10 @@ pub async fn once(
         }
     }
     for (kiosk_id, kind, since) in decisions.raise {
-        let raised = blocking(store, move |s| s.raise_fleet_alert(kiosk_id, kind, since, now)).await?;
+        let raised = blocking(store, move |s| {
+            s.raise_fleet_alert(kiosk_id, kind, since, now)
+        })
+        .await?;
         if let Some(alert) = raised {
             tracing::warn!(kiosk_id = %alert.kiosk_id, kind = alert.kind.as_str(), "fleet alert raised");
             if let Some(hook) = webhook {

@@ -115,7 +115,10 @@ fn pair(kind: &str, state: &str) -> (String, String) {
 
 async fn admin_page(base: String) -> String {
     let ada = Browser::at(base);
-    assert_eq!(ada.login("ada", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        ada.login("ada", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
     let page = ada.get("/desk/fleet").await;
     assert_eq!(page.status, StatusCode::OK);
     page.body
@@ -146,7 +149,10 @@ async fn a_silent_kiosk_raises_one_alert_and_its_next_heartbeat_resolves_it() {
         vec![pair("silent", "raised"), pair("silent", "resolved")]
     );
     let body = admin_page(env.server.base_url()).await;
-    assert!(body.contains("✓ in orde") && !body.contains("⚠ ALARM"), "{body}");
+    assert!(
+        body.contains("✓ in orde") && !body.contains("⚠ ALARM"),
+        "{body}"
+    );
     assert!(body.contains("id=\"resolved-alerts\""));
 }
 
@@ -163,7 +169,10 @@ async fn paper_out_and_a_stuck_outbox_raise_and_resolve_once_each() {
     beat(&env, "paper_out", Some(NOW)).await;
     assert_eq!(receiver.exactly(1).await, vec![pair("paper_out", "raised")]);
     let body = admin_page(env.server.base_url()).await;
-    assert!(body.contains("papier op") && body.contains("1.4.2"), "{body}");
+    assert!(
+        body.contains("papier op") && body.contains("1.4.2"),
+        "{body}"
+    );
     beat(&env, "ok", Some(NOW)).await;
     assert_eq!(receiver.exactly(2).await[1], pair("paper_out", "resolved"));
 
@@ -174,7 +183,10 @@ async fn paper_out_and_a_stuck_outbox_raise_and_resolve_once_each() {
     // 08:16: the event has waited sixteen minutes.
     assert_eq!(receiver.exactly(3).await[2], pair("sync_failing", "raised"));
     beat(&env, "ok", None).await;
-    assert_eq!(receiver.exactly(4).await[3], pair("sync_failing", "resolved"));
+    assert_eq!(
+        receiver.exactly(4).await[3],
+        pair("sync_failing", "resolved")
+    );
 }
 
 #[tokio::test]
@@ -209,7 +221,10 @@ async fn only_admins_see_the_fleet() {
     assert_eq!(page.location.as_deref(), Some("/desk/login"));
 
     let carl = Browser::new(&env);
-    assert_eq!(carl.login("carl", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        carl.login("carl", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
     let page = carl.get("/desk/fleet").await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert!(!page.body.contains(HARDWARE));

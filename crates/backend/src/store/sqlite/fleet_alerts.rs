@@ -14,7 +14,14 @@ const RECENT_RESOLVED: i64 = 20;
 const COLUMNS: &str = "id, kiosk_id, kind, since_s, raised_s, resolved_s";
 
 fn alert(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, i64, i64, Option<i64>)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
 }
 
 fn to_alert(row: (i64, String, String, i64, i64, Option<i64>)) -> StoreResult<FleetAlert> {

@@ -160,7 +160,12 @@ pub fn record_status(
         "UPDATE kiosks SET last_seen_s = ?2, last_status = ?3,
              paper_out_since_s = CASE WHEN ?4 THEN COALESCE(paper_out_since_s, ?2) END
          WHERE id = ?1",
-        params![kiosk_id.to_string(), now.as_second(), status_json, paper_out],
+        params![
+            kiosk_id.to_string(),
+            now.as_second(),
+            status_json,
+            paper_out
+        ],
     )?;
     super::heartbeats::record(tx, kiosk_id, now, paper_out)
 }
