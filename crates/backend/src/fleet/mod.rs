@@ -9,7 +9,7 @@ pub mod rules;
 pub mod watch;
 pub mod webhook;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::{SignedDuration, Timestamp};
 use kiosk_api::KioskSummary;
@@ -74,6 +74,8 @@ pub struct Fleet {
     pub kiosks: Vec<KioskSummary>,
     /// Kiosks whose printer is out of paper now, and since when.
     pub paper_out_since: HashMap<Uuid, Timestamp>,
+    /// Revoked kiosks: listed, but no longer watched (their open alerts are resolved).
+    pub revoked: HashSet<Uuid>,
     pub open: Vec<FleetAlert>,
     /// The last resolved alerts, newest first.
     pub resolved: Vec<FleetAlert>,

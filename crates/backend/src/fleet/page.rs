@@ -59,15 +59,18 @@ fn kiosk_row(
         .map(|a| a.kind)
         .collect();
     let status = kiosk.last_status.as_ref();
-    let row_class = if alerts.is_empty() {
-        "healthy"
-    } else {
-        "alert"
+    let revoked = fleet.revoked.contains(&kiosk.kiosk_id);
+    let row_class = match (revoked, alerts.is_empty()) {
+        (true, _) => "revoked",
+        (false, true) => "healthy",
+        (false, false) => "alert",
     };
     html! {
         tr class=(row_class) data-kiosk=(kiosk.kiosk_id) {
             td {
-                @if alerts.is_empty() {
+                @if revoked {
+                    "ingetrokken (niet bewaakt)"
+                } @else if alerts.is_empty() {
                     "✓ in orde"
                 } @else {
                     strong { "⚠ ALARM: " }

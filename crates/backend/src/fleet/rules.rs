@@ -23,7 +23,11 @@ pub struct Decisions {
 /// Since when each condition holds for each kiosk now (held at all, whatever the threshold).
 pub fn conditions(fleet: &Fleet, now: Timestamp) -> HashMap<(Uuid, AlertKind), Timestamp> {
     let mut holding = HashMap::new();
-    for kiosk in &fleet.kiosks {
+    for kiosk in fleet
+        .kiosks
+        .iter()
+        .filter(|k| !fleet.revoked.contains(&k.kiosk_id))
+    {
         let id = kiosk.kiosk_id;
         // A kiosk that never reported is silent since it was enrolled.
         let last = kiosk
@@ -127,5 +131,8 @@ mod tests {
         fleet.kiosks = vec![kiosk("2026-03-23T08:21:00+01:00[Europe/Brussels]")];
         let d = decide(&fleet, &config, at(22));
         assert_eq!((d.raise.len(), d.resolve.len()), (0, 1));
+        // A revoked kiosk is no longer watched: its silence raises nothing.
+        fleet.revoked.insert(Uuid::nil());
+        assert_eq!(decide(&fleet, &config, at(60)).raise, vec![]);
     }
 }

@@ -288,3 +288,24 @@ async fn a_restart_does_not_send_an_alert_again() {
     assert_eq!(receiver.exactly(2).await[1], pair("silent", "resolved"));
     server.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_revoked_kiosk_is_listed_but_raises_nothing() {
+    let receiver = Receiver::start().await;
+    let env = start(Some(&receiver.url)).await;
+    beat(&env, "ok", None).await;
+    let kiosk_id = {
+        let body = admin_page(env.server.base_url()).await;
+        let at = body.find("data-kiosk=\"").unwrap() + "data-kiosk=\"".len();
+        body[at..at + 36].parse::<uuid::Uuid>().unwrap()
+    };
+    let db = env.db.clone();
+    tokio::task::spawn_blocking(move || kiosk_backend::revoke_kiosk(&db, kiosk_id))
+        .await
+        .unwrap()
+        .unwrap();
+    env.advance_minutes(60);
+    receiver.exactly(0).await;
+    let body = admin_page(env.server.base_url()).await;
+    assert!(body.contains("ingetrokken (niet bewaakt)") && body.contains(HARDWARE));
+}

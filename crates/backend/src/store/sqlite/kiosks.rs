@@ -211,3 +211,10 @@ pub fn paper_out_since(conn: &Connection) -> StoreResult<Vec<(Uuid, i64)>> {
     }
     Ok(out)
 }
+
+/// The kiosks whose token was revoked (they are no longer watched by the fleet alerts).
+pub fn revoked(conn: &Connection) -> StoreResult<Vec<Uuid>> {
+    let mut stmt = conn.prepare("SELECT id FROM kiosks WHERE token_hash LIKE 'revoked:%'")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|id| parse_uuid(&id?)).collect()
+}

@@ -268,6 +268,7 @@ impl super::Store for SqliteStore {
                     .into_iter()
                     .filter_map(|(id, s)| Some((id, Timestamp::from_second(s).ok()?)))
                     .collect(),
+                revoked: kiosks::revoked(c)?.into_iter().collect(),
                 open: fleet_alerts::open(c)?,
                 resolved: fleet_alerts::recent_resolved(c)?,
             })
