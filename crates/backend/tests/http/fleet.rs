@@ -309,3 +309,46 @@ async fn a_revoked_kiosk_is_listed_but_raises_nothing() {
     let body = admin_page(env.server.base_url()).await;
     assert!(body.contains("ingetrokken (niet bewaakt)") && body.contains(HARDWARE));
 }
+
+#[tokio::test]
+async fn a_failing_receiver_is_tried_again_until_it_takes_the_alert() {
+    // Refuses the first two posts with 503, then takes them.
+    let tries: Arc<Mutex<Vec<Value>>> = Arc::default();
+    async fn flaky(
+        State(tries): State<Arc<Mutex<Vec<Value>>>>,
+        Json(body): Json<Value>,
+    ) -> StatusCode {
+        let mut tries = tries.lock().unwrap();
+        tries.push(body);
+        if tries.len() <= 2 {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::NO_CONTENT
+        }
+    }
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(flaky))
+        .with_state(Arc::clone(&tries));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let env = start(Some(&url)).await;
+    beat(&env, "ok", None).await;
+    env.advance_minutes(11);
+    for _ in 0..200 {
+        if tries.lock().unwrap().len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let tries = tries.lock().unwrap().clone();
+    // The same alert three times (two refused, one taken), and nothing after it was taken.
+    assert_eq!(tries.len(), 3, "{tries:?}");
+    assert!(
+        tries
+            .iter()
+            .all(|t| t == &tries[0] && t["state"] == "raised")
+    );
+}
