@@ -108,14 +108,20 @@ fn kiosk_row(
     }
 }
 
-fn alert_rows(alerts: &[FleetAlert], fleet: &Fleet, now: Timestamp, tz: &TimeZone) -> Markup {
+fn alert_rows(
+    alerts: &[FleetAlert],
+    fleet: &Fleet,
+    now: Timestamp,
+    tz: &TimeZone,
+    location: &dyn Fn(&str) -> String,
+) -> Markup {
     html! {
         @for alert in alerts {
             @let kiosk = fleet.kiosks.iter().find(|k| k.kiosk_id == alert.kiosk_id);
             tr {
                 td { (alert.kind.dutch()) }
                 td { (kiosk.map(|k| k.hardware_id.as_str()).unwrap_or("?")) }
-                td { (kiosk.map(|k| k.location_id.as_str()).unwrap_or("?")) }
+                td { (kiosk.map(|k| location(&k.location_id)).unwrap_or_else(|| "?".into())) }
                 td { (ago(alert.since, now, tz)) }
                 td { (ago(alert.raised, now, tz)) }
                 @if let Some(resolved) = alert.resolved { td { (ago(resolved, now, tz)) } }
@@ -173,7 +179,7 @@ pub fn page(
                         th scope="col" { "Soort" } th scope="col" { "Kiosk" } th scope="col" { "Locatie" }
                         th scope="col" { "Sinds" } th scope="col" { "Gemeld" }
                     } }
-                    tbody { (alert_rows(&fleet.open, fleet, now, tz)) }
+                    tbody { (alert_rows(&fleet.open, fleet, now, tz, &location)) }
                 }
             }
             h2 { "Recent opgelost" }
@@ -185,7 +191,7 @@ pub fn page(
                         th scope="col" { "Soort" } th scope="col" { "Kiosk" } th scope="col" { "Locatie" }
                         th scope="col" { "Sinds" } th scope="col" { "Gemeld" } th scope="col" { "Opgelost" }
                     } }
-                    tbody { (alert_rows(&fleet.resolved, fleet, now, tz)) }
+                    tbody { (alert_rows(&fleet.resolved, fleet, now, tz, &location)) }
                 }
             }
         }
