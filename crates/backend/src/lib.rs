@@ -12,6 +12,7 @@ pub mod desk;
 pub mod eid;
 pub mod failpoint;
 pub mod figures;
+pub mod fleet;
 pub mod http;
 pub mod idempotency;
 pub mod problem;
@@ -94,6 +95,8 @@ pub struct ServerConfig {
     pub crl_dir: Option<PathBuf>,
     /// Per-kiosk rate limits ([`KioskLimits::default`]); [`KioskLimits::off`] for load benches.
     pub kiosk_limits: KioskLimits,
+    /// The fleet alerts: thresholds, webhook, how often the rules run.
+    pub fleet: fleet::FleetConfig,
 }
 
 /// An enrolment code not used within this time no longer enrols anything: a code written on a
@@ -114,6 +117,7 @@ impl ServerConfig {
             demo: false,
             crl_dir: None,
             kiosk_limits: KioskLimits::default(),
+            fleet: fleet::FleetConfig::default(),
         }
     }
 }
@@ -123,6 +127,8 @@ pub struct RunningServer {
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    /// The fleet alert rules; stopped with the server, so a stopped server raises nothing.
+    fleet: JoinHandle<()>,
 }
 
 impl RunningServer {
@@ -137,6 +143,7 @@ impl RunningServer {
 
     /// Stops accepting, lets requests in flight finish, and waits for the server to end.
     pub async fn shutdown(mut self) -> Result<()> {
+        self.fleet.abort();
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -181,6 +188,12 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
             policy,
         ));
     }
+    state.fleet = Arc::new(config.fleet.clone());
+    let fleet = tokio::spawn(fleet::watch::watch(
+        Arc::clone(&state.store),
+        config.clock.clone(),
+        config.fleet,
+    ));
     let live = Arc::clone(&state.live);
     let listener =
         TcpListener::bind(config.listen)
@@ -207,6 +220,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer> {
         addr,
         shutdown: Some(tx),
         task,
+        fleet,
     })
 }
 

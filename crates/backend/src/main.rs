@@ -49,6 +49,8 @@ enum Command {
         retention: Retention,
         #[command(flatten)]
         limits: KioskRateLimits,
+        #[command(flatten)]
+        alerts: FleetAlerts,
         /// The folder of the eID CAs' revocation lists (DER CRLs, kept fresh by a timer of
         /// IT's): a card whose authentication certificate is revoked, or that no current list
         /// covers, is refused. Required unless --demo.
@@ -147,6 +149,53 @@ enum StaffAction {
         #[arg(long)]
         login: String,
     },
+}
+
+/// The fleet alerts (README: "Fleet view"): after how many minutes a kiosk's condition raises
+/// an alert, and where alerts are posted.
+#[derive(Debug, clap::Args)]
+struct FleetAlerts {
+    /// Minutes without a heartbeat before a kiosk is reported silent.
+    #[arg(long, default_value_t = 10)]
+    alert_silent_min: i64,
+    /// Minutes a kiosk's printer may be out of paper before it is reported.
+    #[arg(long, default_value_t = 5)]
+    alert_paper_out_min: i64,
+    /// Minutes a kiosk's outbox may hold an event before it is reported failing to sync.
+    #[arg(long, default_value_t = 15)]
+    alert_sync_failing_min: i64,
+    /// Where alerts are posted as JSON (raised and resolved); without it they are only shown
+    /// on the fleet page.
+    #[arg(long)]
+    alert_webhook: Option<String>,
+}
+
+impl FleetAlerts {
+    fn config(&self) -> anyhow::Result<kiosk_backend::fleet::FleetConfig> {
+        for (flag, value) in [
+            ("--alert-silent-min", self.alert_silent_min),
+            ("--alert-paper-out-min", self.alert_paper_out_min),
+            ("--alert-sync-failing-min", self.alert_sync_failing_min),
+        ] {
+            anyhow::ensure!(
+                (1..=1440).contains(&value),
+                "{flag} must be between 1 and 1440"
+            );
+        }
+        if let Some(url) = &self.alert_webhook {
+            anyhow::ensure!(
+                url.starts_with("http://") || url.starts_with("https://"),
+                "--alert-webhook must be an http:// or https:// URL"
+            );
+        }
+        Ok(kiosk_backend::fleet::FleetConfig {
+            silent_after: jiff::SignedDuration::from_mins(self.alert_silent_min),
+            paper_out_after: jiff::SignedDuration::from_mins(self.alert_paper_out_min),
+            sync_failing_after: jiff::SignedDuration::from_mins(self.alert_sync_failing_min),
+            webhook: self.alert_webhook.clone(),
+            ..kiosk_backend::fleet::FleetConfig::default()
+        })
+    }
 }
 
 /// The retention policy, in days (README: "Retention").
@@ -290,6 +339,7 @@ fn main() -> anyhow::Result<()> {
             enrolment_code_days,
             retention,
             limits,
+            alerts,
             crl_dir,
             demo,
         } => {
@@ -316,6 +366,7 @@ fn main() -> anyhow::Result<()> {
                 jiff::SignedDuration::from_hours(enrolment_code_days * 24);
             config.retention = Some(retention.policy()?);
             config.kiosk_limits = limits.limits();
+            config.fleet = alerts.config()?;
             config.demo = demo;
             config.crl_dir = crl_dir;
             config.queue.call_order = call_order;

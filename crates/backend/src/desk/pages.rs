@@ -16,12 +16,20 @@ const CSS: &str = include_str!("desk.css");
 const PANEL_JS: &str = include_str!("desk.js");
 
 pub fn layout(title: &str, body: Markup) -> Markup {
+    layout_refreshing(title, None, body)
+}
+
+/// [`layout`] that the browser reloads every `refresh` seconds (pages that only watch).
+pub fn layout_refreshing(title: &str, refresh: Option<u32>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="nl" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if let Some(seconds) = refresh {
+                    meta http-equiv="refresh" content=(seconds);
+                }
                 title { (title) }
                 style { (PreEscaped(CSS)) }
             }

@@ -66,6 +66,8 @@ pub struct AppState {
     pub desk: crate::desk::DeskConfig,
     /// How long an unused enrolment code stays valid.
     pub enrolment_code_valid: SignedDuration,
+    /// The fleet alerts' thresholds, shown on the fleet page.
+    pub fleet: Arc<crate::fleet::FleetConfig>,
 }
 
 impl AppState {
@@ -89,6 +91,7 @@ impl AppState {
             in_flight: Arc::default(),
             live: Arc::default(),
             desk: crate::desk::DeskConfig::default(),
+            fleet: Arc::default(),
         }
     }
 
@@ -165,6 +168,8 @@ pub fn router(state: AppState) -> Router {
         .route("/desk/figures", get(crate::figures::routes::page))
         .route("/desk/figures.csv", get(crate::figures::routes::csv))
         .route("/admin/figures", get(crate::figures::routes::to_console))
+        .route("/desk/fleet", get(crate::fleet::routes::page))
+        .route("/admin/fleet", get(crate::fleet::routes::to_console))
         .route(
             "/admin/figures.csv",
             get(crate::figures::routes::to_console_csv),

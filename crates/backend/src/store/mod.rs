@@ -305,6 +305,24 @@ pub trait Store: Send + Sync + 'static {
     fn record_status(&self, kiosk_id: Uuid, status_json: &str, now: Timestamp) -> StoreResult<()>;
     fn kiosks(&self) -> StoreResult<Vec<KioskSummary>>;
 
+    /// Every kiosk with its last heartbeat, since when its printer is out of paper, and the fleet
+    /// alerts (open, and the last resolved): what the alert rules and the fleet page read.
+    fn fleet(&self) -> StoreResult<crate::fleet::Fleet>;
+    /// Stores a new alert; `None` when one of this kind is already open for the kiosk.
+    fn raise_fleet_alert(
+        &self,
+        kiosk_id: Uuid,
+        kind: crate::fleet::AlertKind,
+        since: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::fleet::FleetAlert>>;
+    /// Ends an open alert; `None` when it was not open.
+    fn resolve_fleet_alert(
+        &self,
+        id: i64,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::fleet::FleetAlert>>;
+
     /// The municipality's figures of `period` as of `now` (issue 14).
     fn figures(
         &self,

@@ -6,6 +6,7 @@
 
 mod chrome;
 mod figures;
+mod fleet;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

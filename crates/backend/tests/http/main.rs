@@ -13,6 +13,7 @@ mod desk_phone;
 mod dst;
 mod errors;
 mod figures;
+mod fleet;
 mod idempotency;
 mod kiosks;
 mod lifecycle;

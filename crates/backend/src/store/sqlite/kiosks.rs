@@ -153,12 +153,20 @@ pub fn record_status(
     status_json: &str,
     now: Timestamp,
 ) -> StoreResult<()> {
-    tx.execute(
-        "UPDATE kiosks SET last_seen_s = ?2, last_status = ?3 WHERE id = ?1",
-        params![kiosk_id.to_string(), now.as_second(), status_json],
-    )?;
     let paper_out = serde_json::from_str::<KioskStatus>(status_json)
         .is_ok_and(|s| s.printer.state == kiosk_api::PrinterState::PaperOut);
+    // The first heartbeat out of paper starts the run the fleet alert measures; any other ends it.
+    tx.execute(
+        "UPDATE kiosks SET last_seen_s = ?2, last_status = ?3,
+             paper_out_since_s = CASE WHEN ?4 THEN COALESCE(paper_out_since_s, ?2) END
+         WHERE id = ?1",
+        params![
+            kiosk_id.to_string(),
+            now.as_second(),
+            status_json,
+            paper_out
+        ],
+    )?;
     super::heartbeats::record(tx, kiosk_id, now, paper_out)
 }
 
@@ -189,4 +197,24 @@ pub fn list(conn: &Connection, tz: &TimeZone) -> StoreResult<Vec<KioskSummary>> 
         });
     }
     Ok(out)
+}
+
+/// When each kiosk's printer went out of paper, for the kiosks whose printer is out of it now.
+pub fn paper_out_since(conn: &Connection) -> StoreResult<Vec<(Uuid, i64)>> {
+    let mut stmt = conn
+        .prepare("SELECT id, paper_out_since_s FROM kiosks WHERE paper_out_since_s IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, since) = row?;
+        out.push((parse_uuid(&id)?, since));
+    }
+    Ok(out)
+}
+
+/// The kiosks whose token was revoked (they are no longer watched by the fleet alerts).
+pub fn revoked(conn: &Connection) -> StoreResult<Vec<Uuid>> {
+    let mut stmt = conn.prepare("SELECT id FROM kiosks WHERE token_hash LIKE 'revoked:%'")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|id| parse_uuid(&id?)).collect()
 }

@@ -7,6 +7,7 @@ mod desk_bookings;
 mod eid;
 mod events;
 mod figures;
+mod fleet_alerts;
 mod heartbeats;
 mod idempotency;
 mod kiosks;
@@ -56,6 +57,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("006_ticket_aliases.sql")),
         M::up(include_str!("007_walk_ins.sql")),
         M::up(include_str!("008_figures.sql")),
+        M::up(include_str!("009_fleet_alerts.sql")),
     ])
 }
 
@@ -256,6 +258,39 @@ impl super::Store for SqliteStore {
 
     fn kiosks(&self) -> StoreResult<Vec<kiosk_api::KioskSummary>> {
         self.with_conn(|c| kiosks::list(c, &self.tz))
+    }
+
+    fn fleet(&self) -> StoreResult<crate::fleet::Fleet> {
+        self.with_conn(|c| {
+            Ok(crate::fleet::Fleet {
+                kiosks: kiosks::list(c, &self.tz)?,
+                paper_out_since: kiosks::paper_out_since(c)?
+                    .into_iter()
+                    .filter_map(|(id, s)| Some((id, Timestamp::from_second(s).ok()?)))
+                    .collect(),
+                revoked: kiosks::revoked(c)?.into_iter().collect(),
+                open: fleet_alerts::open(c)?,
+                resolved: fleet_alerts::recent_resolved(c)?,
+            })
+        })
+    }
+
+    fn raise_fleet_alert(
+        &self,
+        kiosk_id: uuid::Uuid,
+        kind: crate::fleet::AlertKind,
+        since: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::fleet::FleetAlert>> {
+        self.write(|tx| fleet_alerts::raise(tx, kiosk_id, kind, since, now))
+    }
+
+    fn resolve_fleet_alert(
+        &self,
+        id: i64,
+        now: Timestamp,
+    ) -> StoreResult<Option<crate::fleet::FleetAlert>> {
+        self.write(|tx| fleet_alerts::resolve(tx, id, now))
     }
 
     fn figures(
