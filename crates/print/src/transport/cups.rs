@@ -36,17 +36,18 @@ pub fn lp_print(
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| PrintError::Cups(format!("cannot run lp: {e}")))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(data)
-            .map_err(|e| PrintError::Cups(format!("lp stdin: {e}")))?;
-    }
+    // lp may refuse (an unknown queue) and exit before it has read everything: the write then
+    // fails with a broken pipe, and lp's own words say why. The pipe closes with `stdin`.
+    let written = child.stdin.take().map(|mut stdin| stdin.write_all(data));
     let output = wait_with_timeout(child, timeout)?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         return Err(PrintError::Cups(
             String::from_utf8_lossy(&output.stderr).trim().to_owned(),
         ));
+    }
+    if let Some(Err(e)) = written {
+        return Err(PrintError::Cups(format!("lp stdin: {e}")));
     }
     // "request id is QUEUE-12 (1 file(s))"
     let id = stdout
