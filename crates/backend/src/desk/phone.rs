@@ -192,33 +192,39 @@ async fn replay(state: &AppState, clerk: &Clerk, form: &FormData, title: &str) -
     }
 }
 
-pub async fn create(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
-    let form = FormData::parse(&body);
+/// What every booking form of the desk checks first: the session's CSRF token, a desk chosen,
+/// and its form key. A form sent again gets the page of the booking it made (`done`), never a
+/// second booking. The form, the desk and the key to commit with; else the answer to give.
+async fn booking_form(
+    state: &AppState,
+    clerk: &Clerk,
+    body: &Bytes,
+    path: &str,
+    done: &str,
+) -> Result<(FormData, DeskRef, crate::store::Keyed<Booking>), Response> {
+    let form = FormData::parse(body);
     if !clerk.csrf_ok(&form) {
-        return csrf_refused();
+        return Err(csrf_refused());
     }
     let Some(desk) = clerk.desk() else {
-        return see_other("/desk/setup");
+        return Err(see_other("/desk/setup"));
     };
-    let keyed = match form_key(
-        &state,
-        &clerk,
-        &form,
-        "/desk/bookings",
-        &body,
-        booking_answer,
-    )
-    .await
-    {
-        Ok(FormKey::Fresh(k)) => k,
-        Ok(FormKey::Answered(stored)) => {
-            return match stored_booking(&stored) {
-                Some(b) => show(&state, "Booked", &b, StatusCode::OK).await,
-                None => see_other("/desk/bookings"),
-            };
-        }
-        Err(text) => return refused(StatusCode::BAD_REQUEST, &text),
-    };
+    match form_key(state, clerk, &form, path, body, booking_answer).await {
+        Ok(FormKey::Fresh(keyed)) => Ok((form, desk, keyed)),
+        Ok(FormKey::Answered(stored)) => Err(match stored_booking(&stored) {
+            Some(b) => show(state, done, &b, StatusCode::OK).await,
+            None => see_other("/desk/bookings"),
+        }),
+        Err(text) => Err(refused(StatusCode::BAD_REQUEST, &text)),
+    }
+}
+
+pub async fn create(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
+    let (form, desk, keyed) =
+        match booking_form(&state, &clerk, &body, "/desk/bookings", "Booked").await {
+            Ok(checked) => checked,
+            Err(response) => return response,
+        };
     let Some(start) = start_of(&form) else {
         return refused(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -306,32 +312,11 @@ pub async fn move_page(
 }
 
 pub async fn move_booking(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
-    let form = FormData::parse(&body);
-    if !clerk.csrf_ok(&form) {
-        return csrf_refused();
-    }
-    let Some(desk) = clerk.desk() else {
-        return see_other("/desk/setup");
-    };
-    let keyed = match form_key(
-        &state,
-        &clerk,
-        &form,
-        "/desk/bookings/move",
-        &body,
-        booking_answer,
-    )
-    .await
-    {
-        Ok(FormKey::Fresh(k)) => k,
-        Ok(FormKey::Answered(stored)) => {
-            return match stored_booking(&stored) {
-                Some(b) => show(&state, "Moved", &b, StatusCode::OK).await,
-                None => see_other("/desk/bookings"),
-            };
-        }
-        Err(text) => return refused(StatusCode::BAD_REQUEST, &text),
-    };
+    let (form, desk, keyed) =
+        match booking_form(&state, &clerk, &body, "/desk/bookings/move", "Moved").await {
+            Ok(checked) => checked,
+            Err(response) => return response,
+        };
     let (Some(id), Some(start)) = (
         form.get("id").and_then(|i| Uuid::parse_str(i).ok()),
         start_of(&form),
