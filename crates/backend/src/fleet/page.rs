@@ -157,7 +157,7 @@ pub fn page(
                 "Deze pagina ververst zich elke " (REFRESH_SECONDS) " seconden."
             }
             table #fleet {
-                caption { (fleet.kiosks.len()) " kiosken, " (fleet.open.len()) " open alarmen" }
+                caption { (count(fleet.kiosks.len(), "kiosk", "kiosken")) ", " (count(fleet.open.len(), "open alarm", "open alarmen")) }
                 thead { tr {
                     th scope="col" { "Toestand" } th scope="col" { "Locatie" } th scope="col" { "Kiosk" }
                     th scope="col" { "Versie" } th scope="col" { "Laatst gezien" } th scope="col" { "Printer" }
@@ -197,4 +197,9 @@ pub fn page(
         }
     };
     layout_refreshing("Kiosken", Some(REFRESH_SECONDS), body)
+}
+
+/// "1 kiosk", "3 kiosken": the caption reads as Dutch whatever the count.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
