@@ -20,16 +20,19 @@ const STARTUP: Duration = Duration::from_secs(30);
 
 const INSTALL: &str = "apt-get install -y speech-dispatcher speech-dispatcher-espeak-ng espeak-ng";
 
-/// Its main config: the Unix socket, full logging, espeak-ng the only module, no autospawn
+/// Its main config (the log level is given on the command line): the Unix socket, espeak-ng the only module, no autospawn
 /// (the test starts it), and audio to ALSA's `null` device (defined by alsa-lib itself).
 const SPEECHD_CONF: &str = r#"CommunicationMethod "unix_socket"
-LogLevel 5
 AudioOutputMethod "alsa"
 AudioALSADevice "null"
 AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
 DefaultModule espeak-ng
 DisableAutoSpawn
 "#;
+
+/// Level 5 logs every SSIP line and every message handed to a module; 3 is Debian's default.
+const FULL_LOG: &str = "5";
+const DEBIAN_LOG: &str = "3";
 
 const ESPEAK_NG_CONF: &str = "Debug 0\nEspeakIndexing 1\n";
 
@@ -53,20 +56,32 @@ pub struct Spoken {
 }
 
 impl SpeechDaemon {
-    /// Starts a daemon with its socket in its own temporary folder.
+    /// Starts a daemon with its socket in its own temporary folder, logging everything.
     pub fn start() -> Result<SpeechDaemon, TestingError> {
         let dir = temp_dir()?;
         let socket = dir.path().join("speechd.sock");
-        SpeechDaemon::start_in(dir, socket)
+        SpeechDaemon::start_in(dir, socket, FULL_LOG)
     }
 
     /// Starts a daemon listening at `socket` (a path the test chose before, e.g. one a
-    /// [`crate::Speech`] already tries to reach).
+    /// [`crate::Speech`] already tries to reach), logging everything.
     pub fn start_at(socket: &Path) -> Result<SpeechDaemon, TestingError> {
-        SpeechDaemon::start_in(temp_dir()?, socket.to_path_buf())
+        SpeechDaemon::start_in(temp_dir()?, socket.to_path_buf(), FULL_LOG)
     }
 
-    fn start_in(dir: TempDir, socket: PathBuf) -> Result<SpeechDaemon, TestingError> {
+    /// Starts a daemon that logs at the level Debian ships (3), as on a kiosk: for
+    /// benchmarks. Its log then shows no requests: [`SpeechDaemon::spoken`] finds nothing.
+    pub fn start_quiet() -> Result<SpeechDaemon, TestingError> {
+        let dir = temp_dir()?;
+        let socket = dir.path().join("speechd.sock");
+        SpeechDaemon::start_in(dir, socket, DEBIAN_LOG)
+    }
+
+    fn start_in(
+        dir: TempDir,
+        socket: PathBuf,
+        log_level: &str,
+    ) -> Result<SpeechDaemon, TestingError> {
         let config = dir.path().join("config");
         let logs = dir.path().join("log");
         for folder in [config.join("modules"), logs.clone()] {
@@ -78,7 +93,7 @@ impl SpeechDaemon {
         // -s: one process in the foreground (ours to stop); -t 0: no exit when idle.
         let child = Command::new("speech-dispatcher")
             .arg("--run-single")
-            .args(["--timeout", "0", "--log-level", "5"])
+            .args(["--timeout", "0", "--log-level", log_level])
             .arg("--config-dir")
             .arg(&config)
             .arg("--socket-path")
