@@ -20,6 +20,7 @@
 
 mod language;
 mod session;
+mod spawn;
 mod text;
 mod worker;
 
@@ -65,7 +66,9 @@ pub struct SpeechConfig {
     /// Off: [`Speech::start`] gives a handle that does nothing ([`Speech::disabled`]).
     pub enabled: bool,
     /// speech-dispatcher's socket; `None`: the user's default,
-    /// `$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock`.
+    /// `$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock`, where the kiosk starts the user's
+    /// daemon (`speech-dispatcher --spawn`) when none runs. A configured socket belongs to a
+    /// daemon started elsewhere: the kiosk only connects to it.
     pub socket: Option<PathBuf>,
     /// -100 (slowest) ..= 100 (fastest), 0 the voice's own rate; clamped into that range.
     pub rate: i8,

@@ -1,11 +1,12 @@
 //! The worker thread: owns the connection, connects and reconnects with back-off, and carries
 //! out what the handles asked for, the latest utterance only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::session::{Session, SessionError, default_socket};
+use crate::spawn::Spawner;
 use crate::{SpeechStatus, Utterance};
 
 /// The first wait after a failed connection, doubled after each failure up to the longest:
@@ -217,11 +218,9 @@ impl Shared {
 pub(crate) fn run(shared: Arc<Shared>, socket: Option<PathBuf>) {
     let mut backoff = FIRST_BACKOFF;
     let mut quick_losses = 0;
+    let mut spawner = Spawner::default();
     loop {
-        let outcome = socket
-            .clone()
-            .map_or_else(default_socket, Ok)
-            .and_then(|path| Session::open(&path, shared.rate()));
+        let outcome = connect(&shared, socket.as_deref(), &mut spawner);
         match outcome {
             Ok(session) => {
                 shared.set_status(SpeechStatus::Ready);
@@ -262,6 +261,25 @@ pub(crate) fn run(shared: Arc<Shared>, socket: Option<PathBuf>) {
                 backoff = (backoff * 2).min(LONGEST_BACKOFF);
             }
         }
+    }
+}
+
+/// Connects to the configured socket, or to the user's default one, starting the user's
+/// daemon when nobody listens there (a configured socket belongs to a daemon run elsewhere).
+fn connect(
+    shared: &Shared,
+    socket: Option<&Path>,
+    spawner: &mut Spawner,
+) -> Result<Session, SessionError> {
+    if let Some(socket) = socket {
+        return Session::open(socket, shared.rate());
+    }
+    let socket = default_socket()?;
+    match Session::open(&socket, shared.rate()) {
+        Err(SessionError::NotRunning(_) | SessionError::Refused(_)) if spawner.spawn() => {
+            Session::open(&socket, shared.rate())
+        }
+        outcome => outcome,
     }
 }
 
