@@ -249,3 +249,54 @@ fn a_disabled_speech_never_connects() {
             .any(|line| line.contains("CLIENT_NAME"))
     );
 }
+
+#[test]
+fn an_utterance_said_while_connecting_is_spoken_once_connected() {
+    let daemon = SpeechDaemon::start().unwrap();
+    let speech = Speech::start(&daemon.config());
+    // Straight away, as the kiosk does at its start: the worker may still be connecting.
+    speech.say(Utterance::new(Language::NlBe, "Welkom"));
+    assert!(speech.wait_accepted(1, PATIENCE), "{:?}", speech.status());
+    let spoken = daemon
+        .wait_spoken(PATIENCE, |spoken| spoken.iter().any(|s| s.text == "Welkom"))
+        .unwrap();
+    assert!(
+        spoken
+            .iter()
+            .any(|s| s.text == "Welkom" && s.language == "nl")
+    );
+}
+
+#[test]
+fn a_hung_daemon_makes_speech_unavailable_until_it_answers_again() {
+    let daemon = SpeechDaemon::start().unwrap();
+    let speech = ready(&daemon, 0);
+    signal(&daemon, "-STOP");
+    // The UI goes on calling; none of these waits for the frozen daemon.
+    for item in 0..20 {
+        speech.say(Utterance::new(Language::En, format!("Item {item}")));
+        let _ = speech.status();
+    }
+    let status = wait_for_status(&speech, |status| {
+        matches!(status, SpeechStatus::Unavailable { .. })
+    });
+    signal(&daemon, "-CONT");
+    let SpeechStatus::Unavailable { reason } = status else {
+        panic!("expected Unavailable while the daemon is stopped, got {status:?}");
+    };
+    assert!(reason.contains("no answer within"), "{reason}");
+
+    let status = wait_for_status(&speech, |status| *status == SpeechStatus::Ready);
+    assert_eq!(status, SpeechStatus::Ready);
+    let spoken = say_and_wait(&speech, &daemon, Language::En, "Back again");
+    assert_eq!(spoken.language, "en");
+}
+
+/// Our own daemon, by its pid: SIGSTOP freezes it as a hung process would be.
+fn signal(daemon: &SpeechDaemon, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &daemon.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {signal}");
+}

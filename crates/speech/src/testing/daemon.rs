@@ -138,6 +138,11 @@ impl SpeechDaemon {
         })
     }
 
+    /// The daemon's process id, e.g. to stop it with SIGSTOP as if it hung.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn socket(&self) -> &Path {
         &self.socket
     }
