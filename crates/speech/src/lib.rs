@@ -19,6 +19,7 @@
 //! language and the number of characters only.
 
 mod language;
+mod mailbox;
 mod session;
 mod spawn;
 mod text;
@@ -32,7 +33,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use language::Language;
-use worker::Shared;
+use mailbox::Shared;
 
 /// Something to say, in one language.
 #[derive(Clone, PartialEq, Eq)]

@@ -89,15 +89,16 @@ impl Session {
         Ok(())
     }
 
-    /// Hands `text` to the daemon in `language`; returns once the daemon has queued it.
-    pub(crate) fn speak(&mut self, language: Language, text: &str) -> Result<(), SessionError> {
+    /// Hands `text` to the daemon in `language`; returns once the daemon has queued it, with
+    /// `false` when the text held nothing to say.
+    pub(crate) fn speak(&mut self, language: Language, text: &str) -> Result<bool, SessionError> {
         self.client
             .set_language(ClientScope::Current, language.voice())
             .and_then(|client| client.check_status(OK_LANGUAGE_SET))
             .map_err(|error| reply_error("the language", error))?;
         let line = ssip_line(text);
         if line.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         self.client
             .speak()
@@ -105,7 +106,7 @@ impl Session {
             .and_then(|client| client.send_line(&line))
             .and_then(|client| client.receive_message_id())
             .map_err(|error| reply_error("the message", error))?;
-        Ok(())
+        Ok(true)
     }
 
     /// Says goodbye; the daemon closes the connection. Errors do not matter any more.
