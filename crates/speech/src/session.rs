@@ -21,10 +21,7 @@ const REPLY_TIMEOUT: Duration = Duration::from_secs(2);
 /// What went wrong with speech-dispatcher, in words for the staff screen (never the text).
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum SessionError {
-    #[error(
-        "no speech-dispatcher socket: none is configured and XDG_RUNTIME_DIR is not set \
-         (set [speech] socket)"
-    )]
+    #[error("no speech-dispatcher socket: none is configured and XDG_RUNTIME_DIR is not set")]
     NoSocketPath,
     #[error(
         "speech-dispatcher is not installed \

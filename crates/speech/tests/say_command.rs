@@ -89,15 +89,16 @@ fn without_a_socket_it_starts_the_users_own_daemon() {
     assert!(log.contains("Speech Dispatcher started"), "{log}");
 }
 
-/// The daemon `--spawn` started for this test (it would stop by itself a few seconds after its
-/// last client, by its default `Timeout`): stopped now, by the pid it wrote.
+/// The daemon `--spawn` started for this test, killed by the pid it wrote (it would stop by
+/// itself seconds after its last client, but not reliably: and SIGTERM right after its start
+/// goes unheeded while it loads its modules). Its espeak-ng module ends with it.
 fn stop_spawned_daemon(daemon_dir: &Path) {
     let Ok(entries) = std::fs::read_dir(daemon_dir.join("pid")) else {
         return;
     };
     for entry in entries.flatten() {
         if let Ok(pid) = std::fs::read_to_string(entry.path()) {
-            let _ = Command::new("kill").arg(pid.trim()).status();
+            let _ = Command::new("kill").args(["-KILL", pid.trim()]).status();
         }
     }
 }
