@@ -106,6 +106,15 @@ pub struct Speech {
     worker: Option<Arc<WorkerHandle>>,
 }
 
+/// Shows the status only (so that UI state holding a handle can derive `Debug`).
+impl std::fmt::Debug for Speech {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Speech")
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
 /// Dropped with the last [`Speech`] clone: then the worker says goodbye to the daemon and ends.
 struct WorkerHandle {
     shared: Arc<Shared>,
@@ -232,5 +241,6 @@ mod tests {
         speech.stop();
         assert_eq!(speech.status(), SpeechStatus::Off);
         assert_eq!(speech.accepted(), 0);
+        assert_eq!(format!("{speech:?}"), "Speech { status: Off }");
     }
 }
