@@ -3,6 +3,7 @@
 
 mod certificate;
 mod router;
+mod speech;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,6 +33,7 @@ use crate::scanner_watch::ScannerWatch;
 use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
 
 use crate::screen::flow::{Flow, Surroundings};
+use crate::speech_mode::{SpeechKey, SpeechMode, Utterance};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
@@ -66,6 +68,8 @@ pub enum Message {
     /// A touch, click or key press anywhere.
     Activity,
     Key(keyboard::Key, keyboard::Modifiers),
+    /// A key of the tactile keypad that works the speech, or the "Read aloud" button.
+    Speech(SpeechKey),
     /// The ticket printer's status changed.
     PrinterStatus(PrinterStatus),
     /// The link to the backend changed (online, offline, outbox depth).
@@ -115,15 +119,25 @@ pub struct Session {
     pub screen: Screen,
     pub history: Vec<Screen>,
     pub focus: Option<usize>,
+    /// Off until this resident asks for it.
+    pub speech: SpeechMode,
+    /// What speech mode said in this session, latest last (a few dozen at most): for Repeat
+    /// and for the tests. Never logged.
+    pub said: std::collections::VecDeque<Utterance>,
 }
 
+/// How many utterances a session keeps.
+const SAID_KEPT: usize = 64;
+
 impl Session {
-    fn new(language: Language) -> Self {
+    fn new(language: Language, speech_rate: i8) -> Self {
         Self {
             language,
             screen: Screen::Home(home::State::default()),
             history: Vec::new(),
             focus: None,
+            speech: SpeechMode::new(speech_rate),
+            said: std::collections::VecDeque::new(),
         }
     }
 
@@ -146,6 +160,8 @@ pub struct Services {
     pub devices: Option<DevicesHub>,
     /// Wrong staff PINs, counted across restarts (in memory when `None`).
     pub staff_pin: Option<Arc<PinGuardFile>>,
+    /// Hands what speech mode says to speech-dispatcher (`None`: speech is never offered).
+    pub speech: Option<kiosk_speech::Speech>,
 }
 
 pub struct Kiosk {
@@ -206,7 +222,7 @@ impl App {
                 timeout: config.kiosk.idle_timeout,
                 warning: config.kiosk.idle_warning,
             },
-            session: Session::new(config.kiosk.default_language),
+            session: Session::new(config.kiosk.default_language, config.speech.rate),
             config,
             services,
             printer_status: PrinterStatus::NotReported,
@@ -306,9 +322,15 @@ impl App {
                     is_activity(&event).then_some(Message::Activity)
                 }),
                 keyboard::listen().filter_map(|event| match event {
-                    keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                        Some(Message::Key(key, modifiers))
-                    }
+                    keyboard::Event::KeyPressed {
+                        key,
+                        modifiers,
+                        location,
+                        ..
+                    } => Some(match crate::speech_mode::speech_key(&key, location) {
+                        Some(speech) => Message::Speech(speech),
+                        None => Message::Key(key, modifiers),
+                    }),
                     _ => None,
                 }),
             ]),
@@ -346,7 +368,14 @@ fn is_activity(event: &iced::Event) -> bool {
 }
 
 impl Kiosk {
+    /// Handles `message`, then says what changed when speech mode is on.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        self.announce();
+        task
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         let now = self.clock.instant();
         match message {
             Message::Tick => {
@@ -379,7 +408,19 @@ impl Kiosk {
                     flow.set_language(language);
                 }
             }
-            Message::Key(key, modifiers) => return self.on_key(&key, modifiers),
+            Message::Key(key, modifiers) => {
+                if self.session.speech.is_on()
+                    && let Some(speech) = &self.services.speech
+                {
+                    // Any key interrupts what is being said.
+                    speech.stop();
+                }
+                return self.on_key(&key, modifiers);
+            }
+            Message::Speech(key) => {
+                self.last_activity = now;
+                self.speech_key(key);
+            }
             Message::PrinterStatus(status) => {
                 if status != self.printer_status {
                     tracing::info!(%status, "ticket printer status");
@@ -679,12 +720,16 @@ impl Kiosk {
         matches!(self.session.screen, Screen::Home(_))
             && self.session.history.is_empty()
             && self.session.language == self.config.kiosk.default_language
+            && !self.session.speech.is_on()
     }
 
     fn end_session(&mut self) -> Task<Message> {
         let leaving = self.abandon_screen();
         let card_ended = self.end_card_session();
-        self.session = Session::new(self.config.kiosk.default_language);
+        self.session = Session::new(self.config.kiosk.default_language, self.config.speech.rate);
+        if let Some(speech) = &self.services.speech {
+            speech.stop();
+        }
         self.refresh_home();
         self.screen_changed();
         Task::batch([leaving, card_ended])
@@ -772,11 +817,34 @@ impl Kiosk {
                 .iter()
                 .map(|&l| (FocusId::Language(l), Message::Language(l))),
         );
-        if !matches!(self.session.screen, Screen::Home(_)) {
+        let on_home = matches!(self.session.screen, Screen::Home(_));
+        if !on_home {
             targets.push((FocusId::Back, Message::Tap(Tap::Back)));
+        }
+        if self.config.speech.enabled {
+            targets.push((FocusId::Speech, Message::Speech(SpeechKey::Toggle)));
+        }
+        if !on_home {
             targets.push((FocusId::StartAgain, Message::Tap(Tap::StartAgain)));
         }
         targets
+    }
+
+    /// The notices the start screen shows under the language bar, as message ids.
+    fn degraded_ids(&self) -> Vec<&'static str> {
+        if !matches!(self.session.screen, Screen::Home(_)) {
+            return Vec::new();
+        }
+        [
+            // An eID card left behind by the last resident: the next one is asked to take it
+            // (or hand it in), rather than it staying unnoticed in a public hall.
+            self.card_state.card.then_some("status-card-left"),
+            printer_watch::degraded_message_id(&self.printer_status),
+            self.is_offline().then_some("status-offline"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     fn context(&self, focused: Option<FocusId>) -> Context<'_> {
@@ -804,19 +872,16 @@ impl Kiosk {
             connection: self.connection.as_ref(),
             card_reader: self.card_reader_status_id(),
             supervised: staff::restart::supervised(),
+            speech: self
+                .services
+                .speech
+                .as_ref()
+                .map(kiosk_speech::Speech::status),
         };
         let content: Element<'_, Message> = on_screen!(&self.session.screen, flow => {
             Flow::view(flow, &ctx, &around).map(tap_of(flow))
         });
-        let offline = self.is_offline();
-        let degraded = [
-            // An eID card left behind by the last resident: the next one is asked to take it
-            // (or hand it in), rather than it staying unnoticed in a public hall.
-            self.card_state.card.then_some("status-card-left"),
-            printer_watch::degraded_message_id(&self.printer_status),
-            offline.then_some("status-offline"),
-        ];
-        let lines: Vec<_> = degraded.into_iter().flatten().filter(|_| on_home).collect();
+        let lines = self.degraded_ids();
         // No empty element when all is well: the column's spacing would still show.
         let degraded = (!lines.is_empty()).then(|| {
             column(lines.into_iter().map(|id| chrome::status_line(ctx.tr(id))))
@@ -838,6 +903,10 @@ impl Kiosk {
         .push(chrome::nav_bar(
             &ctx,
             (!on_home).then_some(Message::Tap(Tap::Back)),
+            self.config.speech.enabled.then_some((
+                Message::Speech(SpeechKey::Toggle),
+                self.session.speech.is_on(),
+            )),
             (!on_home).then_some(Message::Tap(Tap::StartAgain)),
         ))
         .spacing(space::PAGE)

@@ -15,6 +15,8 @@ pub enum FocusId {
     Back,
     StartAgain,
     MoreTime,
+    /// "Read aloud": speech mode on or off.
+    Speech,
 }
 
 /// What a key press means for focus.

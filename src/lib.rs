@@ -20,6 +20,7 @@ pub mod printer_watch;
 pub mod scanner_watch;
 pub mod screen;
 pub mod services;
+pub mod speech_mode;
 pub mod theme;
 pub mod watch_stream;
 pub mod watchdog;

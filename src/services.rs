@@ -51,5 +51,16 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
         scanner: config.scanner.clone().map(ScannerWatch::new),
         card,
         staff_pin: Some(PinGuardFile::open(&data.join("staff-pin.json"))),
+        speech: Some(start_speech(&config.speech)),
+    })
+}
+
+/// The speech service, connecting in the background: a kiosk without speech-dispatcher works on,
+/// and its staff screen says so.
+pub fn start_speech(settings: &kiosk_core::config::SpeechSettings) -> kiosk_speech::Speech {
+    kiosk_speech::Speech::start(&kiosk_speech::SpeechConfig {
+        enabled: settings.enabled,
+        socket: settings.socket.clone(),
+        rate: settings.rate,
     })
 }

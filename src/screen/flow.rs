@@ -26,6 +26,8 @@ pub struct Surroundings<'a> {
     pub card_reader: &'static str,
     /// Whether a service manager restarts the kiosk when it exits.
     pub supervised: bool,
+    /// The speech service, for the staff screen (`None`: speech not offered).
+    pub speech: Option<kiosk_speech::SpeechStatus>,
 }
 
 /// What a screen says aloud when it appears (speech mode): its title, what it asks, and the
@@ -72,6 +74,10 @@ pub trait Flow {
 
     /// The enabled targets of the screen in reading order, for the keyboard and keypad.
     fn focus_targets(&self, ctx: &Context<'_>) -> Vec<(FocusId, Self::Message)>;
+
+    /// What the button that sends `message` says, read aloud when it takes the focus (speech
+    /// mode): the words on it, never a PIN digit.
+    fn focus_label(&self, ctx: &Context<'_>, message: &Self::Message) -> String;
 
     /// Whether the button that sends `message` holds the keyboard focus: the views ask this of
     /// the same list the keyboard walks, so keyboard and touch can never disagree.

@@ -74,6 +74,16 @@ impl Flow for State {
             .collect()
     }
 
+    fn focus_label(&self, ctx: &Context<'_>, message: &Message) -> String {
+        let Message::Open(service) = message;
+        let hint = ACTIONS
+            .iter()
+            .find(|(s, _, _)| s == service)
+            .map(|(_, _, hint)| ctx.tr(hint))
+            .unwrap_or_default();
+        format!("{}. {hint}", ctx.tr(service.title_id()))
+    }
+
     fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
         let ctx = *ctx;
         let title = text(ctx.tr("home-question"))

@@ -74,6 +74,10 @@ impl Flow for State {
         State::focus_targets(self)
     }
 
+    fn focus_label(&self, _ctx: &Context<'_>, message: &Message) -> String {
+        match *message {}
+    }
+
     fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
         State::view(self, ctx)
     }

@@ -93,10 +93,12 @@ pub fn language_bar<'a, M: Clone + 'a>(
 }
 
 /// Back on the left, Start again on the right; both absent on the start screen, where the
-/// space stays empty so nothing else moves into their place.
+/// space stays empty so nothing else moves into their place. "Read aloud" between them on
+/// every screen (`speech`: its message and whether speech is on), filled while it is on.
 pub fn nav_bar<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
     back: Option<M>,
+    speech: Option<(M, bool)>,
     start_again: Option<M>,
 ) -> Element<'a, M> {
     let nav_button =
@@ -127,10 +129,32 @@ pub fn nav_bar<'a, M: Clone + 'a>(
         ),
         None => space::horizontal().width(Length::Shrink).into(),
     };
-    container(row![left, space::horizontal(), right].align_y(Alignment::Center))
+    let middle: Element<'a, M> = match speech {
+        Some((message, on)) => button(
+            text(ctx.tr("speech-button"))
+                .size(size::BODY)
+                .font(theme::BOLD),
+        )
+        .on_press(message)
+        .padding([20, 32])
         .height(gap::MIN_TARGET + 8.0)
-        .width(Length::Fill)
-        .into()
+        .style(ctx.palette.language(on, ctx.is_focused(FocusId::Speech)))
+        .into(),
+        None => space::horizontal().width(Length::Shrink).into(),
+    };
+    container(
+        row![
+            left,
+            space::horizontal(),
+            middle,
+            space::horizontal(),
+            right
+        ]
+        .align_y(Alignment::Center),
+    )
+    .height(gap::MIN_TARGET + 8.0)
+    .width(Length::Fill)
+    .into()
 }
 
 /// A small line under the language bar when something does not work, saying what still does.

@@ -5,6 +5,7 @@ pub mod buttons;
 pub mod chrome;
 pub mod hidden_cursor;
 pub mod idle_overlay;
+pub mod key_names;
 pub mod keyboard;
 pub mod keypad;
 pub mod page;

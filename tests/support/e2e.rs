@@ -33,6 +33,9 @@ pub fn kiosk_config(dir: &Path, url: String, enrolment_code: String, marker: &st
     };
     // The tests read the scanner themselves (iced_test runs no subscriptions).
     config.scanner = None;
+    // Speech goes to a daemon at this socket when a test starts one there (speech mode's
+    // tests); otherwise it is unavailable, as on a kiosk without speech-dispatcher.
+    config.speech.socket = Some(dir.join("speech.sock"));
     config
 }
 

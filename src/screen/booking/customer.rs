@@ -364,3 +364,20 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
     })
     .into()
 }
+
+/// What the details screen says besides its question: what is typed so far (the resident's own
+/// words, said only into their headset and never logged) and what to fix.
+pub fn spoken_lines(state: &State, ctx: &Context<'_>, i: usize) -> Vec<String> {
+    let field = field_at(state, i);
+    let form = &state.customer;
+    let typed = form.text(field);
+    let mut lines = vec![if typed.is_empty() {
+        ctx.tr("speech-nothing-typed")
+    } else {
+        let mut args = kiosk_core::i18n::FluentArgs::new();
+        args.set("text", typed.to_owned());
+        ctx.tr_args("speech-typed", &args)
+    }];
+    lines.extend(form.error.map(|id| ctx.tr(id)));
+    lines
+}

@@ -832,6 +832,41 @@ impl Flow for State {
             .collect()
     }
 
+    fn focus_label(&self, ctx: &Context<'_>, message: &Message) -> String {
+        match message {
+            Message::PreviousPage => ctx.tr("booking-page-previous"),
+            Message::NextPage => ctx.tr("booking-page-next"),
+            Message::ChooseProduct(id) => self
+                .catalogue
+                .products
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| {
+                    format!(
+                        "{}, {}",
+                        words::localized(&p.name, ctx.language),
+                        words::minutes(ctx, p.duration_for(1))
+                    )
+                })
+                .unwrap_or_default(),
+            Message::ChoosePersons(n) => {
+                let mut args = kiosk_core::i18n::FluentArgs::new();
+                args.set("persons", *n);
+                ctx.tr_args("booking-persons-count", &args)
+            }
+            Message::ChooseDay(day) => words::long_date(ctx, *day),
+            Message::ChooseTime(slot) => words::clock(&slot.start, &self.tz),
+            Message::ChooseAnotherDay => ctx.tr("booking-another-day"),
+            Message::Contact(ContactMode::Phone) => ctx.tr("booking-contact-phone"),
+            Message::Contact(ContactMode::Email) => ctx.tr("booking-contact-email"),
+            Message::Keyboard(key) => crate::widget::key_names::keyboard(ctx, key),
+            Message::Keypad(key) => crate::widget::key_names::keypad(ctx, key),
+            Message::Confirm => ctx.tr("booking-confirm"),
+            Message::Finish if self.step == Step::Unavailable => ctx.tr("booking-unavailable-home"),
+            Message::Finish => ctx.tr("booking-finish"),
+        }
+    }
+
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
         let now = around.now;
         match self.step {
@@ -851,9 +886,7 @@ impl Flow for State {
             Step::Product => "booking-product-title",
             Step::Persons => "booking-persons-title",
             Step::Day => "booking-day-title",
-            Step::Time => {
-                return Spoken::new([ctx.tr(Service::Booking.title_id()), time::title(self, ctx)]);
-            }
+            Step::Time => "",
             Step::Customer(i) => match self.fields().get(i) {
                 Some(Field::Name) => "booking-name-title",
                 Some(Field::Phone) => "booking-phone-title",
@@ -864,6 +897,40 @@ impl Flow for State {
             Step::Done => "booking-done-title",
             Step::Unavailable => "booking-unavailable-title",
         };
-        Spoken::new([ctx.tr(Service::Booking.title_id()), ctx.tr(title)])
+        let question = match self.step {
+            Step::Time => time::title(self, ctx),
+            _ => ctx.tr(title),
+        };
+        let mut lines = vec![ctx.tr(Service::Booking.title_id()), question];
+        match self.step {
+            Step::Product | Step::Persons | Step::Day | Step::Time => {
+                // The choices of this page, as the buttons say them (not the paging).
+                lines.extend(
+                    self.targets(ctx)
+                        .iter()
+                        .filter(|m| !matches!(m, Message::PreviousPage | Message::NextPage))
+                        .map(|m| self.focus_label(ctx, m)),
+                );
+            }
+            Step::Customer(i) => lines.extend(customer::spoken_lines(self, ctx, i)),
+            Step::Done => {
+                if let Hold::Confirmed(booking) = &self.hold {
+                    lines.push(words::date_at(ctx, &booking.start, &self.tz));
+                }
+                if let (Printing::Failed(_), Hold::Confirmed(booking)) =
+                    (&self.printing, &self.hold)
+                {
+                    lines.push(ctx.tr("booking-print-failed"));
+                    lines.push(crate::speech_mode::spell(&booking.code));
+                }
+            }
+            Step::Summary => lines.extend(
+                summary::detail_lines(self, ctx)
+                    .into_iter()
+                    .map(|(label, value)| format!("{label}: {value}")),
+            ),
+            Step::Unavailable => {}
+        }
+        Spoken::new(lines)
     }
 }

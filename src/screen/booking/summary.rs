@@ -29,8 +29,8 @@ pub fn targets(state: &State) -> Vec<Message> {
     }
 }
 
-/// "label   value" lines: what the resident checks before booking.
-fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
+/// "label   value" lines: what the resident checks before booking, shown and spoken.
+pub fn detail_lines(state: &State, ctx: &Context<'_>) -> Vec<(String, String)> {
     let mut lines: Vec<(String, String)> = Vec::new();
     if let Some(product) = state.product() {
         lines.push((
@@ -63,6 +63,11 @@ fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
             .collect();
         lines.push((ctx.tr("booking-summary-bring"), items.join(", ")));
     }
+    lines
+}
+
+fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
+    let lines = detail_lines(state, ctx);
     let mut list = column![].spacing(12).width(Length::Fill);
     for (label, value) in lines {
         list = list.push(

@@ -35,6 +35,7 @@ use crate::focus::FocusId;
 use crate::screen::Service;
 use crate::screen::flow::{Flow, Spoken, Surroundings};
 use crate::widget::keyboard::Keyboard;
+use pin_pad::PinKey;
 
 pub use crate::screen::PrintFailure;
 pub use card::{CardFailure, CardHolder, PinFailure};
@@ -271,6 +272,39 @@ impl Flow for State {
             .collect()
     }
 
+    fn focus_label(&self, ctx: &Context<'_>, message: &Message) -> String {
+        match message {
+            Message::ChooseType(code) => self
+                .types
+                .iter()
+                .find(|t| &t.code == code)
+                .map(|t| {
+                    let name = words::localized(&t.name, ctx.language).to_owned();
+                    match words::about(ctx, &t.code) {
+                        Some(about) => format!("{name}. {about}"),
+                        None => name,
+                    }
+                })
+                .unwrap_or_default(),
+            Message::PreviousPage => ctx.tr("booking-page-previous"),
+            Message::NextPage => ctx.tr("booking-page-next"),
+            Message::Keyboard(key) => crate::widget::key_names::keyboard(ctx, key),
+            // Never which digit: a PIN is not said aloud.
+            Message::Pin(PinKey::Digit(_)) => ctx.tr("speech-pin-digit-key"),
+            Message::Pin(PinKey::Erase) => ctx.tr("certificate-pin-erase"),
+            Message::Pin(PinKey::Ok) => ctx.tr("certificate-pin-ok"),
+            Message::Continue if self.step == Step::Privacy => ctx.tr("certificate-privacy-agree"),
+            Message::Continue => ctx.tr("input-key-done"),
+            Message::Print => ctx.tr("certificate-print"),
+            Message::TryAgain => ctx.tr("certificate-try-again"),
+            Message::Finish => match self.step {
+                Step::Problem => ctx.tr("certificate-go-to-desk"),
+                Step::Ended => ctx.tr("certificate-start-again"),
+                _ => ctx.tr("certificate-finish"),
+            },
+        }
+    }
+
     fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
         views::view(self, ctx)
     }
@@ -296,6 +330,18 @@ impl Flow for State {
             Step::Problem => views::problem::sentence_id(self.problem),
             Step::Ended => "certificate-ended-title",
         };
-        Spoken::new([ctx.tr(Service::Certificate.title_id()), ctx.tr(title)])
+        let mut lines = vec![ctx.tr(Service::Certificate.title_id()), ctx.tr(title)];
+        match self.step {
+            Step::ChooseType => lines.extend(
+                views::choose::targets(self)
+                    .iter()
+                    .filter(|m| matches!(m, Message::ChooseType(_)))
+                    .map(|m| self.focus_label(ctx, m)),
+            ),
+            // How many digits, never which: "2 digits entered".
+            Step::Pin => lines.extend(crate::widget::key_names::pin_progress(ctx, self.pin.len())),
+            _ => {}
+        }
+        Spoken::new(lines)
     }
 }

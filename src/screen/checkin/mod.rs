@@ -669,6 +669,21 @@ fn brussels() -> TimeZone {
     TimeZone::get("Europe/Brussels").unwrap_or(TimeZone::UTC)
 }
 
+impl State {
+    /// The code typed so far, spelled, and what is wrong with it.
+    fn typed_lines(&self, ctx: &Context<'_>) -> Vec<String> {
+        let mut lines = vec![if self.typed.is_empty() {
+            ctx.tr("speech-nothing-typed")
+        } else {
+            let mut args = kiosk_core::i18n::FluentArgs::new();
+            args.set("text", crate::speech_mode::spell(&self.typed));
+            ctx.tr_args("speech-typed", &args)
+        }];
+        lines.extend(self.typed_error.map(|e| ctx.tr(e.message_id())));
+        lines
+    }
+}
+
 impl Flow for State {
     type Message = Message;
     type Reply = Reply;
@@ -792,16 +807,35 @@ impl Flow for State {
         }
     }
 
+    fn focus_label(&self, ctx: &Context<'_>, message: &Message) -> String {
+        match message {
+            Message::TypeCode => ctx.tr("checkin-type-code"),
+            Message::Key(key) => crate::widget::key_names::keypad(ctx, key),
+            Message::TakeNumber => ctx.tr("checkin-take-number"),
+            Message::AskCancel => ctx.tr("checkin-cancel"),
+            Message::ConfirmCancel => ctx.tr("checkin-cancel-yes"),
+            Message::KeepAppointment => ctx.tr("checkin-cancel-no"),
+            Message::TryAgain => ctx.tr("checkin-try-again"),
+            Message::PrintAgain => ctx.tr("checkin-print-again"),
+            Message::ChooseService(id) => self
+                .walk_ins
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| words::localized(&s.name, ctx.language).to_owned())
+                .unwrap_or_default(),
+            Message::Finish => match self.step {
+                Step::PrinterDown | Step::Problem => ctx.tr(problem::finish_label(self)),
+                _ => ctx.tr("checkin-finish"),
+            },
+        }
+    }
+
     fn spoken(&self, ctx: &Context<'_>, around: &Surroundings<'_>) -> Spoken {
-        if let (Step::Ticket, Some(ticket)) = (self.step, &self.ticket)
-            && ticket.already
-        {
-            // What the screen shows, in reading order: the title, then the number.
-            return Spoken::new([
-                ctx.tr(self.service().title_id()),
-                ctx.tr("checkin-already-title"),
-                ticket.number.clone(),
-            ]);
+        if let (Step::Ticket, Some(ticket)) = (self.step, &self.ticket) {
+            return Spoken::new(
+                std::iter::once(ctx.tr(self.service().title_id()))
+                    .chain(ticket::spoken(self, ctx, ticket)),
+            );
         }
         let sentence = match self.step {
             Step::PrinterDown | Step::Problem => problem::sentence(self, ctx, around.now),
@@ -818,12 +852,16 @@ impl Flow for State {
             Step::Cancelled => ctx.tr("checkin-cancelled-title"),
         };
         let mut lines = vec![ctx.tr(self.service().title_id()), sentence];
-        if self.step == Step::ChooseService {
-            lines.extend(
+        match self.step {
+            Step::ChooseService => lines.extend(
                 self.walk_ins
                     .iter()
                     .map(|s| words::localized(&s.name, ctx.language).to_owned()),
-            );
+            ),
+            Step::Ask => lines.push(ctx.tr("checkin-ask-hint")),
+            Step::Typing => lines.extend(self.typed_lines(ctx)),
+            Step::Cancelled => lines.push(ctx.tr("checkin-cancelled-body")),
+            _ => {}
         }
         Spoken::new(lines)
     }

@@ -27,7 +27,7 @@ pub fn targets(state: &State) -> Vec<Message> {
 
 /// The label of the button that leaves: the desk helps with all but an early arrival, who
 /// only needs to come back.
-fn finish_label(state: &State) -> &'static str {
+pub fn finish_label(state: &State) -> &'static str {
     match (state.step, &state.failure) {
         (Step::Problem, Failure::TooEarly { .. } | Failure::WalkInClosed { .. }) => {
             "checkin-start-again"

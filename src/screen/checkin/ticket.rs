@@ -101,12 +101,11 @@ fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> El
         )));
     }
     lines.push(layout::body(ctx.tr("checkin-watch-screen")));
+    let printing = ctx.tr(printing_id(state, ticket));
     lines.push(match state.printing {
-        Printing::Failed(_) => layout::warning(ctx.tr("checkin-print-failed"), size::BODY),
-        Printing::InFlight => printer(ctx.tr("checkin-printing")),
-        // Nothing printed for a number the booking already had, until it is asked for.
-        Printing::NotYet if ticket.already => layout::body(ctx.tr("checkin-already-body")),
-        Printing::Printed | Printing::NotYet => printer(ctx.tr("checkin-take-ticket")),
+        Printing::Failed(_) => layout::warning(printing, size::BODY),
+        Printing::NotYet if ticket.already => layout::body(printing),
+        Printing::InFlight | Printing::Printed | Printing::NotYet => printer(printing),
     });
     if ticket.already && matches!(state.printing, Printing::NotYet | Printing::Failed(_)) {
         lines.push(layout::secondary(
@@ -128,6 +127,38 @@ fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> El
         .spacing(space::BETWEEN_TARGETS)
         .width(Length::Fill)
         .into()
+}
+
+/// Where the ticket is: printing, to take, failed, or not printed for a number already had.
+fn printing_id(state: &State, ticket: &QueueTicketInfo) -> &'static str {
+    match state.printing {
+        Printing::Failed(_) => "checkin-print-failed",
+        Printing::InFlight => "checkin-printing",
+        // Nothing printed for a number the booking already had, until it is asked for.
+        Printing::NotYet if ticket.already => "checkin-already-body",
+        Printing::Printed | Printing::NotYet => "checkin-take-ticket",
+    }
+}
+
+/// The ticket screen aloud: the number spelled so that it is heard right, the service, the
+/// wait and the printer's part, in the order the screen shows them.
+pub fn spoken(state: &State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> Vec<String> {
+    let mut args = kiosk_core::i18n::FluentArgs::new();
+    args.set("number", crate::speech_mode::spell(&ticket.number));
+    let mut lines = vec![
+        ctx.tr(title_id(ticket)),
+        ctx.tr_args("speech-ticket-number", &args),
+        words::localized(&ticket.service, ctx.language).to_owned(),
+    ];
+    if let Some(people) = ticket.people_ahead {
+        lines.push(words::count(ctx, "checkin-people-ahead", "people", people));
+    }
+    if let Some(minutes) = ticket.estimated_wait_min.filter(|m| *m > 0) {
+        lines.push(words::count(ctx, "checkin-wait", "minutes", minutes));
+    }
+    lines.push(ctx.tr("checkin-watch-screen"));
+    lines.push(ctx.tr(printing_id(state, ticket)));
+    lines
 }
 
 fn printer<'a>(label: String) -> Element<'a, Message> {

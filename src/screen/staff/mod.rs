@@ -288,11 +288,31 @@ impl Flow for State {
         }
     }
 
+    fn focus_label(&self, ctx: &Context<'_>, message: &Message) -> String {
+        match message {
+            Message::Key(key) => crate::widget::key_names::pin_keypad(ctx, key),
+            Message::TestPrint => ctx.tr("staff-test-print"),
+            Message::Reprint => ctx.tr("staff-reprint"),
+            Message::Restart => ctx.tr("staff-restart"),
+            Message::CloseKiosk => ctx.tr("staff-close"),
+        }
+    }
+
     fn view<'a>(&'a self, ctx: &Context<'a>, around: &Surroundings<'a>) -> Element<'a, Message> {
         self.draw(ctx, around)
     }
 
     fn spoken(&self, ctx: &Context<'_>, _around: &Surroundings<'_>) -> Spoken {
-        Spoken::new([ctx.tr("staff-title")])
+        let mut lines = vec![ctx.tr("staff-title")];
+        match self.step {
+            Step::Pin => {
+                lines.push(ctx.tr("staff-pin"));
+                // How many digits, never which.
+                lines.extend(crate::widget::key_names::pin_progress(ctx, self.pin.len()));
+            }
+            Step::Locked => lines.push(ctx.tr("staff-locked")),
+            Step::Panel => {}
+        }
+        Spoken::new(lines)
     }
 }

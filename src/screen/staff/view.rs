@@ -5,6 +5,7 @@ use iced::{Element, Length};
 
 use kiosk_core::i18n::FluentArgs;
 use kiosk_core::sync::Link;
+use kiosk_speech::SpeechStatus;
 
 use super::{Message, State, Step};
 use crate::context::Context;
@@ -137,7 +138,25 @@ fn facts(ctx: &Context<'_>, status: &Surroundings<'_>) -> Vec<(String, String)> 
         (ctx.tr("staff-card-reader"), ctx.tr(status.card_reader)),
         (ctx.tr("staff-link"), link),
         (ctx.tr("staff-outbox"), outbox),
+        (
+            ctx.tr("staff-speech"),
+            speech_text(ctx, status.speech.as_ref()),
+        ),
     ]
+}
+
+/// The speech service in words: ready, off, or why it cannot speak (the kiosk works on).
+fn speech_text(ctx: &Context<'_>, speech: Option<&SpeechStatus>) -> String {
+    match speech {
+        None | Some(SpeechStatus::Off) => ctx.tr("staff-speech-off"),
+        Some(SpeechStatus::Ready) => ctx.tr("staff-speech-ready"),
+        Some(SpeechStatus::Starting) => ctx.tr("staff-speech-starting"),
+        Some(SpeechStatus::Unavailable { reason }) => {
+            let mut args = FluentArgs::new();
+            args.set("reason", reason.clone());
+            ctx.tr_args("staff-speech-unavailable", &args)
+        }
+    }
 }
 
 /// Portrait: title, facts, then the buttons. Landscape has 1080 px of height for what portrait

@@ -36,6 +36,18 @@ pub struct Config {
     pub scanner: Option<ScannerSettings>,
     pub card_reader: CardReaderMode,
     pub staff: StaffSettings,
+    pub speech: SpeechSettings,
+}
+
+/// Speech mode for residents who cannot see the screen (started by the resident with a key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechSettings {
+    /// `false`: no speech key and no "Read aloud" button at all.
+    pub enabled: bool,
+    /// speech-dispatcher's socket; `None`: the kiosk user's own (started when needed).
+    pub socket: Option<PathBuf>,
+    /// The rate a session starts at, in speech-dispatcher's scale (-100..=100).
+    pub rate: i8,
 }
 
 #[derive(Debug, Clone)]

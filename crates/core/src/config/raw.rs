@@ -16,6 +16,7 @@ pub struct RawConfig {
     pub scanner: RawScanner,
     pub card_reader: RawCardReader,
     pub staff: RawStaff,
+    pub speech: RawSpeech,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +67,24 @@ impl Default for RawDisplay {
             width: 1080,
             height: 1920,
             hide_cursor: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct RawSpeech {
+    pub enabled: bool,
+    pub socket: String,
+    pub rate: i64,
+}
+
+impl Default for RawSpeech {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            socket: String::new(),
+            rate: 0,
         }
     }
 }

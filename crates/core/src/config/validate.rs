@@ -244,6 +244,14 @@ impl Checker<'_> {
             self.report("staff.pin", "must be 4 to 8 digits");
         }
 
+        let rate = self.in_range("speech.rate", raw.speech.rate, -100..=100, "");
+        let speech = SpeechSettings {
+            enabled: raw.speech.enabled,
+            socket: (!raw.speech.socket.trim().is_empty())
+                .then(|| PathBuf::from(raw.speech.socket.trim())),
+            rate: rate.and_then(|r| i8::try_from(r).ok()).unwrap_or(0),
+        };
+
         Some(Config {
             source: self.file.to_path_buf(),
             kiosk: KioskSettings {
@@ -273,6 +281,7 @@ impl Checker<'_> {
                 pin,
                 allow_exit: raw.staff.allow_exit,
             },
+            speech,
         })
     }
 

@@ -2,7 +2,7 @@
 //! the views number their focus outlines.
 
 mod card;
-mod choose;
+pub mod choose;
 mod ending;
 mod pin;
 pub(super) mod preview;
