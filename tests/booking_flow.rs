@@ -329,7 +329,7 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
     flow.assert_shows("Stap 4 van 6");
     flow.type_text("jan");
     flow.assert_shows("jan|");
-    // Done is on screen in landscape too, where the keyboard is taller than the space.
+    // Done is on screen in landscape too: the keyboard fits the space under the question.
     flow.assert_shows("Klaar");
     assert_eq!(
         flow.click_messages("Klaar", LANDSCAPE),

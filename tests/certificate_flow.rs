@@ -298,7 +298,7 @@ fn back_keeps_what_was_entered() {
     for key in ["j", "o", "b"] {
         flow.click(key);
     }
-    flow.click_in("Continue", LANDSCAPE);
+    flow.click_in("Done", LANDSCAPE);
     assert_eq!(flow.state.step(), Step::InsertCard);
     flow.state.back();
     assert_eq!(flow.state.step(), Step::Purpose);
