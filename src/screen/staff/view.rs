@@ -18,6 +18,8 @@ pub(super) const TEST: u8 = 0;
 pub(super) const REPRINT: u8 = 1;
 pub(super) const RESTART: u8 = 2;
 pub(super) const CLOSE: u8 = 3;
+/// "Settings", beside the title: first in reading order.
+pub(super) const SETTINGS: u8 = 4;
 
 /// The panel's words, gathered once so that the layout can be chosen for the space it gets.
 struct Words {
@@ -70,6 +72,7 @@ impl State {
             .height(Length::Fill)
             .into(),
             Step::Panel => panel(*ctx, ctx.tr("staff-title"), self.words(ctx, status)),
+            Step::Settings | Step::Edit => self.draw_settings(ctx),
         }
     }
 
@@ -145,7 +148,23 @@ fn facts(ctx: &Context<'_>, status: &Surroundings<'_>) -> Vec<(String, String)> 
 /// way the buttons stand two by two, and the lines about them follow below the pairs.
 fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Message> {
     responsive(move |available| {
-        let title = text(title.clone()).size(size::TITLE).font(theme::BOLD);
+        let settings = buttons::paired(
+            &ctx,
+            ctx.tr("staff-settings"),
+            Message::OpenSettings,
+            false,
+            ctx.is_focused(FocusId::Content(SETTINGS)),
+        );
+        // The title with "Settings" on its right: staff's way to the clerk's settings.
+        let title = row![
+            text(title.clone())
+                .size(size::TITLE)
+                .font(theme::BOLD)
+                .width(Length::FillPortion(3)),
+            container(settings).width(Length::FillPortion(2)),
+        ]
+        .spacing(space::BETWEEN_TARGETS)
+        .align_y(iced::Alignment::Center);
         let facts = column(words.facts.iter().map(|(label, value)| {
             row![
                 text(label.clone())
