@@ -941,6 +941,7 @@ fn every_keyboard_page_fits_both_orientations_in_four_languages() {
     let i18n = support::i18n();
     for language in Language::ALL {
         let mut flow = Flow::new();
+        flow.reach_days();
         flow.reach_times();
         flow.click("10:30");
         flow.language = language;
