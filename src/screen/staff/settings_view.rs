@@ -41,7 +41,7 @@ impl State {
                     .into_iter()
                     .map(|(id, key)| (id, input(Input::Typed(key))))
                     .collect(),
-                Kind::Number => keypad::phone_targets(ctx, 0)
+                Kind::Number => keypad::number_targets(ctx, 0)
                     .into_iter()
                     .map(|(id, key)| (id, input(Input::Digit(key))))
                     .collect(),
@@ -284,7 +284,7 @@ fn editor_view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Message>
         .into(),
         Kind::Number => responsive(move |available| {
             let pad = container(
-                container(keypad::phone(&ctx, 0).map(|key| Message::Settings(Input::Digit(key))))
+                container(keypad::number(&ctx, 0).map(|key| Message::Settings(Input::Digit(key))))
                     .max_width(640),
             )
             .center_x(Length::Fill);
