@@ -63,6 +63,17 @@ impl Staff {
 
     /// Five quick taps on the clock and the staff code, then "Settings", read from the file.
     fn open_settings(&mut self) {
+        self.open_panel();
+        self.open_settings_from_panel();
+    }
+
+    fn open_settings_from_panel(&mut self) {
+        self.tap("Instellingen");
+        assert_eq!(self.step(), Some(staff::Step::Settings));
+        assert!(self.shows("Talen"), "the settings are listed once read");
+    }
+
+    fn open_panel(&mut self) {
         for _ in 0..5 {
             self.kiosk.clock.advance(Duration::from_millis(100));
             self.tap("10:30");
@@ -71,9 +82,6 @@ impl Staff {
             self.tap(key);
         }
         assert_eq!(self.step(), Some(staff::Step::Panel));
-        self.tap("Instellingen");
-        assert_eq!(self.step(), Some(staff::Step::Settings));
-        assert!(self.shows("Talen"), "the settings are listed once read");
     }
 
     fn step(&self) -> Option<staff::Step> {
@@ -188,7 +196,11 @@ impl Staff {
 #[test]
 fn idle_time_and_paper_width_are_saved_with_the_comments_kept_then_the_kiosk_restarts() {
     let mut staff = Staff::new();
-    staff.open_settings();
+    staff.open_panel();
+    staff.send(Message::Language(Language::German));
+    staff.dump("0-panel-de");
+    staff.send(Message::Language(Language::Dutch));
+    staff.open_settings_from_panel();
     staff.assert_shows("Wachttijd (seconden)");
     staff.assert_shows("60");
     staff.dump("1-list");

@@ -148,11 +148,10 @@ fn facts(ctx: &Context<'_>, status: &Surroundings<'_>) -> Vec<(String, String)> 
 /// way the buttons stand two by two, and the lines about them follow below the pairs.
 fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Message> {
     responsive(move |available| {
-        let settings = buttons::paired(
+        let settings = buttons::secondary(
             &ctx,
             ctx.tr("staff-settings"),
-            Message::OpenSettings,
-            false,
+            Some(Message::OpenSettings),
             ctx.is_focused(FocusId::Content(SETTINGS)),
         );
         // The title with "Settings" on its right: staff's way to the clerk's settings.
@@ -178,9 +177,11 @@ fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Messa
             .spacing(space::BETWEEN_TARGETS)
             .into()
         }))
-        .spacing(12);
+        // Tight enough that the facts keep their lines under the title and its button in the
+        // 540 px landscape leaves (a German label takes two).
+        .spacing(8);
         let facts = container(facts)
-            .padding(24)
+            .padding([16, 24])
             .width(Length::Fill)
             .style(theme::card);
         let actions = actions(&ctx, &words);
