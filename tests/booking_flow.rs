@@ -893,6 +893,10 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     flow.type_text("0470");
     flow.click("Klaar");
     dump(&flow, "6-contact");
+    flow.send(Message::Contact(kiosk::screen::booking::ContactMode::Email));
+    flow.type_text("an@");
+    dump(&flow, "6-contact-email");
+    flow.send(Message::Contact(kiosk::screen::booking::ContactMode::Phone));
     flow.type_text("123456");
     flow.click("Klaar");
     let booking = held(&flow, 10);
