@@ -7,6 +7,7 @@
 mod reprint;
 pub mod restart;
 pub mod settings;
+mod settings_editor;
 mod settings_view;
 mod view;
 
