@@ -407,3 +407,37 @@ fn every_settings_page_fits_both_orientations_in_four_languages() {
         assert_eq!(staff.step(), Some(staff::Step::Settings));
     }
 }
+
+/// The keyboard (or a keypad) reaches the settings shown, then paging and Save, in that order.
+#[test]
+fn the_keyboard_reaches_the_settings_shown_in_the_order_shown() {
+    use kiosk::focus::FocusId;
+    use staff::SettingsInput::{Open, Page};
+    let mut staff = Staff::new();
+    staff.open_settings();
+    let targets = |staff: &Staff| -> Vec<staff::Message> {
+        staff
+            .kiosk
+            .app
+            .as_kiosk()
+            .unwrap()
+            .focus_targets()
+            .into_iter()
+            .filter_map(|(id, message)| match (id, message) {
+                (FocusId::Content(_), Message::Tap(kiosk::app::Tap::Staff(message))) => {
+                    Some(message)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let settings = staff::Message::Settings;
+    let mut first: Vec<staff::Message> = (0..6).map(|i| settings(Open(i))).collect();
+    first.extend([settings(Page(1)), staff::Message::SaveSettings]);
+    assert_eq!(targets(&staff), first);
+    staff.tap("Meer");
+    staff.tap("Meer");
+    let mut last: Vec<staff::Message> = (12..15).map(|i| settings(Open(i))).collect();
+    last.extend([settings(Page(1)), staff::Message::SaveSettings]);
+    assert_eq!(targets(&staff), last);
+}
