@@ -329,7 +329,7 @@ fn the_whole_happy_path_books_confirms_prints_and_finishes() {
     flow.assert_shows("Stap 4 van 6");
     flow.type_text("jan");
     flow.assert_shows("jan|");
-    // Done is on screen in landscape too, where the keyboard is taller than the space.
+    // Done is on screen in landscape too: the keyboard fits the space under the question.
     flow.assert_shows("Klaar");
     assert_eq!(
         flow.click_messages("Klaar", LANDSCAPE),
@@ -893,6 +893,10 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     flow.type_text("0470");
     flow.click("Klaar");
     dump(&flow, "6-contact");
+    flow.send(Message::Contact(kiosk::screen::booking::ContactMode::Email));
+    flow.type_text("an@");
+    dump(&flow, "6-contact-email");
+    flow.send(Message::Contact(kiosk::screen::booking::ContactMode::Phone));
     flow.type_text("123456");
     flow.click("Klaar");
     let booking = held(&flow, 10);
@@ -912,4 +916,58 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     flow.reach_summary();
     flow.answer(Reply::Held(Err(Failure::Offline)));
     dump(&flow, "11-offline");
+}
+
+/// The keyboard's keys on all three of its pages, wholly on screen in both orientations.
+fn assert_keyboard_fits(flow: &mut Flow, words: &dyn Fn(&str) -> String) {
+    use kiosk::widget::keyboard::Page;
+    for page in [Page::Accents, Page::Symbols, Page::Letters] {
+        flow.send(Message::Keyboard(KeyboardMessage::Page(page)));
+        for id in [
+            "input-key-done",
+            "input-key-backspace",
+            "input-key-shift",
+            "input-key-space",
+        ] {
+            flow.assert_shows(&words(id));
+        }
+        for key in ["0", "9", "@", "."] {
+            flow.assert_shows(key);
+        }
+    }
+}
+
+/// Name and e-mail are typed on the keyboard under the question, in landscape too, with the
+/// reason a value is refused and the phone-or-e-mail switch: nothing cut off, in every language.
+#[test]
+fn every_keyboard_page_fits_both_orientations_in_four_languages() {
+    use kiosk::screen::booking::ContactMode;
+    let i18n = support::i18n();
+    for language in Language::ALL {
+        let mut flow = Flow::new();
+        flow.reach_days();
+        flow.reach_times();
+        flow.click("10:30");
+        flow.language = language;
+        let words = |id: &str| i18n.text(language, id);
+        flow.send(Message::Keyboard(KeyboardMessage::Done));
+        flow.assert_shows(&words("booking-name-title"));
+        flow.assert_shows(&words("booking-name-empty"));
+        assert_keyboard_fits(&mut flow, &words);
+        flow.send(Message::Keyboard(KeyboardMessage::Insert('j')));
+        flow.send(Message::Keyboard(KeyboardMessage::Done));
+        flow.send(Message::Contact(ContactMode::Email));
+        flow.send(Message::Keyboard(KeyboardMessage::Insert('x')));
+        flow.send(Message::Keyboard(KeyboardMessage::Done));
+        for id in [
+            "booking-contact-title",
+            "booking-contact-phone",
+            "booking-contact-email",
+            "input-email-at-missing",
+        ] {
+            flow.assert_shows(&words(id));
+        }
+        flow.assert_shows("x|");
+        assert_keyboard_fits(&mut flow, &words);
+    }
 }

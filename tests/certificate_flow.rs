@@ -298,7 +298,7 @@ fn back_keeps_what_was_entered() {
     for key in ["j", "o", "b"] {
         flow.click(key);
     }
-    flow.click_in("Continue", LANDSCAPE);
+    flow.click_in("Done", LANDSCAPE);
     assert_eq!(flow.state.step(), Step::InsertCard);
     flow.state.back();
     assert_eq!(flow.state.step(), Step::Purpose);
@@ -666,6 +666,7 @@ fn french_and_german_labels() {
 
 #[test]
 fn every_screen_fits_both_orientations() {
+    use kiosk::widget::keyboard::{KeyboardMessage, Page};
     // `shows` checks portrait and landscape and that the text lies inside the screen.
     for language in Language::ALL {
         let mut flow = Flow::new();
@@ -680,6 +681,21 @@ fn every_screen_fits_both_orientations() {
         flow.assert_shows(&words("input-key-done"));
         flow.send(Message::Continue);
         flow.assert_shows(&words("certificate-purpose-missing"));
+        // The keyboard's three pages fit under the question in landscape too.
+        for page in [Page::Accents, Page::Symbols, Page::Letters] {
+            flow.send(Message::Keyboard(KeyboardMessage::Page(page)));
+            for id in [
+                "input-key-backspace",
+                "input-key-shift",
+                "input-key-space",
+                "certificate-purpose-title",
+            ] {
+                flow.assert_shows(&words(id));
+            }
+            for key in ["0", "9", "@", "."] {
+                flow.assert_shows(key);
+            }
+        }
         flow.send(Message::Keyboard(
             kiosk::widget::keyboard::KeyboardMessage::Insert('x'),
         ));
@@ -993,4 +1009,32 @@ fn the_kiosks_rate_limit_is_told_apart_from_the_cards() {
         Failure::KioskBusy
     );
     assert_eq!(Failure::from_sync(&refused(None)), Failure::TooManyRequests);
+}
+
+/// Speech mode never says a PIN: in every language, while the PIN is typed, the screen says how
+/// many digits are in and the keypad's keys say "digit key", never which digit.
+#[test]
+fn speech_says_how_many_pin_digits_are_in_and_never_which() {
+    for language in Language::ALL {
+        let mut flow = Flow::new();
+        flow.set_language(language);
+        flow.reach_pin();
+        let labels = flow.focus_labels();
+        assert!(labels.iter().all(|l| !l.trim().is_empty()), "{labels:?}");
+        for (typed, digit) in [9u8, 8, 7, 6].into_iter().enumerate() {
+            flow.send(Message::Pin(PinKey::Digit(digit)));
+            let spoken = flow.spoken();
+            let entered = spoken.last().unwrap();
+            assert!(
+                entered.contains(&(typed + 1).to_string()),
+                "{language:?}: the count of digits in {spoken:?}"
+            );
+            for said in spoken.iter().chain(&flow.focus_labels()) {
+                assert!(
+                    !said.contains(['9', '8', '7', '6']),
+                    "{language:?}: a PIN digit said: {said:?}"
+                );
+            }
+        }
+    }
 }

@@ -4,6 +4,10 @@
 //! a real speech-dispatcher (espeak-ng, no audio device) taking what the kiosk says; against
 //! the reference backend over HTTP and the emupos printer.
 //!
+//! The same walk runs in each of the four languages: every screen of booking, check-in and
+//! taking a number says something, in its language and not another's, that espeak-ng renders
+//! to sound of a plausible length.
+//!
 //! Fails (does not skip) when emupos is not running (`sudo tests/tools/emupos-up`) or
 //! speech-dispatcher is missing (`tests/tools/packages`).
 
@@ -18,6 +22,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 use kiosk::app::{GHOST_TAP_GUARD, Message};
 use kiosk::screen::Screen;
 use kiosk::speech_mode::SpeechKey;
+use kiosk_core::i18n::{FluentArgs, I18n, Language};
 use kiosk_speech::testing::SpeechDaemon;
 
 use support::driver::{Driver, emupos};
@@ -52,6 +57,19 @@ fn all_said(driver: &Driver) -> Vec<String> {
         .collect()
 }
 
+/// What was said in `language` in this session (speech starts in the kiosk's default
+/// language, before the resident chooses theirs).
+fn said_in(driver: &Driver, language: Language) -> Vec<String> {
+    driver
+        .kiosk()
+        .session
+        .said
+        .iter()
+        .filter(|u| u.language == language)
+        .map(|u| u.text.clone())
+        .collect()
+}
+
 /// Moves the focus with the arrow key until the focused button is announced as `wanted`
 /// (`exact`: the whole label), then presses OK: what a blind resident does.
 fn choose(driver: &mut Driver, wanted: &str, exact: bool) {
@@ -82,6 +100,15 @@ fn choose(driver: &mut Driver, wanted: &str, exact: bool) {
     );
 }
 
+/// The first choice of the screen (the first focus target), chosen with the keys; its label.
+fn choose_first(driver: &mut Driver) -> String {
+    press(driver, Named::ArrowDown);
+    let label = last_said(driver);
+    driver.advance(GHOST_TAP_GUARD + Duration::from_millis(50));
+    press(driver, Named::Enter);
+    label
+}
+
 /// Types `text` on the on-screen keyboard or keypad by moving to each key and pressing OK.
 fn type_keys(driver: &mut Driver, text: &str) {
     for c in text.chars() {
@@ -89,9 +116,12 @@ fn type_keys(driver: &mut Driver, text: &str) {
     }
 }
 
-#[test]
-fn booking_and_checking_in_work_with_the_keypad_and_speech_alone() {
+/// Books, checks in by typing the code and takes a walk-in number, all with the keys and in
+/// `language`; returns everything said, session by session.
+fn walk(language: Language) {
     emupos::require();
+    let i18n: std::sync::Arc<I18n> = support::i18n();
+    let tr = |id: &str| i18n.text(language, id);
     let marker = e2e::marker("SPK");
     let dir = tempfile::tempdir().unwrap();
     let daemon = SpeechDaemon::start_at(&dir.path().join("speech.sock"))
@@ -107,111 +137,106 @@ fn booking_and_checking_in_work_with_the_keypad_and_speech_alone() {
             .map(kiosk_speech::Speech::status);
         (status == Some(kiosk_speech::SpeechStatus::Ready)).then_some(())
     });
+    let mut said = Vec::new();
+    // Speech on (the star key), then the language chosen with the keys as a resident would.
+    let start = |driver: &mut Driver| {
+        driver.send(Message::Speech(SpeechKey::Toggle));
+        if language != Language::Dutch {
+            choose(driver, &i18n.text(language, "language-name"), true);
+        }
+    };
 
-    // The star key of the keypad: speech on, and the start screen said whole.
-    driver.send(Message::Speech(SpeechKey::Toggle));
-    let welcome = last_said(&driver);
-    assert!(welcome.starts_with("Spraak staat aan."), "{welcome}");
-    for words in [
-        "Waarmee kunnen we u helpen?",
-        "Afspraak maken",
-        "Ik heb een afspraak",
-    ] {
-        assert!(welcome.contains(words), "{words:?} not in {welcome:?}");
+    start(&mut driver);
+    let welcome = all_said(&driver).join(" ");
+    for id in ["home-question", "home-book", "home-checkin"] {
+        assert!(welcome.contains(&tr(id)), "{:?} not in {welcome:?}", tr(id));
     }
+    let voice = kiosk::speech_mode::voice_language(language).voice();
     let spoken = daemon
         .wait_spoken(WAIT, |spoken| {
-            spoken.iter().any(|s| s.text.contains("Spraak staat aan"))
+            spoken.iter().any(|s| s.text.contains(&tr("home-question")))
         })
         .unwrap();
     let first = spoken
         .iter()
-        .find(|s| s.text.contains("Spraak staat aan"))
+        .find(|s| s.text.contains(&tr("home-question")))
         .unwrap_or_else(|| panic!("speech-dispatcher never got the start screen: {spoken:?}"));
-    assert_eq!(first.language, "nl", "said with the Dutch voice");
+    assert_eq!(first.language, voice, "said with the {language:?} voice");
 
     // ---- Booking, keys only.
     let before = emupos::receipt_ids();
-    choose(&mut driver, "Afspraak maken", false);
+    choose(&mut driver, &tr("home-book"), false);
     assert!(
-        last_said(&driver).contains("Waarvoor wilt u een afspraak?"),
+        last_said(&driver).contains(&tr("booking-product-title")),
         "the new screen's question: {}",
         last_said(&driver)
     );
-    assert!(
-        last_said(&driver).contains("Identiteitskaart aanvragen"),
-        "and its choices: {}",
-        last_said(&driver)
-    );
-    choose(&mut driver, "Identiteitskaart aanvragen", false);
-    if last_said(&driver).contains("1 persoon") {
-        choose(&mut driver, "1 persoon", true);
+    choose_first(&mut driver);
+    if last_said(&driver).contains(&tr("booking-persons-title")) {
+        choose_first(&mut driver);
     }
-    choose(&mut driver, "dinsdag 15 december", true);
+    choose_first(&mut driver);
+    // The first time said that leaves half an hour to come back for the check-in.
     let earliest = driver
         .now()
         .checked_add(SignedDuration::from_mins(30))
         .unwrap();
-    let time = (0..48)
-        .map(|i| {
-            jiff::civil::time(8, 30, 0, 0)
-                .checked_add(SignedDuration::from_mins(5 * i))
-                .unwrap()
-        })
-        .map(|t| {
-            DAY.at(t.hour(), t.minute(), 0, 0)
+    let times = last_said(&driver);
+    let start_at = times
+        .split(['.', ' '])
+        .filter_map(|word| {
+            let (hour, minute) = word.split_once(':')?;
+            DAY.at(hour.parse().ok()?, minute.parse().ok()?, 0, 0)
                 .in_tz("Europe/Brussels")
-                .unwrap()
+                .ok()
         })
-        .find(|start| {
-            *start >= earliest && last_said(&driver).contains(&start.strftime("%H:%M").to_string())
-        })
-        .unwrap_or_else(|| panic!("no time said after {earliest}: {}", last_said(&driver)));
-    choose(&mut driver, &time.strftime("%H:%M").to_string(), true);
+        .find(|start| *start >= earliest)
+        .unwrap_or_else(|| panic!("no time said after {earliest}: {times}"));
+    choose(&mut driver, &start_at.strftime("%H:%M").to_string(), true);
     assert!(
-        last_said(&driver).contains("Wat is uw naam?"),
+        last_said(&driver).contains(&tr("booking-name-title")),
         "{}",
         last_said(&driver)
     );
     type_keys(&mut driver, "jan");
+    let mut typed = FluentArgs::new();
+    typed.set("text", "jan");
+    let echo = i18n.format(language, "speech-typed", Some(&typed));
     assert!(
-        all_said(&driver).iter().any(|s| s == "Ingevuld: jan."),
-        "what is typed is said back: {:?}",
+        all_said(&driver).iter().any(|s| s.starts_with(&echo)),
+        "what is typed is said back ({echo:?}): {:?}",
         all_said(&driver)
     );
-    choose(&mut driver, "Klaar", true);
+    choose(&mut driver, &tr("input-key-done"), true);
     assert!(
-        last_said(&driver).contains("Hoe kunnen we u bereiken?"),
+        last_said(&driver).contains(&tr("booking-contact-title")),
         "{}",
         last_said(&driver)
     );
     type_keys(&mut driver, "0470123456");
-    choose(&mut driver, "Klaar", true);
+    choose(&mut driver, &tr("input-key-done"), true);
     let summary = last_said(&driver);
-    assert!(summary.contains("Kijk uw afspraak na"), "{summary}");
+    assert!(summary.contains(&tr("booking-summary-title")), "{summary}");
     assert!(
         summary.contains("jan"),
         "the summary says the name: {summary}"
     );
-    choose(&mut driver, "Afspraak vastleggen", true);
+    choose(&mut driver, &tr("booking-confirm"), true);
     driver.wait_for("the booking", WAIT, |driver| {
         last_said(driver)
-            .contains("Uw afspraak is gemaakt")
+            .contains(&tr("booking-done-title"))
             .then_some(())
     });
     let receipt = emupos::wait_for_receipt(&before, &marker);
+    // The QR code carries KB1-<code>-<secret>.
     let code = receipt
-        .lines()
-        .find_map(|line| {
-            line.split_whitespace().last().filter(|w| {
-                w.len() == 10
-                    && w.chars().all(|c| c.is_ascii_alphanumeric())
-                    && w.chars().any(|c| c.is_ascii_digit())
-            })
-        })
-        .unwrap_or_else(|| panic!("no booking code on the ticket:\n{receipt}"))
+        .split("[qr KB1-")
+        .nth(1)
+        .and_then(|rest| rest.split('-').next())
+        .unwrap_or_else(|| panic!("no booking QR code on the ticket:\n{receipt}"))
         .to_owned();
-    choose(&mut driver, "Klaar", true);
+    said.extend(said_in(&driver, language));
+    choose(&mut driver, &tr("booking-finish"), true);
     assert!(matches!(driver.kiosk().session.screen, Screen::Home(_)));
     assert!(
         !driver.kiosk().session.speech.is_on(),
@@ -219,45 +244,143 @@ fn booking_and_checking_in_work_with_the_keypad_and_speech_alone() {
     );
 
     // ---- Check-in by typing the code, keys only.
-    driver.advance_to(&time.checked_sub(SignedDuration::from_mins(15)).unwrap());
-    driver.send(Message::Speech(SpeechKey::Toggle));
-    choose(&mut driver, "Ik heb een afspraak", false);
-    choose(&mut driver, "Mijn code typen", true);
+    driver.advance_to(&start_at.checked_sub(SignedDuration::from_mins(15)).unwrap());
+    start(&mut driver);
+    choose(&mut driver, &tr("home-checkin"), false);
+    choose(&mut driver, &tr("checkin-type-code"), true);
     type_keys(&mut driver, &code);
-    choose(&mut driver, "Klaar", true);
+    choose(&mut driver, &tr("input-key-done"), true);
     driver.wait_for("the appointment", WAIT, |driver| {
-        driver.shows("Mijn volgnummer nemen").then_some(())
+        last_said(driver)
+            .contains(&tr("checkin-appointment-title"))
+            .then_some(())
     });
     let before = emupos::receipt_ids();
-    choose(&mut driver, "Mijn volgnummer nemen", true);
-    let queue_receipt = emupos::wait_for_receipt(&before, &marker);
-    let number = queue_number(&queue_receipt);
-    let spelled = kiosk::speech_mode::spell(&number);
+    choose(&mut driver, &tr("checkin-take-number"), true);
+    let number = queue_number(&emupos::wait_for_receipt(&before, &marker));
+    let mut args = FluentArgs::new();
+    args.set("number", kiosk::speech_mode::spell(&number));
+    let announced = i18n.format(language, "speech-ticket-number", Some(&args));
     // Said when the ticket screen appears (the printer's line follows as it changes).
     let ticket = all_said(&driver)
         .into_iter()
-        .find(|said| said.contains(&spelled))
-        .unwrap_or_else(|| panic!("{spelled} never said: {:?}", all_said(&driver)));
-    assert!(
-        ticket.contains(&format!("Uw nummer is {spelled}.")),
-        "{ticket}"
-    );
+        .find(|said| said.contains(&announced))
+        .unwrap_or_else(|| panic!("{announced:?} never said: {:?}", all_said(&driver)));
     // Nobody is ahead of the first number of the day.
+    let mut ahead = FluentArgs::new();
+    ahead.set("people", 0);
+    let nobody = i18n.format(language, "checkin-people-ahead", Some(&ahead));
     assert!(
-        ticket.contains("U bent de volgende"),
-        "people ahead are said: {ticket}"
+        ticket.contains(&nobody),
+        "people ahead ({nobody:?}) are said: {ticket}"
     );
     assert_eq!(backend.tickets_of(&code), vec![(number.clone(), false)]);
     daemon
         .wait_spoken(WAIT, |spoken| {
-            spoken.iter().any(|s| s.text.contains(&spelled))
+            spoken.iter().any(|s| s.text.contains(&announced))
         })
         .unwrap()
         .iter()
-        .find(|s| s.text.contains(&spelled))
+        .find(|s| s.text.contains(&announced))
         .unwrap_or_else(|| panic!("the ticket never reached speech-dispatcher"));
+    said.extend(said_in(&driver, language));
+    choose(&mut driver, &tr("checkin-finish"), true);
 
-    // Speech ends with the session: the next resident starts without it.
-    choose(&mut driver, "Klaar", true);
-    assert!(!driver.kiosk().session.speech.is_on());
+    // ---- A number without an appointment, keys only.
+    start(&mut driver);
+    choose(&mut driver, &tr("home-walk-in"), false);
+    assert!(
+        last_said(&driver).contains(&tr("walkin-choose-title")),
+        "{}",
+        last_said(&driver)
+    );
+    let before = emupos::receipt_ids();
+    choose_first(&mut driver);
+    let walk_in = queue_number(&emupos::wait_for_receipt(&before, &marker));
+    let mut args = FluentArgs::new();
+    args.set("number", kiosk::speech_mode::spell(&walk_in));
+    let announced = i18n.format(language, "speech-ticket-number", Some(&args));
+    assert!(
+        all_said(&driver).iter().any(|s| s.contains(&announced)),
+        "{announced:?} never said: {:?}",
+        all_said(&driver)
+    );
+    said.extend(said_in(&driver, language));
+    choose(&mut driver, &tr("checkin-finish"), true);
+
+    check_said(&i18n, language, &said, dir.path());
+}
+
+/// Everything said is words, in `language` and in no other (a label that ignored the
+/// resident's language would carry another's words), and renders to sound of a plausible
+/// length with that language's espeak-ng voice.
+fn check_said(i18n: &I18n, language: Language, said: &[String], dir: &std::path::Path) {
+    const DISTINCT: [&str; 8] = [
+        "home-question",
+        "booking-product-title",
+        "booking-confirm",
+        "input-key-done",
+        "checkin-take-number",
+        "checkin-finish",
+        "speech-on",
+        "nav-back",
+    ];
+    assert!(said.len() > 40, "a whole walk says more: {said:?}");
+    for text in said {
+        assert!(!text.trim().is_empty(), "an empty utterance in {said:?}");
+        for other in Language::ALL.into_iter().filter(|l| *l != language) {
+            for id in DISTINCT {
+                let foreign = i18n.text(other, id);
+                // Only the words that differ from this language's.
+                if foreign != i18n.text(language, id) && foreign.len() > 4 {
+                    assert!(
+                        !text.contains(&foreign),
+                        "{other:?} words {foreign:?} said in {language:?}: {text:?}"
+                    );
+                }
+            }
+        }
+    }
+    let voice = kiosk::speech_mode::voice_language(language);
+    let mut rendered = 0;
+    for (i, text) in said
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.split_whitespace().count() >= 3)
+    {
+        let wav = dir.join(format!("said-{i}.wav"));
+        let length = kiosk_speech::testing::render_wav(
+            &kiosk_speech::Utterance::new(voice, text.clone()),
+            &wav,
+        )
+        .unwrap_or_else(|e| panic!("espeak-ng could not say {text:?}: {e}"));
+        let words = text.split_whitespace().count() as f64;
+        let seconds = length.as_secs_f64();
+        assert!(
+            seconds > 0.1 * words && seconds < 1.5 * words,
+            "{words} words said in {seconds:.2} s: {text:?}"
+        );
+        rendered += 1;
+    }
+    assert!(rendered > 10, "only {rendered} utterances rendered");
+}
+
+#[test]
+fn in_dutch_booking_checking_in_and_a_number_work_with_the_keypad_and_speech_alone() {
+    walk(Language::Dutch);
+}
+
+#[test]
+fn in_french_booking_checking_in_and_a_number_work_with_the_keypad_and_speech_alone() {
+    walk(Language::French);
+}
+
+#[test]
+fn in_german_booking_checking_in_and_a_number_work_with_the_keypad_and_speech_alone() {
+    walk(Language::German);
+}
+
+#[test]
+fn in_english_booking_checking_in_and_a_number_work_with_the_keypad_and_speech_alone() {
+    walk(Language::English);
 }

@@ -481,6 +481,7 @@ fn restart_is_always_offered_and_ends_the_program_with_its_own_exit_code() {
     assert_eq!(
         targets,
         [
+            (4, staff::Message::OpenSettings),
             (0, staff::Message::TestPrint),
             (1, staff::Message::Reprint),
             (2, staff::Message::Restart),
@@ -538,6 +539,7 @@ fn with_allow_exit_the_keyboard_reaches_close_after_restart() {
     assert!(matches!(
         contents.as_slice(),
         [
+            (4, Message::Tap(Tap::Staff(staff::Message::OpenSettings))),
             (0, Message::Tap(Tap::Staff(staff::Message::TestPrint))),
             (1, Message::Tap(Tap::Staff(staff::Message::Reprint))),
             (2, Message::Tap(Tap::Staff(staff::Message::Restart))),

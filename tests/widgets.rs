@@ -4,7 +4,7 @@
 
 mod support;
 
-use iced::Element;
+use iced::{Element, Size};
 use iced_test::Simulator;
 
 use kiosk::context::Context;
@@ -50,7 +50,12 @@ impl Words {
 
 /// Clicks the key labelled `label` in `view` and returns what it emitted.
 fn press<M: Clone + std::fmt::Debug>(view: Element<'_, M>, label: &str) -> Vec<M> {
-    let mut ui = Simulator::with_size(settings(), PORTRAIT, view);
+    press_in(view, label, PORTRAIT)
+}
+
+/// [`press`] in a space of `size`.
+fn press_in<M: Clone + std::fmt::Debug>(view: Element<'_, M>, label: &str, size: Size) -> Vec<M> {
+    let mut ui = Simulator::with_size(settings(), size, view);
     ui.click(label)
         .unwrap_or_else(|e| panic!("no key {label:?}: {e}"));
     ui.into_messages().collect()
@@ -62,6 +67,8 @@ struct Typing {
     keyboard: Keyboard,
     text: String,
     done: bool,
+    /// The space the keyboard is drawn in.
+    size: Size,
 }
 
 impl Typing {
@@ -71,12 +78,13 @@ impl Typing {
             keyboard: Keyboard::new(),
             text: String::new(),
             done: false,
+            size: PORTRAIT,
         }
     }
 
     fn keys(&mut self, labels: &[&str]) -> &mut Self {
         for label in labels {
-            let messages = press(self.keyboard.view(&self.words.ctx(), 0), label);
+            let messages = press_in(self.keyboard.view(&self.words.ctx(), 0), label, self.size);
             assert_eq!(messages.len(), 1, "{label:?} gave {messages:?}");
             for message in messages {
                 if self.keyboard.update(&mut self.text, message) == Outcome::Done {
@@ -90,7 +98,7 @@ impl Typing {
     fn shows(&self, label: &str) -> bool {
         let mut ui = Simulator::with_size(
             settings(),
-            PORTRAIT,
+            self.size,
             self.keyboard.view(&self.words.ctx(), 0),
         );
         ui.find(label).is_ok()
@@ -160,6 +168,29 @@ fn shift_and_accent_page_last_for_one_letter() {
     typing.keys(&["abc"]);
     assert_eq!(typing.keyboard.page(), Page::Letters);
     assert!(typing.shows("z") && typing.shows("@") && typing.shows("'"));
+}
+
+/// A port path needs `/` and digits: the symbols page has the signs, and it lasts for one
+/// character like the accent page. Typed in the space landscape leaves the keyboard (four wide
+/// rows, digits as a block on the right), and in portrait's six rows.
+#[test]
+fn typing_a_port_path_on_the_symbols_page_in_both_layouts() {
+    const SYMBOLS: &str = "/:_#";
+    for size in [PORTRAIT, Size::new(1840.0, 420.0)] {
+        let mut typing = Typing::new();
+        typing.size = size;
+        typing.keys(&[SYMBOLS]);
+        assert_eq!(typing.keyboard.page(), Page::Symbols);
+        for sign in ["/", ":", ".", ",", "-", "_"] {
+            assert!(typing.shows(sign), "the symbols page lacks {sign}");
+        }
+        typing.keys(&["/", "d", "e", "v", SYMBOLS, "/", "t", "t", "y"]);
+        typing.keys(&[SHIFT, "U", SHIFT, "S", SHIFT, "B", "0", DONE]);
+        assert_eq!(typing.text, "/dev/ttyUSB0", "{size:?}");
+        assert!(typing.done);
+        typing.keys(&[SYMBOLS, ":", "9", "1", "0", "0"]);
+        assert_eq!(typing.text, "/dev/ttyUSB0:9100");
+    }
 }
 
 #[test]

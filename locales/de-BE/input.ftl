@@ -11,6 +11,7 @@ input-key-shift = Aa
 input-key-accents = àéè…
 # Back from the accented letters to the usual keys.
 input-key-letters = abc
+input-key-symbols = /:_#
 
 ## National register number
 input-nn-empty = Geben Sie Ihre Nationalregisternummer ein. Sie steht auf der Rückseite Ihres Personalausweises.

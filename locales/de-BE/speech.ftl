@@ -25,10 +25,11 @@ speech-char-capital = großes { $letter }
 speech-key-shift = Großbuchstabe
 speech-key-letters = einfache Buchstaben
 speech-key-accents = Buchstaben mit Akzent
+speech-key-symbols = Sonderzeichen
 # A key of a PIN keypad: never which digit.
 speech-pin-digit-key = Zifferntaste
 speech-pin-entered = { $entered ->
-    [one] Eine Ziffer eingegeben.
+    [one] { $entered } Ziffer eingegeben.
    *[other] { $entered } Ziffern eingegeben.
 }
 

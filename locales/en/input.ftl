@@ -11,6 +11,7 @@ input-key-shift = Aa
 input-key-accents = àéè…
 # Back from the accented letters to the usual keys.
 input-key-letters = abc
+input-key-symbols = /:_#
 
 ## National register number
 input-nn-empty = Enter your national register number. It is on the back of your identity card.

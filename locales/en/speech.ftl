@@ -25,10 +25,11 @@ speech-char-capital = capital { $letter }
 speech-key-shift = capitals
 speech-key-letters = plain letters
 speech-key-accents = accented letters
+speech-key-symbols = symbols
 # A key of a PIN keypad: never which digit.
 speech-pin-digit-key = digit key
 speech-pin-entered = { $entered ->
-    [one] One digit entered.
+    [one] { $entered } digit entered.
    *[other] { $entered } digits entered.
 }
 

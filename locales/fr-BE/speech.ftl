@@ -25,10 +25,11 @@ speech-char-capital = { $letter } majuscule
 speech-key-shift = majuscule
 speech-key-letters = lettres simples
 speech-key-accents = lettres accentuées
+speech-key-symbols = symboles
 # A key of a PIN keypad: never which digit.
 speech-pin-digit-key = touche chiffre
 speech-pin-entered = { $entered ->
-    [one] Un chiffre introduit.
+    [one] { $entered } chiffre introduit.
    *[other] { $entered } chiffres introduits.
 }
 

@@ -11,6 +11,7 @@ input-key-shift = Aa
 input-key-accents = àéè…
 # Back from the accented letters to the usual keys.
 input-key-letters = abc
+input-key-symbols = /:_#
 
 ## National register number
 input-nn-empty = Vul uw rijksregisternummer in. U vindt het op de achterkant van uw identiteitskaart.

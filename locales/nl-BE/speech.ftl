@@ -25,10 +25,11 @@ speech-char-capital = hoofdletter { $letter }
 speech-key-shift = hoofdletter
 speech-key-letters = gewone letters
 speech-key-accents = letters met accent
+speech-key-symbols = leestekens
 # A key of a PIN keypad: never which digit.
 speech-pin-digit-key = cijfertoets
 speech-pin-entered = { $entered ->
-    [one] Eén cijfer ingevuld.
+    [one] { $entered } cijfer ingevuld.
    *[other] { $entered } cijfers ingevuld.
 }
 

@@ -9,7 +9,8 @@ use kiosk_core::print::{JobState, Spooler, TestTicket, Ticket};
 use kiosk_core::staff_pin::{PinGuard, PinGuardFile};
 
 use super::{Effect, Runner, on_blocking_pool};
-use crate::screen::staff::{self, Action, Reply, ReprintOutcome};
+use crate::screen::staff::{self, Action, OpenedSettings, Refusal, Reply, ReprintOutcome};
+use kiosk_core::config::edit::{EditError, SettingsEdit};
 
 impl Runner {
     /// Turns one staff action into its effect; a test ticket comes out in `language`.
@@ -46,6 +47,27 @@ impl Runner {
                     Reply::LastTicket,
                 )
             }
+            Action::OpenSettings => {
+                let path = self.config.source.clone();
+                Effect::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || open_settings(&path))
+                            .await
+                            .unwrap_or_else(|error| Err(Refusal::not_read(error.to_string())))
+                    },
+                    Reply::SettingsOpened,
+                )
+            }
+            Action::SaveSettings(opened) => Effect::perform(
+                async move {
+                    tokio::task::spawn_blocking(move || save_settings(&opened))
+                        .await
+                        .unwrap_or_else(|error| {
+                            Err(Refusal::from_error(&EditError::Io(error.to_string())))
+                        })
+                },
+                Reply::SettingsSaved,
+            ),
             Action::ReprintLastTicket => {
                 Effect::perform(reprint_last_ticket(self.spooler.clone()), Reply::Reprinted)
             }
@@ -96,4 +118,30 @@ async fn reprint_last_ticket(spooler: Option<Arc<Spooler>>) -> ReprintOutcome {
             ReprintOutcome::NotPrinted
         }
     }
+}
+
+/// kiosk.toml, the file this kiosk's config was read from, opened for changes.
+fn open_settings(path: &std::path::Path) -> Result<OpenedSettings, Refusal> {
+    SettingsEdit::open(path)
+        .map(|edit| OpenedSettings(Arc::new(edit)))
+        .map_err(|error| {
+            tracing::error!(%error, "settings not read");
+            Refusal::not_read(error.to_string())
+        })
+}
+
+/// The changed file checked by the rules of `--check-config` (those of this build too: a
+/// production kiosk has no embedded demo), and written only when it passes; on a refusal the
+/// file is untouched.
+fn save_settings(opened: &OpenedSettings) -> Result<(), Refusal> {
+    let edit = &opened.0;
+    let loaded = edit.check().map_err(|error| Refusal::from_error(&error))?;
+    let refused = crate::demo_build::refusals(&loaded.config);
+    if !refused.is_empty() {
+        return Err(Refusal::not_in_this_build(&refused));
+    }
+    edit.save().map(|_| ()).map_err(|error| {
+        tracing::error!(%error, "settings not saved");
+        Refusal::from_error(&error)
+    })
 }

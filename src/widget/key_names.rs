@@ -38,7 +38,8 @@ pub fn keyboard(ctx: &Context<'_>, message: &KeyboardMessage) -> String {
         KeyboardMessage::Backspace => ctx.tr("input-key-backspace"),
         KeyboardMessage::Shift => ctx.tr("speech-key-shift"),
         KeyboardMessage::Page(Page::Letters) => ctx.tr("speech-key-letters"),
-        KeyboardMessage::Page(_) => ctx.tr("speech-key-accents"),
+        KeyboardMessage::Page(Page::Accents) => ctx.tr("speech-key-accents"),
+        KeyboardMessage::Page(Page::Symbols) => ctx.tr("speech-key-symbols"),
         KeyboardMessage::Done => ctx.tr("input-key-done"),
     }
 }

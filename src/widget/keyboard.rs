@@ -1,13 +1,19 @@
 //! The on-screen keyboard for names and e-mail addresses: Belgian AZERTY with large keys, digits
-//! always on top, and a page of accented letters one tap away (no long-press: residents do not
-//! discover it). Shift and the accent page last for one letter, as on a phone, so that "Loïc"
-//! is Shift, L, o, àéè…, ï, c without switching back by hand.
+//! always at hand, a page of accented letters and a page of symbols (`/ : . , - _` for staff's
+//! port paths and addresses) one tap away (no long-press: residents do not discover it). Shift
+//! and the other pages last for one character, as on a phone, so that "Loïc" is Shift, L, o,
+//! àéè…, ï, c without switching back by hand.
+//!
+//! It draws itself for the space it gets: six rows (digits on top, Done below) where they fit
+//! (portrait), else four wide rows with the digits as a block on the right and Done beside the
+//! space bar, the keys as high as the space allows (landscape leaves 540 px under the chrome).
+//! Either way a key keeps its focus number, so the keyboard focus does not depend on the layout.
 //!
 //! The keys are also the grid that [`crate::widget::keypad`] draws its pads with, so every key
 //! on the kiosk looks and behaves the same.
 
-use iced::widget::{Column, Row, button, text};
-use iced::{Element, Length, Theme};
+use iced::widget::{Column, Row, button, responsive, text};
+use iced::{Element, Length, Size, Theme};
 
 use crate::context::Context;
 use crate::focus::FocusId;
@@ -21,12 +27,18 @@ const MIN_KEY: f32 = 80.0;
 /// screen of 1080 px leaves 1000 px inside the page margins.
 pub const MIN_WIDTH: f32 = 10.0 * MIN_KEY + 9.0 * KEY_GAP;
 const _: () = assert!(KEY_GAP >= 16.0 && MIN_WIDTH <= 1080.0 - 2.0 * space::PAGE);
+/// The height of the six-row keyboard with keys of full height; below it, the four wide rows.
+pub const TALL_HEIGHT: f32 = 6.0 * space::MIN_TARGET + 5.0 * KEY_GAP;
+/// The least height of the four wide rows: keys no lower than they may be narrow.
+pub const WIDE_MIN_HEIGHT: f32 = 4.0 * MIN_KEY + 3.0 * KEY_GAP;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Page {
     #[default]
     Letters,
     Accents,
+    /// `/ : . , - _` and other signs: port paths, addresses, names of devices.
+    Symbols,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +81,8 @@ const LETTERS: [&str; 3] = ["azertyuiop", "qsdfghjklm", "wxcvbn"];
 /// French, Dutch, German, Polish, Turkish and Hungarian names of residents; capitals via
 /// Shift.
 const ACCENTS: [&str; 3] = ["éèêëàâäçôö", "ûüùïîñłşğő", "áíóúøå"];
+/// What paths (`/dev/ttyUSB0`), addresses (`https://`, `host:9100`) and device names use.
+const SYMBOLS: [&str; 3] = ["/:.,-_@#&%", "()+=?!;*~$", "[]<>{}"];
 
 impl Keyboard {
     pub fn new() -> Self {
@@ -99,9 +113,16 @@ impl Keyboard {
         Outcome::Editing
     }
 
-    /// The keys, row by row; focus targets are numbered from `first_focus` in reading order.
-    pub fn view<'a>(&self, ctx: &Context<'_>, first_focus: u8) -> Element<'a, KeyboardMessage> {
-        grid(ctx, self.rows(ctx), first_focus)
+    /// The keys for the space they get; focus targets are numbered from `first_focus` in the
+    /// order of the six-row layout, whichever layout is drawn.
+    pub fn view<'a>(&self, ctx: &Context<'a>, first_focus: u8) -> Element<'a, KeyboardMessage> {
+        let ctx = *ctx;
+        let keyboard = *self;
+        responsive(move |available| {
+            let (rows, key_height) = keyboard.layout(&ctx, available);
+            grid_sized(&ctx, rows, first_focus, key_height)
+        })
+        .into()
     }
 
     /// Every key's focus target and message, in the order [`Keyboard::view`] numbers them.
@@ -110,13 +131,27 @@ impl Keyboard {
         ctx: &Context<'_>,
         first_focus: u8,
     ) -> Vec<(FocusId, KeyboardMessage)> {
-        targets(&self.rows(ctx), first_focus)
+        targets(&self.rows(ctx).tall(), first_focus)
     }
 
-    fn rows(&self, ctx: &Context<'_>) -> Vec<Vec<Key<KeyboardMessage>>> {
+    /// The rows and the key height for `available`: six rows where they fit, else four wide
+    /// ones with keys as high as the height allows (never lower than [`MIN_KEY`]).
+    fn layout(&self, ctx: &Context<'_>, available: Size) -> (Vec<Vec<Key<KeyboardMessage>>>, f32) {
+        let rows = self.rows(ctx);
+        if available.height >= TALL_HEIGHT {
+            (rows.tall(), space::MIN_TARGET)
+        } else {
+            let height =
+                ((available.height - 3.0 * KEY_GAP) / 4.0).clamp(MIN_KEY, space::MIN_TARGET);
+            (rows.wide(), height)
+        }
+    }
+
+    fn rows(&self, ctx: &Context<'_>) -> Rows {
         let [first, second, third] = match self.page {
             Page::Letters => LETTERS,
             Page::Accents => ACCENTS,
+            Page::Symbols => SYMBOLS,
         };
         let chars = |s: &str| -> Vec<Key<KeyboardMessage>> {
             s.chars().map(|c| self.char_key(c)).collect()
@@ -130,33 +165,42 @@ impl Keyboard {
             ..Key::function(ctx.tr("input-key-shift"), KeyboardMessage::Shift, 2)
         };
         let backspace = Key::function(ctx.tr("input-key-backspace"), KeyboardMessage::Backspace, 2);
-        let (page_label, other_page) = match self.page {
-            Page::Letters => ("input-key-accents", Page::Accents),
-            Page::Accents => ("input-key-letters", Page::Letters),
+        // The two pages not shown, each one tap away.
+        let page_key = |page: Page| {
+            let label = match page {
+                Page::Letters => "input-key-letters",
+                Page::Accents => "input-key-accents",
+                Page::Symbols => "input-key-symbols",
+            };
+            Key::function(ctx.tr(label), KeyboardMessage::Page(page), 2)
+        };
+        let (one, other) = match self.page {
+            Page::Letters => (Page::Accents, Page::Symbols),
+            Page::Accents => (Page::Letters, Page::Symbols),
+            Page::Symbols => (Page::Letters, Page::Accents),
         };
         let mut third_row = vec![shift];
         third_row.extend(chars(third));
         third_row.push(backspace);
         let bottom = vec![
-            Key::function(ctx.tr(page_label), KeyboardMessage::Page(other_page), 2),
+            page_key(one),
+            page_key(other),
             self.char_key('\''),
             self.char_key('-'),
-            Key::function(ctx.tr("input-key-space"), KeyboardMessage::Insert(' '), 4),
+            Key::function(ctx.tr("input-key-space"), KeyboardMessage::Insert(' '), 2),
             self.char_key('@'),
             self.char_key('.'),
         ];
         let done = Key {
             style: KeyStyle::Done,
-            ..Key::function(ctx.tr("input-key-done"), KeyboardMessage::Done, 1)
+            ..Key::function(ctx.tr("input-key-done"), KeyboardMessage::Done, 2)
         };
-        vec![
-            chars(DIGITS),
-            chars(first),
-            chars(second),
-            third_row,
+        Rows {
+            digits: chars(DIGITS),
+            letters: [chars(first), chars(second), third_row],
             bottom,
-            vec![done],
-        ]
+            done,
+        }
     }
 
     fn char_key(&self, c: char) -> Key<KeyboardMessage> {
@@ -171,6 +215,76 @@ fn upper(c: char) -> char {
     match (upper.next(), upper.next()) {
         (Some(u), None) => u,
         _ => c,
+    }
+}
+
+/// The keyboard's keys in groups, to be laid out tall or wide.
+struct Rows {
+    digits: Vec<Key<KeyboardMessage>>,
+    /// The three rows of letters (accents, symbols), the last with Shift and Backspace.
+    letters: [Vec<Key<KeyboardMessage>>; 3],
+    /// The page keys, the space bar and the signs every page keeps.
+    bottom: Vec<Key<KeyboardMessage>>,
+    done: Key<KeyboardMessage>,
+}
+
+impl Rows {
+    /// Digits on top, the letters, the bottom row, then Done as wide as the keyboard.
+    fn tall(self) -> Vec<Vec<Key<KeyboardMessage>>> {
+        let [first, second, third] = self.letters;
+        vec![
+            self.digits,
+            first,
+            second,
+            third,
+            self.bottom,
+            vec![Key {
+                portion: 1,
+                ..self.done
+            }],
+        ]
+    }
+
+    /// Four rows: the letters with a block of digits on their right (7 8 9 on top, as on a
+    /// keypad), Done beside 0. Every key keeps the focus number it has in [`Rows::tall`].
+    fn wide(self) -> Vec<Vec<Key<KeyboardMessage>>> {
+        let mut numbered = 0;
+        let mut number = |keys: Vec<Key<KeyboardMessage>>| -> Vec<Key<KeyboardMessage>> {
+            keys.into_iter()
+                .map(|key| {
+                    let order = numbered;
+                    numbered += 1;
+                    Key {
+                        order: Some(order),
+                        ..key
+                    }
+                })
+                .collect()
+        };
+        let mut digits = number(self.digits).into_iter();
+        let [first, second, third] = self.letters.map(&mut number);
+        let mut bottom = number(self.bottom);
+        let mut done = number(vec![self.done]);
+        let mut block = |count: usize| -> Vec<Key<KeyboardMessage>> {
+            let mut keys = vec![Key::gap(1)];
+            keys.extend(digits.by_ref().take(count));
+            keys
+        };
+        // DIGITS is 1..9 then 0: the block's rows are 7 8 9, 4 5 6, 1 2 3, then 0.
+        let (low, middle, high) = (block(3), block(3), block(3));
+        let zero = block(1);
+        let rows = [(first, high), (second, middle), (third, low)];
+        let mut wide: Vec<Vec<Key<KeyboardMessage>>> = rows
+            .into_iter()
+            .map(|(mut letters, digits)| {
+                letters.extend(digits);
+                letters
+            })
+            .collect();
+        bottom.extend(zero);
+        bottom.append(&mut done);
+        wide.push(bottom);
+        wide
     }
 }
 
@@ -193,6 +307,8 @@ pub(crate) struct Key<M> {
     pub portion: u16,
     pub style: KeyStyle,
     pub label_size: f32,
+    /// Its focus number when the grid draws it out of reading order; `None`: its place.
+    pub order: Option<usize>,
 }
 
 impl<M> Key<M> {
@@ -204,6 +320,7 @@ impl<M> Key<M> {
             portion: 1,
             style: KeyStyle::Plain,
             label_size: size::ACTION,
+            order: None,
         }
     }
 
@@ -215,6 +332,7 @@ impl<M> Key<M> {
             portion,
             style: KeyStyle::Plain,
             label_size: size::HINT,
+            order: None,
         }
     }
 
@@ -226,6 +344,7 @@ impl<M> Key<M> {
             portion,
             style: KeyStyle::Plain,
             label_size: size::HINT,
+            order: None,
         }
     }
 }
@@ -243,6 +362,16 @@ pub(crate) fn grid<'a, M: Clone + 'a>(
     rows: Vec<Vec<Key<M>>>,
     first_focus: u8,
 ) -> Element<'a, M> {
+    grid_sized(ctx, rows, first_focus, space::MIN_TARGET)
+}
+
+/// Rows of keys as buttons `key_height` high.
+fn grid_sized<'a, M: Clone + 'a>(
+    ctx: &Context<'_>,
+    rows: Vec<Vec<Key<M>>>,
+    first_focus: u8,
+    key_height: f32,
+) -> Element<'a, M> {
     let mut index = 0;
     let mut column = Column::new().spacing(KEY_GAP).width(Length::Fill);
     for keys in rows {
@@ -254,7 +383,7 @@ pub(crate) fn grid<'a, M: Clone + 'a>(
                 );
                 continue;
             };
-            let focused = ctx.is_focused(focus_id(first_focus, index));
+            let focused = ctx.is_focused(focus_id(first_focus, key.order.unwrap_or(index)));
             index += 1;
             let style: KeyStyleFn = match key.style {
                 KeyStyle::Plain => Box::new(ctx.palette.secondary(focused)),
@@ -272,7 +401,7 @@ pub(crate) fn grid<'a, M: Clone + 'a>(
                     .on_press(message)
                     .padding(4)
                     .width(Length::FillPortion(key.portion))
-                    .height(space::MIN_TARGET)
+                    .height(key_height)
                     .style(style),
             );
         }

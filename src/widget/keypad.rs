@@ -51,6 +51,15 @@ pub fn phone_targets(ctx: &Context<'_>, first_focus: u8) -> Vec<(FocusId, Keypad
     targets(&phone_rows(ctx), first_focus)
 }
 
+/// 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 Done: a whole number.
+pub fn number<'a>(ctx: &Context<'_>, first_focus: u8) -> Element<'a, KeypadMessage> {
+    grid(ctx, number_rows(ctx), first_focus)
+}
+
+pub fn number_targets(ctx: &Context<'_>, first_focus: u8) -> Vec<(FocusId, KeypadMessage)> {
+    targets(&number_rows(ctx), first_focus)
+}
+
 /// The booking-code alphabet, eight keys a row in alphabet order (easier to find for someone
 /// copying from paper than AZERTY), then Delete and Done. A word as long as "Löschen" does not
 /// fit a key of the alphabet rows, so Delete sits with Done.
@@ -63,6 +72,7 @@ pub fn code_targets(ctx: &Context<'_>, first_focus: u8) -> Vec<(FocusId, KeypadM
 }
 
 const PHONE: [&str; 4] = ["123", "456", "789", "+0"];
+const NUMBER: [&str; 3] = ["123", "456", "789"];
 const CODE_KEYS_PER_ROW: usize = 8;
 
 fn phone_rows(ctx: &Context<'_>) -> Vec<Vec<Key<KeypadMessage>>> {
@@ -78,6 +88,20 @@ fn phone_rows(ctx: &Context<'_>) -> Vec<Vec<Key<KeypadMessage>>> {
         ));
     }
     rows.push(finish_row(ctx, 1, 2));
+    rows
+}
+
+/// Digits only, for a whole number (seconds, a port): no "+" or space to type by mistake.
+fn number_rows(ctx: &Context<'_>) -> Vec<Vec<Key<KeypadMessage>>> {
+    let mut rows: Vec<Vec<Key<KeypadMessage>>> = NUMBER
+        .iter()
+        .map(|row| row.chars().map(char_key).collect())
+        .collect();
+    rows.push(vec![
+        Key::function(ctx.tr("input-key-backspace"), KeypadMessage::Backspace, 1),
+        char_key('0'),
+        done(ctx, 1),
+    ]);
     rows
 }
 

@@ -3,7 +3,7 @@
 //! moment" card, a warning notice, a picture beside or above the words, and the problem page.
 //! Sizes from `theme`: body text 32 px and more, targets 96 px high, 24 px apart.
 
-use iced::widget::{Column, Row, button, column, container, row, text};
+use iced::widget::{Column, Row, column, container, row, text};
 use iced::{Alignment, Element, Length, Size};
 
 use kiosk_core::i18n::FluentArgs;
@@ -97,31 +97,26 @@ where
     buttons::primary(ctx, label, message, focused)
 }
 
-/// The keyboard's Done, repeated beside the keys on a landscape typing page: the keyboard's
-/// six rows are taller than the space a landscape screen leaves, so its own Done row falls off
-/// the bottom. Primary, but only as tall as a touch target, to fit beside the keys.
-pub fn done_beside_keys<'a, F: Flow>(
-    flow: &F,
-    ctx: &Context<'_>,
-    label: String,
-    message: F::Message,
-) -> Element<'a, F::Message>
-where
-    F::Message: 'a,
-{
-    let focused = flow.is_focused(ctx, &message);
-    button(
-        text(label)
-            .size(size::ACTION)
-            .font(theme::BOLD)
-            .center()
+/// A typing page in landscape: the question, what was typed (and any switch that belongs to
+/// them) on one compact line, a note under it when there is one, and the keyboard under them
+/// as wide as the page. The keyboard sizes its keys for the height left (see
+/// [`crate::widget::keyboard`]), so its own Done stays on screen.
+pub fn typing_landscape<'a, M: 'a>(
+    line: Vec<Element<'a, M>>,
+    note: Option<Element<'a, M>>,
+    keys: Element<'a, M>,
+) -> Element<'a, M> {
+    column![
+        Row::with_children(line)
+            .spacing(space::BETWEEN_TARGETS)
+            .align_y(Alignment::Center)
             .width(Length::Fill),
-    )
-    .on_press(message)
-    .padding([16, 32])
+    ]
+    .push(note)
+    .push(keys)
+    .spacing(crate::widget::keyboard::KEY_GAP)
     .width(Length::Fill)
-    .height(space::MIN_TARGET)
-    .style(ctx.palette.primary(focused))
+    .height(Length::Fill)
     .into()
 }
 

@@ -89,6 +89,16 @@ where
         self.state.focus_targets(&self.ctx())
     }
 
+    /// What each of the screen's targets says when it takes the focus (speech mode).
+    pub fn focus_labels(&self) -> Vec<String> {
+        let ctx = self.ctx();
+        self.state
+            .focus_targets(&ctx)
+            .iter()
+            .map(|(_, message)| self.state.focus_label(&ctx, message))
+            .collect()
+    }
+
     /// What the screen says aloud now (speech mode).
     pub fn spoken(&self) -> Vec<String> {
         self.state.spoken(&self.ctx(), &self.around()).lines

@@ -166,6 +166,21 @@ fn transports_need_their_settings() {
 }
 
 #[test]
+fn a_scanner_port_must_be_a_full_device_path() {
+    let scanner = "enabled = false\npath = \"/dev/ttyACM0\"";
+    let enabled = with_line(scanner, "enabled = true\npath = \"/dev/ttyACM0\"").unwrap();
+    assert_eq!(
+        enabled.config.scanner.unwrap().path,
+        PathBuf::from("/dev/ttyACM0")
+    );
+    let problem = only_problem(with_line(scanner, "enabled = true\npath = \"ttyACM0\""));
+    assert_eq!(problem.key, "scanner.path");
+    assert!(problem.reason.contains("/dev/ttyACM0"), "{problem}");
+    // A scanner that is off may keep any leftover port.
+    with_line(scanner, "enabled = false\npath = \"ttyACM0\"").unwrap();
+}
+
+#[test]
 fn a_backend_address_must_be_https_except_on_loopback() {
     let problem = only_problem(with_line(
         "url = \"embedded\"",

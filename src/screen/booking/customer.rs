@@ -318,9 +318,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             }
             Layout::Name | Layout::Email => form.keyboard.view(&ctx, first).map(Message::Keyboard),
         };
-        if landscape(available) {
-            // Side by side: a keyboard under the question would not fit 1080 px high. The
-            // question is a size smaller so that it stays on one line beside the keys.
+        if landscape(available) && kind == Layout::Phone {
+            // Side by side: the phone pad is narrow, the words go beside it.
             let mut left = column![].spacing(space::BETWEEN_TARGETS);
             if let Some(step) = step {
                 left = left.push(step);
@@ -330,15 +329,6 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 .push(toggle)
                 .push(typed)
                 .push(error);
-            if kind != Layout::Phone {
-                // Done beside the keys (see `page::done_beside_keys`).
-                left = left.push(page::done_beside_keys(
-                    state,
-                    &ctx,
-                    ctx.tr("input-key-done"),
-                    Message::Keyboard(KeyboardMessage::Done),
-                ));
-            }
             row![
                 left.width(Length::FillPortion(9)),
                 container(keys).width(Length::FillPortion(11))
@@ -346,6 +336,19 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             .spacing(space::PAGE)
             .align_y(Alignment::Start)
             .into()
+        } else if landscape(available) {
+            // The keyboard as wide as the page under one compact line: the question a size
+            // smaller, the phone-or-e-mail switch and what was typed beside it.
+            let mut line: Vec<Element<'a, Message>> =
+                vec![title.size(size::BODY).width(Length::FillPortion(2)).into()];
+            if let Some(toggle) = toggle {
+                line.push(toggle.width(Length::FillPortion(3)).into());
+            }
+            line.push(typed.width(Length::FillPortion(3)).into());
+            if let Some(step) = step {
+                line.push(step);
+            }
+            page::typing_landscape(line, error.map(Element::from), keys)
         } else {
             let mut head = row![title.width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)

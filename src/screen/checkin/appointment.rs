@@ -10,22 +10,23 @@ use crate::theme::space;
 use super::layout::{self, landscape};
 use super::{Message, State, words};
 
-/// "Identiteitskaart aanvragen" and "dinsdag 3 december, 10:30".
-fn details<'a>(state: &State, ctx: &Context<'_>) -> Vec<Element<'a, Message>> {
+/// "Identiteitskaart aanvragen" and "dinsdag 3 december, 10:30": shown, and said.
+pub fn detail_lines(state: &State, ctx: &Context<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(name) = state.product_name() {
-        lines.push(layout::strong(
-            words::localized(name, ctx.language).to_owned(),
-        ));
+        lines.push(words::localized(name, ctx.language).to_owned());
     }
     if let Some(booking) = &state.booking {
-        lines.push(layout::strong(words::when(
-            ctx,
-            &booking.start,
-            &state.zone(),
-        )));
+        lines.push(words::when(ctx, &booking.start, &state.zone()));
     }
     lines
+}
+
+fn details<'a>(state: &State, ctx: &Context<'_>) -> Vec<Element<'a, Message>> {
+    detail_lines(state, ctx)
+        .into_iter()
+        .map(layout::strong)
+        .collect()
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {

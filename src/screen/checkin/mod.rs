@@ -861,6 +861,7 @@ impl Flow for State {
             Step::Ask => lines.push(ctx.tr("checkin-ask-hint")),
             Step::Typing => lines.extend(self.typed_lines(ctx)),
             Step::Cancelled => lines.push(ctx.tr("checkin-cancelled-body")),
+            Step::Appointment => lines.extend(appointment::detail_lines(self, ctx)),
             _ => {}
         }
         Spoken::new(lines)

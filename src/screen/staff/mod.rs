@@ -6,6 +6,9 @@
 
 mod reprint;
 pub mod restart;
+pub mod settings;
+mod settings_editor;
+mod settings_view;
 mod view;
 
 use iced::Element;
@@ -19,6 +22,7 @@ use crate::widget::keypad::{self, KeypadMessage};
 use kiosk_core::staff_pin::PinGuard;
 
 pub use reprint::{LastTicket, RESIDENT_KINDS, ReprintOutcome, TicketKind};
+pub use settings::{Input as SettingsInput, OpenedSettings, Refusal};
 
 /// Wrong PINs before the screen locks for the rest of the session.
 /// Staff PINs are 4 to 8 digits (the config check says so); more is never a PIN.
@@ -30,6 +34,10 @@ pub enum Step {
     Pin,
     Panel,
     Locked,
+    /// The list of settings staff may change.
+    Settings,
+    /// One setting in its editor.
+    Edit,
 }
 
 #[derive(Clone, PartialEq)]
@@ -39,6 +47,10 @@ pub enum Message {
     Reprint,
     Restart,
     CloseKiosk,
+    OpenSettings,
+    Settings(SettingsInput),
+    /// "Save and restart".
+    SaveSettings,
 }
 
 /// The answers of the printer and the print journal: never taps, so never held back as a
@@ -51,6 +63,10 @@ pub enum Reply {
     /// What the journal holds as the last resident ticket, looked up when the panel opens.
     LastTicket(Option<LastTicket>),
     Reprinted(ReprintOutcome),
+    /// kiosk.toml read for changes, or why it could not be.
+    SettingsOpened(Result<OpenedSettings, Refusal>),
+    /// The settings saved (the kiosk restarts), or why they were not: the file is unchanged.
+    SettingsSaved(Result<(), Refusal>),
 }
 
 impl std::fmt::Debug for Message {
@@ -63,6 +79,9 @@ impl std::fmt::Debug for Message {
             Message::Reprint => f.write_str("Reprint"),
             Message::Restart => f.write_str("Restart"),
             Message::CloseKiosk => f.write_str("CloseKiosk"),
+            Message::OpenSettings => f.write_str("OpenSettings"),
+            Message::Settings(input) => f.debug_tuple("Settings").field(input).finish(),
+            Message::SaveSettings => f.write_str("SaveSettings"),
         }
     }
 }
@@ -86,6 +105,11 @@ pub enum Action {
     /// again.
     Restart,
     CloseKiosk,
+    /// Read kiosk.toml (the file the config came from) for [`Reply::SettingsOpened`].
+    OpenSettings,
+    /// Check the changed file as `--check-config` and this build would, and only then write
+    /// it (with a backup), for [`Reply::SettingsSaved`].
+    SaveSettings(OpenedSettings),
 }
 
 /// How the latest print from the panel went: one line tells it, the test ticket's or the
@@ -131,6 +155,8 @@ pub struct State {
     /// `None` until the journal answered; then the last resident ticket, if any.
     last_ticket: Option<Option<LastTicket>>,
     reprinting: bool,
+    /// Boxed: the settings pages carry the file and an editor, the rest of the screen little.
+    settings: Box<settings::Settings>,
 }
 
 impl std::fmt::Debug for State {
@@ -161,11 +187,20 @@ impl State {
             printing: false,
             last_ticket: None,
             reprinting: false,
+            settings: Box::default(),
         }
     }
 
     pub fn allow_exit(&self) -> bool {
         self.door.allow_exit
+    }
+
+    fn settings_step(&self) -> Step {
+        if self.settings.editor.is_some() {
+            Step::Edit
+        } else {
+            Step::Settings
+        }
     }
 
     /// The wrong codes counted so far.
@@ -240,11 +275,69 @@ impl Flow for State {
                 tracing::info!("kiosk program closed from the staff screen");
                 Action::CloseKiosk
             }
+            (Step::Panel, Message::OpenSettings) => {
+                *self.settings = settings::Settings::default();
+                self.step = Step::Settings;
+                Action::OpenSettings
+            }
+            (Step::Settings | Step::Edit, Message::Settings(input)) if !self.settings.saving => {
+                self.settings.input(input);
+                self.step = self.settings_step();
+                Action::None
+            }
+            (Step::Settings, Message::SaveSettings) if !self.settings.saving => {
+                match self.settings.opened.clone() {
+                    Some(opened) if self.settings.refusal.is_none() => {
+                        self.settings.saving = true;
+                        Action::SaveSettings(opened)
+                    }
+                    _ => Action::None,
+                }
+            }
             _ => Action::None,
         }
     }
 
+    fn back(&mut self) -> Option<Action> {
+        match self.step {
+            Step::Settings | Step::Edit if self.settings.saving => Some(Action::None),
+            Step::Settings | Step::Edit => {
+                if !self.settings.back() {
+                    self.step = Step::Panel;
+                } else {
+                    self.step = self.settings_step();
+                }
+                Some(Action::None)
+            }
+            _ => None,
+        }
+    }
+
     fn reply(&mut self, reply: Reply, _now: &ZonedDateTime) -> Action {
+        match reply {
+            Reply::SettingsOpened(opened) if self.step == Step::Settings => {
+                match opened {
+                    Ok(opened) => self.settings.opened = Some(opened),
+                    Err(refusal) => self.settings.refusal = Some(refusal),
+                }
+                return Action::None;
+            }
+            Reply::SettingsSaved(saved) if self.settings.saving => {
+                self.settings.saving = false;
+                return match saved {
+                    Ok(()) => {
+                        tracing::info!("settings saved from the staff screen; restarting");
+                        Action::Restart
+                    }
+                    Err(refusal) => {
+                        tracing::warn!(reason = refusal.sentence, "settings refused");
+                        self.settings.refusal = Some(refusal);
+                        Action::None
+                    }
+                };
+            }
+            _ => {}
+        }
         if self.step != Step::Panel {
             return Action::None;
         }
@@ -255,6 +348,7 @@ impl Flow for State {
                 self.printed = Some(Printed::Test(result));
             }
             Reply::LastTicket(last) => self.last_ticket = Some(last),
+            Reply::SettingsOpened(_) | Reply::SettingsSaved(_) => {}
             Reply::Reprinted(outcome) => {
                 self.reprinting = false;
                 self.printed = Some(Printed::Reprint(outcome));
@@ -273,8 +367,10 @@ impl Flow for State {
                 .into_iter()
                 .map(|(id, m)| (id, Message::Key(m)))
                 .collect(),
+            Step::Settings | Step::Edit => self.settings_targets(ctx),
             Step::Panel => {
                 let mut targets = vec![
+                    (FocusId::Content(view::SETTINGS), Message::OpenSettings),
                     (FocusId::Content(view::TEST), Message::TestPrint),
                     (FocusId::Content(view::REPRINT), Message::Reprint),
                     (FocusId::Content(view::RESTART), Message::Restart),
@@ -295,6 +391,9 @@ impl Flow for State {
             Message::Reprint => ctx.tr("staff-reprint"),
             Message::Restart => ctx.tr("staff-restart"),
             Message::CloseKiosk => ctx.tr("staff-close"),
+            Message::OpenSettings => ctx.tr("staff-settings"),
+            Message::SaveSettings => ctx.tr("staff-settings-save"),
+            Message::Settings(input) => settings::input_label(ctx, input),
         }
     }
 
@@ -311,6 +410,7 @@ impl Flow for State {
                 lines.extend(crate::widget::key_names::pin_progress(ctx, self.pin.len()));
             }
             Step::Locked => lines.push(ctx.tr("staff-locked")),
+            Step::Settings | Step::Edit => lines.push(ctx.tr("staff-settings-title")),
             Step::Panel => {}
         }
         Spoken::new(lines)

@@ -19,6 +19,8 @@ pub(super) const TEST: u8 = 0;
 pub(super) const REPRINT: u8 = 1;
 pub(super) const RESTART: u8 = 2;
 pub(super) const CLOSE: u8 = 3;
+/// "Settings", beside the title: first in reading order.
+pub(super) const SETTINGS: u8 = 4;
 
 /// The panel's words, gathered once so that the layout can be chosen for the space it gets.
 struct Words {
@@ -71,6 +73,7 @@ impl State {
             .height(Length::Fill)
             .into(),
             Step::Panel => panel(*ctx, ctx.tr("staff-title"), self.words(ctx, status)),
+            Step::Settings | Step::Edit => self.draw_settings(ctx),
         }
     }
 
@@ -164,7 +167,22 @@ fn speech_text(ctx: &Context<'_>, speech: Option<&SpeechStatus>) -> String {
 /// way the buttons stand two by two, and the lines about them follow below the pairs.
 fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Message> {
     responsive(move |available| {
-        let title = text(title.clone()).size(size::TITLE).font(theme::BOLD);
+        let settings = buttons::secondary(
+            &ctx,
+            ctx.tr("staff-settings"),
+            Some(Message::OpenSettings),
+            ctx.is_focused(FocusId::Content(SETTINGS)),
+        );
+        // The title with "Settings" on its right: staff's way to the clerk's settings.
+        let title = row![
+            text(title.clone())
+                .size(size::TITLE)
+                .font(theme::BOLD)
+                .width(Length::FillPortion(3)),
+            container(settings).width(Length::FillPortion(2)),
+        ]
+        .spacing(space::BETWEEN_TARGETS)
+        .align_y(iced::Alignment::Center);
         let facts = column(words.facts.iter().map(|(label, value)| {
             row![
                 text(label.clone())
@@ -178,9 +196,11 @@ fn panel<'a>(ctx: Context<'a>, title: String, words: Words) -> Element<'a, Messa
             .spacing(space::BETWEEN_TARGETS)
             .into()
         }))
-        .spacing(12);
+        // Tight enough that the facts keep their lines under the title and its button in the
+        // 540 px landscape leaves (a German label takes two).
+        .spacing(8);
         let facts = container(facts)
-            .padding(24)
+            .padding([16, 24])
             .width(Length::Fill)
             .style(theme::card);
         let actions = actions(&ctx, &words);

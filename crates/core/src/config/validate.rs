@@ -209,6 +209,13 @@ impl Checker<'_> {
 
         let s = raw.scanner;
         let scanner = if s.enabled {
+            // A device is a file under /dev (or a pty): a bare name is a typo, not a port.
+            if !std::path::Path::new(&s.path).is_absolute() {
+                self.report(
+                    "scanner.path",
+                    "the scanner's serial device as a full path, e.g. /dev/ttyACM0",
+                );
+            }
             let baud = self.baud("scanner.baud", s.baud);
             Some(ScannerSettings {
                 path: PathBuf::from(s.path),

@@ -6,7 +6,6 @@ use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
 use crate::theme::{self, size, space};
-use crate::widget::keyboard::KeyboardMessage;
 use crate::widget::page;
 
 use super::super::layout::{self, landscape};
@@ -35,35 +34,27 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .width(Length::Fill)
             .into(),
         ]);
-        let missing = state
-            .purpose_missing
-            .then(|| layout::warning(ctx.tr("certificate-purpose-missing"), size::HINT));
         let keys = state.keyboard.view(&ctx, 0).map(Message::Keyboard);
         let title = text(ctx.tr("certificate-purpose-title")).font(theme::BOLD);
         if landscape(available) {
-            // Side by side, with Continue beside the keys (see `page::done_beside_keys`).
-            let done = Message::Keyboard(KeyboardMessage::Done);
-            let mut left = column![].spacing(space::BETWEEN_TARGETS);
+            // The keyboard as wide as the page under one compact line; the keyboard's own Done
+            // goes on. The missing-purpose notice is one line of text here: the framed notice
+            // is too high to leave the keys their room.
+            let mut line: Vec<Element<'a, Message>> = vec![
+                title.size(size::BODY).width(Length::FillPortion(2)).into(),
+                container(typed).width(Length::FillPortion(3)).into(),
+            ];
             if let Some(step) = layout::step(state, &ctx) {
-                left = left.push(step);
+                line.push(step);
             }
-            left = left
-                .push(title.size(size::ACTION))
-                .push(typed)
-                .push(missing)
-                .push(page::done_beside_keys(
-                    state,
-                    &ctx,
-                    ctx.tr("certificate-continue"),
-                    done,
-                ));
-            row![
-                left.width(Length::FillPortion(9)),
-                container(keys).width(Length::FillPortion(11))
-            ]
-            .spacing(space::PAGE)
-            .align_y(Alignment::Start)
-            .into()
+            let missing = state.purpose_missing.then(|| {
+                text(ctx.tr("certificate-purpose-missing"))
+                    .size(size::HINT)
+                    .font(theme::BOLD)
+                    .width(Length::Fill)
+                    .into()
+            });
+            page::typing_landscape(line, missing, keys)
         } else {
             let mut head = row![title.size(size::TITLE).width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)
@@ -71,6 +62,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             if let Some(step) = layout::step(state, &ctx) {
                 head = head.push(step);
             }
+            let missing = state
+                .purpose_missing
+                .then(|| layout::warning(ctx.tr("certificate-purpose-missing"), size::HINT));
             column![head]
                 .push(layout::body(ctx.tr("certificate-purpose-hint")))
                 .push(typed)

@@ -1,0 +1,255 @@
+//! The staff screen's "Settings": what a desk clerk may change in kiosk.toml
+//! ([`kiosk_core::config::edit::EDITABLE`]), one setting at a time in the editor its kind needs
+//! (a choice list, the number pad, the on-screen keyboard), then "Save and restart". The file
+//! is read and written by the effects runner; this is only the state between.
+
+use std::sync::Arc;
+
+use kiosk_core::config::edit::{EDITABLE, EditError, Editable, Kind, SettingsEdit};
+
+use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
+use crate::widget::keypad::KeypadMessage;
+
+/// Settings shown on one page of the list: three rows of two in landscape, six in portrait.
+pub const PAGE_SIZE: usize = 6;
+
+/// The longest value typed for a setting: paths, addresses and names are short.
+const LONGEST_VALUE: usize = 120;
+
+/// kiosk.toml as opened for changes. Its `Debug` names only the file: the text holds the
+/// staff PIN.
+#[derive(Clone)]
+pub struct OpenedSettings(pub Arc<SettingsEdit>);
+
+impl std::fmt::Debug for OpenedSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OpenedSettings({})", self.0.path().display())
+    }
+}
+
+impl PartialEq for OpenedSettings {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for OpenedSettings {}
+
+/// Why settings were not taken: a sentence in the staff member's language (a message id) and
+/// the validator's own words (file, line, key and reason), shown as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub sentence: &'static str,
+    pub detail: Vec<String>,
+}
+
+impl Refusal {
+    pub fn from_error(error: &EditError) -> Self {
+        match error {
+            EditError::NotEditable(_) | EditError::BadValue { .. } => Self {
+                sentence: "staff-settings-bad-value",
+                detail: vec![error.to_string()],
+            },
+            EditError::Refused(refused) => Self {
+                sentence: "staff-settings-refused",
+                detail: refused.problems.iter().map(ToString::to_string).collect(),
+            },
+            EditError::Io(_) => Self {
+                sentence: "staff-settings-not-written",
+                detail: vec![error.to_string()],
+            },
+        }
+    }
+
+    /// What this build cannot do (the embedded demo in a production kiosk).
+    pub fn not_in_this_build(reasons: &[&str]) -> Self {
+        Self {
+            sentence: "staff-settings-not-in-this-build",
+            detail: reasons.iter().map(|reason| (*reason).to_owned()).collect(),
+        }
+    }
+
+    pub fn not_read(detail: String) -> Self {
+        Self {
+            sentence: "staff-settings-not-read",
+            detail: vec![detail],
+        }
+    }
+}
+
+/// One setting being changed.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub index: usize,
+    /// What was typed or chosen, as the file would show it.
+    pub value: String,
+    pub keyboard: Keyboard,
+    /// Why the value was not taken.
+    pub problem: Option<Refusal>,
+}
+
+impl Editor {
+    pub fn setting(&self) -> Editable {
+        EDITABLE[self.index % EDITABLE.len()]
+    }
+
+    /// The languages chosen, in the order of the language bar.
+    pub fn languages(&self) -> Vec<&str> {
+        self.value
+            .split(',')
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty())
+            .collect()
+    }
+}
+
+/// What staff do on the settings pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Open(usize),
+    Page(usize),
+    Typed(KeyboardMessage),
+    Digit(KeypadMessage),
+    Choose(&'static str),
+    ToggleLanguage(&'static str),
+    LanguagesDone,
+    DismissRefusal,
+}
+
+/// The settings pages' state: `None` while the file is being read.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub opened: Option<OpenedSettings>,
+    pub page: usize,
+    pub editor: Option<Editor>,
+    /// Why the file could not be read or the changes were not saved.
+    pub refusal: Option<Refusal>,
+    pub saving: bool,
+}
+
+impl Settings {
+    pub fn pages() -> usize {
+        EDITABLE.len().div_ceil(PAGE_SIZE)
+    }
+
+    /// The value the file holds (with the changes made so far), `None` when it leaves it out.
+    pub fn current(&self, key: &str) -> Option<String> {
+        self.opened.as_ref()?.0.current(key)
+    }
+
+    pub fn input(&mut self, input: Input) {
+        match input {
+            Input::Open(index) if index < EDITABLE.len() && self.opened.is_some() => {
+                let value = self.current(EDITABLE[index].key).unwrap_or_default();
+                self.editor = Some(Editor {
+                    index,
+                    value,
+                    keyboard: Keyboard::new(),
+                    problem: None,
+                });
+            }
+            Input::Page(page) if page < Self::pages() => self.page = page,
+            Input::DismissRefusal => self.refusal = None,
+            Input::Typed(key) => {
+                let Some(editor) = self.editor.as_mut() else {
+                    return;
+                };
+                if matches!(key, KeyboardMessage::Insert(_))
+                    && editor.value.chars().count() >= LONGEST_VALUE
+                {
+                    return;
+                }
+                if editor.keyboard.update(&mut editor.value, key) == Outcome::Done {
+                    self.apply();
+                }
+            }
+            Input::Digit(key) => {
+                let Some(editor) = self.editor.as_mut() else {
+                    return;
+                };
+                match key {
+                    KeypadMessage::Insert(c) if c.is_ascii_digit() && editor.value.len() < 6 => {
+                        editor.value.push(c);
+                    }
+                    KeypadMessage::Insert(_) => {}
+                    KeypadMessage::Backspace => {
+                        editor.value.pop();
+                    }
+                    KeypadMessage::Done => self.apply(),
+                }
+            }
+            Input::Choose(choice) => {
+                if let Some(editor) = self.editor.as_mut() {
+                    editor.value = choice.to_owned();
+                    self.apply();
+                }
+            }
+            Input::ToggleLanguage(tag) => {
+                if let Some(editor) = self.editor.as_mut() {
+                    let mut tags: Vec<String> =
+                        editor.languages().into_iter().map(str::to_owned).collect();
+                    if tags.iter().any(|t| t == tag) {
+                        tags.retain(|t| t != tag);
+                    } else {
+                        tags.push(tag.to_owned());
+                    }
+                    editor.value = tags.join(", ");
+                }
+            }
+            Input::LanguagesDone => self.apply(),
+            _ => {}
+        }
+    }
+
+    /// Puts the editor's value into the file's text (nothing reaches the disk before "Save
+    /// and restart"); a value of the wrong kind stays in the editor with the reason.
+    fn apply(&mut self) {
+        let (Some(editor), Some(opened)) = (self.editor.as_mut(), self.opened.as_mut()) else {
+            return;
+        };
+        let key = editor.setting().key;
+        let mut edit = (*opened.0).clone();
+        match edit.set(key, &editor.value) {
+            Ok(()) => {
+                opened.0 = Arc::new(edit);
+                self.editor = None;
+            }
+            Err(error) => editor.problem = Some(Refusal::from_error(&error)),
+        }
+    }
+
+    /// Back within the settings: out of the editor, keeping the file as it was.
+    pub fn back(&mut self) -> bool {
+        if self.refusal.is_some() && self.opened.is_some() {
+            self.refusal = None;
+            return true;
+        }
+        self.editor.take().is_some()
+    }
+}
+
+/// The message id naming a setting: `kiosk.idle_timeout_s` is `staff-setting-kiosk-idle-timeout-s`.
+pub fn label_id(key: &str) -> String {
+    format!("staff-setting-{}", key.replace(['.', '_'], "-"))
+}
+
+/// Whether the setting is typed on the keyboard, the number pad, or chosen.
+pub fn kind(index: usize) -> Kind {
+    EDITABLE[index % EDITABLE.len()].kind
+}
+
+/// What a settings button says aloud (speech mode): the setting's name, the key, the choice.
+pub fn input_label(ctx: &crate::context::Context<'_>, input: &Input) -> String {
+    match input {
+        Input::Open(i) => EDITABLE
+            .get(*i)
+            .map(|setting| ctx.tr(&label_id(setting.key)))
+            .unwrap_or_default(),
+        Input::Page(_) => ctx.tr("staff-settings-more"),
+        Input::Typed(key) => crate::widget::key_names::keyboard(ctx, key),
+        Input::Digit(key) => crate::widget::key_names::keypad(ctx, key),
+        Input::Choose(value) | Input::ToggleLanguage(value) => (*value).to_owned(),
+        Input::LanguagesDone => ctx.tr("input-key-done"),
+        Input::DismissRefusal => ctx.tr("staff-settings-change"),
+    }
+}
