@@ -35,6 +35,7 @@ use rusqlite_migration::{M, Migrations};
 
 pub use simulation::SimulationBatch;
 
+use super::catalogue_cache::CatalogueCache;
 use super::{Keyed, StoreError, StoreResult};
 use crate::queue::QueueSettings;
 use uuid::Uuid;
@@ -48,6 +49,7 @@ pub struct SqliteStore {
     idle: Mutex<Vec<Connection>>,
     /// The one connection every write of this process goes through.
     writer: group_commit::GroupCommit,
+    catalogue: CatalogueCache,
     tz: TimeZone,
     queue: QueueSettings,
 }
@@ -79,6 +81,7 @@ impl SqliteStore {
             path: path.to_owned(),
             idle: Mutex::new(vec![open_connection(path)?]),
             writer: group_commit::GroupCommit::new(conn),
+            catalogue: CatalogueCache::default(),
             tz,
             queue: QueueSettings::default(),
         })
@@ -315,7 +318,17 @@ impl super::Store for SqliteStore {
     }
 
     fn catalogue(&self, today: Date) -> StoreResult<kiosk_api::Catalogue> {
-        self.with_conn(|c| catalogue::load(c, today))
+        if let Some(cached) = self.catalogue.get(today) {
+            return Ok(cached.as_ref().clone());
+        }
+        let read_at = std::time::Instant::now();
+        let catalogue = self.with_conn(|c| catalogue::load(c, today))?;
+        self.catalogue.put(today, catalogue.clone(), read_at);
+        Ok(catalogue)
+    }
+
+    fn cached_catalogue(&self, today: Date) -> Option<std::sync::Arc<kiosk_api::Catalogue>> {
+        self.catalogue.get(today)
     }
 
     fn taken(
@@ -671,7 +684,9 @@ impl super::Store for SqliteStore {
     }
 
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {
-        self.write(|tx| reference::load(tx, &self.tz, data, now))
+        let loaded = self.write(|tx| reference::load(tx, &self.tz, data, now));
+        self.catalogue.clear();
+        loaded
     }
 }
 
