@@ -65,7 +65,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("007_walk_ins.sql")),
         M::up(include_str!("008_figures.sql")),
         M::up(include_str!("009_fleet_alerts.sql")),
-        M::up(include_str!("010_held_bookings_index.sql")),
+        M::up(include_str!("010_booking_indexes.sql")),
     ])
 }
 
