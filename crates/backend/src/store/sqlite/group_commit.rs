@@ -93,10 +93,7 @@ impl GroupCommit {
         let mut writer = lock(&self.writer);
         self.queued.fetch_sub(1, Ordering::SeqCst);
 
-        let batch = match writer.open() {
-            Ok(batch) => batch,
-            Err(e) => return Err(e),
-        };
+        let batch = writer.open()?;
         let result = writer.run_job(f);
         let joined = match &result {
             Ok(_) if !writer.conn.is_autocommit() => {
@@ -193,5 +190,88 @@ impl Writer {
             tracing::error!(why, "a write batch was lost");
             batch.finish(Err(why.to_owned()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    fn writer(dir: &std::path::Path) -> (GroupCommit, std::path::PathBuf) {
+        let path = dir.join("group.sqlite");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+             CREATE TABLE t (n INTEGER PRIMARY KEY);",
+        )
+        .unwrap();
+        (GroupCommit::new(conn), path)
+    }
+
+    fn stored(path: &std::path::Path) -> Vec<i64> {
+        let conn = Connection::open(path).unwrap();
+        let mut stmt = conn.prepare("SELECT n FROM t ORDER BY n").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn writes_from_many_threads_are_kept_and_a_refused_one_undoes_only_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (writer, path) = writer(dir.path());
+        let writer = Arc::new(writer);
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let writer = Arc::clone(&writer);
+                std::thread::spawn(move || {
+                    (0..50)
+                        .map(|i| {
+                            let n = t * 50 + i;
+                            let result = writer.run("test", |tx| {
+                                tx.execute("INSERT INTO t (n) VALUES (?1)", [n])?;
+                                if n % 7 == 0 {
+                                    Err(StoreError::Invalid("refused".into()))
+                                } else {
+                                    Ok(n)
+                                }
+                            });
+                            (n, result.is_ok())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut answered_ok = Vec::new();
+        for thread in threads {
+            for (n, ok) in thread.join().unwrap() {
+                assert_eq!(ok, n % 7 != 0, "request {n}");
+                if ok {
+                    answered_ok.push(n);
+                }
+            }
+        }
+        answered_ok.sort_unstable();
+        // Read through another connection: what was answered is committed, nothing else.
+        assert_eq!(stored(&path), answered_ok);
+    }
+
+    #[test]
+    fn a_write_that_panics_is_rolled_back_and_the_writer_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let (writer, path) = writer(dir.path());
+        let panicked = writer.run("test", |tx| -> StoreResult<()> {
+            tx.execute("INSERT INTO t (n) VALUES (1)", [])?;
+            panic!("a bug in a store function");
+        });
+        assert!(panicked.is_err());
+        writer
+            .run("test", |tx| {
+                Ok(tx.execute("INSERT INTO t (n) VALUES (2)", [])?)
+            })
+            .unwrap();
+        assert_eq!(stored(&path), vec![2]);
     }
 }
