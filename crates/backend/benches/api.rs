@@ -265,7 +265,8 @@ async fn bench() {
 
     // --- 3. Every client wants the same slots, and sends each hold twice with its key ---------
     let mut tasks = Vec::with_capacity(CLIENTS);
-    for client in clients.iter().cloned() {
+    for client in &clients {
+        let client = client.clone();
         let contended = contended.clone();
         tasks.push(tokio::spawn(async move {
             let mut outcome = Outcome::default();
