@@ -41,7 +41,8 @@ use crate::queue::QueueSettings;
 use uuid::Uuid;
 
 /// Read connections kept open between requests; more are opened under load and dropped after.
-const IDLE_CONNECTIONS: usize = 8;
+/// Opening one reads the schema again, so enough are kept for 32 kiosks asking at once.
+const IDLE_CONNECTIONS: usize = 32;
 
 pub struct SqliteStore {
     path: PathBuf,
