@@ -107,9 +107,10 @@ impl From<jiff::civil::Weekday> for Weekday {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningPeriod {
     pub weekday: Weekday,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "time", example = "08:30:00"))]
+    // Not JSON Schema's format "time": that one needs an offset, and these are wall-clock times.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$", example = "08:30:00"))]
     pub opens: Time,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "time", example = "12:00:00"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$", example = "12:00:00"))]
     pub closes: Time,
 }
 

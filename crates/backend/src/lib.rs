@@ -278,31 +278,31 @@ pub fn purge(db_path: &Path, policy: &store::RetentionPolicy) -> Result<store::P
 
 /// Serves until Ctrl-C or SIGTERM, then shuts down gracefully (the `serve` command).
 pub async fn serve(config: ServerConfig) -> Result<()> {
+    // The signals are caught from before the server says it listens: a SIGTERM that came between
+    // that line and the first wait for it (`systemctl stop` right after a start) would otherwise
+    // end the process by the signal's default action, not with a clean exit.
+    let stop = shutdown_signal()?;
     let server = spawn(config).await?;
-    shutdown_signal().await;
+    stop.await;
     tracing::info!("shutting down");
     server.shutdown().await
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Registers for Ctrl-C and SIGTERM now; the future ends at the first of them.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    #[cfg(unix)]
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = term.recv() => {},
+            _ = interrupt.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 /// What `seed --demo` wrote.

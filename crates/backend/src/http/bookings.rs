@@ -1,6 +1,7 @@
 //! `GET /v1/slots` and the bookings: hold, confirm, look up, cancel.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -38,11 +39,16 @@ async fn offer(
     persons: u32,
 ) -> Result<Offer, ApiError> {
     let today = state.clock.now().to_zoned_datetime(state.tz.clone()).date();
-    let mut catalogue = state.run(move |store| store.catalogue(today)).await?;
+    // Every hold asks for this: the catalogue read a moment ago serves, without the blocking pool.
+    let catalogue = match state.store.cached_catalogue(today) {
+        Some(cached) => cached,
+        None => Arc::new(state.run(move |store| store.catalogue(today)).await?),
+    };
     let location = catalogue
         .locations
-        .drain(..)
+        .iter()
         .find(|l| l.id == location_id)
+        .cloned()
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -52,8 +58,9 @@ async fn offer(
         })?;
     let product = catalogue
         .products
-        .drain(..)
+        .iter()
         .find(|p| p.id == product_id && p.location_ids.iter().any(|l| l == location_id))
+        .cloned()
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -71,12 +78,8 @@ async fn offer(
         .ext("max_persons", product.max_persons));
     }
     let tz = TimeZone::get(&location.timezone).unwrap_or_else(|_| state.tz.clone());
-    let id = location.id.clone();
-    let closed = state
-        .run(move |store| store.closures(&id))
-        .await?
-        .into_iter()
-        .collect();
+    // The catalogue lists the closures from today on: earlier days offer no slot anyway.
+    let closed = location.closures.iter().map(|c| c.date).collect();
     Ok(Offer {
         location,
         product,

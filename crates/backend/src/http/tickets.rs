@@ -18,7 +18,8 @@ use crate::store::{CheckIn, KioskIdentity};
               (status = 200, description = "Already checked in: the same ticket", body = kiosk_api::Ticket),
               (status = 404, description = "booking-not-found", body = kiosk_api::Problem, content_type = "application/problem+json"),
               (status = 409, description = "booking-cancelled, booking-not-confirmed, wrong-location", body = kiosk_api::Problem, content_type = "application/problem+json"),
-              (status = 422, description = "too-early / too-late with window_start and window_end", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
+              (status = 422, description = "too-early / too-late with window_start and window_end", body = kiosk_api::Problem, content_type = "application/problem+json"),
+              (status = 429, description = "too-many-attempts: too many wrong booking codes from this kiosk; Retry-After", body = kiosk_api::Problem, content_type = "application/problem+json"), (status = 401, description = "No or wrong bearer token", body = kiosk_api::Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,
     Extension(kiosk): Extension<KioskIdentity>,

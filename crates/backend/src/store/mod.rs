@@ -1,6 +1,7 @@
 //! The storage interface. The HTTP layer sees only [`Store`]; all SQL lives in [`sqlite`]. A PostgreSQL
 //! store would implement the same trait. Methods are blocking: callers run them on tokio's blocking pool.
 
+mod catalogue_cache;
 mod keyed;
 mod sqlite;
 
@@ -332,6 +333,12 @@ pub trait Store: Send + Sync + 'static {
 
     // Catalogue and slots.
     fn catalogue(&self, today: Date) -> StoreResult<Catalogue>;
+    /// The catalogue of `today` if the store holds it in memory, read a moment ago. It never
+    /// touches the database, so an async handler may call it without the blocking pool.
+    fn cached_catalogue(&self, today: Date) -> Option<std::sync::Arc<Catalogue>> {
+        let _ = today;
+        None
+    }
     /// Units taken per desk between `from` and `to` by confirmed bookings and live holds.
     fn taken(
         &self,

@@ -657,8 +657,9 @@ const KEY_SCHEMAS: &[(&str, &[&str])] = &[
     (
         "OpeningPeriod",
         &[
-            "closes: string(time)",
-            "opens: string(time)",
+            // Wall-clock times with a pattern: JSON Schema's "time" needs an offset.
+            "closes: string",
+            "opens: string",
             "weekday: Weekday",
         ],
     ),

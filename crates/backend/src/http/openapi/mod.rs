@@ -1,6 +1,10 @@
 //! `GET /v1/openapi.json`: the OpenAPI 3.1 document, generated from the handlers' annotations and
 //! the kiosk-api types' own schemas (its feature `openapi`).
 
+mod common_responses;
+
+use common_responses::CommonResponses;
+
 use std::sync::OnceLock;
 
 use axum::Json;
@@ -39,7 +43,7 @@ use utoipa::{Modify, OpenApi};
         crate::desk::display::events,
         get,
     ),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &CommonResponses)
 )]
 pub struct ApiDoc;
 

@@ -3,10 +3,10 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use kiosk_api::{Booking, BookingStatus};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use super::{is_unique_violation, u32_col, zoned};
+use super::{WriteTx, is_unique_violation, u32_col, zoned};
 use crate::codes::{self, CodeLookup};
 use crate::slots::{self, Taken};
 use crate::store::{NewBooking, StoreError, StoreResult};
@@ -83,11 +83,8 @@ impl BookingRow {
 
 pub(crate) fn by_code(conn: &Connection, code: &CodeLookup) -> StoreResult<Option<BookingRow>> {
     let row = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM bookings WHERE code = ?1"),
-            [code.short()],
-            read_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM bookings WHERE code = ?1"))?
+        .query_row([code.short()], read_row)
         .optional()?;
     let Some(row) = row else {
         return Ok(None);
@@ -100,26 +97,23 @@ pub(crate) fn by_code(conn: &Connection, code: &CodeLookup) -> StoreResult<Optio
 }
 
 fn by_id(conn: &Connection, id: Uuid) -> StoreResult<Option<BookingRow>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM bookings WHERE id = ?1"),
-        [id.to_string()],
-        read_row,
-    )
-    .optional()
-    .map_err(StoreError::from)
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM bookings WHERE id = ?1"))?
+        .query_row([id.to_string()], read_row)
+        .optional()
+        .map_err(StoreError::from)
 }
 
 /// Marks lapsed holds expired and frees their desks, so the claims table only holds live bookings.
-fn release_expired(tx: &Transaction<'_>, now: Timestamp) -> StoreResult<()> {
-    tx.execute(
+fn release_expired(tx: &WriteTx<'_>, now: Timestamp) -> StoreResult<()> {
+    tx.prepare_cached(
         "DELETE FROM slot_claims WHERE booking_id IN
            (SELECT id FROM bookings WHERE status = 'held' AND hold_expires_s <= ?1)",
-        [now.as_second()],
-    )?;
-    tx.execute(
+    )?
+    .execute([now.as_second()])?;
+    tx.prepare_cached(
         "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_s <= ?1",
-        [now.as_second()],
-    )?;
+    )?
+    .execute([now.as_second()])?;
     Ok(())
 }
 
@@ -131,7 +125,7 @@ pub fn taken(
     now: Timestamp,
 ) -> StoreResult<Taken> {
     let units = slots::units(from, to);
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT c.desk, c.unit FROM slot_claims c JOIN bookings b ON b.id = c.booking_id
          WHERE c.location_id = ?1 AND c.unit >= ?2 AND c.unit < ?3
            AND (b.status = 'confirmed' OR (b.status = 'held' AND b.hold_expires_s > ?4))",
@@ -151,7 +145,7 @@ pub fn taken(
 /// Runs inside an IMMEDIATE transaction: only one writer at a time re-checks the desks and claims one.
 /// The claims' primary key is the second line of defence should two writers ever get here together.
 pub fn create(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     b: &NewBooking,
     now: Timestamp,
@@ -164,12 +158,10 @@ pub fn create(
     } else {
         "confirmed"
     };
-    tx.execute(
-        "INSERT INTO bookings (id, kiosk_id, location_id, product_id, persons, start_s, end_s, status,
+    tx.prepare_cached("INSERT INTO bookings (id, kiosk_id, location_id, product_id, persons, start_s, end_s, status,
            hold_expires_s, code, qr_secret, customer_name, customer_phone, customer_email, created_s,
            channel)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")?.execute(params![
             b.id.to_string(),
             b.kiosk_id.map(|k| k.to_string()),
             b.location_id,
@@ -195,18 +187,15 @@ pub fn create(
 }
 
 pub fn confirm(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     id: Uuid,
     kiosk_id: Uuid,
     now: Timestamp,
 ) -> StoreResult<Booking> {
     let owner: Option<Option<String>> = tx
-        .query_row(
-            "SELECT kiosk_id FROM bookings WHERE id = ?1",
-            [id.to_string()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT kiosk_id FROM bookings WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
         .optional()?;
     // Only the kiosk that made the hold may confirm it; to others it does not exist.
     if owner.flatten() != Some(kiosk_id.to_string()) {
@@ -215,10 +204,10 @@ pub fn confirm(
     let row = by_id(tx, id)?.ok_or(StoreError::NotFound("booking"))?;
     match row.status(now) {
         BookingStatus::Held => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE bookings SET status = 'confirmed', hold_expires_s = NULL WHERE id = ?1",
-                [id.to_string()],
-            )?;
+            )?
+            .execute([id.to_string()])?;
         }
         BookingStatus::Confirmed => {}
         BookingStatus::Cancelled => return Err(StoreError::BookingCancelled),
@@ -246,7 +235,7 @@ pub fn find(
 /// Claims the 5-minute units of `start..end` at `desk` for booking `id`. The unique index is
 /// what decides between two bookings racing for the same time: the loser gets `SlotTaken`.
 pub(crate) fn claim_units(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     location_id: &str,
     desk: u32,
     start: Timestamp,
@@ -254,10 +243,10 @@ pub(crate) fn claim_units(
     id: Uuid,
 ) -> StoreResult<()> {
     for unit in slots::units(start, end) {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO slot_claims (location_id, desk, unit, booking_id) VALUES (?1, ?2, ?3, ?4)",
-            params![location_id, desk, unit, id.to_string()],
-        )
+        )?
+        .execute(params![location_id, desk, unit, id.to_string()])
         .map_err(|e| {
             if is_unique_violation(&e) {
                 StoreError::SlotTaken
@@ -271,24 +260,22 @@ pub(crate) fn claim_units(
 
 /// Cancels booking `id` (the kiosk's cancel and the desk's alike): its times free again, and
 /// a ticket still waiting cancelled with it.
-pub(crate) fn cancel_row(tx: &Transaction<'_>, id: Uuid) -> StoreResult<()> {
-    tx.execute(
+pub(crate) fn cancel_row(tx: &WriteTx<'_>, id: Uuid) -> StoreResult<()> {
+    tx.prepare_cached(
         "UPDATE bookings SET status = 'cancelled', hold_expires_s = NULL WHERE id = ?1",
-        [id.to_string()],
-    )?;
-    tx.execute(
-        "DELETE FROM slot_claims WHERE booking_id = ?1",
-        [id.to_string()],
-    )?;
-    tx.execute(
+    )?
+    .execute([id.to_string()])?;
+    tx.prepare_cached("DELETE FROM slot_claims WHERE booking_id = ?1")?
+        .execute([id.to_string()])?;
+    tx.prepare_cached(
         "UPDATE tickets SET status = 'cancelled' WHERE booking_id = ?1 AND status = 'waiting'",
-        [id.to_string()],
-    )?;
+    )?
+    .execute([id.to_string()])?;
     Ok(())
 }
 
 pub fn cancel(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     id: Uuid,
     code: &CodeLookup,

@@ -30,7 +30,7 @@ pub(crate) fn parse_walk_in(json: &str) -> StoreResult<WalkIn> {
 
 pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
     let mut locations = Vec::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, name_nl, name_fr, name_de, name_en, street, postal_code, municipality, timezone, desks
          FROM locations ORDER BY sort, id",
     )?;
@@ -56,7 +56,7 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
         locations.push(location);
     }
 
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, prefix, name_nl, name_fr, name_de, name_en, walk_in FROM queue_services ORDER BY sort, id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -77,7 +77,7 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
         queue_services.push(service);
     }
 
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT code, name_nl, name_fr, name_de, name_en, delivery, needs_purpose FROM certificate_types ORDER BY sort, code",
     )?;
     let certificate_types = stmt
@@ -97,7 +97,7 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut products = Vec::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, name_nl, name_fr, name_de, name_en, duration_min, extra_min, max_persons, required_fields,
                 queue_service_id, window_before_min, window_after_min, bring
          FROM products ORDER BY sort, id",
@@ -129,7 +129,7 @@ pub fn load(conn: &Connection, today: Date) -> StoreResult<Catalogue> {
             .map_err(|e| StoreError::Corrupt(format!("bring of {}: {e}", product.id)))?;
         product.required_customer_fields = serde_json::from_str::<Vec<CustomerField>>(&fields)
             .map_err(|e| StoreError::Corrupt(format!("required_fields of {}: {e}", product.id)))?;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT location_id FROM product_locations WHERE product_id = ?1 ORDER BY location_id",
         )?;
         product.location_ids = stmt
@@ -150,7 +150,7 @@ pub(crate) fn opening_periods(
     conn: &Connection,
     location_id: &str,
 ) -> StoreResult<Vec<OpeningPeriod>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT weekday, opens, closes FROM opening_periods WHERE location_id = ?1 ORDER BY weekday, opens",
     )?;
     let rows = stmt.query_map([location_id], |r| {
@@ -179,7 +179,7 @@ pub(crate) fn closures(
     location_id: &str,
     today: Date,
 ) -> StoreResult<Vec<Closure>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT day, reason_nl, reason_fr, reason_de, reason_en FROM closures
          WHERE location_id = ?1 AND day >= ?2 ORDER BY day",
     )?;
@@ -198,7 +198,7 @@ pub(crate) fn closures(
 }
 
 pub fn closure_days(conn: &Connection, location_id: &str) -> StoreResult<Vec<Date>> {
-    let mut stmt = conn.prepare("SELECT day FROM closures WHERE location_id = ?1")?;
+    let mut stmt = conn.prepare_cached("SELECT day FROM closures WHERE location_id = ?1")?;
     let days = stmt.query_map([location_id], |r| r.get::<_, String>(0))?;
     days.map(|d| parse_date(&d?)).collect()
 }

@@ -1,8 +1,8 @@
 //! The population register as certificates need it, and the issuance record.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::parse_date;
+use super::{WriteTx, parse_date};
 use crate::store::{IssuedDocument, NewIssuance, RegisterEntry, RegisterMember, StoreResult};
 
 /// The person with `national_number`, their address and the other members of their household.
@@ -80,7 +80,7 @@ pub fn register_entry(
     }))
 }
 
-pub fn record(tx: &Transaction<'_>, i: &NewIssuance) -> StoreResult<()> {
+pub fn record(tx: &WriteTx<'_>, i: &NewIssuance) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO certificate_issuances (id, kiosk_id, certificate_type, status, resident_id,
            document_number, code_hash, initials, language, issued_s, channel, location_id)

@@ -2,10 +2,11 @@
 //! (with the contact data the clerk needs to check who is calling), moved, cancelled. Always within
 //! the desk's own location.
 
+use super::WriteTx;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use kiosk_api::{Booking, BookingStatus};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::bookings::{self, BookingRow, COLUMNS};
@@ -88,7 +89,7 @@ pub fn find(
         .collect()
 }
 
-fn row_here(tx: &Transaction<'_>, id: Uuid, location_id: &str) -> StoreResult<BookingRow> {
+fn row_here(tx: &WriteTx<'_>, id: Uuid, location_id: &str) -> StoreResult<BookingRow> {
     tx.query_row(
         &format!("SELECT {COLUMNS} FROM bookings WHERE id = ?1"),
         [id.to_string()],
@@ -99,7 +100,7 @@ fn row_here(tx: &Transaction<'_>, id: Uuid, location_id: &str) -> StoreResult<Bo
     .ok_or(StoreError::NotFound("booking"))
 }
 
-fn checked_in(tx: &Transaction<'_>, id: Uuid) -> StoreResult<bool> {
+fn checked_in(tx: &WriteTx<'_>, id: Uuid) -> StoreResult<bool> {
     Ok(tx
         .query_row(
             "SELECT 1 FROM tickets WHERE booking_id = ?1",
@@ -114,7 +115,7 @@ fn checked_in(tx: &Transaction<'_>, id: Uuid) -> StoreResult<bool> {
 /// time is freed in the same transaction.
 #[allow(clippy::too_many_arguments)]
 pub fn move_to(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     id: Uuid,
     location_id: &str,
@@ -153,7 +154,7 @@ pub fn move_to(
 /// Cancels a booking of the desk's location (the caller proved who they are to the clerk); a
 /// waiting ticket of it is cancelled too. Cancelling again answers the same.
 pub fn cancel(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     id: Uuid,
     location_id: &str,

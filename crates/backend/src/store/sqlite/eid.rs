@@ -1,7 +1,8 @@
 //! eID challenges and trust anchors.
 
+use super::WriteTx;
 use jiff::Timestamp;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use crate::store::{ChallengeState, StoreResult};
@@ -22,7 +23,7 @@ pub fn labelled_trust_anchors(conn: &Connection) -> StoreResult<Vec<(String, Vec
 }
 
 pub fn set_trust_anchor(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     label: &str,
     der: &[u8],
     now: Timestamp,
@@ -39,7 +40,7 @@ pub fn set_trust_anchor(
 }
 
 pub fn add_challenge(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk_id: Uuid,
     challenge: &[u8],
     expires: Timestamp,
@@ -81,7 +82,7 @@ pub fn challenge_state(
 
 /// Marks the challenge used if this kiosk was given it, it is unexpired and unused.
 pub fn spend_challenge(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk_id: Uuid,
     challenge: &[u8],
     now: Timestamp,

@@ -3,15 +3,15 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use kiosk_api::{EVENT_TYPES, KioskEvent, OfflineCheckin, problem_type};
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 
-use super::tickets;
+use super::{WriteTx, tickets};
 use crate::store::{EventOutcome, KioskIdentity, StoreError, StoreResult};
 
 /// Records a batch in the caller's transaction. Each event is inside a savepoint, so a rejected one
 /// leaves no row behind while the others stay.
 pub fn record_all(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     kiosk: &KioskIdentity,
     events: &[KioskEvent],
@@ -31,7 +31,7 @@ pub fn record_all(
 }
 
 fn record(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     kiosk: &KioskIdentity,
     event: &KioskEvent,

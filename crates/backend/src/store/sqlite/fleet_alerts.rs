@@ -1,10 +1,10 @@
 //! The fleet alerts (issue 16): raised once, resolved once, kept so a restart re-sends nothing.
 
 use jiff::Timestamp;
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
-use super::parse_uuid;
+use super::{WriteTx, parse_uuid};
 use crate::fleet::{AlertKind, FleetAlert};
 use crate::store::{StoreError, StoreResult};
 
@@ -70,7 +70,7 @@ pub fn recent_resolved(conn: &Connection) -> StoreResult<Vec<FleetAlert>> {
 
 /// `None` when an alert of this kind is already open for the kiosk (nothing to send again).
 pub fn raise(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk_id: Uuid,
     kind: AlertKind,
     since: Timestamp,
@@ -98,7 +98,7 @@ pub fn raise(
 }
 
 /// `None` when the alert was no longer open (resolved already: nothing to send again).
-pub fn resolve(tx: &Transaction<'_>, id: i64, now: Timestamp) -> StoreResult<Option<FleetAlert>> {
+pub fn resolve(tx: &WriteTx<'_>, id: i64, now: Timestamp) -> StoreResult<Option<FleetAlert>> {
     let changed = tx.execute(
         "UPDATE fleet_alerts SET resolved_s = ?2 WHERE id = ?1 AND resolved_s IS NULL",
         params![id, now.as_second()],

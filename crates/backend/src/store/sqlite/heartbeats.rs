@@ -1,8 +1,9 @@
 //! The kiosks' heartbeat history, compacted to one row per kiosk and 5-minute step: enough to
 //! tell for how long a kiosk was up and its printer out of paper, at most 288 rows a day.
 
+use super::WriteTx;
 use jiff::Timestamp;
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 use uuid::Uuid;
 
 use crate::store::StoreResult;
@@ -12,7 +13,7 @@ pub const STEP_SECONDS: i64 = 300;
 
 /// Notes a heartbeat at `now`: its step is up, and out of paper if any of its heartbeats said so.
 pub fn record(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk_id: Uuid,
     now: Timestamp,
     paper_out: bool,

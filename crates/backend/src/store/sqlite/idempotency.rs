@@ -5,9 +5,9 @@
 //! progress" row: a crash leaves a key either absent or answered.
 
 use jiff::Timestamp;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::is_unique_violation;
+use super::{WriteTx, is_unique_violation};
 use crate::store::{KeyRecord, StoreError, StoreResult, StoredAnswer, StoredKey};
 
 const KEEP_SECONDS: i64 = 48 * 3600;
@@ -47,7 +47,7 @@ pub fn lookup(
 }
 
 /// Forgets keys past their 48 hours, so that a row this old never stands in a new one's way.
-fn purge(tx: &Transaction<'_>, now: Timestamp) -> StoreResult<()> {
+fn purge(tx: &WriteTx<'_>, now: Timestamp) -> StoreResult<()> {
     tx.prepare_cached("DELETE FROM idempotency_keys WHERE created_s < ?1")?
         .execute([cutoff(now)])?;
     Ok(())
@@ -56,7 +56,7 @@ fn purge(tx: &Transaction<'_>, now: Timestamp) -> StoreResult<()> {
 /// Writes the key with its answer inside the effect's transaction. A key already answered means a
 /// second request with it got this far (only possible if the in-process guard was bypassed): the
 /// error rolls this effect back, so the first one stays the only one.
-pub fn record(tx: &Transaction<'_>, record: &KeyRecord, answer: &StoredAnswer) -> StoreResult<()> {
+pub fn record(tx: &WriteTx<'_>, record: &KeyRecord, answer: &StoredAnswer) -> StoreResult<()> {
     purge(tx, record.at)?;
     tx.prepare_cached(
         "INSERT INTO idempotency_keys (scope, key, body_digest, status, content_type, body, created_s)
@@ -83,7 +83,7 @@ pub fn record(tx: &Transaction<'_>, record: &KeyRecord, answer: &StoredAnswer) -
 
 /// Keeps the answer of a request that changed nothing; an answer already there wins.
 pub fn record_if_absent(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     record: &KeyRecord,
     answer: &StoredAnswer,
 ) -> StoreResult<()> {

@@ -3,17 +3,17 @@
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use kiosk_api::{KioskStatus, KioskSummary};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::{parse_uuid, zoned};
+use super::{WriteTx, parse_uuid, zoned};
 use crate::store::{KioskIdentity, StoreError, StoreResult};
 
 /// A code whose kiosk lost the enrol response may be used again by the same hardware within this time.
 const ENROL_RETRY_SECONDS: i64 = 24 * 3600;
 
 pub fn add_enrolment_code(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     location_id: &str,
     code_hash: &str,
     now: Timestamp,
@@ -35,7 +35,7 @@ pub fn add_enrolment_code(
     Ok(())
 }
 
-pub fn add_admin_token(tx: &Transaction<'_>, token_hash: &str, now: Timestamp) -> StoreResult<()> {
+pub fn add_admin_token(tx: &WriteTx<'_>, token_hash: &str, now: Timestamp) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO admin_tokens (token_hash, created_s) VALUES (?1, ?2)",
         params![token_hash, now.as_second()],
@@ -45,7 +45,7 @@ pub fn add_admin_token(tx: &Transaction<'_>, token_hash: &str, now: Timestamp) -
 
 /// A revoked kiosk keeps its row (its history stays readable) but no token can match it: the
 /// stored hash becomes a marker that no SHA-256 hex digest equals.
-pub fn revoke_kiosk(tx: &Transaction<'_>, kiosk_id: Uuid) -> StoreResult<bool> {
+pub fn revoke_kiosk(tx: &WriteTx<'_>, kiosk_id: Uuid) -> StoreResult<bool> {
     let changed = tx.execute(
         "UPDATE kiosks SET token_hash = 'revoked:' || id WHERE id = ?1",
         [kiosk_id.to_string()],
@@ -53,7 +53,7 @@ pub fn revoke_kiosk(tx: &Transaction<'_>, kiosk_id: Uuid) -> StoreResult<bool> {
     Ok(changed > 0)
 }
 
-pub fn revoke_admin_token(tx: &Transaction<'_>, token_hash: &str) -> StoreResult<bool> {
+pub fn revoke_admin_token(tx: &WriteTx<'_>, token_hash: &str) -> StoreResult<bool> {
     let changed = tx.execute(
         "DELETE FROM admin_tokens WHERE token_hash = ?1",
         [token_hash],
@@ -64,7 +64,7 @@ pub fn revoke_admin_token(tx: &Transaction<'_>, token_hash: &str) -> StoreResult
 /// Single-use: a used code enrols nothing, except that the same hardware retrying within a day gets
 /// a fresh token for the kiosk it already made (its first response may have been lost on the way).
 pub fn enrol(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     code_hash: &str,
     hardware_id: &str,
     token_hash: &str,
@@ -121,11 +121,8 @@ pub fn enrol(
 
 pub fn by_token(conn: &Connection, token_hash: &str) -> StoreResult<Option<KioskIdentity>> {
     let row: Option<(String, String)> = conn
-        .query_row(
-            "SELECT id, location_id FROM kiosks WHERE token_hash = ?1",
-            [token_hash],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, location_id FROM kiosks WHERE token_hash = ?1")?
+        .query_row([token_hash], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     row.map(|(id, location_id)| {
         Ok(KioskIdentity {
@@ -138,17 +135,14 @@ pub fn by_token(conn: &Connection, token_hash: &str) -> StoreResult<Option<Kiosk
 
 pub fn is_admin(conn: &Connection, token_hash: &str) -> StoreResult<bool> {
     let row: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM admin_tokens WHERE token_hash = ?1",
-            [token_hash],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT 1 FROM admin_tokens WHERE token_hash = ?1")?
+        .query_row([token_hash], |r| r.get(0))
         .optional()?;
     Ok(row.is_some())
 }
 
 pub fn record_status(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk_id: Uuid,
     status_json: &str,
     now: Timestamp,

@@ -1,4 +1,6 @@
-//! SQLite implementation of [`Store`]: one file, WAL, versioned migrations, a few pooled connections.
+//! SQLite implementation of [`Store`]: one file, WAL with `synchronous = FULL`, versioned
+//! migrations, one writer connection whose writes commit in groups ([`group_commit`]) and a few
+//! pooled connections for reads.
 
 mod bookings;
 mod catalogue;
@@ -8,6 +10,7 @@ mod eid;
 mod events;
 mod figures;
 mod fleet_alerts;
+mod group_commit;
 mod heartbeats;
 mod idempotency;
 mod kiosks;
@@ -27,22 +30,27 @@ use std::time::Duration;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
-use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode};
 use rusqlite_migration::{M, Migrations};
 
 pub use simulation::SimulationBatch;
 
+use super::catalogue_cache::CatalogueCache;
 use super::{Keyed, StoreError, StoreResult};
-use crate::failpoint;
 use crate::queue::QueueSettings;
 use uuid::Uuid;
 
-/// Connections kept open between requests; more are opened under load and dropped after.
-const IDLE_CONNECTIONS: usize = 8;
+/// Read connections kept open between requests; more are opened under load and dropped after.
+/// Opening one reads the schema again, so enough are kept for 32 kiosks asking at once.
+const IDLE_CONNECTIONS: usize = 32;
 
 pub struct SqliteStore {
     path: PathBuf,
+    /// Read connections (WAL: reads never wait for the writer).
     idle: Mutex<Vec<Connection>>,
+    /// The one connection every write of this process goes through.
+    writer: group_commit::GroupCommit,
+    catalogue: CatalogueCache,
     tz: TimeZone,
     queue: QueueSettings,
 }
@@ -58,6 +66,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("007_walk_ins.sql")),
         M::up(include_str!("008_figures.sql")),
         M::up(include_str!("009_fleet_alerts.sql")),
+        M::up(include_str!("010_booking_indexes.sql")),
     ])
 }
 
@@ -71,7 +80,9 @@ impl SqliteStore {
             .map_err(|e| StoreError::Corrupt(format!("time zone Europe/Brussels: {e}")))?;
         Ok(SqliteStore {
             path: path.to_owned(),
-            idle: Mutex::new(vec![conn]),
+            idle: Mutex::new(vec![open_connection(path)?]),
+            writer: group_commit::GroupCommit::new(conn),
+            catalogue: CatalogueCache::default(),
             tz,
             queue: QueueSettings::default(),
         })
@@ -97,15 +108,10 @@ impl SqliteStore {
         result
     }
 
-    /// A write transaction that takes the write lock at BEGIN: with WAL a deferred transaction that
-    /// reads first and writes later fails with SQLITE_BUSY instead of waiting.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>) -> StoreResult<T> {
-        self.with_conn(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })
+    /// A write transaction (IMMEDIATE: it holds the write lock from its start), committed with
+    /// the writes that arrived beside it; `f`'s result is returned once it is on disk.
+    fn write<T>(&self, f: impl FnOnce(&WriteTx<'_>) -> StoreResult<T>) -> StoreResult<T> {
+        self.writer.run("write", f)
     }
 
     /// [`Self::write`] for a state change a client asked for, with its Idempotency-Key: `f` makes
@@ -114,9 +120,9 @@ impl SqliteStore {
     /// (`src/failpoint.rs`).
     fn change<T>(
         &self,
-        operation: &str,
+        operation: &'static str,
         keyed: &Keyed<T>,
-        f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+        f: impl FnOnce(&WriteTx<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
         let value = self.unkeyed_change(operation, |tx| {
             let value = f(tx)?;
@@ -131,18 +137,10 @@ impl SqliteStore {
     /// when repeated).
     fn unkeyed_change<T>(
         &self,
-        operation: &str,
-        f: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+        operation: &'static str,
+        f: impl FnOnce(&WriteTx<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        let value = self.with_conn(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            failpoint::hit(operation, "before-commit");
-            tx.commit()?;
-            Ok(value)
-        })?;
-        failpoint::hit(operation, "after-commit");
-        Ok(value)
+        self.writer.run(operation, f)
     }
 
     fn today(&self, now: Timestamp) -> Date {
@@ -152,7 +150,7 @@ impl SqliteStore {
 
 /// A desk form sent twice at once: the second waits for the write lock, then finds the first's key
 /// here, before its action could be refused for what the first did (e.g. "desk busy").
-fn answered_before<T>(tx: &Transaction<'_>, keyed: &Keyed<T>, now: Timestamp) -> StoreResult<()> {
+fn answered_before<T>(tx: &WriteTx<'_>, keyed: &Keyed<T>, now: Timestamp) -> StoreResult<()> {
     let record = keyed.record();
     match idempotency::lookup(tx, &record.scope, &record.key, now)? {
         Some(_) => Err(StoreError::KeyAnswered),
@@ -160,11 +158,30 @@ fn answered_before<T>(tx: &Transaction<'_>, keyed: &Keyed<T>, now: Timestamp) ->
     }
 }
 
+/// The connection inside a write transaction of [`SqliteStore`]: the functions that take one can
+/// only run there (only [`group_commit`] makes one).
+pub(crate) struct WriteTx<'c> {
+    conn: &'c Connection,
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
 fn open_connection(path: &Path) -> StoreResult<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(15))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Room for every statement of the hot paths (a booking, a catalogue read) to be parsed once.
+    conn.set_prepared_statement_cache_capacity(64);
+    // FULL: with WAL, each commit syncs the log before it returns, so an answered booking or
+    // check-in survives a power cut, not only a crash of the process (NORMAL could lose the
+    // last commits there). Group commit (`group_commit.rs`) shares that fsync between requests.
+    conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(conn)
 }
 
@@ -302,7 +319,17 @@ impl super::Store for SqliteStore {
     }
 
     fn catalogue(&self, today: Date) -> StoreResult<kiosk_api::Catalogue> {
-        self.with_conn(|c| catalogue::load(c, today))
+        if let Some(cached) = self.catalogue.get(today) {
+            return Ok(cached.as_ref().clone());
+        }
+        let read_at = std::time::Instant::now();
+        let catalogue = self.with_conn(|c| catalogue::load(c, today))?;
+        self.catalogue.put(today, catalogue.clone(), read_at);
+        Ok(catalogue)
+    }
+
+    fn cached_catalogue(&self, today: Date) -> Option<std::sync::Arc<kiosk_api::Catalogue>> {
+        self.catalogue.get(today)
     }
 
     fn taken(
@@ -658,7 +685,9 @@ impl super::Store for SqliteStore {
     }
 
     fn load_reference_data(&self, data: &crate::seed::DemoData, now: Timestamp) -> StoreResult<()> {
-        self.write(|tx| reference::load(tx, &self.tz, data, now))
+        let loaded = self.write(|tx| reference::load(tx, &self.tz, data, now));
+        self.catalogue.clear();
+        loaded
     }
 }
 

@@ -9,11 +9,11 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use kiosk_api::TicketStatus;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::parse_uuid;
 use super::tickets::{aliases_of_t, with_aliases};
+use super::{WriteTx, parse_uuid};
 use crate::queue::{Action, DeskRef, Outcome, QueueRow, QueueSettings, number, order};
 use crate::store::{StoreError, StoreResult};
 
@@ -166,7 +166,7 @@ pub(crate) fn held_by(conn: &Connection, desk: &DeskRef, day: Date) -> StoreResu
 
 /// Makes `action` for `desk`, or refuses it with a typed error (and changes nothing).
 pub fn act(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     desk: &DeskRef,
     action: &Action,
@@ -284,7 +284,7 @@ pub fn act(
 
 /// Records a kiosk's or a clerk's check-in as a ticket event (no desk for a kiosk).
 pub fn note_check_in(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     ticket_id: Uuid,
     location_id: &str,
     desk: Option<&DeskRef>,

@@ -2,9 +2,9 @@
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 
-use super::bookings;
+use super::{WriteTx, bookings};
 use crate::seed::DemoData;
 use crate::store::{StoreError, StoreResult};
 
@@ -28,12 +28,7 @@ const TABLES_IN_DELETE_ORDER: &[&str] = &[
     "opening_periods",
 ];
 
-pub fn load(
-    tx: &Transaction<'_>,
-    tz: &TimeZone,
-    data: &DemoData,
-    now: Timestamp,
-) -> StoreResult<()> {
+pub fn load(tx: &WriteTx<'_>, tz: &TimeZone, data: &DemoData, now: Timestamp) -> StoreResult<()> {
     for table in TABLES_IN_DELETE_ORDER {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }

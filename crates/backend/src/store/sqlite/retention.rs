@@ -1,13 +1,14 @@
 //! Personal data kept only as long as it is needed (GDPR storage limitation). What stays is
 //! what the queue's history, the municipality's counts and document verification need.
 
+use super::WriteTx;
 use jiff::Timestamp;
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 
 use crate::store::{PurgeCounts, RetentionPolicy, StoreResult};
 
 pub fn purge(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     now: Timestamp,
     policy: &RetentionPolicy,
 ) -> StoreResult<PurgeCounts> {

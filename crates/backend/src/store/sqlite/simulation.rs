@@ -7,16 +7,15 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use kiosk_api::Booking;
-use rusqlite::Transaction;
 use uuid::Uuid;
 
-use super::{bookings, certificates, kiosks, queue, tickets};
+use super::{WriteTx, bookings, certificates, kiosks, queue, tickets};
 use crate::codes::CodeLookup;
 use crate::queue::{Action, DeskRef, Outcome, QueueSettings};
 use crate::store::{CheckIn, KioskIdentity, NewBooking, NewIssuance, StoreResult};
 
 pub struct SimulationBatch<'a> {
-    pub(super) tx: &'a Transaction<'a>,
+    pub(super) tx: &'a WriteTx<'a>,
     pub(super) tz: &'a TimeZone,
     pub(super) queue: &'a QueueSettings,
 }

@@ -1,8 +1,9 @@
 //! Staff accounts of the desk console and their sessions. Passwords arrive here hashed (argon2id
 //! PHC strings, made in `crate::desk::password`); session tokens only as SHA-256 hashes.
 
+use super::WriteTx;
 use jiff::Timestamp;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::store::{StaffAccount, StaffSession, StoreError, StoreResult};
 
@@ -13,7 +14,7 @@ const FIRST_LOCK_S: i64 = 30;
 const MAX_LOCK_S: i64 = 15 * 60;
 
 pub fn add(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     login: &str,
     password_hash: &str,
     role: &str,
@@ -65,7 +66,7 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<StaffAccount>> {
 }
 
 /// Disables the account and ends its sessions at once.
-pub fn disable(tx: &Transaction<'_>, login: &str) -> StoreResult<()> {
+pub fn disable(tx: &WriteTx<'_>, login: &str) -> StoreResult<()> {
     let changed = tx.execute("UPDATE staff SET disabled = 1 WHERE login = ?1", [login])?;
     if changed == 0 {
         return Err(StoreError::NotFound("staff account"));
@@ -78,11 +79,7 @@ pub fn disable(tx: &Transaction<'_>, login: &str) -> StoreResult<()> {
 }
 
 /// Counts a wrong password; returns until when the account is now locked, if it is.
-pub fn login_failed(
-    tx: &Transaction<'_>,
-    staff_id: i64,
-    now: Timestamp,
-) -> StoreResult<Option<i64>> {
+pub fn login_failed(tx: &WriteTx<'_>, staff_id: i64, now: Timestamp) -> StoreResult<Option<i64>> {
     let failed: i64 = tx.query_row(
         "UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = ?1 RETURNING failed_logins",
         [staff_id],
@@ -104,7 +101,7 @@ pub fn login_failed(
 }
 
 pub fn login_succeeded(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     staff_id: i64,
     token_hash: &str,
     csrf: &str,
@@ -125,7 +122,7 @@ pub fn login_succeeded(
 /// The live session of a token, touched (its inactivity clock restarts); an expired one is
 /// deleted and `None`.
 pub fn session(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     token_hash: &str,
     now: Timestamp,
     idle_s: i64,
@@ -175,7 +172,7 @@ pub fn session(
 }
 
 pub fn set_desk(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     token_hash: &str,
     location_id: &str,
     desk: &str,
@@ -188,7 +185,7 @@ pub fn set_desk(
     Ok(())
 }
 
-pub fn end_session(tx: &Transaction<'_>, token_hash: &str) -> StoreResult<()> {
+pub fn end_session(tx: &WriteTx<'_>, token_hash: &str) -> StoreResult<()> {
     tx.execute(
         "DELETE FROM staff_sessions WHERE token_hash = ?1",
         [token_hash],

@@ -4,11 +4,11 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use kiosk_api::{Arrival, Arrivals, BookingStatus, Ticket, TicketBlock};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::bookings::{self, BookingRow};
-use super::{parse_date, parse_uuid, queue, u32_col, zoned};
+use super::{WriteTx, parse_date, parse_uuid, queue, u32_col, zoned};
 use crate::codes::{self, CodeLookup};
 use crate::queue::{DeskRef, QueueSettings};
 use crate::store::{CheckIn, KioskIdentity, StoreError, StoreResult};
@@ -46,7 +46,7 @@ fn window(row: &BookingRow, info: &ProductInfo) -> (i64, i64) {
 }
 
 pub fn check_in(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     code: &CodeLookup,
     kiosk: &KioskIdentity,
@@ -94,7 +94,7 @@ pub fn check_in(
 }
 
 fn existing_ticket(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     row: &BookingRow,
     now: Timestamp,
@@ -119,7 +119,7 @@ fn existing_ticket(
 /// Numbers and inserts the booking's ticket, and records the check-in as a ticket event.
 #[allow(clippy::too_many_arguments)]
 fn issue(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     row: &BookingRow,
     info: &ProductInfo,
@@ -154,7 +154,7 @@ fn issue(
 /// A clerk checks a resident in by hand (no ticket, no phone): a confirmed booking of today at the
 /// desk's location. The arrival window is the clerk's judgement, not checked here.
 pub fn hand_check_in(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     booking_id: Uuid,
     desk: &DeskRef,
@@ -192,7 +192,7 @@ pub fn hand_check_in(
 /// The day's counter, incremented in the caller's transaction; numbers inside a kiosk's offline block
 /// are skipped.
 pub(crate) fn next_number(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     location_id: &str,
     queue_service_id: &str,
     day: Date,
@@ -223,7 +223,7 @@ pub(crate) fn next_number(
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn insert_ticket(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     id: Uuid,
     location_id: &str,
     booking_id: Option<Uuid>,
@@ -334,7 +334,7 @@ pub fn get(
 }
 
 pub fn arrivals(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     location_id: &str,
     day: Date,
@@ -425,7 +425,7 @@ pub fn arrivals(
 }
 
 pub fn reserve_block(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk: &KioskIdentity,
     queue_service_id: &str,
     day: Date,
@@ -495,7 +495,7 @@ pub fn reserve_block(
 
 /// Refuses a number that is not in one of `kiosk`'s blocks: a kiosk offline numbers only from them.
 pub(crate) fn in_own_block(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     kiosk: &KioskIdentity,
     queue_service_id: &str,
     day: Date,
@@ -519,7 +519,7 @@ pub(crate) fn in_own_block(
 
 /// Records a ticket a kiosk numbered while offline. The number must come from one of its own blocks.
 pub(crate) fn record_offline(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     kiosk: &KioskIdentity,
     checkin: &kiosk_api::OfflineCheckin,
@@ -592,7 +592,7 @@ pub(crate) fn record_offline(
 /// Records `checkin`'s number as another name of `ticket_id`. The number comes from the kiosk's
 /// own block, so it meets no other ticket; the unique index still refuses it twice.
 fn add_alias(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     ticket_id: &str,
     kiosk: &KioskIdentity,
     checkin: &kiosk_api::OfflineCheckin,

@@ -5,12 +5,12 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use kiosk_api::{OfflineWalkIn, WalkIn};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::catalogue::{closures, parse_walk_in};
 use super::tickets::{get, in_own_block, insert_ticket, next_number};
-use super::{is_unique_violation, queue, zoned};
+use super::{WriteTx, is_unique_violation, queue, zoned};
 use crate::queue::QueueSettings;
 use crate::store::{CheckIn, KioskIdentity, StoreError, StoreResult};
 
@@ -41,7 +41,7 @@ fn given(conn: &Connection, location_id: &str, service_id: &str, day: Date) -> S
 
 /// Gives `kiosk`'s location a walk-in number for `service_id` at `now`.
 pub fn issue(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     service_id: &str,
     kiosk: &KioskIdentity,
@@ -103,7 +103,7 @@ pub fn issue(
 /// the daily limit are checked again: the kiosk checked the hours, the resident holds the printed
 /// number, and refusing it now would only leave them waiting for a number nobody calls.
 pub(crate) fn record_offline(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     tz: &TimeZone,
     kiosk: &KioskIdentity,
     walk_in: &OfflineWalkIn,
