@@ -2,6 +2,7 @@
 
 mod bookings;
 mod catalogue;
+mod catalogue_import;
 mod certificates;
 mod desk_bookings;
 mod eid;
@@ -58,6 +59,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("007_walk_ins.sql")),
         M::up(include_str!("008_figures.sql")),
         M::up(include_str!("009_fleet_alerts.sql")),
+        M::up(include_str!("010_desks.sql")),
     ])
 }
 
@@ -143,6 +145,33 @@ impl SqliteStore {
         })?;
         failpoint::hit(operation, "after-commit");
         Ok(value)
+    }
+
+    /// The whole catalogue as the catalogue file describes it (`catalogue export`).
+    pub fn catalogue_file(&self) -> StoreResult<crate::catalogue_file::CatalogueFile> {
+        self.with_conn(|c| catalogue_import::snapshot(c))
+    }
+
+    /// Replaces the catalogue with `file` in one transaction, unless the database still needs
+    /// something the file removes: then nothing is written and those conflicts are returned.
+    /// With `apply` false the whole import runs and is rolled back (a dry run).
+    pub fn import_catalogue(
+        &self,
+        file: &crate::catalogue_file::CatalogueFile,
+        now: Timestamp,
+        apply: bool,
+    ) -> StoreResult<Vec<crate::catalogue_file::Conflict>> {
+        self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let conflicts = catalogue_import::conflicts(&tx, file, now)?;
+            if conflicts.is_empty() {
+                catalogue_import::replace(&tx, file)?;
+                if apply {
+                    tx.commit()?;
+                }
+            }
+            Ok(conflicts)
+        })
     }
 
     fn today(&self, now: Timestamp) -> Date {
