@@ -1,12 +1,10 @@
-//! The checks across entries: duplicate ids, names that point nowhere, overlapping hours, a
-//! location without a desk, a day closed twice.
+//! The checks across entries: duplicate ids, names that point nowhere, a location without a
+//! desk, a day closed twice.
 
 use std::collections::{HashMap, HashSet};
 
-use kiosk_api::OpeningPeriod;
-
 use super::Problem;
-use super::read::{Draft, weekday_name};
+use super::read::Draft;
 
 struct Checker<'d> {
     lines: &'d HashMap<String, usize>,
@@ -22,7 +20,7 @@ impl Checker<'_> {
         });
     }
 
-    /// Reports each id of `ids` that `known` lacks; `what` names the kind, `hint` where to add it.
+    /// Reports each id of `ids` that `known` lacks; `what` names the kind.
     fn refs<'a>(
         &mut self,
         path: &str,
@@ -64,29 +62,6 @@ impl Checker<'_> {
                 );
             } else {
                 seen.insert(id, path);
-            }
-        }
-    }
-
-    /// Periods of the same day must not overlap: the later one is reported.
-    fn hours(&mut self, path: &str, key: &str, periods: &[OpeningPeriod]) {
-        let mut order: Vec<usize> = (0..periods.len()).collect();
-        order.sort_by_key(|&i| (periods[i].weekday.number(), periods[i].opens));
-        for pair in order.windows(2) {
-            let (a, b) = (&periods[pair[0]], &periods[pair[1]]);
-            if a.weekday == b.weekday && b.opens < a.closes {
-                self.report(
-                    &format!("{path}.{}", pair[1]),
-                    key,
-                    format!(
-                        "{} {}-{} overlaps {}-{} on the same day; merge them or make them follow each other",
-                        weekday_name(b.weekday),
-                        b.opens.strftime("%H:%M"),
-                        b.closes.strftime("%H:%M"),
-                        a.opens.strftime("%H:%M"),
-                        a.closes.strftime("%H:%M")
-                    ),
-                );
             }
         }
     }
@@ -136,23 +111,19 @@ pub(super) fn check(draft: &Draft) -> Vec<Problem> {
         desk_keys.iter().map(|(p, k)| (p.clone(), k.as_str())),
     );
 
-    let locations: HashSet<&str> = draft
-        .locations
-        .iter()
-        .map(|l| l.value.id.as_str())
-        .collect();
-    let services: HashSet<&str> = draft
-        .queue_services
-        .iter()
-        .map(|q| q.value.id.as_str())
-        .collect();
+    // Ids of entries with problems of their own count too: one mistake, one message.
+    let known = |label: &str| -> HashSet<&str> {
+        draft
+            .ids
+            .iter()
+            .filter(|(key, _, _)| key == label)
+            .map(|(_, _, id)| id.as_str())
+            .collect()
+    };
+    let locations = known("location.id");
+    let services = known("queue_service.id");
 
     for l in &draft.locations {
-        c.hours(
-            &ids(&l.path, "hours"),
-            "location.hours",
-            &l.value.opening_hours,
-        );
         if !draft
             .desks
             .iter()
@@ -196,11 +167,6 @@ pub(super) fn check(draft: &Draft) -> Vec<Problem> {
                 &w.location_ids,
                 &locations,
                 "location",
-            );
-            c.hours(
-                &ids(&path, "hours"),
-                "queue_service.walk_in.hours",
-                &w.hours,
             );
         }
     }

@@ -1,9 +1,9 @@
 //! What the database still needs from an entry that a new file removes. The choice, documented in
 //! the README: an import never strands a resident's appointment nor loses the history of the
-//! figures. A location or product that bookings refer to stays (to stop offering it, give a
-//! product `locations = []`, or a location no products); a product is not withdrawn from a
-//! location while appointments for it there are still ahead; a queue service is not removed
-//! while tickets wait in it.
+//! figures. A location or product that bookings refer to stays in the file (a product with
+//! `locations = []` can no longer be booked; a location without products neither); a product is
+//! not withdrawn from a location while appointments for it there are still ahead (they would
+//! wait in a queue no desk there serves); a queue service is not removed while tickets wait in it.
 
 use super::{Kind, Parsed, Problem};
 
@@ -65,7 +65,7 @@ impl Conflict {
                 line: None,
                 key: "product".into(),
                 reason: format!(
-                    "product \"{id}\" is missing from the file, but {} depend on it ({} from now on); keep it with locations = [] to stop new bookings",
+                    "product \"{id}\" is missing from the file, but {} depend on it ({} from now on); keep it in the file: with locations = [] it can no longer be booked, which is accepted once no booking of it lies ahead",
                     bookings(*all),
                     future_bookings
                 ),

@@ -446,7 +446,33 @@ impl Reader {
                 _ => ok = false,
             }
         }
+        self.overlaps(&e.path(key), &e.key(key), &out);
         ok.then_some(out)
+    }
+
+    /// Periods of the same day must not overlap: the later one is reported.
+    fn overlaps(&mut self, path: &str, key: &str, periods: &[OpeningPeriod]) {
+        let mut sorted = periods.to_vec();
+        sorted.sort_by_key(|p| (p.weekday.number(), p.opens));
+        for pair in sorted.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.weekday == b.weekday && b.opens < a.closes {
+                let index = periods.iter().position(|p| p == b).unwrap_or(0);
+                let line = self.lines.get(&format!("{path}.{index}")).copied();
+                self.problems.push(Problem {
+                    line,
+                    key: key.to_owned(),
+                    reason: format!(
+                        "{} {}-{} overlaps {}-{} on the same day; merge them or make one follow the other",
+                        weekday_name(b.weekday),
+                        b.opens.strftime("%H:%M"),
+                        b.closes.strftime("%H:%M"),
+                        a.opens.strftime("%H:%M"),
+                        a.closes.strftime("%H:%M")
+                    ),
+                });
+            }
+        }
     }
 
     fn weekday(&mut self, e: &Entry<'_, '_>) -> Option<Weekday> {

@@ -113,19 +113,6 @@ pub fn generate(seed: u64, today: Date, tz: &TimeZone) -> DemoData {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    #[test]
-    fn the_demo_file_is_a_valid_catalogue() {
-        let file = super::demo_catalogue().unwrap();
-        assert_eq!(file.locations.len(), 2);
-        assert_eq!(file.locations[0].desks, 3, "three desks at the town hall");
-        assert!(file.locations.iter().all(|l| l.closures.len() >= 70));
-    }
-}
-
 /// About a third of the slots of each open day are booked, by residents of the register.
 fn bookings(
     rng: &mut rng::Rng,
@@ -201,4 +188,17 @@ pub fn now_for(today: Date, tz: &TimeZone) -> Timestamp {
         .to_zoned_datetime(tz.clone())
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    #[test]
+    fn the_demo_file_is_a_valid_catalogue() {
+        let file = super::demo_catalogue().unwrap();
+        assert_eq!(file.locations.len(), 2);
+        assert_eq!(file.locations[0].desks, 3, "three desks at the town hall");
+        assert!(file.locations.iter().all(|l| l.closures.len() >= 70));
+    }
 }
