@@ -332,6 +332,8 @@ pub trait Store: Send + Sync + 'static {
 
     // Catalogue and slots.
     fn catalogue(&self, today: Date) -> StoreResult<Catalogue>;
+    /// The desks the catalogue file names, by location: the desk console offers their names.
+    fn desks(&self) -> StoreResult<Vec<crate::catalogue_file::Desk>>;
     /// Units taken per desk between `from` and `to` by confirmed bookings and live holds.
     fn taken(
         &self,

@@ -23,6 +23,18 @@ const REWRITTEN: &[&str] = &[
 /// Everything the catalogue holds, closures of past days included.
 pub fn snapshot(conn: &Connection) -> StoreResult<CatalogueFile> {
     let c = catalogue::load(conn, Date::MIN)?;
+    let desks = desks(conn)?;
+    Ok(CatalogueFile {
+        locations: c.locations,
+        desks,
+        queue_services: c.queue_services,
+        products: c.products,
+        certificate_types: c.certificate_types,
+    })
+}
+
+/// The desks of every location, in the catalogue's order.
+pub fn desks(conn: &Connection) -> StoreResult<Vec<Desk>> {
     let mut stmt = conn.prepare(
         "SELECT d.location_id, d.name, d.services FROM desks d JOIN locations l ON l.id = d.location_id
          ORDER BY l.sort, l.id, d.sort, d.name",
@@ -47,13 +59,7 @@ pub fn snapshot(conn: &Connection) -> StoreResult<CatalogueFile> {
             services,
         });
     }
-    Ok(CatalogueFile {
-        locations: c.locations,
-        desks,
-        queue_services: c.queue_services,
-        products: c.products,
-        certificate_types: c.certificate_types,
-    })
+    Ok(desks)
 }
 
 fn count(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> StoreResult<u64> {

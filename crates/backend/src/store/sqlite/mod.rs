@@ -334,6 +334,10 @@ impl super::Store for SqliteStore {
         self.with_conn(|c| catalogue::load(c, today))
     }
 
+    fn desks(&self) -> StoreResult<Vec<crate::catalogue_file::Desk>> {
+        self.with_conn(|c| catalogue_import::desks(c))
+    }
+
     fn taken(
         &self,
         location_id: &str,
