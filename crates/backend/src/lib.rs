@@ -6,6 +6,7 @@
 //! It verifies eID signatures but never makes one: the synthetic cards (and the private keys behind
 //! them) are the `kiosk-testcard` crate's, which trusts its demo CA here with [`add_trust_anchor`].
 
+pub mod catalogue_file;
 pub mod clock;
 pub mod codes;
 pub mod desk;
@@ -62,6 +63,8 @@ pub enum BackendError {
         "the database trusts the synthetic demo eID CA (trust anchor {label:?}), whose keys anyone can derive: start with --demo, or use a database that does not trust it"
     )]
     DemoAnchor { label: String },
+    #[error("the demo catalogue file is broken: {0}")]
+    DemoCatalogue(String),
 }
 
 pub type Result<T, E = BackendError> = std::result::Result<T, E>;
@@ -326,7 +329,15 @@ pub fn seed_demo(db_path: &Path, seed: u64) -> Result<SeedSummary> {
 /// [`seed_demo`] as if today were `today`: the same seed and day give the same municipality.
 pub fn seed_demo_on(db_path: &Path, seed: u64, today: Date) -> Result<SeedSummary> {
     let tz = brussels()?;
-    let data = seed::generate(seed, today, &tz);
+    let data = seed::try_generate(seed, today, &tz).map_err(|problems| {
+        BackendError::DemoCatalogue(
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
     let store = SqliteStore::open(db_path)?;
     store.load_reference_data(&data, seed::now_for(today, &tz))?;
     Ok(SeedSummary {

@@ -124,6 +124,32 @@ enum Command {
         #[command(subcommand)]
         action: TrustAnchorAction,
     },
+    /// The municipality's catalogue (locations, hours, closures, desks, queue services,
+    /// products, certificate types) as a TOML file: packaging/catalogue.example.toml.
+    Catalogue {
+        #[command(subcommand)]
+        action: CatalogueAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogueAction {
+    /// Check FILE and replace the catalogue with it in one transaction; a file with any
+    /// problem changes nothing, and every problem is printed with its line.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        /// Check the file against the database and change nothing.
+        #[arg(long)]
+        check: bool,
+        file: PathBuf,
+    },
+    /// Write the current catalogue as a file (to stdout without FILE).
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -458,8 +484,93 @@ fn main() -> anyhow::Result<()> {
         Command::TrustAnchor {
             action: TrustAnchorAction::Add { db, label, cert },
         } => trust_anchor_add(&db, &label, &cert)?,
+        Command::Catalogue { action } => catalogue(action)?,
     }
     Ok(())
+}
+
+fn catalogue(action: CatalogueAction) -> anyhow::Result<()> {
+    use kiosk_backend::catalogue_file::{ImportError, export, import};
+    match action {
+        CatalogueAction::Import { db, check, file } => {
+            let source = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let now = kiosk_backend::failpoint::test_clock()
+                .map_or_else(jiff::Timestamp::now, |clock| clock.now());
+            match import(&db, &source, now, check) {
+                Ok(done) => {
+                    let verb = if check {
+                        "checked, not applied"
+                    } else {
+                        "imported"
+                    };
+                    println!(
+                        "{} {verb}: {} locations, {} desks, {} queue services, {} products, {} certificate types, {} closures",
+                        file.display(),
+                        done.locations,
+                        done.desks,
+                        done.queue_services,
+                        done.products,
+                        done.certificate_types,
+                        done.closures
+                    );
+                    if !check {
+                        println!("kiosks pick up the new catalogue at their next heartbeat");
+                    }
+                }
+                Err(ImportError::Refused(problems)) => {
+                    for problem in &problems {
+                        eprintln!("{}", problem.in_file(&file.display().to_string()));
+                    }
+                    anyhow::bail!(
+                        "{} problem(s) in {}; nothing was changed",
+                        problems.len(),
+                        file.display()
+                    );
+                }
+                Err(ImportError::Store(e)) => {
+                    return Err(e).with_context(|| format!("importing into {}", db.display()));
+                }
+            }
+        }
+        CatalogueAction::Export { db, file } => {
+            let text = export(&db)
+                .with_context(|| format!("reading the catalogue of {}", db.display()))?;
+            match file {
+                None => print!("{text}"),
+                Some(path) => write_whole(&path, &text)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder, so that a reader never
+/// sees half a file.
+fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile_in(dir, path)?;
+    tmp.1
+        .write_all(text.as_bytes())
+        .and_then(|()| tmp.1.sync_all())
+        .with_context(|| format!("writing {}", tmp.0.display()))?;
+    std::fs::rename(&tmp.0, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+fn tempfile_in(dir: &Path, path: &Path) -> anyhow::Result<(PathBuf, std::fs::File)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catalogue".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    Ok((tmp, file))
 }
 
 fn staff(action: StaffAction) -> anyhow::Result<()> {

@@ -83,6 +83,7 @@ pub fn login(csrf: &str, error: Option<&str>, login: &str) -> Markup {
 pub fn setup(
     csrf: &str,
     catalogue: &Catalogue,
+    desks: &[crate::catalogue_file::Desk],
     remembered: Option<&(String, String, Vec<String>)>,
     error: Option<&str>,
 ) -> Markup {
@@ -105,7 +106,13 @@ pub fn setup(
                             }
                         }
                     }
-                    label { "Desk" input #desk name="desk" placeholder="Loket 3" maxlength="40" required value=(desk); }
+                    // The catalogue's desk names as suggestions; any other name is still accepted.
+                    label { "Desk" input #desk name="desk" list="desk-names" placeholder="Loket 3" maxlength="40" required value=(desk); }
+                    datalist #desk-names {
+                        @for d in desks {
+                            option value=(d.name) { (location_name(catalogue, &d.location_id)) }
+                        }
+                    }
                     fieldset {
                         legend { "Queues I serve" }
                         @for q in &catalogue.queue_services {
@@ -120,6 +127,14 @@ pub fn setup(
             }
         },
     )
+}
+
+fn location_name(catalogue: &Catalogue, id: &str) -> String {
+    catalogue
+        .locations
+        .iter()
+        .find(|l| l.id == id)
+        .map_or_else(|| id.to_owned(), |l| l.name.nl.clone())
 }
 
 fn service_name(catalogue: &Catalogue, id: &str) -> String {

@@ -85,12 +85,21 @@ pub async fn catalogue(state: &AppState) -> Result<kiosk_api::Catalogue, ApiErro
     state.run(move |s| s.catalogue(today)).await
 }
 
+/// What the setup page offers: the catalogue, and the desks its file names.
+async fn setup_choices(
+    state: &AppState,
+) -> Result<(kiosk_api::Catalogue, Vec<crate::catalogue_file::Desk>), ApiError> {
+    let catalogue = catalogue(state).await?;
+    let desks = state.run(|s| s.desks()).await?;
+    Ok((catalogue, desks))
+}
+
 pub async fn setup_page(
     State(state): State<AppState>,
     clerk: Clerk,
     headers: HeaderMap,
 ) -> Response {
-    let catalogue = match catalogue(&state).await {
+    let (catalogue, desks) = match setup_choices(&state).await {
         Ok(c) => c,
         Err(e) => return pages::error_page(&e),
     };
@@ -99,7 +108,7 @@ pub async fn setup_page(
         (Some(l), Some(d)) => Some((l.clone(), d.clone(), s.services.clone())),
         _ => cookie(&headers, PREFS_COOKIE).and_then(|v| auth::decode_prefs(&v)),
     };
-    pages::setup(&s.csrf, &catalogue, remembered.as_ref(), None).into_response()
+    pages::setup(&s.csrf, &catalogue, &desks, remembered.as_ref(), None).into_response()
 }
 
 pub async fn setup(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> Response {
@@ -121,10 +130,16 @@ pub async fn setup(State(state): State<AppState>, clerk: Clerk, body: Bytes) -> 
                 state.desk.secure_cookies,
             ),
         ),
-        Err(message) => match catalogue(&state).await {
-            Ok(c) => {
+        Err(message) => match setup_choices(&state).await {
+            Ok((c, desks)) => {
                 let picked = (location, desk, services);
-                let page = pages::setup(&clerk.session.csrf, &c, Some(&picked), Some(&message));
+                let page = pages::setup(
+                    &clerk.session.csrf,
+                    &c,
+                    &desks,
+                    Some(&picked),
+                    Some(&message),
+                );
                 (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
             }
             Err(e) => pages::error_page(&e),

@@ -1,6 +1,7 @@
 //! `seed --demo`: a realistic, entirely synthetic municipality, the same for the same seed and day.
+//! Its catalogue is a catalogue file (`seed/demo-catalogue.toml`), loaded through the import's
+//! code; the register and the bookings are generated.
 
-mod holidays;
 mod municipality;
 pub mod national_number;
 mod population;
@@ -13,6 +14,7 @@ use kiosk_api::{Catalogue, Customer, Location, Product};
 
 pub use population::{Household, Resident};
 
+use crate::catalogue_file::{self, CatalogueFile, Problem};
 use crate::codes;
 use crate::slots;
 use crate::store::NewBooking;
@@ -26,6 +28,7 @@ const BOOKING_DAYS: i64 = 28;
 #[derive(Debug, Clone)]
 pub struct DemoData {
     pub locations: Vec<Location>,
+    pub desks: Vec<crate::catalogue_file::Desk>,
     pub queue_services: Vec<kiosk_api::QueueService>,
     pub products: Vec<Product>,
     pub certificate_types: Vec<kiosk_api::CertificateType>,
@@ -35,6 +38,17 @@ pub struct DemoData {
 }
 
 impl DemoData {
+    /// The catalogue part, as the import writes it (a desk for each counted desk).
+    pub fn catalogue_file(&self) -> crate::catalogue_file::CatalogueFile {
+        crate::catalogue_file::CatalogueFile {
+            locations: self.locations.clone(),
+            desks: self.desks.clone(),
+            queue_services: self.queue_services.clone(),
+            products: self.products.clone(),
+            certificate_types: self.certificate_types.clone(),
+        }
+    }
+
     pub fn catalogue(&self) -> Catalogue {
         Catalogue {
             locations: self.locations.clone(),
@@ -45,29 +59,58 @@ impl DemoData {
     }
 }
 
-/// The demo municipality as of `today`: holidays from last year to three years ahead, bookings over
-/// the next four weeks.
-pub fn generate(seed: u64, today: Date, tz: &TimeZone) -> DemoData {
+/// The demo municipality's catalogue: `seed/demo-catalogue.toml`, read by the catalogue import's
+/// own code (its holidays run from 2024 to 2030).
+pub fn demo_catalogue() -> Result<CatalogueFile, Vec<Problem>> {
+    catalogue_file::parse(catalogue_file::DEMO).map(|parsed| parsed.file)
+}
+
+/// The demo municipality as of `today`: the demo catalogue, a generated register and bookings
+/// over the next four weeks. A broken demo file (which a unit test rules out) is an error.
+pub fn try_generate(seed: u64, today: Date, tz: &TimeZone) -> Result<DemoData, Vec<Problem>> {
+    let catalogue = demo_catalogue()?;
     let mut rng = rng::Rng::new(seed);
-    let mut locations = municipality::locations();
-    let closures: Vec<_> = (today.year() - 1..=today.year() + 3)
-        .flat_map(holidays::for_year)
-        .collect();
-    for location in &mut locations {
-        location.closures = closures.clone();
-    }
-    let products = municipality::products();
     let (households, residents) = population::generate(&mut rng, DEMO_RESIDENTS);
-    let bookings = bookings(&mut rng, &locations, &products, &residents, today, tz);
-    DemoData {
-        locations,
-        queue_services: municipality::queue_services(),
-        products,
-        certificate_types: municipality::certificate_types(),
+    let bookings = bookings(
+        &mut rng,
+        &catalogue.locations,
+        &catalogue.products,
+        &residents,
+        today,
+        tz,
+    );
+    Ok(DemoData {
+        locations: catalogue.locations,
+        desks: catalogue.desks,
+        queue_services: catalogue.queue_services,
+        products: catalogue.products,
+        certificate_types: catalogue.certificate_types,
         households,
         residents,
         bookings,
-    }
+    })
+}
+
+/// [`try_generate`] for tests and tools that only need the register: a broken demo file gives
+/// an empty catalogue (and an error in the log) instead of a panic.
+pub fn generate(seed: u64, today: Date, tz: &TimeZone) -> DemoData {
+    try_generate(seed, today, tz).unwrap_or_else(|problems| {
+        for p in &problems {
+            tracing::error!(problem = %p, "the demo catalogue file is broken");
+        }
+        let mut rng = rng::Rng::new(seed);
+        let (households, residents) = population::generate(&mut rng, DEMO_RESIDENTS);
+        DemoData {
+            locations: Vec::new(),
+            desks: Vec::new(),
+            queue_services: Vec::new(),
+            products: Vec::new(),
+            certificate_types: Vec::new(),
+            households,
+            residents,
+            bookings: Vec::new(),
+        }
+    })
 }
 
 /// About a third of the slots of each open day are booked, by residents of the register.
@@ -145,4 +188,17 @@ pub fn now_for(today: Date, tz: &TimeZone) -> Timestamp {
         .to_zoned_datetime(tz.clone())
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    #[test]
+    fn the_demo_file_is_a_valid_catalogue() {
+        let file = super::demo_catalogue().unwrap();
+        assert_eq!(file.locations.len(), 2);
+        assert_eq!(file.locations[0].desks, 3, "three desks at the town hall");
+        assert!(file.locations.iter().all(|l| l.closures.len() >= 70));
+    }
 }

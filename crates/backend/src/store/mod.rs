@@ -339,6 +339,8 @@ pub trait Store: Send + Sync + 'static {
         let _ = today;
         None
     }
+    /// The desks the catalogue file names, by location: the desk console offers their names.
+    fn desks(&self) -> StoreResult<Vec<crate::catalogue_file::Desk>>;
     /// Units taken per desk between `from` and `to` by confirmed bookings and live holds.
     fn taken(
         &self,

@@ -924,3 +924,28 @@ async fn a_cancellation_at_the_kiosk_reaches_the_display_stream() {
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
 }
+
+#[tokio::test]
+async fn the_setup_page_offers_the_desk_names_of_the_catalogue_file() {
+    let env = setup_env().await;
+    let browser = Browser::new(&env);
+    assert_eq!(
+        browser.login("anna", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let page = browser.get("/desk/setup").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The demo file names Loket 1 to 3 at the town hall and Loket 1 at Kiezel.
+    assert!(page.body.contains(r#"list="desk-names""#), "{}", page.body);
+    for (desk, location) in [
+        ("Loket 3", "Gemeentehuis Heidebeek"),
+        ("Loket 1", "Dienstencentrum Kiezel"),
+    ] {
+        assert!(
+            page.body
+                .contains(&format!(r#"<option value="{desk}">{location}</option>"#)),
+            "{desk} at {location} is offered:\n{}",
+            page.body
+        );
+    }
+}

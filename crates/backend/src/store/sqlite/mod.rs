@@ -4,6 +4,7 @@
 
 mod bookings;
 mod catalogue;
+mod catalogue_import;
 mod certificates;
 mod desk_bookings;
 mod eid;
@@ -67,6 +68,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("008_figures.sql")),
         M::up(include_str!("009_fleet_alerts.sql")),
         M::up(include_str!("010_booking_indexes.sql")),
+        M::up(include_str!("011_desks.sql")),
     ])
 }
 
@@ -141,6 +143,37 @@ impl SqliteStore {
         f: impl FnOnce(&WriteTx<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
         self.writer.run(operation, f)
+    }
+
+    /// The whole catalogue as the catalogue file describes it (`catalogue export`).
+    pub fn catalogue_file(&self) -> StoreResult<crate::catalogue_file::CatalogueFile> {
+        self.with_conn(|c| catalogue_import::snapshot(c))
+    }
+
+    /// Replaces the catalogue with `file` in one transaction, unless the database still needs
+    /// something the file removes: then nothing is written and those conflicts are returned.
+    /// With `apply` false the whole import runs and is rolled back (a dry run).
+    pub fn import_catalogue(
+        &self,
+        file: &crate::catalogue_file::CatalogueFile,
+        now: Timestamp,
+        apply: bool,
+    ) -> StoreResult<Vec<crate::catalogue_file::Conflict>> {
+        let conflicts = self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let conflicts = catalogue_import::conflicts(&tx, file, now)?;
+            if conflicts.is_empty() {
+                catalogue_import::replace(&tx, file)?;
+                if apply {
+                    tx.commit()?;
+                }
+            }
+            Ok(conflicts)
+        })?;
+        // This process reads the new catalogue at once; another (a running `serve`) within
+        // the second its cache lives.
+        self.catalogue.clear();
+        Ok(conflicts)
     }
 
     fn today(&self, now: Timestamp) -> Date {
@@ -330,6 +363,10 @@ impl super::Store for SqliteStore {
 
     fn cached_catalogue(&self, today: Date) -> Option<std::sync::Arc<kiosk_api::Catalogue>> {
         self.catalogue.get(today)
+    }
+
+    fn desks(&self) -> StoreResult<Vec<crate::catalogue_file::Desk>> {
+        self.with_conn(|c| catalogue_import::desks(c))
     }
 
     fn taken(
