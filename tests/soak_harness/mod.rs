@@ -55,6 +55,8 @@ pub struct Report {
     pub receipts: usize,
     pub torn_receipts: usize,
     pub reprints: usize,
+    /// Queue tickets the journal sent again after a kill interrupted their first send.
+    pub resent: usize,
     pub findings: Findings,
     pub outbox_left: Vec<(String, usize)>,
     pub elapsed: Duration,
@@ -70,13 +72,19 @@ impl std::fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "check-ins printed {}; queue receipts {} (+{} torn by a kill); journal reprints {}",
-            self.check_ins, self.receipts, self.torn_receipts, self.reprints
+            "check-ins printed {}; queue receipts {} (+{} torn by a kill); journal: reprints {}, \
+             resent after a kill {}; came out during the next resident's check-in {}",
+            self.check_ins,
+            self.receipts,
+            self.torn_receipts,
+            self.reprints,
+            self.resent,
+            self.findings.printed_for_the_next
         )?;
         writeln!(f, "duplicates {}", self.findings.duplicates())?;
         for line in self
             .findings
-            .lost_or_wrong
+            .lost
             .iter()
             .chain(&self.findings.shared_numbers)
             .chain(&self.findings.doubled_check_ins)
@@ -279,6 +287,16 @@ impl Soak {
 
     /// The receipts that came out since the last look: this kiosk's queue tickets.
     fn collect(&mut self, cycle: usize, booking: &Booking) {
+        // A slow kiosk may print late in the cycle: wait until its journal has had no new job
+        // for longer than emupos takes to close a receipt, so that it counts in this cycle.
+        let journal = self.kiosk.data_dir.join("print-journal.sqlite");
+        for _ in 0..6 {
+            let before = facts::journal_jobs(&journal);
+            std::thread::sleep(Duration::from_millis(800));
+            if facts::journal_jobs(&journal) == before {
+                break;
+            }
+        }
         let ids = emupos::receipt_ids();
         let new: Vec<String> = ids.difference(&self.seen_receipts).cloned().collect();
         for id in new {
@@ -494,12 +512,16 @@ pub fn run(plan: &Plan) -> Report {
     soak.backend_phase(plan.kills);
     soak.network_phase(plan.kills);
     let journal = soak.kiosk.data_dir.join("print-journal.sqlite");
-    soak.report.reprints = facts::journal_reprints(&journal);
-    soak.report.findings = facts::check(&soak.printed, &soak.backend.db, soak.report.reprints);
+    (soak.report.reprints, soak.report.resent) = facts::journal_copies(&journal);
+    soak.report.findings = facts::check(
+        &soak.printed,
+        &soak.backend.db,
+        soak.report.reprints + soak.report.resent,
+    );
     soak.report.check_ins = soak
         .printed
         .iter()
-        .map(|p| p.code.as_str())
+        .map(|p| (p.day, p.number.as_str()))
         .collect::<BTreeSet<_>>()
         .len();
     soak.report.elapsed = started.elapsed();
