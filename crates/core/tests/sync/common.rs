@@ -167,3 +167,74 @@ pub async fn until<T>(what: &str, mut probe: impl AsyncFnMut() -> Option<T>) -> 
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
+
+/// A loopback TCP relay to the backend that counts the HTTP requests passing through it: what
+/// one kiosk asked of the backend, for a test that a kiosk stopped calling (the backend keeps
+/// no request log per token, and a refused token has no kiosk).
+pub struct CountingProxy {
+    addr: SocketAddr,
+    requests: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl CountingProxy {
+    pub async fn start(backend: SocketAddr) -> CountingProxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let requests = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&requests);
+        tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let counter = Arc::clone(&counter);
+                tokio::spawn(relay(client, backend, counter));
+            }
+        });
+        CountingProxy { addr, requests }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+/// Copies both ways; counts request lines ("... HTTP/1.1\r\n") from the client, across reads.
+async fn relay(
+    client: tokio::net::TcpStream,
+    backend: SocketAddr,
+    requests: Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    const LINE_END: &[u8] = b" HTTP/1.1\r\n";
+    let Ok(server) = tokio::net::TcpStream::connect(backend).await else {
+        return;
+    };
+    let (mut from_client, mut to_client) = client.into_split();
+    let (mut from_server, mut to_server) = server.into_split();
+    let upstream = async move {
+        let mut buffer = [0u8; 8192];
+        let mut seen: Vec<u8> = Vec::new();
+        while let Ok(n) = from_client.read(&mut buffer).await {
+            if n == 0 || to_server.write_all(&buffer[..n]).await.is_err() {
+                break;
+            }
+            seen.extend_from_slice(&buffer[..n]);
+            let found = seen
+                .windows(LINE_END.len())
+                .filter(|w| *w == LINE_END)
+                .count();
+            requests.fetch_add(found, std::sync::atomic::Ordering::SeqCst);
+            // Keep what could be the start of a line end split across two reads.
+            let keep = seen.len().min(LINE_END.len() - 1);
+            seen.drain(..seen.len() - keep);
+        }
+        let _ = to_server.shutdown().await;
+    };
+    let downstream = async move {
+        let _ = tokio::io::copy(&mut from_server, &mut to_client).await;
+        let _ = to_client.shutdown().await;
+    };
+    tokio::join!(upstream, downstream);
+}

@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use kiosk_api::{PrinterState, PrinterStatus};
 use kiosk_core::sync::{self, ErrorKind, Link, SyncError};
 
-use crate::common::{Env, fast_options, until};
+use crate::common::{CountingProxy, Env, fast_options, until};
 
 #[tokio::test]
 async fn enrolment_writes_a_private_token_file_that_later_starts_reuse() {
@@ -65,8 +65,10 @@ async fn a_wrong_enrolment_code_is_a_problem_not_offline() {
 #[tokio::test]
 async fn a_refused_token_is_reported_and_the_sync_stops_calling() {
     let env = Env::start().await;
+    // The refused kiosk reaches the backend through a relay that counts its requests.
+    let refused_calls = CountingProxy::start(env.addr).await;
     sync::token_file::write(&env.settings.token_file, "kt_not_a_real_token").unwrap();
-    let client = sync::connect(&env.base_url(), &env.settings, "test-hardware")
+    let client = sync::connect(&refused_calls.url(), &env.settings, "test-hardware")
         .await
         .unwrap();
     let error = client.catalogue(None).await.unwrap_err();
@@ -90,8 +92,30 @@ async fn a_refused_token_is_reported_and_the_sync_stops_calling() {
     .await;
     assert!(matches!(seen.link, Link::Unauthorized { .. }));
     assert_eq!(seen.last_error, Some(ErrorKind::Unauthorized));
-    // No retry storm: the state does not change again over several heartbeat periods.
-    let quiet = tokio::time::timeout(std::time::Duration::from_millis(500), state.changed()).await;
-    assert!(quiet.is_err(), "the sync kept calling with a refused token");
+    let calls = refused_calls.requests();
+
+    // No retry storm. The proof that it had the time to call again: an enrolled kiosk with the
+    // same heartbeat period, through a relay of its own, has made five more calls meanwhile.
+    let mut settings = env.settings.clone();
+    settings.token_file = env.dir.path().join("control").join("token");
+    settings.enrolment_code = Some(env.enrolment_code().await);
+    let control_calls = CountingProxy::start(env.addr).await;
+    let control = sync::connect(&control_calls.url(), &settings, "control-hardware")
+        .await
+        .unwrap();
+    let control_store = kiosk_core::store::Store::open_in(&env.dir.path().join("control")).unwrap();
+    let started = control_calls.requests();
+    let control_sync = env.start_sync(control, control_store, fast_options());
+    until("five calls of the enrolled kiosk", async || {
+        (control_calls.requests() >= started + 5).then_some(())
+    })
+    .await;
+    assert_eq!(
+        refused_calls.requests(),
+        calls,
+        "the sync kept calling with a refused token"
+    );
+    assert!(sync.state().borrow().is_unauthorized());
+    control_sync.shutdown().await;
     sync.shutdown().await;
 }

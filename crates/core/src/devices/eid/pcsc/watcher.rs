@@ -4,7 +4,7 @@
 //! starts pcscd on demand and it may come up after the kiosk.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -45,6 +45,8 @@ struct Shared {
     context: Mutex<Option<Context>>,
     /// Wakes the watcher from its pause between tries at pcscd (waited on with `context`).
     stopping: Condvar,
+    /// Tries at pcscd that found no service: what a test waits for instead of time passing.
+    service_missed: AtomicU32,
 }
 
 impl WatchHandle {
@@ -60,6 +62,11 @@ impl WatchHandle {
 
     pub fn is_stopped(&self) -> bool {
         self.0.stopped.load(Ordering::SeqCst)
+    }
+
+    /// How many times the watcher has tried pcscd and found no service.
+    pub fn service_missed(&self) -> u32 {
+        self.0.service_missed.load(Ordering::SeqCst)
     }
 
     fn context(&self) -> std::sync::MutexGuard<'_, Option<Context>> {
@@ -121,6 +128,7 @@ impl ReaderWatcher {
             let context = match Context::establish(Scope::User) {
                 Ok(context) => context,
                 Err(error) => {
+                    self.handle.0.service_missed.fetch_add(1, Ordering::SeqCst);
                     if !reported_down {
                         tracing::warn!(
                             %error,
