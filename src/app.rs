@@ -33,7 +33,7 @@ use crate::scanner_watch::ScannerWatch;
 use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
 
 use crate::screen::flow::{Flow, Surroundings};
-use crate::speech_mode::{SpeechKey, SpeechMode, Utterance};
+use crate::speech_mode::{SpeechKey, SpeechMode};
 use crate::theme::{self, Palette, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
@@ -123,7 +123,7 @@ pub struct Session {
     pub speech: SpeechMode,
     /// What speech mode said in this session, latest last (a few dozen at most): for Repeat
     /// and for the tests. Never logged.
-    pub said: std::collections::VecDeque<Utterance>,
+    pub said: std::collections::VecDeque<kiosk_speech::Utterance>,
 }
 
 /// How many utterances a session keeps.
@@ -830,6 +830,23 @@ impl Kiosk {
         targets
     }
 
+    /// What a screen may read about the kiosk around it, as the view and speech mode see it.
+    fn surroundings(&self) -> Surroundings<'_> {
+        Surroundings {
+            now: &self.now,
+            kiosk_name: &self.config.kiosk.name,
+            printer: &self.printer_status,
+            connection: self.connection.as_ref(),
+            card_reader: self.card_reader_status_id(),
+            supervised: staff::restart::supervised(),
+            speech: self
+                .services
+                .speech
+                .as_ref()
+                .map(kiosk_speech::Speech::status),
+        }
+    }
+
     /// The notices the start screen shows under the language bar, as message ids.
     fn degraded_ids(&self) -> Vec<&'static str> {
         if !matches!(self.session.screen, Screen::Home(_)) {
@@ -865,19 +882,7 @@ impl Kiosk {
                 .map(|(id, _)| *id),
         );
         let on_home = matches!(self.session.screen, Screen::Home(_));
-        let around = Surroundings {
-            now: &self.now,
-            kiosk_name: &self.config.kiosk.name,
-            printer: &self.printer_status,
-            connection: self.connection.as_ref(),
-            card_reader: self.card_reader_status_id(),
-            supervised: staff::restart::supervised(),
-            speech: self
-                .services
-                .speech
-                .as_ref()
-                .map(kiosk_speech::Speech::status),
-        };
+        let around = self.surroundings();
         let content: Element<'_, Message> = on_screen!(&self.session.screen, flow => {
             Flow::view(flow, &ctx, &around).map(tap_of(flow))
         });

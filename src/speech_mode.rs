@@ -10,23 +10,6 @@ use kiosk_core::i18n::Language;
 
 use crate::screen::flow::Spoken;
 
-/// Something to say, in the language it is written in.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Utterance {
-    pub language: Language,
-    pub text: String,
-}
-
-impl std::fmt::Debug for Utterance {
-    /// Never the words: they may hold a name or a phone number.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Utterance")
-            .field("language", &self.language)
-            .field("chars", &self.text.chars().count())
-            .finish()
-    }
-}
-
 /// The keys of a tactile keypad that work the speech itself rather than the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeechKey {

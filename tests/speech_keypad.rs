@@ -65,7 +65,7 @@ fn said_in(driver: &Driver, language: Language) -> Vec<String> {
         .session
         .said
         .iter()
-        .filter(|u| u.language == language)
+        .filter(|u| u.language == kiosk::speech_mode::voice_language(language))
         .map(|u| u.text.clone())
         .collect()
 }

@@ -4,8 +4,8 @@
 use super::router::on_screen;
 use super::{Kiosk, SAID_KEPT};
 use crate::focus::FocusId;
-use crate::screen::flow::{Flow, Spoken, Surroundings};
-use crate::speech_mode::{SpeechKey, Utterance, voice_language};
+use crate::screen::flow::{Flow, Spoken};
+use crate::speech_mode::{SpeechKey, voice_language};
 
 impl Kiosk {
     /// A speech key of the keypad, or the "Read aloud" button.
@@ -61,15 +61,9 @@ impl Kiosk {
     }
 
     fn say(&mut self, text: String) {
-        let utterance = Utterance {
-            language: self.session.language,
-            text,
-        };
+        let utterance = kiosk_speech::Utterance::new(voice_language(self.session.language), text);
         if let Some(service) = &self.services.speech {
-            service.say(kiosk_speech::Utterance::new(
-                voice_language(utterance.language),
-                utterance.text.clone(),
-            ));
+            service.say(utterance.clone());
         }
         if self.session.said.len() == SAID_KEPT {
             self.session.said.pop_front();
@@ -88,19 +82,7 @@ impl Kiosk {
             return Spoken::new([self.tr("idle-title"), self.tr("idle-more-time")]);
         }
         let ctx = self.context(None);
-        let around = Surroundings {
-            now: &self.now,
-            kiosk_name: &self.config.kiosk.name,
-            printer: &self.printer_status,
-            connection: self.connection.as_ref(),
-            card_reader: self.card_reader_status_id(),
-            supervised: crate::screen::staff::restart::supervised(),
-            speech: self
-                .services
-                .speech
-                .as_ref()
-                .map(kiosk_speech::Speech::status),
-        };
+        let around = self.surroundings();
         let mut spoken = on_screen!(&self.session.screen, flow => flow.spoken(&ctx, &around));
         spoken
             .lines
