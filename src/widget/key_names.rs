@@ -71,3 +71,13 @@ pub fn pin_progress(ctx: &Context<'_>, entered: usize) -> Option<String> {
         ctx.tr_args("speech-pin-entered", &args)
     })
 }
+
+/// What a field holds so far, said back as it fills ("Entered: jan"), or that it is empty.
+pub fn typed(ctx: &Context<'_>, text: &str) -> String {
+    if text.is_empty() {
+        return ctx.tr("speech-nothing-typed");
+    }
+    let mut args = kiosk_core::i18n::FluentArgs::new();
+    args.set("text", text.to_owned());
+    ctx.tr_args("speech-typed", &args)
+}

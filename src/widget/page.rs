@@ -97,6 +97,19 @@ where
     buttons::primary(ctx, label, message, focused)
 }
 
+/// What is being typed, large on a card, with a bar where the next character goes.
+pub fn typed_field<'a, M: 'a>(value: &str) -> Element<'a, M> {
+    container(
+        text(format!("{value}|"))
+            .size(size::ACTION)
+            .font(theme::BOLD),
+    )
+    .padding([12, 24])
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
 /// A typing page in landscape: the question, what was typed (and any switch that belongs to
 /// them) on one compact line, a note under it when there is one, and the keyboard under them
 /// as wide as the page. The keyboard sizes its keys for the height left (see

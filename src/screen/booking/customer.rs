@@ -262,15 +262,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             .size(size::TITLE)
             .font(theme::BOLD);
         let step = page::step_line(state, &ctx);
-        // The text as typed, with a bar where the next letter goes.
-        let typed = container(
-            text(format!("{}|", form.text(field)))
-                .size(size::ACTION)
-                .font(theme::BOLD),
-        )
-        .padding([12, 24])
-        .width(Length::Fill)
-        .style(theme::card);
+        let typed = page::typed_field(form.text(field));
         let error = form.error.map(|id| {
             text(ctx.tr(id))
                 .size(size::BODY)
@@ -344,7 +336,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             if let Some(toggle) = toggle {
                 line.push(toggle.width(Length::FillPortion(3)).into());
             }
-            line.push(typed.width(Length::FillPortion(3)).into());
+            line.push(container(typed).width(Length::FillPortion(3)).into());
             if let Some(step) = step {
                 line.push(step);
             }
@@ -371,16 +363,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
 /// What the details screen says besides its question: what is typed so far (the resident's own
 /// words, said only into their headset and never logged) and what to fix.
 pub fn spoken_lines(state: &State, ctx: &Context<'_>, i: usize) -> Vec<String> {
-    let field = field_at(state, i);
     let form = &state.customer;
-    let typed = form.text(field);
-    let mut lines = vec![if typed.is_empty() {
-        ctx.tr("speech-nothing-typed")
-    } else {
-        let mut args = kiosk_core::i18n::FluentArgs::new();
-        args.set("text", typed.to_owned());
-        ctx.tr_args("speech-typed", &args)
-    }];
-    lines.extend(form.error.map(|id| ctx.tr(id)));
-    lines
+    let typed = crate::widget::key_names::typed(ctx, form.text(field_at(state, i)));
+    std::iter::once(typed)
+        .chain(form.error.map(|id| ctx.tr(id)))
+        .collect()
 }

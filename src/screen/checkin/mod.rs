@@ -672,15 +672,10 @@ fn brussels() -> TimeZone {
 impl State {
     /// The code typed so far, spelled, and what is wrong with it.
     fn typed_lines(&self, ctx: &Context<'_>) -> Vec<String> {
-        let mut lines = vec![if self.typed.is_empty() {
-            ctx.tr("speech-nothing-typed")
-        } else {
-            let mut args = kiosk_core::i18n::FluentArgs::new();
-            args.set("text", crate::speech_mode::spell(&self.typed));
-            ctx.tr_args("speech-typed", &args)
-        }];
-        lines.extend(self.typed_error.map(|e| ctx.tr(e.message_id())));
-        lines
+        let spelled = crate::speech_mode::spell(&self.typed);
+        std::iter::once(crate::widget::key_names::typed(ctx, &spelled))
+            .chain(self.typed_error.map(|e| ctx.tr(e.message_id())))
+            .collect()
     }
 }
 

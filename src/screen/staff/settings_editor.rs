@@ -23,7 +23,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
     let problem = problem_line(ctx, editor);
     match setting.kind {
         Kind::Text => responsive(move |available| {
-            let typed = typed_box(&editor.value);
+            let typed = page::typed_field(&editor.value);
             let keys = editor
                 .keyboard
                 .view(&ctx, 0)
@@ -59,7 +59,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
             .center_x(Length::Fill);
             let words = column![
                 text(label.clone()).size(size::ACTION).font(theme::BOLD),
-                typed_box(&editor.value)
+                page::typed_field(&editor.value)
             ]
             .push(problem_line(ctx, editor))
             .spacing(space::BETWEEN_TARGETS);
@@ -115,19 +115,6 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
             chooser(label, options, problem, Some(done))
         }
     }
-}
-
-/// What was typed, with a bar where the next character goes.
-fn typed_box<'a>(value: &str) -> Element<'a, Message> {
-    container(
-        text(format!("{value}|"))
-            .size(size::ACTION)
-            .font(theme::BOLD),
-    )
-    .padding([12, 24])
-    .width(Length::Fill)
-    .style(theme::card)
-    .into()
 }
 
 /// The reason a value was not taken, on one line under what was typed.
