@@ -393,7 +393,7 @@ impl Flow for State {
             Message::CloseKiosk => ctx.tr("staff-close"),
             Message::OpenSettings => ctx.tr("staff-settings"),
             Message::SaveSettings => ctx.tr("staff-settings-save"),
-            Message::Settings(input) => settings::input_label(ctx, input),
+            Message::Settings(input) => settings::input_label(ctx, &self.settings, input),
         }
     }
 

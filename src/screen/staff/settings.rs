@@ -238,17 +238,27 @@ pub fn kind(index: usize) -> Kind {
     EDITABLE[index % EDITABLE.len()].kind
 }
 
-/// What a settings button says aloud (speech mode): the setting's name, the key, the choice.
-pub fn input_label(ctx: &crate::context::Context<'_>, input: &Input) -> String {
+/// What a settings button says aloud (speech mode): the setting's name, the key, the choice,
+/// as the button shows it.
+pub fn input_label(
+    ctx: &crate::context::Context<'_>,
+    settings: &Settings,
+    input: &Input,
+) -> String {
     match input {
         Input::Open(i) => EDITABLE
             .get(*i)
             .map(|setting| ctx.tr(&label_id(setting.key)))
             .unwrap_or_default(),
+        Input::Page(page) if *page < settings.page => ctx.tr("staff-settings-previous"),
         Input::Page(_) => ctx.tr("staff-settings-more"),
+        Input::ToggleLanguage(tag) => tag
+            .parse::<kiosk_core::i18n::Language>()
+            .map(|language| ctx.i18n.text(language, "language-name"))
+            .unwrap_or_else(|_| (*tag).to_owned()),
         Input::Typed(key) => crate::widget::key_names::keyboard(ctx, key),
         Input::Digit(key) => crate::widget::key_names::keypad(ctx, key),
-        Input::Choose(value) | Input::ToggleLanguage(value) => (*value).to_owned(),
+        Input::Choose(value) => (*value).to_owned(),
         Input::LanguagesDone => ctx.tr("input-key-done"),
         Input::DismissRefusal => ctx.tr("staff-settings-change"),
     }
