@@ -195,14 +195,6 @@ impl State {
         self.door.allow_exit
     }
 
-    fn settings_step(&self) -> Step {
-        if self.settings.editor.is_some() {
-            Step::Edit
-        } else {
-            Step::Settings
-        }
-    }
-
     /// The wrong codes counted so far.
     pub fn guard(&self) -> PinGuard {
         self.guard
@@ -215,12 +207,18 @@ impl Flow for State {
     type Action = Action;
     type Step = Step;
 
+    /// Editing one setting is its own step (a new screen for focus and the ghost-tap guard),
+    /// read from the settings rather than kept beside them.
     fn step(&self) -> Step {
-        self.step
+        match self.step {
+            Step::Settings if self.settings.editor.is_some() => Step::Edit,
+            step => step,
+        }
     }
 
     fn update(&mut self, message: Message, now: &ZonedDateTime) -> Action {
         let allow_exit = self.door.allow_exit;
+        // The stored step is never Edit (see `step`).
         match (self.step, message) {
             (Step::Pin, Message::Key(KeypadMessage::Insert(c))) => {
                 if c.is_ascii_digit() && self.pin.len() < LONGEST_PIN {
@@ -280,9 +278,8 @@ impl Flow for State {
                 self.step = Step::Settings;
                 Action::OpenSettings
             }
-            (Step::Settings | Step::Edit, Message::Settings(input)) if !self.settings.saving => {
+            (Step::Settings, Message::Settings(input)) if !self.settings.saving => {
                 self.settings.input(input);
-                self.step = self.settings_step();
                 Action::None
             }
             (Step::Settings, Message::SaveSettings) if !self.settings.saving => {
@@ -300,12 +297,10 @@ impl Flow for State {
 
     fn back(&mut self) -> Option<Action> {
         match self.step {
-            Step::Settings | Step::Edit if self.settings.saving => Some(Action::None),
-            Step::Settings | Step::Edit => {
+            Step::Settings if self.settings.saving => Some(Action::None),
+            Step::Settings => {
                 if !self.settings.back() {
                     self.step = Step::Panel;
-                } else {
-                    self.step = self.settings_step();
                 }
                 Some(Action::None)
             }

@@ -9,7 +9,7 @@ use kiosk_core::config::edit::{EDITABLE, Kind};
 use kiosk_core::i18n::{FluentArgs, Language};
 
 use super::settings::{self, Input, PAGE_SIZE, Refusal, Settings};
-use super::{Message, State, Step};
+use super::{Message, State};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::theme::{self, size, space};
@@ -94,7 +94,7 @@ impl State {
     pub(super) fn draw_settings<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let ctx = *ctx;
         let settings = &self.settings;
-        if let (Step::Edit, Some(editor)) = (self.step, &settings.editor) {
+        if let Some(editor) = &settings.editor {
             return super::settings_editor::view(ctx, editor);
         }
         let title = text(ctx.tr("staff-settings-title"))
