@@ -299,6 +299,26 @@ fn code_keypad_cannot_produce_an_ambiguous_or_eleventh_character() {
     assert_eq!(code, "ABCDE234");
 }
 
+/// The number pad (staff settings: seconds, ports) takes digits only, at most the field's
+/// length, whatever message reaches it.
+#[test]
+fn number_pad_takes_digits_only_up_to_its_length() {
+    let mut number = String::new();
+    for c in "9x0+ 12345".chars() {
+        keypad::apply_number(&mut number, KeypadMessage::Insert(c), 6);
+    }
+    assert_eq!(number, "901234");
+    assert_eq!(
+        keypad::apply_number(&mut number, KeypadMessage::Backspace, 6),
+        kiosk::widget::keyboard::Outcome::Editing
+    );
+    assert_eq!(number, "90123");
+    assert_eq!(
+        keypad::apply_number(&mut number, KeypadMessage::Done, 6),
+        kiosk::widget::keyboard::Outcome::Done
+    );
+}
+
 #[test]
 fn focus_targets_follow_the_keys_in_reading_order() {
     let words = Words::dutch();

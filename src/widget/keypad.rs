@@ -42,6 +42,16 @@ pub fn apply_code(code: &mut String, message: KeypadMessage) -> Outcome {
     }
 }
 
+/// Like [`apply`] for a whole number of at most `longest` digits (the number pad's field).
+pub fn apply_number(number: &mut String, message: KeypadMessage, longest: usize) -> Outcome {
+    match message {
+        KeypadMessage::Insert(c) if !c.is_ascii_digit() || number.len() >= longest => {
+            Outcome::Editing
+        }
+        other => apply(number, other),
+    }
+}
+
 /// 1 2 3 / 4 5 6 / 7 8 9 / + 0 space / Delete Done, like a phone.
 pub fn phone<'a>(ctx: &Context<'_>, first_focus: u8) -> Element<'a, KeypadMessage> {
     grid(ctx, phone_rows(ctx), first_focus)

@@ -8,13 +8,15 @@ use std::sync::Arc;
 use kiosk_core::config::edit::{EDITABLE, EditError, Editable, Kind, SettingsEdit};
 
 use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
-use crate::widget::keypad::KeypadMessage;
+use crate::widget::keypad::{self, KeypadMessage};
 
 /// Settings shown on one page of the list: three rows of two in landscape, six in portrait.
 pub const PAGE_SIZE: usize = 6;
 
 /// The longest value typed for a setting: paths, addresses and names are short.
 const LONGEST_VALUE: usize = 120;
+/// The most digits of a number setting (seconds, a port).
+const LONGEST_NUMBER: usize = 6;
 
 /// kiosk.toml as opened for changes. Its `Debug` names only the file: the text holds the
 /// staff PIN.
@@ -167,15 +169,8 @@ impl Settings {
                 let Some(editor) = self.editor.as_mut() else {
                     return;
                 };
-                match key {
-                    KeypadMessage::Insert(c) if c.is_ascii_digit() && editor.value.len() < 6 => {
-                        editor.value.push(c);
-                    }
-                    KeypadMessage::Insert(_) => {}
-                    KeypadMessage::Backspace => {
-                        editor.value.pop();
-                    }
-                    KeypadMessage::Done => self.apply(),
+                if keypad::apply_number(&mut editor.value, key, LONGEST_NUMBER) == Outcome::Done {
+                    self.apply();
                 }
             }
             Input::Choose(choice) => {
