@@ -45,6 +45,11 @@ impl Failure {
         if error.is_offline() {
             return Failure::Offline;
         }
+        // This kiosk's own rate limit, whatever the request: the kiosk is busy, the resident
+        // did nothing wrong.
+        if error.is_kiosk_rate_limit() {
+            return Failure::KioskBusy;
+        }
         match error.problem() {
             Some(problem) => Self::from_problem(problem),
             None => Failure::Other,
@@ -72,7 +77,6 @@ impl Failure {
     /// What `kiosk_core::sync::take_walk_in_number` returned.
     pub fn from_take_number(error: &TakeNumberError) -> Self {
         match error {
-            TakeNumberError::Backend(e) if e.is_kiosk_rate_limit() => Failure::KioskBusy,
             TakeNumberError::Backend(e) => Self::from_sync(e),
             // No numbers left or the store failed: the desk gives one.
             TakeNumberError::Offline(_) => Failure::Offline,
