@@ -920,19 +920,10 @@ fn every_screen_is_left_for_a_person_to_look_at() {
 
 /// The keyboard's keys on all three of its pages, wholly on screen in both orientations.
 fn assert_keyboard_fits(flow: &mut Flow, words: &dyn Fn(&str) -> String) {
-    use kiosk::widget::keyboard::Page;
-    for page in [Page::Accents, Page::Symbols, Page::Letters] {
+    for page in support::keyboard::PAGES {
         flow.send(Message::Keyboard(KeyboardMessage::Page(page)));
-        for id in [
-            "input-key-done",
-            "input-key-backspace",
-            "input-key-shift",
-            "input-key-space",
-        ] {
-            flow.assert_shows(&words(id));
-        }
-        for key in ["0", "9", "@", "."] {
-            flow.assert_shows(key);
+        for key in support::keyboard::keys_every_page_shows(words) {
+            flow.assert_shows(&key);
         }
     }
 }

@@ -17,7 +17,7 @@ use iced_test::selector::Candidate;
 use kiosk::app::Message;
 use kiosk::screen::flow::Flow as _;
 use kiosk::screen::{Screen, staff};
-use kiosk::widget::keyboard::{KeyboardMessage, Page};
+use kiosk::widget::keyboard::KeyboardMessage;
 use kiosk_core::config;
 use kiosk_core::config::edit::backup_path;
 use kiosk_core::i18n::Language;
@@ -378,29 +378,11 @@ fn every_settings_page_fits_both_orientations_in_four_languages() {
         // The text editor with the keyboard on each of its pages.
         staff.input(staff::SettingsInput::Open(14));
         staff.assert_shows(&words("staff-setting-card-reader-reader"));
-        for page in [
-            "input-key-symbols",
-            "input-key-accents",
-            "input-key-letters",
-        ] {
-            for key in [
-                "input-key-done",
-                "input-key-backspace",
-                "input-key-shift",
-                "input-key-space",
-            ] {
-                staff.assert_shows(&words(key));
+        for page in support::keyboard::PAGES {
+            staff.input(staff::SettingsInput::Typed(KeyboardMessage::Page(page)));
+            for key in support::keyboard::keys_every_page_shows(&words) {
+                staff.assert_shows(&key);
             }
-            for key in ["0", "9", "@", "."] {
-                staff.assert_shows(key);
-            }
-            staff.input(staff::SettingsInput::Typed(KeyboardMessage::Page(
-                match page {
-                    "input-key-symbols" => Page::Symbols,
-                    "input-key-accents" => Page::Accents,
-                    _ => Page::Letters,
-                },
-            )));
         }
         staff.dump(&format!("6-keyboard-{}", language.tag()));
         staff.back();

@@ -6,6 +6,7 @@ pub mod backend;
 pub mod driver;
 pub mod e2e;
 pub mod flow;
+pub mod keyboard;
 
 use std::path::Path;
 use std::sync::Arc;
