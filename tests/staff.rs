@@ -285,6 +285,17 @@ fn reprint_and_restart_fit_the_panel_in_portrait_and_landscape_in_every_language
             "Keiner: Bescheinigungen werden nicht angeboten",
         ],
     );
+    // The last fact (speech) still shows in German when the printer's line takes two.
+    kiosk.send(Message::PrinterStatus(PrinterStatus::NotReported));
+    for fact in [
+        "Der Drucker meldet keinen Status.",
+        "in kiosk.toml ausgeschaltet",
+    ] {
+        assert!(
+            support::shows_inside(fact, [PORTRAIT, LANDSCAPE], |size| kiosk.ui_sized(size)),
+            "the staff panel lacks {fact:?}"
+        );
+    }
     // Left for a person to look at, in German (the longest words), with its longest lines.
     kiosk.send(Message::Reply(Reply::Staff(staff::Reply::Reprinted(
         staff::ReprintOutcome::NotPrinted,
@@ -546,4 +557,55 @@ fn with_allow_exit_the_keyboard_reaches_close_after_restart() {
             (3, Message::Tap(Tap::Staff(staff::Message::CloseKiosk))),
         ]
     ));
+}
+
+/// Without speech-dispatcher the panel says that speech is unavailable, on a line that fits the
+/// facts in both orientations even in German with the printer's longest state; the kiosk works
+/// on. A real speech service pointed at a socket where no daemon listens.
+#[test]
+fn the_panel_says_when_speech_is_unavailable() {
+    let runtime = support::runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let speech = kiosk_speech::Speech::start(&kiosk_speech::SpeechConfig {
+        enabled: true,
+        socket: Some(dir.path().join("no-daemon.sock")),
+        rate: 0,
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !matches!(
+        speech.status(),
+        kiosk_speech::SpeechStatus::Unavailable { .. }
+    ) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "status {:?} after 10 s without a daemon",
+            speech.status()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let services = Services {
+        speech: Some(speech),
+        ..Services::default()
+    };
+    let clock = ManualClock::new(at("10:30"));
+    let config = Arc::new(support::shipped_config());
+    let mut driver = Driver::new(config, clock, services, runtime.handle().clone());
+    for _ in 0..5 {
+        driver.click("10:30");
+    }
+    driver.type_text("2468");
+    driver.click("Klaar");
+    driver.click("Deutsch");
+    driver.send(Message::PrinterStatus(PrinterStatus::NotReported));
+    for fact in [
+        "⚠ nicht verfügbar (Grund im Protokoll)",
+        "Der Drucker meldet keinen Status.",
+    ] {
+        assert!(
+            support::shows_inside(fact, [PORTRAIT, LANDSCAPE], |size| {
+                iced_test::Simulator::with_size(support::settings(), size, driver.app.view())
+            }),
+            "the staff panel lacks {fact:?}"
+        );
+    }
 }

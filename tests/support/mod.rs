@@ -153,6 +153,11 @@ pub fn shows_inside<'a, M: 'a>(
             return false;
         };
         let b = found.bounds();
+        // A text squeezed to no height by a full column is laid out but not seen.
+        assert!(
+            b.height >= 1.0 && b.width >= 1.0,
+            "{text:?} is squeezed to nothing on the {size:?} screen: {b:?}"
+        );
         let inside = b.x >= 0.0
             && b.y >= 0.0
             && b.x + b.width <= size.width + 0.5
