@@ -185,3 +185,50 @@ impl Shared {
         state.rate
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    #[test]
+    fn the_latest_utterance_replaces_the_one_waiting() {
+        let shared = Shared::new(0);
+        for item in 0..40 {
+            shared.say(Utterance::new(Language::NlBe, format!("Knop {item}")));
+        }
+        let work = shared.next_work().unwrap();
+        assert_eq!(
+            work.utterance.map(|utterance| utterance.text).as_deref(),
+            Some("Knop 39")
+        );
+        assert!(!work.cancel && work.rate.is_none());
+        shared.close();
+        assert!(shared.next_work().is_none(), "nothing else was waiting");
+    }
+
+    #[test]
+    fn stop_drops_what_waits_and_asks_for_silence() {
+        let shared = Shared::new(0);
+        shared.say(Utterance::new(Language::En, "Hello"));
+        shared.stop();
+        let work = shared.next_work().unwrap();
+        assert!(work.cancel);
+        assert!(work.utterance.is_none());
+    }
+
+    #[test]
+    fn while_unavailable_an_utterance_is_dropped_not_kept() {
+        let shared = Shared::new(0);
+        shared.say(Utterance::new(Language::En, "Before"));
+        shared.set_status(SpeechStatus::Unavailable {
+            reason: "gone".into(),
+        });
+        shared.say(Utterance::new(Language::En, "During"));
+        shared.set_rate(10);
+        let work = shared.next_work().unwrap();
+        assert!(work.utterance.is_none());
+        assert_eq!(work.rate, Some(10));
+    }
+}

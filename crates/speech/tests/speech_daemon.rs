@@ -151,8 +151,9 @@ fn a_new_utterance_interrupts_the_one_before_and_the_latest_wins() {
         .iter()
         .filter(|line| line.starts_with("Knop "))
         .collect();
+    // That only the latest waiting one is handed over is the mailbox's unit test: here the
+    // worker's pace decides how many got through, so no count is asserted.
     assert_eq!(texts.last().map(|text| text.as_str()), Some(last));
-    assert!(texts.len() <= 40);
     // Each one was preceded by a cancel of what was being said.
     for (index, line) in requests
         .iter()
