@@ -208,3 +208,20 @@ fn the_saved_file_and_its_backup_keep_the_old_files_permissions() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&backup_path(&path)), 0o600);
 }
+
+#[test]
+fn the_default_language_choices_are_the_kiosks_languages() {
+    // The list is written out (a const); a language added to the kiosk must be offered too.
+    let Some(config::edit::Editable {
+        kind: config::edit::Kind::Choice(choices),
+        ..
+    }) = config::edit::editable_key("kiosk.default_language")
+    else {
+        panic!("kiosk.default_language is a choice");
+    };
+    let tags: Vec<&str> = kiosk_core::i18n::Language::ALL
+        .iter()
+        .map(|language| language.tag())
+        .collect();
+    assert_eq!(choices.to_vec(), tags);
+}
