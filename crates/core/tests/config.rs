@@ -181,6 +181,27 @@ fn a_scanner_port_must_be_a_full_device_path() {
 }
 
 #[test]
+fn speech_takes_a_socket_and_a_rate_on_speech_dispatchers_scale() {
+    let shipped = config::load(&shipped_path()).unwrap().config.speech;
+    assert!(shipped.enabled);
+    assert_eq!(shipped.socket, None, "empty: the kiosk user's own daemon");
+    assert_eq!(shipped.rate, 0);
+
+    let socket = with_line("socket = \"\"", "socket = \" /run/speechd.sock \"").unwrap();
+    assert_eq!(
+        socket.config.speech.socket,
+        Some(PathBuf::from("/run/speechd.sock"))
+    );
+    let slowest = with_line("rate = 0", "rate = -100").unwrap();
+    assert_eq!(slowest.config.speech.rate, -100);
+
+    let problem = only_problem(with_line("rate = 0", "rate = 101"));
+    assert_eq!(problem.key, "speech.rate");
+    assert_eq!(problem.reason, "101 is out of range: use -100 to 100");
+    assert_eq!(problem.line, Some(line_of("rate = 0")));
+}
+
+#[test]
 fn a_backend_address_must_be_https_except_on_loopback() {
     let problem = only_problem(with_line(
         "url = \"embedded\"",

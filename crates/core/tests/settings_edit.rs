@@ -185,3 +185,43 @@ fn a_file_changed_by_someone_else_meanwhile_is_not_overwritten() {
     assert!(matches!(edit.save(), Err(EditError::Io(_))));
     assert_eq!(read(&path), by_it);
 }
+
+#[test]
+fn the_saved_file_and_its_backup_keep_the_old_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_folder, path) = copy();
+    // IT may keep the file (it holds the staff PIN) from other users.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // A leftover of a save cut short, readable by everyone.
+    let leftover = path.with_file_name("kiosk.toml.new");
+    std::fs::write(&leftover, "half").unwrap();
+    std::fs::set_permissions(&leftover, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut edit = SettingsEdit::open(&path).unwrap();
+    edit.set("kiosk.idle_timeout_s", "120").unwrap();
+    edit.save_with(|from, to| {
+        let mode = std::fs::metadata(from).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the new text before it is put in place");
+        std::fs::rename(from, to)
+    })
+    .unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&backup_path(&path)), 0o600);
+}
+
+#[test]
+fn the_default_language_choices_are_the_kiosks_languages() {
+    // The list is written out (a const); a language added to the kiosk must be offered too.
+    let Some(config::edit::Editable {
+        kind: config::edit::Kind::Choice(choices),
+        ..
+    }) = config::edit::editable_key("kiosk.default_language")
+    else {
+        panic!("kiosk.default_language is a choice");
+    };
+    let tags: Vec<&str> = kiosk_core::i18n::Language::ALL
+        .iter()
+        .map(|language| language.tag())
+        .collect();
+    assert_eq!(choices.to_vec(), tags);
+}

@@ -1,8 +1,8 @@
 //! The mailbox between the handles and the worker: the one utterance waiting (a newer one
 //! replaces it), a cancel, the rate, and what the worker reports back (status, count).
 
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use crate::{SpeechStatus, Utterance};
 
@@ -27,6 +27,12 @@ struct State {
     status: SpeechStatus,
     /// Utterances speech-dispatcher has queued (its "225 OK MESSAGE QUEUED"), since the start.
     accepted: u64,
+}
+
+impl State {
+    fn has_work(&self) -> bool {
+        self.cancel || self.rate_changed || self.pending.is_some()
+    }
 }
 
 /// One piece of work taken out of the mailbox.
@@ -56,9 +62,7 @@ impl Shared {
     /// The state, even if a thread panicked while holding the lock: every field stays valid
     /// on its own, so speech goes on rather than taking the UI down.
     fn lock(&self) -> MutexGuard<'_, State> {
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn say(&self, utterance: Utterance) {
@@ -97,19 +101,11 @@ impl Shared {
     }
 
     pub(crate) fn wait_accepted(&self, count: u64, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
-        let mut state = self.lock();
-        while state.accepted < count {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            state = match self.accepted.wait_timeout(state, left) {
-                Ok((state, _)) => state,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
-        }
-        true
+        let (state, _) = self
+            .accepted
+            .wait_timeout_while(self.lock(), timeout, |state| state.accepted < count)
+            .unwrap_or_else(PoisonError::into_inner);
+        state.accepted >= count
     }
 
     /// No worker will ever run: unavailable for good, and every call a no-op.
@@ -123,44 +119,41 @@ impl Shared {
     }
 
     pub(crate) fn set_status(&self, status: SpeechStatus) {
-        let mut state = self.lock();
-        if state.status == status {
-            return;
-        }
-        match &status {
-            SpeechStatus::Ready => tracing::info!("speech: speech-dispatcher connected"),
-            SpeechStatus::Unavailable { reason } => {
-                tracing::warn!(%reason, "speech: unavailable");
+        {
+            let mut state = self.lock();
+            if state.status == status {
+                return;
+            }
+            if matches!(status, SpeechStatus::Unavailable { .. }) {
                 // What was waiting would be said late, out of context: dropped.
                 state.pending = None;
             }
+            state.status = status.clone();
+        }
+        // Logged with the lock released: a handle's call never waits for a log write.
+        match status {
+            SpeechStatus::Ready => tracing::info!("speech: speech-dispatcher connected"),
+            SpeechStatus::Unavailable { reason } => {
+                tracing::warn!(%reason, "speech: unavailable");
+            }
             SpeechStatus::Starting | SpeechStatus::Off => {}
         }
-        state.status = status;
     }
 
     /// Waits for work; `None` once every handle is gone.
     pub(crate) fn next_work(&self) -> Option<Work> {
-        let mut state = self.lock();
-        loop {
-            if state.closed {
-                return None;
-            }
-            if state.cancel || state.rate_changed || state.pending.is_some() {
-                let work = Work {
-                    rate: state.rate_changed.then_some(state.rate),
-                    cancel: state.cancel,
-                    utterance: state.pending.take(),
-                };
-                state.cancel = false;
-                state.rate_changed = false;
-                return Some(work);
-            }
-            state = self
-                .work
-                .wait(state)
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut state = self
+            .work
+            .wait_while(self.lock(), |state| !state.closed && !state.has_work())
+            .unwrap_or_else(PoisonError::into_inner);
+        if state.closed {
+            return None;
         }
+        Some(Work {
+            rate: std::mem::take(&mut state.rate_changed).then_some(state.rate),
+            cancel: std::mem::take(&mut state.cancel),
+            utterance: state.pending.take(),
+        })
     }
 
     /// Puts an utterance back when the connection broke under it, unless a newer one came.
@@ -178,19 +171,11 @@ impl Shared {
 
     /// Sleeps `time` unless every handle goes first; `false` then.
     pub(crate) fn back_off(&self, time: Duration) -> bool {
-        let deadline = Instant::now() + time;
-        let mut state = self.lock();
-        while !state.closed {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return true;
-            }
-            state = match self.work.wait_timeout(state, left) {
-                Ok((state, _)) => state,
-                Err(poisoned) => poisoned.into_inner().0,
-            };
-        }
-        false
+        let (state, _) = self
+            .work
+            .wait_timeout_while(self.lock(), time, |state| !state.closed)
+            .unwrap_or_else(PoisonError::into_inner);
+        !state.closed
     }
 
     pub(crate) fn rate(&self) -> i8 {
@@ -198,5 +183,52 @@ impl Shared {
         // A new connection starts with the current rate: nothing left to send.
         state.rate_changed = false;
         state.rate
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    #[test]
+    fn the_latest_utterance_replaces_the_one_waiting() {
+        let shared = Shared::new(0);
+        for item in 0..40 {
+            shared.say(Utterance::new(Language::NlBe, format!("Knop {item}")));
+        }
+        let work = shared.next_work().unwrap();
+        assert_eq!(
+            work.utterance.map(|utterance| utterance.text).as_deref(),
+            Some("Knop 39")
+        );
+        assert!(!work.cancel && work.rate.is_none());
+        shared.close();
+        assert!(shared.next_work().is_none(), "nothing else was waiting");
+    }
+
+    #[test]
+    fn stop_drops_what_waits_and_asks_for_silence() {
+        let shared = Shared::new(0);
+        shared.say(Utterance::new(Language::En, "Hello"));
+        shared.stop();
+        let work = shared.next_work().unwrap();
+        assert!(work.cancel);
+        assert!(work.utterance.is_none());
+    }
+
+    #[test]
+    fn while_unavailable_an_utterance_is_dropped_not_kept() {
+        let shared = Shared::new(0);
+        shared.say(Utterance::new(Language::En, "Before"));
+        shared.set_status(SpeechStatus::Unavailable {
+            reason: "gone".into(),
+        });
+        shared.say(Utterance::new(Language::En, "During"));
+        shared.set_rate(10);
+        let work = shared.next_work().unwrap();
+        assert!(work.utterance.is_none());
+        assert_eq!(work.rate, Some(10));
     }
 }

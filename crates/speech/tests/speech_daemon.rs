@@ -3,7 +3,7 @@
 //! started for each test in a temporary folder. What the daemon did is read back from its own
 //! log: the SSIP lines it received and the messages it handed to espeak-ng with their settings.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use kiosk_speech::testing::{SpeechDaemon, Spoken};
@@ -151,8 +151,9 @@ fn a_new_utterance_interrupts_the_one_before_and_the_latest_wins() {
         .iter()
         .filter(|line| line.starts_with("Knop "))
         .collect();
+    // That only the latest waiting one is handed over is the mailbox's unit test: here the
+    // worker's pace decides how many got through, so no count is asserted.
     assert_eq!(texts.last().map(|text| text.as_str()), Some(last));
-    assert!(texts.len() <= 40);
     // Each one was preceded by a cancel of what was being said.
     for (index, line) in requests
         .iter()
@@ -163,8 +164,8 @@ fn a_new_utterance_interrupts_the_one_before_and_the_latest_wins() {
     }
 }
 
-#[test]
-fn a_missing_daemon_makes_speech_unavailable_and_calls_do_nothing() {
+/// Speech pointed at a socket in an empty folder, and its status once the first try is over.
+fn speech_without_daemon() -> (tempfile::TempDir, PathBuf, Speech, SpeechStatus) {
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("speechd.sock");
     let speech = Speech::start(&SpeechConfig {
@@ -173,6 +174,12 @@ fn a_missing_daemon_makes_speech_unavailable_and_calls_do_nothing() {
         rate: 0,
     });
     let status = wait_for_status(&speech, |status| *status != SpeechStatus::Starting);
+    (dir, socket, speech, status)
+}
+
+#[test]
+fn a_missing_daemon_makes_speech_unavailable_and_calls_do_nothing() {
+    let (_dir, socket, speech, status) = speech_without_daemon();
     let SpeechStatus::Unavailable { reason } = status else {
         panic!("expected Unavailable, got {status:?}");
     };
@@ -188,14 +195,7 @@ fn a_missing_daemon_makes_speech_unavailable_and_calls_do_nothing() {
 
 #[test]
 fn a_daemon_started_later_is_picked_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let socket = dir.path().join("speechd.sock");
-    let speech = Speech::start(&SpeechConfig {
-        enabled: true,
-        socket: Some(socket.clone()),
-        rate: 0,
-    });
-    let status = wait_for_status(&speech, |status| *status != SpeechStatus::Starting);
+    let (_dir, socket, speech, status) = speech_without_daemon();
     assert!(
         matches!(status, SpeechStatus::Unavailable { .. }),
         "{status:?}"

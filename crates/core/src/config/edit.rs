@@ -243,14 +243,21 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to a new file with the permissions of `like` (the kiosk's file may hold no
-/// secret today, but it is IT's to decide who reads it), and flushes it to disk.
+/// Writes `bytes` to a new file with the permissions of `like`, and flushes it to disk. The file
+/// has them from its creation on, not after a chmod: kiosk.toml holds the staff PIN, and a file
+/// made with the default mode would be readable by everyone meanwhile.
 fn write_synced(path: &Path, bytes: &[u8], like: &Path) -> std::io::Result<()> {
-    let mut file = std::fs::File::create(path)?;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mode = std::fs::metadata(like).map_or(0o600, |metadata| metadata.permissions().mode());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(mode & 0o777)
+        .open(path)?;
+    // Again for a leftover file from an earlier attempt, and past the umask.
+    file.set_permissions(std::fs::Permissions::from_mode(mode))?;
     file.write_all(bytes)?;
-    if let Ok(metadata) = std::fs::metadata(like) {
-        file.set_permissions(metadata.permissions())?;
-    }
     file.sync_all()
 }
 
