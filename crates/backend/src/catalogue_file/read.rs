@@ -98,46 +98,11 @@ pub(super) fn read(source: &str) -> (Draft, Vec<Problem>) {
             "certificate",
         ],
     );
-    for e in reader.entries(&root, "location") {
-        if let Some(value) = reader.location(&e) {
-            draft.locations.push(At {
-                path: e.path.clone(),
-                value,
-            });
-        }
-    }
-    for e in reader.entries(&root, "desk") {
-        if let Some(value) = reader.desk(&e) {
-            draft.desks.push(At {
-                path: e.path.clone(),
-                value,
-            });
-        }
-    }
-    for e in reader.entries(&root, "queue_service") {
-        if let Some(value) = reader.queue_service(&e) {
-            draft.queue_services.push(At {
-                path: e.path.clone(),
-                value,
-            });
-        }
-    }
-    for e in reader.entries(&root, "product") {
-        if let Some(value) = reader.product(&e) {
-            draft.products.push(At {
-                path: e.path.clone(),
-                value,
-            });
-        }
-    }
-    for e in reader.entries(&root, "certificate") {
-        if let Some(value) = reader.certificate(&e) {
-            draft.certificate_types.push(At {
-                path: e.path.clone(),
-                value,
-            });
-        }
-    }
+    draft.locations = reader.all(&root, "location", Reader::location);
+    draft.desks = reader.all(&root, "desk", Reader::desk);
+    draft.queue_services = reader.all(&root, "queue_service", Reader::queue_service);
+    draft.products = reader.all(&root, "product", Reader::product);
+    draft.certificate_types = reader.all(&root, "certificate", Reader::certificate);
     for e in reader.entries(&root, "closure") {
         if let Some(c) = reader.closure(&e) {
             draft.closures.push(c);
@@ -259,6 +224,25 @@ impl Reader {
             let path = format!("{key}.{i}");
             if let Some(entry) = self.table(item, key, path) {
                 out.push(entry);
+            }
+        }
+        out
+    }
+
+    /// Every entry of the list of tables `key` that `read` makes sense of, with its path.
+    fn all<T>(
+        &mut self,
+        root: &Entry<'_, '_>,
+        key: &str,
+        read: fn(&mut Reader, &Entry<'_, '_>) -> Option<T>,
+    ) -> Vec<At<T>> {
+        let mut out = Vec::new();
+        for e in self.entries(root, key) {
+            if let Some(value) = read(self, &e) {
+                out.push(At {
+                    path: e.path.clone(),
+                    value,
+                });
             }
         }
         out

@@ -156,7 +156,7 @@ pub fn page(
                 (mins(config.sync_failing_after)) " min zonder synchronisatie. "
                 "Deze pagina ververst zich elke " (REFRESH_SECONDS) " seconden."
             }
-            table #fleet {
+            table.compact #fleet {
                 caption { (count(fleet.kiosks.len(), "kiosk", "kiosken")) ", " (count(fleet.open.len(), "open alarm", "open alarmen")) }
                 thead { tr {
                     th scope="col" { "Toestand" } th scope="col" { "Locatie" } th scope="col" { "Kiosk" }
@@ -174,7 +174,7 @@ pub fn page(
             @if fleet.open.is_empty() {
                 p #open-alerts { "Geen open alarmen." }
             } @else {
-                table #open-alerts {
+                table.compact #open-alerts {
                     thead { tr {
                         th scope="col" { "Soort" } th scope="col" { "Kiosk" } th scope="col" { "Locatie" }
                         th scope="col" { "Sinds" } th scope="col" { "Gemeld" }
@@ -186,7 +186,7 @@ pub fn page(
             @if fleet.resolved.is_empty() {
                 p #resolved-alerts { "Nog geen opgeloste alarmen." }
             } @else {
-                table #resolved-alerts {
+                table.compact #resolved-alerts {
                     thead { tr {
                         th scope="col" { "Soort" } th scope="col" { "Kiosk" } th scope="col" { "Locatie" }
                         th scope="col" { "Sinds" } th scope="col" { "Gemeld" } th scope="col" { "Opgelost" }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use tempfile::TempDir;
 
@@ -95,6 +95,46 @@ impl Chrome {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+
+    /// Opens the desk console's login page at `base` and signs in as `login`; what the next page
+    /// must show is the caller's to wait for.
+    pub async fn sign_in(&self, base: &str, login: &str, password: &str) {
+        let c = &self.client;
+        c.goto(&format!("{base}/desk/login")).await.unwrap();
+        for (field, text) in [("#login", login), ("#password", password)] {
+            c.wait()
+                .for_element(Locator::Css(field))
+                .await
+                .unwrap()
+                .send_keys(text)
+                .await
+                .unwrap();
+        }
+        c.wait()
+            .for_element(Locator::Css("#sign-in"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// How far `selector`'s right edge reaches past the page's content (its `main` less the
+    /// padding), in px: more than zero, and the reader scrolls sideways or reads it cut off.
+    pub async fn past_the_right_edge(&self, selector: &str) -> f64 {
+        let past = self
+            .client
+            .execute(
+                "const main = document.querySelector('main');
+                 const edge = main.getBoundingClientRect().right
+                     - parseFloat(getComputedStyle(main).paddingRight);
+                 return document.querySelector(arguments[0]).getBoundingClientRect().right - edge;",
+                vec![json!(selector)],
+            )
+            .await
+            .unwrap();
+        past.as_f64().unwrap()
     }
 
     /// Resizes the viewport (the window of a headless browser) and saves a screenshot.

@@ -56,27 +56,8 @@ async fn an_admin_picks_a_period_and_sees_the_table_the_chart_and_the_csv() {
     let url = |path: &str| format!("{}{path}", server.base_url());
 
     let chrome = Chrome::start(1280, 1000).await;
+    chrome.sign_in(&server.base_url(), "ada", PASSWORD).await;
     let c = &chrome.client;
-    c.goto(&url("/desk/login")).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#login"))
-        .await
-        .unwrap()
-        .send_keys("ada")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#sign-in"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
     c.wait()
         .for_element(Locator::Css("#location"))
         .await

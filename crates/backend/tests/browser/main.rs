@@ -115,29 +115,7 @@ impl Backend {
 }
 
 async fn sign_in(chrome: &Chrome, backend: &Backend, password: &str) {
-    let c = &chrome.client;
-    c.goto(&backend.url("/desk/login")).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#login"))
-        .await
-        .unwrap()
-        .send_keys("anna")
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("#sign-in"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    chrome.sign_in(&backend.url(""), "anna", password).await;
 }
 
 /// Signs in and picks "Loket 3" for the identity queue at the town hall.
