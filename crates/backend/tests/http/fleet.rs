@@ -198,12 +198,15 @@ async fn without_a_webhook_alerts_are_only_on_the_page() {
     let mut body = String::new();
     for _ in 0..100 {
         body = admin_page(env.server.base_url()).await;
-        if body.contains("id=\"open-alerts\"") && body.contains("<table id=\"open-alerts\"") {
+        if body.contains("<table class=\"compact\" id=\"open-alerts\"") {
             break;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    assert!(body.contains("<table id=\"open-alerts\""), "{body}");
+    assert!(
+        body.contains("<table class=\"compact\" id=\"open-alerts\""),
+        "{body}"
+    );
     assert!(body.contains("geen teken van leven"));
     receiver.exactly(0).await;
 }
@@ -269,7 +272,10 @@ async fn a_restart_does_not_send_an_alert_again() {
     let server = kiosk_backend::spawn(config).await.unwrap();
     receiver.exactly(1).await;
     let body = admin_page(server.base_url()).await;
-    assert!(body.contains("<table id=\"open-alerts\""), "{body}");
+    assert!(
+        body.contains("<table class=\"compact\" id=\"open-alerts\""),
+        "{body}"
+    );
 
     // It is still resolved once the kiosk reports to the restarted server.
     let now = clock.now().to_string();
