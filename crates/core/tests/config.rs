@@ -63,7 +63,10 @@ fn a_wrong_type_names_the_line() {
     assert_eq!(problem.line, Some(line_of("idle_timeout_s")));
     assert_eq!(problem.key, "kiosk.idle_timeout_s");
     assert!(
-        problem.reason.contains("expected a whole number"),
+        problem
+            .reason
+            .to_string()
+            .contains("expected a whole number"),
         "{}",
         problem.reason
     );
@@ -84,7 +87,13 @@ fn an_unknown_language_names_key_line_and_the_choices() {
     ));
     assert_eq!(problem.key, "kiosk.languages");
     assert_eq!(problem.line, Some(line_of("languages =")));
-    assert!(problem.reason.contains("es-ES") && problem.reason.contains("nl-BE, fr-BE, de-BE, en"));
+    assert!(
+        problem.reason.to_string().contains("es-ES")
+            && problem
+                .reason
+                .to_string()
+                .contains("nl-BE, fr-BE, de-BE, en")
+    );
 }
 
 #[test]
@@ -111,7 +120,10 @@ fn impossible_values_are_each_reported() {
         ]
     );
     assert!(
-        problems[0].reason.contains("use 15 to 3600 seconds"),
+        problems[0]
+            .reason
+            .to_string()
+            .contains("use 15 to 3600 seconds"),
         "{}",
         problems[0].reason
     );
@@ -127,6 +139,7 @@ fn a_default_language_that_is_not_offered_is_refused() {
     assert!(
         problem
             .reason
+            .to_string()
             .contains("nl-BE is not among kiosk.languages")
     );
 }
@@ -150,7 +163,11 @@ fn a_light_accent_colour_is_refused_for_its_contrast() {
         "accent_color = \"#66A3FF\"",
     ));
     assert_eq!(problem.key, "kiosk.accent_color");
-    assert!(problem.reason.contains("7:1"), "{}", problem.reason);
+    assert!(
+        problem.reason.to_string().contains("7:1"),
+        "{}",
+        problem.reason
+    );
 }
 
 #[test]
@@ -175,7 +192,10 @@ fn a_scanner_port_must_be_a_full_device_path() {
     );
     let problem = only_problem(with_line(scanner, "enabled = true\npath = \"ttyACM0\""));
     assert_eq!(problem.key, "scanner.path");
-    assert!(problem.reason.contains("/dev/ttyACM0"), "{problem}");
+    assert!(
+        problem.reason.to_string().contains("/dev/ttyACM0"),
+        "{problem}"
+    );
     // A scanner that is off may keep any leftover port.
     with_line(scanner, "enabled = false\npath = \"ttyACM0\"").unwrap();
 }
@@ -197,7 +217,10 @@ fn speech_takes_a_socket_and_a_rate_on_speech_dispatchers_scale() {
 
     let problem = only_problem(with_line("rate = 0", "rate = 101"));
     assert_eq!(problem.key, "speech.rate");
-    assert_eq!(problem.reason, "101 is out of range: use -100 to 100");
+    assert_eq!(
+        problem.reason.to_string(),
+        "101 is out of range: use -100 to 100"
+    );
     assert_eq!(problem.line, Some(line_of("rate = 0")));
 }
 

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use kiosk_core::config::edit::backup_path;
-use kiosk_core::config::{self, EditError, SettingsEdit};
+use kiosk_core::config::{self, EditError, Reason, SettingsEdit, Unit};
 
 const SHIPPED: &str = include_str!("../../../kiosk.toml");
 
@@ -114,8 +114,18 @@ fn a_wrong_value_is_refused_with_the_check_configs_reason_and_nothing_is_written
     assert_eq!(error.problems.len(), 1);
     assert_eq!(error.problems[0].key, "kiosk.idle_timeout_s");
     assert_eq!(
-        error.problems[0].reason,
+        error.problems[0].reason.to_string(),
         "5 is out of range: use 15 to 3600 seconds"
+    );
+    // The kind and its values, which the staff screen words in the clerk's language.
+    assert_eq!(
+        error.problems[0].reason,
+        Reason::OutOfRange {
+            value: 5,
+            low: 15,
+            high: 3600,
+            unit: Unit::Seconds
+        }
     );
     assert_eq!(read(&path), SHIPPED);
     assert!(!backup_path(&path).exists());

@@ -9,6 +9,7 @@ pub mod restart;
 pub mod settings;
 mod settings_editor;
 mod settings_view;
+mod settings_words;
 mod view;
 
 use iced::Element;

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use kiosk_core::config::Reason;
 use kiosk_core::config::edit::{EDITABLE, EditError, Editable, Kind, SettingsEdit};
 
 use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
@@ -38,27 +39,62 @@ impl PartialEq for OpenedSettings {
 impl Eq for OpenedSettings {}
 
 /// Why settings were not taken: a sentence in the staff member's language (a message id) and
-/// the validator's own words (file, line, key and reason), shown as they are.
+/// a line for each thing wrong, worded on screen by [`super::settings_words`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub sentence: &'static str,
-    pub detail: Vec<String>,
+    pub detail: Vec<Detail>,
+}
+
+/// One thing wrong: the setting it is about (empty for the whole file) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub key: String,
+    pub reason: Reason,
+}
+
+impl Detail {
+    /// IT's words, about no one setting (a file that cannot be written, this build).
+    fn words(words: impl Into<String>) -> Self {
+        Self {
+            key: String::new(),
+            reason: Reason::Other(words.into()),
+        }
+    }
 }
 
 impl Refusal {
     pub fn from_error(error: &EditError) -> Self {
         match error {
-            EditError::NotEditable(_) | EditError::BadValue { .. } => Self {
+            EditError::NotEditable(_) => Self {
                 sentence: "staff-settings-bad-value",
-                detail: vec![error.to_string()],
+                detail: vec![Detail::words(error.to_string())],
+            },
+            EditError::BadValue { key, reason } => Self {
+                sentence: "staff-settings-bad-value",
+                detail: vec![Detail {
+                    key: key.clone(),
+                    reason: reason.clone(),
+                }],
             },
             EditError::Refused(refused) => Self {
                 sentence: "staff-settings-refused",
-                detail: refused.problems.iter().map(ToString::to_string).collect(),
+                detail: refused
+                    .problems
+                    .iter()
+                    .map(|problem| match problem.reason {
+                        // IT's problem, with the file and line IT needs to find it.
+                        Reason::Other(_) => Detail::words(problem.to_string()),
+                        _ => Detail {
+                            key: problem.key.clone(),
+                            reason: problem.reason.clone(),
+                        },
+                    })
+                    .collect(),
             },
             EditError::Io(_) => Self {
                 sentence: "staff-settings-not-written",
-                detail: vec![error.to_string()],
+                detail: vec![Detail::words(error.to_string())],
             },
         }
     }
@@ -67,14 +103,17 @@ impl Refusal {
     pub fn not_in_this_build(reasons: &[&str]) -> Self {
         Self {
             sentence: "staff-settings-not-in-this-build",
-            detail: reasons.iter().map(|reason| (*reason).to_owned()).collect(),
+            detail: reasons
+                .iter()
+                .map(|reason| Detail::words(*reason))
+                .collect(),
         }
     }
 
     pub fn not_read(detail: String) -> Self {
         Self {
             sentence: "staff-settings-not-read",
-            detail: vec![detail],
+            detail: vec![Detail::words(detail)],
         }
     }
 }
@@ -253,8 +292,61 @@ pub fn input_label(
             .unwrap_or_else(|_| (*tag).to_owned()),
         Input::Typed(key) => crate::widget::key_names::keyboard(ctx, key),
         Input::Digit(key) => crate::widget::key_names::keypad(ctx, key),
-        Input::Choose(value) => (*value).to_owned(),
+        Input::Choose(value) => settings
+            .editor
+            .as_ref()
+            .map(|editor| super::settings_words::value_words(ctx, editor.setting().key, value))
+            .unwrap_or_else(|| (*value).to_owned()),
         Input::LanguagesDone => ctx.tr("input-key-done"),
         Input::DismissRefusal => ctx.tr("staff-settings-change"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use kiosk_core::config::{ConfigError, ConfigProblem, Unit};
+
+    use super::*;
+
+    /// A refusal keeps what a clerk caused as a kind to be worded in the clerk's language, and
+    /// what only IT can mend in IT's words with the file and line that find it.
+    #[test]
+    fn a_refusal_keeps_the_clerks_reasons_as_kinds_and_its_own_with_the_files_place() {
+        let problem = |line, key: &str, reason| ConfigProblem {
+            file: PathBuf::from("/etc/kiosk/kiosk.toml"),
+            line: Some(line),
+            key: key.to_owned(),
+            reason,
+        };
+        let out_of_range = Reason::OutOfRange {
+            value: 0,
+            low: 15,
+            high: 3600,
+            unit: Unit::Seconds,
+        };
+        let refusal = Refusal::from_error(&EditError::Refused(ConfigError {
+            problems: vec![
+                problem(9, "kiosk.idle_timeout_s", out_of_range.clone()),
+                problem(4, "kiosk.timezone", Reason::Other("not a time zone".into())),
+            ],
+        }));
+        assert_eq!(refusal.sentence, "staff-settings-refused");
+        assert_eq!(
+            refusal.detail,
+            vec![
+                Detail {
+                    key: "kiosk.idle_timeout_s".into(),
+                    reason: out_of_range,
+                },
+                Detail {
+                    key: String::new(),
+                    reason: Reason::Other(
+                        "/etc/kiosk/kiosk.toml:4: kiosk.timezone: not a time zone".into()
+                    ),
+                },
+            ]
+        );
     }
 }

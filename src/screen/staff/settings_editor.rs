@@ -11,6 +11,7 @@ use kiosk_core::i18n::Language;
 use super::Message;
 use super::settings::{self, Editor, Input};
 use super::settings_view::{LANGUAGES_DONE, focus};
+use super::settings_words;
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::theme::{self, size, space};
@@ -82,7 +83,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
                 .map(|(i, choice)| {
                     option(
                         ctx,
-                        (*choice).to_owned(),
+                        settings_words::value_words(&ctx, editor.setting().key, choice),
                         editor.value == *choice,
                         i,
                         Input::Choose(choice),
@@ -99,7 +100,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
                 .map(|(i, language)| {
                     option(
                         ctx,
-                        language.tag().to_owned(),
+                        ctx.i18n.text(*language, "language-name"),
                         chosen.contains(&language.tag()),
                         i,
                         Input::ToggleLanguage(language.tag()),
@@ -123,7 +124,7 @@ fn problem_line<'a>(ctx: Context<'a>, editor: &Editor) -> Option<Element<'a, Mes
         let mut sentence = ctx.tr(refusal.sentence);
         for detail in &refusal.detail {
             sentence.push(' ');
-            sentence.push_str(detail);
+            sentence.push_str(&settings_words::detail_text(&ctx, detail));
         }
         text(sentence)
             .size(size::HINT)

@@ -9,7 +9,7 @@ use kiosk_core::config::edit::{EDITABLE, Kind};
 use kiosk_core::i18n::{FluentArgs, Language};
 
 use super::settings::{self, Input, PAGE_SIZE, Refusal, Settings};
-use super::{Message, State};
+use super::{Message, State, settings_words};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::theme::{self, size, space};
@@ -142,7 +142,11 @@ fn refusal_view<'a>(ctx: Context<'a>, refusal: &Refusal) -> Element<'a, Message>
     let mut lines = Column::new().spacing(8).width(Length::Fill);
     lines = lines.push(page::warning(ctx.tr(refusal.sentence), size::BODY));
     for detail in &refusal.detail {
-        lines = lines.push(text(detail.clone()).size(size::HINT).width(Length::Fill));
+        lines = lines.push(
+            text(settings_words::detail_text(&ctx, detail))
+                .size(size::HINT)
+                .width(Length::Fill),
+        );
     }
     lines.into()
 }
@@ -162,6 +166,7 @@ fn list_view<'a>(ctx: Context<'a>, settings: &'a Settings) -> Element<'a, Messag
             let value = settings
                 .current(setting.key)
                 .filter(|value| !value.is_empty())
+                .map(|value| settings_words::value_words(&ctx, setting.key, &value))
                 .unwrap_or_else(|| ctx.tr("staff-settings-unset"));
             (j, i, ctx.tr(&settings::label_id(setting.key)), value)
         })

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-use super::{ConfigError, Loaded};
+use super::{ConfigError, Loaded, Reason};
 
 /// How a setting's value is written: staff type text, the screen offers choices for the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub enum EditError {
     NotEditable(String),
     /// The value cannot even be written as the setting's kind.
     #[error("{key}: {reason}")]
-    BadValue { key: String, reason: String },
+    BadValue { key: String, reason: Reason },
     /// The whole file, with the change, fails the config check.
     #[error("{0}")]
     Refused(ConfigError),
@@ -119,7 +119,7 @@ impl SettingsEdit {
     pub fn set(&mut self, key: &str, input: &str) -> Result<(), EditError> {
         let editable = editable_key(key).ok_or_else(|| EditError::NotEditable(key.to_owned()))?;
         let input = input.trim();
-        let bad = |reason: String| EditError::BadValue {
+        let bad = |reason: Reason| EditError::BadValue {
             key: key.to_owned(),
             reason,
         };
@@ -129,11 +129,18 @@ impl SettingsEdit {
             Kind::Number => Some(
                 input
                     .parse::<i64>()
-                    .map_err(|_| bad(format!("{input:?} is not a whole number")))?
+                    .map_err(|_| {
+                        bad(Reason::NotANumber {
+                            input: input.to_owned(),
+                        })
+                    })?
                     .into(),
             ),
             Kind::Choice(choices) if !choices.contains(&input) => {
-                return Err(bad(format!("{input:?}: use one of {}", choices.join(", "))));
+                return Err(bad(Reason::Other(format!(
+                    "{input:?}: use one of {}",
+                    choices.join(", ")
+                ))));
             }
             Kind::Choice(_) => Some(match input {
                 "true" => true.into(),

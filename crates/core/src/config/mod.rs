@@ -11,7 +11,7 @@ mod validate;
 
 pub use color::Rgb;
 pub use edit::{EditError, SettingsEdit};
-pub use problem::{ConfigError, ConfigProblem};
+pub use problem::{ConfigError, ConfigProblem, Need, Reason, SERIAL_SPEEDS, Unit};
 pub use raw::RawConfig;
 
 use std::path::{Path, PathBuf};
@@ -187,7 +187,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
             file: path.to_path_buf(),
             line: None,
             key: String::new(),
-            reason: format!("cannot read the file: {error}"),
+            reason: Reason::Other(format!("cannot read the file: {error}")),
         }],
     })?;
     parse(path, &source)

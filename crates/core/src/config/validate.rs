@@ -12,7 +12,7 @@ const MIN_CONTRAST: f64 = 7.0;
 
 pub(super) fn parse_and_validate(path: &Path, source: &str) -> Result<Loaded, ConfigError> {
     let locator = KeyLocator::new(source);
-    let problem = |line: Option<usize>, key: &str, reason: String| ConfigProblem {
+    let problem = |line: Option<usize>, key: &str, reason: Reason| ConfigProblem {
         file: path.to_path_buf(),
         line,
         key: key.to_owned(),
@@ -31,7 +31,7 @@ pub(super) fn parse_and_validate(path: &Path, source: &str) -> Result<Loaded, Co
                 .and_then(|start| locator.key_at(start))
                 .unwrap_or_default();
             ConfigError {
-                problems: vec![problem(line, &key, plain_reason(error.message()))],
+                problems: vec![problem(line, &key, plain_reason(error.message()).into())],
             }
         })?;
 
@@ -62,7 +62,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, key: &str, reason: impl Into<String>) {
+    fn report(&mut self, key: &str, reason: impl Into<Reason>) {
         self.problems.push(ConfigProblem {
             file: self.file.to_path_buf(),
             line: self.locator.line_of(key),
@@ -77,25 +77,26 @@ impl Checker<'_> {
         key: &str,
         value: i64,
         range: std::ops::RangeInclusive<i64>,
-        unit: &str,
+        unit: Unit,
     ) -> Option<i64> {
         if range.contains(&value) {
             Some(value)
         } else {
             self.report(
                 key,
-                format!(
-                    "{value} is out of range: use {} to {}{unit}",
-                    range.start(),
-                    range.end()
-                ),
+                Reason::OutOfRange {
+                    value,
+                    low: *range.start(),
+                    high: *range.end(),
+                    unit,
+                },
             );
             None
         }
     }
 
     fn seconds(&mut self, key: &str, value: i64, range: std::ops::RangeInclusive<i64>) -> Duration {
-        let seconds = self.in_range(key, value, range, " seconds").unwrap_or(1);
+        let seconds = self.in_range(key, value, range, Unit::Seconds).unwrap_or(1);
         Duration::from_secs(seconds.unsigned_abs())
     }
 
@@ -107,7 +108,7 @@ impl Checker<'_> {
 
     fn not_blank(&mut self, key: &str, value: String) -> String {
         if value.trim().is_empty() {
-            self.report(key, "must not be empty");
+            self.report(key, Reason::Empty);
         }
         value
     }
@@ -139,13 +140,13 @@ impl Checker<'_> {
         for tag in &k.languages {
             if let Some(language) = self.language("kiosk.languages", tag) {
                 if languages.contains(&language) {
-                    self.report("kiosk.languages", format!("{tag} is listed twice"));
+                    self.report("kiosk.languages", Reason::ListedTwice { tag: tag.clone() });
                 }
                 languages.push(language);
             }
         }
         if k.languages.is_empty() {
-            self.report("kiosk.languages", "offer at least one language");
+            self.report("kiosk.languages", Reason::NoLanguage);
         }
         if let Some(default) = default_language
             && !k.languages.is_empty()
@@ -153,7 +154,9 @@ impl Checker<'_> {
         {
             self.report(
                 "kiosk.default_language",
-                format!("{default} is not among kiosk.languages"),
+                Reason::DefaultNotOffered {
+                    tag: default.tag().to_owned(),
+                },
             );
         }
         let idle_timeout = self.seconds("kiosk.idle_timeout_s", k.idle_timeout_s, 15..=3600);
@@ -175,8 +178,8 @@ impl Checker<'_> {
         }
 
         let d = raw.display;
-        let width = self.in_range("display.width", d.width, 320..=7680, " pixels");
-        let height = self.in_range("display.height", d.height, 240..=7680, " pixels");
+        let width = self.in_range("display.width", d.width, 320..=7680, Unit::Pixels);
+        let height = self.in_range("display.height", d.height, 240..=7680, Unit::Pixels);
 
         let b = raw.backend;
         let target = if b.url.trim() == "embedded" {
@@ -211,10 +214,7 @@ impl Checker<'_> {
         let scanner = if s.enabled {
             // A device is a file under /dev (or a pty): a bare name is a typo, not a port.
             if !std::path::Path::new(&s.path).is_absolute() {
-                self.report(
-                    "scanner.path",
-                    "the scanner's serial device as a full path, e.g. /dev/ttyACM0",
-                );
+                self.report("scanner.path", Reason::ScannerPath);
             }
             let baud = self.baud("scanner.baud", s.baud);
             Some(ScannerSettings {
@@ -251,7 +251,7 @@ impl Checker<'_> {
             self.report("staff.pin", "must be 4 to 8 digits");
         }
 
-        let rate = self.in_range("speech.rate", raw.speech.rate, -100..=100, "");
+        let rate = self.in_range("speech.rate", raw.speech.rate, -100..=100, Unit::None);
         let speech = SpeechSettings {
             enabled: raw.speech.enabled,
             socket: (!raw.speech.socket.trim().is_empty())
@@ -293,19 +293,15 @@ impl Checker<'_> {
     }
 
     fn baud(&mut self, key: &str, baud: i64) -> u32 {
-        const RATES: [i64; 8] = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
-        if !RATES.contains(&baud) {
-            self.report(
-                key,
-                format!("{baud} is not a serial speed: use one of {RATES:?}"),
-            );
+        if !SERIAL_SPEEDS.contains(&baud) {
+            self.report(key, Reason::NotSerialSpeed { value: baud });
         }
         u32::try_from(baud).unwrap_or(9600)
     }
 
-    fn required<T>(&mut self, key: &str, value: Option<T>, what: &str) -> Option<T> {
+    fn required<T>(&mut self, key: &str, value: Option<T>, need: Need) -> Option<T> {
         if value.is_none() {
-            self.report(key, format!("missing: this transport needs {what}"));
+            self.report(key, Reason::Needs(need));
         }
         value
     }
@@ -318,24 +314,16 @@ impl Checker<'_> {
         const T: &str = "printer.ticket";
         let transport = match p.transport.as_str() {
             "tcp" => {
-                let host = self.required(
-                    &format!("{T}.host"),
-                    p.host,
-                    "the printer's host name or address",
-                );
+                let host = self.required(&format!("{T}.host"), p.host, Need::Host);
                 let port = p.port.unwrap_or(9100);
-                let port = self.in_range(&format!("{T}.port"), port, 1..=65535, "");
+                let port = self.in_range(&format!("{T}.port"), port, 1..=65535, Unit::None);
                 Some(TicketTransport::Tcp {
                     host: host?,
                     port: u16::try_from(port?).ok()?,
                 })
             }
             "serial" => {
-                let path = self.required(
-                    &format!("{T}.path"),
-                    p.path,
-                    "the serial device, e.g. /dev/ttyUSB0",
-                );
+                let path = self.required(&format!("{T}.path"), p.path, Need::SerialDevice);
                 let baud = self.baud(&format!("{T}.baud"), p.baud.unwrap_or(38400));
                 Some(TicketTransport::Serial {
                     path: PathBuf::from(path?),
@@ -343,23 +331,19 @@ impl Checker<'_> {
                 })
             }
             "usb" => {
-                let path = self.required(
-                    &format!("{T}.path"),
-                    p.path,
-                    "the device file, e.g. /dev/usb/lp0",
-                );
+                let path = self.required(&format!("{T}.path"), p.path, Need::UsbDevice);
                 Some(TicketTransport::Usb {
                     path: PathBuf::from(path?),
                 })
             }
             "folder" => {
-                let path = self.required(&format!("{T}.path"), p.path, "a folder");
+                let path = self.required(&format!("{T}.path"), p.path, Need::Folder);
                 Some(TicketTransport::Folder {
                     path: resolve(data_dir, &path?),
                 })
             }
             "cups" => {
-                let queue = self.required(&format!("{T}.queue"), p.queue, "a CUPS queue name");
+                let queue = self.required(&format!("{T}.queue"), p.queue, Need::CupsQueue);
                 Some(TicketTransport::Cups { queue: queue? })
             }
             other => {
@@ -410,13 +394,13 @@ impl Checker<'_> {
         const T: &str = "printer.document";
         match p.transport.as_str() {
             "folder" => {
-                let path = self.required(&format!("{T}.path"), p.path, "a folder");
+                let path = self.required(&format!("{T}.path"), p.path, Need::Folder);
                 Some(DocumentPrinterSettings::Folder {
                     path: resolve(data_dir, &path?),
                 })
             }
             "cups" => {
-                let queue = self.required(&format!("{T}.queue"), p.queue, "a CUPS queue name");
+                let queue = self.required(&format!("{T}.queue"), p.queue, Need::CupsQueue);
                 Some(DocumentPrinterSettings::Cups { queue: queue? })
             }
             other => {

@@ -432,7 +432,7 @@ fn config_verdict(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(!error.problems.is_empty(), "refused without a problem");
             for problem in &error.problems {
                 prop_assert!(
-                    !problem.reason.trim().is_empty(),
+                    !problem.reason.to_string().trim().is_empty(),
                     "a problem without a reason"
                 );
                 prop_assert!(
