@@ -74,6 +74,9 @@ pub enum Message {
     PrinterStatus(PrinterStatus),
     /// The link to the backend changed (online, offline, outbox depth).
     Connection(ConnectionState),
+    /// The window's size as iced reports it (in the kiosk's scaled units): the whole kiosk is
+    /// scaled to fill the screen (see [`crate::screen_fit`]).
+    WindowResized(iced::Size),
     /// Nothing to do (the fault screen has no actions).
     None,
 }
@@ -108,6 +111,7 @@ pub enum App {
     Fault {
         i18n: Arc<I18n>,
         state: fault::State,
+        scale: f32,
     },
 }
 
@@ -192,6 +196,8 @@ pub struct Kiosk {
     now: ZonedDateTime,
     /// Pinged from the UI loop: a frozen loop is restarted by the service manager.
     watchdog: crate::watchdog::Watchdog,
+    /// The whole kiosk's scale, fitted to the screen.
+    scale: f32,
 }
 
 impl App {
@@ -240,11 +246,24 @@ impl App {
             screen_since: start.checked_sub(GHOST_TAP_GUARD).unwrap_or(start),
             now,
             watchdog: crate::watchdog::Watchdog::from_env(),
+            scale: 1.0,
         }))
     }
 
     pub fn fault(i18n: Arc<I18n>, state: fault::State) -> Self {
-        App::Fault { i18n, state }
+        App::Fault {
+            i18n,
+            state,
+            scale: 1.0,
+        }
+    }
+
+    /// The scale the whole kiosk is drawn at: the design fitted to the screen.
+    pub fn scale_factor(&self) -> f32 {
+        match self {
+            App::Kiosk(kiosk) => kiosk.scale,
+            App::Fault { scale, .. } => *scale,
+        }
     }
 
     pub fn title(&self) -> String {
@@ -263,6 +282,24 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if let Message::WindowResized(reported) = message {
+            let scale = match self {
+                App::Kiosk(kiosk) => &mut kiosk.scale,
+                App::Fault { scale, .. } => scale,
+            };
+            let screen = crate::screen_fit::screen_of(reported, *scale);
+            let fitted = crate::screen_fit::scale_for(screen);
+            if fitted != *scale {
+                tracing::info!(
+                    width = screen.width,
+                    height = screen.height,
+                    scale = fitted,
+                    "the kiosk is scaled to fill the screen"
+                );
+                *scale = fitted;
+            }
+            return Task::none();
+        }
         match self {
             App::Kiosk(kiosk) => kiosk.update(message),
             App::Fault { .. } => Task::none(),
@@ -272,7 +309,7 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         match self {
             App::Kiosk(kiosk) => kiosk.view(),
-            App::Fault { i18n, state } => state.view(i18n).map(|()| Message::None),
+            App::Fault { i18n, state, .. } => state.view(i18n).map(|()| Message::None),
         }
     }
 
@@ -318,6 +355,7 @@ impl App {
                             .map(Message::CardReader)
                     }),
                 time::every(Duration::from_secs(1)).map(|_| Message::Tick),
+                window_sizes(),
                 event::listen_with(|event, _status, _window| {
                     is_activity(&event).then_some(Message::Activity)
                 }),
@@ -334,7 +372,7 @@ impl App {
                     _ => None,
                 }),
             ]),
-            App::Fault { .. } => Subscription::none(),
+            App::Fault { .. } => window_sizes(),
         }
     }
 
@@ -355,6 +393,17 @@ impl App {
             App::Fault { .. } => None,
         }
     }
+}
+
+/// The window's size when it opens and whenever it changes (a compositor's full screen, a
+/// rotated panel): what the kiosk's scale is fitted to.
+fn window_sizes() -> Subscription<Message> {
+    event::listen_with(|event, _status, _window| match event {
+        iced::Event::Window(
+            iced::window::Event::Opened { size, .. } | iced::window::Event::Resized(size),
+        ) => Some(Message::WindowResized(size)),
+        _ => None,
+    })
 }
 
 /// Only deliberate input counts as presence: a pointer drifting over the screen does not.
@@ -437,7 +486,8 @@ impl Kiosk {
                     self.refresh_home();
                 }
             }
-            Message::None => {}
+            // Fitted by App::update before a screen sees it.
+            Message::None | Message::WindowResized(_) => {}
             Message::Reply(reply) => return self.reply(reply),
             Message::CardReader(state) => return self.card_reader_changed(state),
             Message::Scan(event) => {

@@ -19,6 +19,7 @@ pub mod fonts;
 pub mod printer_watch;
 pub mod scanner_watch;
 pub mod screen;
+pub mod screen_fit;
 pub mod services;
 pub mod speech_mode;
 pub mod theme;

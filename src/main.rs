@@ -115,6 +115,7 @@ fn run(config_path: std::path::PathBuf) -> anyhow::Result<()> {
     .title(App::title)
     .theme(App::theme)
     .subscription(App::subscription)
+    .scale_factor(App::scale_factor)
     .default_font(theme::REGULAR)
     .window(window);
     for font in fonts::ALL {

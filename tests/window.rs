@@ -54,15 +54,15 @@ fn output_dir() -> PathBuf {
     dir
 }
 
-/// Starts Xvfb on a free display and returns its number.
-fn start_xvfb(running: &mut Running) -> String {
+/// Starts Xvfb with a `width` x `height` screen on a free display and returns its number.
+fn start_xvfb(running: &mut Running, (width, height): (u32, u32)) -> String {
     let mut xvfb = Command::new("Xvfb")
         .args([
             "-displayfd",
             "1",
             "-screen",
             "0",
-            &format!("{WIDTH}x{HEIGHT}x24"),
+            &format!("{width}x{height}x24"),
             "-nolisten",
             "tcp",
         ])
@@ -155,9 +155,15 @@ fn difference(a: &Path, b: &Path) -> u64 {
         .unwrap() as u64
 }
 
-/// The release kiosk under Xvfb and openbox, full screen, as on a kiosk PC, with `env` set;
-/// its log in `log` of [`output_dir`]. The display's name, and what to kill at the end.
+/// The release kiosk under Xvfb and openbox, full screen on the portrait screen it is made for,
+/// as on a kiosk PC, with `env` set; its log in `log` of [`output_dir`]. The display's name,
+/// and what to kill at the end.
 fn launch(log: &str, env: &[(&str, &str)]) -> (String, Running) {
+    launch_on((WIDTH, HEIGHT), log, env)
+}
+
+/// [`launch`] on a screen of another size.
+fn launch_on(screen: (u32, u32), log: &str, env: &[(&str, &str)]) -> (String, Running) {
     for (tool, package) in [
         ("Xvfb", "xvfb"),
         ("openbox", "openbox"),
@@ -187,7 +193,7 @@ fn launch(log: &str, env: &[(&str, &str)]) -> (String, Running) {
         children: Vec::new(),
         _data: Some(data),
     };
-    let display = start_xvfb(&mut running);
+    let display = start_xvfb(&mut running, screen);
     running.children.push(
         Command::new("openbox")
             .env("DISPLAY", &display)
@@ -305,6 +311,104 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
     assert!(
         log.contains("screen opened") && log.contains("Booking"),
         "the tap did not open booking:\n{log}"
+    );
+}
+
+/// Waits for the kiosk's window, then for a frame that is not blank; the screenshot's path.
+fn first_frame(display: &str, name: &str, log: &str) -> PathBuf {
+    let dir = output_dir();
+    let found = x(
+        display,
+        "timeout",
+        &[
+            "30",
+            "xdotool",
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "Onthaalkiosk",
+        ],
+    );
+    assert!(
+        found.status.success(),
+        "no kiosk window within 30 s; see {}",
+        dir.join(log).display()
+    );
+    let shot = dir.join(name);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        screenshot(display, &shot);
+        if colours(&shot) > 50 || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(
+        colours(&shot) > 50,
+        "the screen is blank: {}",
+        shot.display()
+    );
+    shot
+}
+
+/// A 1280 x 720 landscape panel, smaller than the 1920 x 1080 the layout is made for: the kiosk
+/// scales itself to fill it, so the start screen's actions keep their words and nothing is cut
+/// off or left black at the edges. Read back from the screen by OCR, as a resident would.
+#[test]
+fn on_a_smaller_landscape_panel_the_kiosk_scales_to_fill_it() {
+    require("tesseract", "tesseract-ocr");
+    let dir = output_dir();
+    let (display, _running) = launch_on((1280, 720), "kiosk-720p.log", &[]);
+    let shot = first_frame(&display, "720p-home.png", "kiosk-720p.log");
+
+    // The scale follows the window's size once the window manager made it full screen; the
+    // frame before may still be unscaled, so read until the actions' words are there.
+    let words_wanted = ["Attest afdrukken", "Afspraak maken", "Ik heb een afspraak"];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let words = loop {
+        screenshot(&display, &shot);
+        let out = Command::new("tesseract")
+            .args([shot.to_str().unwrap(), "-"])
+            .stderr(Stdio::null())
+            .output()
+            .unwrap();
+        let words = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words_wanted.iter().all(|w| words.contains(w)) || Instant::now() > deadline {
+            break words;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    for wanted in words_wanted {
+        assert!(
+            words.contains(wanted),
+            "{wanted:?} is not read on the 720p screen ({}); OCR read: {words}",
+            shot.display()
+        );
+    }
+    // The page's background reaches the right and bottom edges: nothing laid out for a wider
+    // screen and cut off, no black band where the layout stops.
+    let picture = image::open(&shot).unwrap().to_rgb8();
+    assert_eq!((picture.width(), picture.height()), (1280, 720));
+    let background = image::Rgb([0xF7, 0xF7, 0xF4]);
+    let right_edge = (0..720)
+        .filter(|&y| *picture.get_pixel(1278, y) == background)
+        .count();
+    let bottom_edge = (0..1280)
+        .filter(|&x| *picture.get_pixel(x, 718) == background)
+        .count();
+    assert!(
+        right_edge > 360 && bottom_edge > 640,
+        "the page does not reach the screen's edges ({right_edge} of 720 right, {bottom_edge} of 1280 bottom): {}",
+        shot.display()
+    );
+    let log = std::fs::read_to_string(dir.join("kiosk-720p.log")).unwrap();
+    assert!(
+        log.contains("the kiosk is scaled to fill the screen"),
+        "no scale in the log:\n{log}"
     );
 }
 
