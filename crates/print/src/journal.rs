@@ -2,7 +2,8 @@
 //! job that failed is printed once the fault is cleared — exactly once, and never lost, even
 //! across a restart.
 //!
-//! States: `printing` (being sent) -> `printed` | `held` | `failed`.
+//! States: `printing` (being sent) -> `printed` | `held` | `failed`; and after a restart,
+//! `printing` -> `failed` (sent again) or `interrupted` (left for staff to reprint).
 //! - `held`: the bytes reached the printer, then it reported a fault. Printers (and emupos) keep
 //!   such data and print it when the fault is cleared, so it is NOT sent again: it becomes
 //!   `printed` once the printer reports no fault.
@@ -28,7 +29,17 @@ pub enum JobState {
     /// Never printed, and now past its day: given up, its bytes forgotten (a queue number or
     /// appointment ticket from an earlier day is of no use on paper).
     Expired,
+    /// The kiosk stopped mid-send longer than [`RESEND_WITHIN`] before it started again: the
+    /// resident has most likely gone, so it is not sent again by itself (a queue number, or a
+    /// certificate with a name on it, would come out for nobody, in front of the next
+    /// resident). Staff reprint it from the staff screen; a resident who scans again is told
+    /// their number and offered to print it again.
+    Interrupted,
 }
+
+/// How long after a send was cut off (a crash, a power cut, the watchdog's restart) its job is
+/// still sent again at the next start: the resident who waits for it is probably still there.
+pub const RESEND_WITHIN: std::time::Duration = std::time::Duration::from_secs(120);
 
 impl JobState {
     fn as_str(self) -> &'static str {
@@ -38,6 +49,7 @@ impl JobState {
             Self::Held => "held",
             Self::Failed => "failed",
             Self::Expired => "expired",
+            Self::Interrupted => "interrupted",
         }
     }
 
@@ -47,6 +59,7 @@ impl JobState {
             "printed" => Self::Printed,
             "held" => Self::Held,
             "expired" => Self::Expired,
+            "interrupted" => Self::Interrupted,
             _ => Self::Failed,
         }
     }
@@ -125,14 +138,7 @@ impl Journal {
         conn.pragma_update(None, "secure_delete", true)
             .map_err(db)?;
         conn.execute_batch(SCHEMA).map_err(db)?;
-        // A job left `printing` means the kiosk stopped mid-send: we cannot know what reached
-        // the printer, and a lost ticket is worse than a repeated one, so it is sent again.
-        conn.execute(
-            "UPDATE print_jobs SET state = 'failed', last_error = 'interrupted', updated_at = ?1
-             WHERE state = 'printing'",
-            params![now()],
-        )
-        .map_err(db)?;
+        resume_interrupted(&conn, jiff::Timestamp::now())?;
         Ok(Self {
             conn: Mutex::new(conn),
         })
@@ -264,7 +270,7 @@ impl Journal {
         let expired = conn
             .execute(
                 "UPDATE print_jobs SET state = 'expired', updated_at = ?2
-                 WHERE created_at < ?1 AND state IN ('failed', 'printing')",
+                 WHERE created_at < ?1 AND state IN ('failed', 'printing', 'interrupted')",
                 params![cutoff, now()],
             )
             .map_err(db)?;
@@ -293,6 +299,46 @@ impl Journal {
         let rows = stmt.query_map(params![printer], row_to_job).map_err(db)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db)
     }
+}
+
+/// A job left `printing` means the kiosk stopped mid-send: we cannot know what reached the
+/// printer, and a lost ticket is worse than a repeated one, so a send cut off less than
+/// [`RESEND_WITHIN`] ago is sent again. An older one is left `interrupted` for staff.
+fn resume_interrupted(conn: &Connection, now: jiff::Timestamp) -> Result<()> {
+    let cut_off: Vec<(String, String)> = {
+        let mut stmt = conn
+            .prepare("SELECT id, updated_at FROM print_jobs WHERE state = 'printing'")
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db)?
+    };
+    let window = jiff::SignedDuration::try_from(RESEND_WITHIN).unwrap_or_default();
+    for (id, updated_at) in cut_off {
+        // An unreadable time is treated as recent: sent again rather than lost.
+        let recent = updated_at
+            .parse::<jiff::Timestamp>()
+            .map_or(true, |at| now.duration_since(at) <= window);
+        let (state, reason) = if recent {
+            ("failed", "interrupted")
+        } else {
+            (
+                "interrupted",
+                "interrupted; too long ago to print again by itself",
+            )
+        };
+        conn.execute(
+            "UPDATE print_jobs SET state = ?2, last_error = ?3, updated_at = ?4
+             WHERE id = ?1 AND state = 'printing'",
+            params![id, state, reason, now.to_string()],
+        )
+        .map_err(db)?;
+        if !recent {
+            tracing::info!("print journal: a job cut off before the restart is left for staff");
+        }
+    }
+    Ok(())
 }
 
 const COLUMNS: &str =

@@ -117,6 +117,87 @@ async fn a_job_interrupted_by_a_restart_is_not_lost() {
     assert!(!journal.claim_retry(id).unwrap(), "a job is claimed once");
 }
 
+/// A send cut off longer ago than the resend window (the kiosk was down for minutes) is not
+/// printed by itself at the next start: its resident has gone, and the next one would get it.
+/// It stays in the journal for the staff screen's reprint, which prints it once.
+#[tokio::test]
+async fn a_job_cut_off_long_before_the_restart_is_left_for_staff_not_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("print.sqlite");
+    let fake = FakePrinter::start();
+    let (old, recent) = {
+        let journal = Arc::new(Journal::open(&path).unwrap());
+        let bytes = ticket_bytes(&spooler(&fake, journal.clone()));
+        let start = |bytes: &[u8]| {
+            journal
+                .start(
+                    "queue_ticket",
+                    "ticket",
+                    kiosk_print::journal::Payload::EscPos,
+                    bytes,
+                )
+                .unwrap()
+        };
+        (start(&bytes), start(&bytes))
+    };
+    // The kiosk stopped while both were being sent; the first one's send began five minutes
+    // before the restart (the time the journal keeps for it), the second one's just now.
+    let five_minutes_ago = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(5);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE print_jobs SET updated_at = ?2 WHERE id = ?1",
+            rusqlite::params![old.to_string(), five_minutes_ago.to_string()],
+        )
+        .unwrap();
+
+    let journal = Arc::new(Journal::open(&path).unwrap());
+    assert_eq!(
+        journal.get(old).unwrap().unwrap().state,
+        JobState::Interrupted
+    );
+    assert_eq!(
+        journal.get(recent).unwrap().unwrap().state,
+        JobState::Failed
+    );
+    let spooler = spooler(&fake, journal.clone());
+    assert_eq!(
+        spooler.recover().await.unwrap(),
+        vec![recent],
+        "only the recent one is sent again"
+    );
+    assert_eq!(fake.cuts(), 1);
+
+    // The desk reprints the newest resident ticket: here the recent one, already printed.
+    // Then, as if only the old one had been cut off, it is the one the desk finds and prints.
+    assert_eq!(
+        spooler
+            .last_of_kinds(&["queue_ticket"])
+            .unwrap()
+            .unwrap()
+            .id,
+        recent
+    );
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "DELETE FROM print_jobs WHERE id = ?1",
+            rusqlite::params![recent.to_string()],
+        )
+        .unwrap();
+    let reprinted = spooler
+        .reprint_last(&["queue_ticket"])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(reprinted.state, JobState::Printed);
+    assert_eq!(fake.cuts(), 2, "the staff reprint came out once");
+    assert!(
+        spooler.recover().await.unwrap().is_empty(),
+        "and nothing else"
+    );
+}
+
 #[tokio::test]
 async fn failed_document_is_delivered_once_on_retry() {
     use kiosk_print::pdf::{PdfDestination, render_document};
