@@ -914,6 +914,17 @@ impl Kiosk {
         .collect()
     }
 
+    /// The context with the keypad's focus on the target it points at.
+    fn focused_context(&self) -> Context<'_> {
+        let targets = self.focus_targets();
+        self.context(
+            self.session
+                .focus
+                .and_then(|i| targets.get(i))
+                .map(|(id, _)| *id),
+        )
+    }
+
     fn context(&self, focused: Option<FocusId>) -> Context<'_> {
         Context {
             i18n: &self.i18n,
@@ -924,13 +935,37 @@ impl Kiosk {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let targets = self.focus_targets();
-        let ctx = self.context(
-            self.session
-                .focus
-                .and_then(|i| targets.get(i))
-                .map(|(id, _)| *id),
-        );
+        let reach = self.config.display.reach_top_percent;
+        let page: Element<'_, Message> = if reach == 0 {
+            self.page(None)
+        } else {
+            // The band's height follows the window's, which only the layout knows.
+            iced::widget::responsive(move |window| self.page(reach_band(window, reach))).into()
+        };
+        let mut layers = stack![
+            container(page)
+                .style(theme::page)
+                .width(Length::Fill)
+                .height(Length::Fill)
+        ];
+        if let IdlePhase::Warning { remaining } = self.idle_phase() {
+            layers = layers.push(idle_overlay(
+                &self.focused_context(),
+                remaining,
+                Message::MoreTime,
+            ));
+        }
+        if self.config.display.hide_cursor {
+            hidden_cursor(layers)
+        } else {
+            layers.into()
+        }
+    }
+
+    /// The page: the header, then (below the reach band, when there is one, `band` high) the
+    /// language bar, the notices, the screen and the navigation.
+    fn page(&self, band: Option<f32>) -> Element<'_, Message> {
+        let ctx = self.focused_context();
         let on_home = matches!(self.session.screen, Screen::Home(_));
         let around = self.surroundings();
         let content: Element<'_, Message> = on_screen!(&self.session.screen, flow => {
@@ -942,14 +977,19 @@ impl Kiosk {
             column(lines.into_iter().map(|id| chrome::status_line(ctx.tr(id))))
                 .spacing(space::BETWEEN_TARGETS)
         });
-        let page = column![
-            chrome::header(
-                &ctx,
-                &self.config.kiosk.municipality,
-                self.logo.as_ref(),
-                &self.now,
-                Message::ClockTapped,
-            ),
+        let header = chrome::header(
+            &ctx,
+            &self.config.kiosk.municipality,
+            self.logo.as_ref(),
+            &self.now,
+            Message::ClockTapped,
+        );
+        let header: Element<'_, Message> = match band {
+            Some(height) => container(header).height(Length::Fixed(height)).into(),
+            None => header,
+        };
+        column![
+            header,
             chrome::language_bar(&ctx, &self.config.kiosk.languages, Message::Language),
         ]
         .push(degraded)
@@ -965,22 +1005,17 @@ impl Kiosk {
             (!on_home).then_some(Message::Tap(Tap::StartAgain)),
         ))
         .spacing(space::PAGE)
-        .padding(space::PAGE);
-        let mut layers = stack![
-            container(page)
-                .style(theme::page)
-                .width(Length::Fill)
-                .height(Length::Fill)
-        ];
-        if let IdlePhase::Warning { remaining } = self.idle_phase() {
-            layers = layers.push(idle_overlay(&ctx, remaining, Message::MoreTime));
-        }
-        if self.config.display.hide_cursor {
-            hidden_cursor(layers)
-        } else {
-            layers.into()
-        }
+        .padding(space::PAGE)
+        .into()
     }
+}
+
+/// The header's height that keeps the top `percent` of a portrait `window` free of anything to
+/// touch: the language bar starts right under it, past the page's margin and the gap. None in
+/// landscape, whose screens are not tall enough to have a band out of reach.
+fn reach_band(window: iced::Size, percent: u8) -> Option<f32> {
+    let top = window.height * f32::from(percent) / 100.0;
+    (window.height > window.width).then(|| (top - 2.0 * space::PAGE).max(0.0))
 }
 
 /// The function that wraps a screen's taps as root messages, for its view.

@@ -265,3 +265,10 @@ pub fn with_picture<'a, M: 'a>(
 pub fn landscape(size: Size) -> bool {
     size.width > size.height
 }
+
+/// Whether a portrait screen has its full height: under a reach band
+/// (`display.reach_top_percent`) it has about 1100 px instead of 1380, and a screen leaves out
+/// its hint, as it does in landscape, so that its keys keep their room.
+pub fn roomy_portrait(size: Size) -> bool {
+    !landscape(size) && size.height >= 1300.0
+}

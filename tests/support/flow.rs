@@ -20,6 +20,9 @@ use kiosk_core::print::PrinterStatus;
 /// again (see `app.rs`): 1080 x 1920 and 1920 x 1080 minus chrome, margins and gaps.
 pub const PORTRAIT: Size = Size::new(1000.0, 1380.0);
 pub const LANDSCAPE: Size = Size::new(1840.0, 540.0);
+/// Portrait with a reach band (`display.reach_top_percent = 25`): nothing to touch in the top
+/// quarter, so the header takes it and the screen keeps what is left under the language bar.
+pub const REACH: Size = Size::new(1000.0, 1120.0);
 
 pub struct Harness<F: Flow> {
     pub state: F,
@@ -145,7 +148,7 @@ where
 
     /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
     pub fn shows(&self, text: &str) -> bool {
-        super::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| self.ui(size))
+        super::shows_inside(text, [PORTRAIT, LANDSCAPE, REACH], |size| self.ui(size))
     }
 
     pub fn assert_shows(&self, text: &str) {
@@ -166,12 +169,16 @@ where
         }
     }
 
-    /// Leaves the screen in both orientations in `dir` as `<name>-<orientation>-tiny-skia.png`
+    /// Leaves the screen in both orientations (and under a reach band) in `dir` as `<name>-<orientation>-tiny-skia.png`
     /// for a person to look at. Not a picture comparison: what it checks is that the picture
     /// was written, has the space's shape and is not blank, and that the screen shows what
     /// it says aloud (everything after the flow's name), wholly inside both orientations.
     pub fn dump(&self, dir: &std::path::Path, name: &str) {
-        for (size, orientation) in [(PORTRAIT, "portrait"), (LANDSCAPE, "landscape")] {
+        for (size, orientation) in [
+            (PORTRAIT, "portrait"),
+            (LANDSCAPE, "landscape"),
+            (REACH, "reach"),
+        ] {
             let snapshot = self.ui(size).snapshot(&self.palette.iced_theme()).unwrap();
             // iced names the file after its renderer and keeps an existing one: remove it.
             let written = dir.join(format!("{name}-{orientation}-tiny-skia.png"));

@@ -143,9 +143,9 @@ pub fn screens_dir(name: &str) -> std::path::PathBuf {
 
 /// Whether `text` is on screen, and wholly inside it, in each of `sizes`: a flow's words must fit
 /// portrait and landscape alike. A text found outside the screen fails the test at once.
-pub fn shows_inside<'a, M: 'a>(
+pub fn shows_inside<'a, M: 'a, const N: usize>(
     text: &str,
-    sizes: [Size; 2],
+    sizes: [Size; N],
     ui: impl Fn(Size) -> Simulator<'a, M>,
 ) -> bool {
     sizes.into_iter().all(|size| {

@@ -285,3 +285,19 @@ fn broken_toml_and_missing_files_are_reported_not_panicked() {
         "{shown}"
     );
 }
+
+/// The reach band is a share of the screen's height: none by default, up to 40 %, where more
+/// would leave a portrait screen too little room for its keys.
+#[test]
+fn the_reach_band_is_off_by_default_and_at_most_40_percent() {
+    let shipped = with_line("reach_top_percent = 0", "reach_top_percent = 0").unwrap();
+    assert_eq!(shipped.config.display.reach_top_percent, 0);
+    let quarter = with_line("reach_top_percent = 0", "reach_top_percent = 25").unwrap();
+    assert_eq!(quarter.config.display.reach_top_percent, 25);
+    let problem = only_problem(with_line("reach_top_percent = 0", "reach_top_percent = 50"));
+    assert_eq!(problem.key, "display.reach_top_percent");
+    assert_eq!(
+        problem.reason.to_string(),
+        "50 is out of range: use 0 to 40"
+    );
+}

@@ -75,6 +75,9 @@ pub struct DisplaySettings {
     pub width: u32,
     pub height: u32,
     pub hide_cursor: bool,
+    /// On a tall portrait screen, the top share (in percent) kept free of anything to touch
+    /// (EN 301 549 clause 8, reach range): only the header is drawn there. 0 for none.
+    pub reach_top_percent: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

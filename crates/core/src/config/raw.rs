@@ -58,6 +58,7 @@ pub struct RawDisplay {
     pub width: i64,
     pub height: i64,
     pub hide_cursor: bool,
+    pub reach_top_percent: i64,
 }
 
 impl Default for RawDisplay {
@@ -67,6 +68,7 @@ impl Default for RawDisplay {
             width: 1080,
             height: 1920,
             hide_cursor: true,
+            reach_top_percent: 0,
         }
     }
 }

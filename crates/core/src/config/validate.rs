@@ -180,6 +180,12 @@ impl Checker<'_> {
         let d = raw.display;
         let width = self.in_range("display.width", d.width, 320..=7680, Unit::Pixels);
         let height = self.in_range("display.height", d.height, 240..=7680, Unit::Pixels);
+        let reach = self.in_range(
+            "display.reach_top_percent",
+            d.reach_top_percent,
+            0..=40,
+            Unit::None,
+        );
 
         let b = raw.backend;
         let target = if b.url.trim() == "embedded" {
@@ -278,6 +284,7 @@ impl Checker<'_> {
                 width: u32::try_from(width?).ok()?,
                 height: u32::try_from(height?).ok()?,
                 hide_cursor: d.hide_cursor,
+                reach_top_percent: u8::try_from(reach?).ok()?,
             },
             backend,
             ticket_printer: ticket_printer?,

@@ -28,11 +28,13 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
     responsive(move |available| {
         let wide = landscape(available);
-        let document = document(preview, &ctx, wide);
+        // Under a reach band a portrait screen is short too: its lines as compact as landscape's.
+        let compact = !crate::widget::page::roomy_portrait(available);
+        let document = document(preview, &ctx, compact);
         let side = side(state, &ctx, preview);
         let mut head = row![
             text(preview.title.clone())
-                .size(if wide { size::ACTION } else { size::TITLE })
+                .size(if compact { size::ACTION } else { size::TITLE })
                 .font(theme::BOLD)
                 .width(Length::Fill)
         ]

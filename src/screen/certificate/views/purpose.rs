@@ -66,7 +66,10 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                 .purpose_missing
                 .then(|| layout::warning(ctx.tr("certificate-purpose-missing"), size::HINT));
             column![head]
-                .push(layout::body(ctx.tr("certificate-purpose-hint")))
+                .push(
+                    page::roomy_portrait(available)
+                        .then(|| layout::body(ctx.tr("certificate-purpose-hint"))),
+                )
                 .push(typed)
                 .push(missing)
                 .push(keys)
