@@ -4,11 +4,15 @@
 //! stay in target/window-test/ for a person to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod support;
+
+use support::display::{Display, require};
 
 const WIDTH: u32 = 1080;
 const HEIGHT: u32 = 1920;
@@ -20,6 +24,8 @@ const MIN_BUTTON_HEIGHT: u32 = 150;
 /// Kills what it holds when the test ends, passed or not (and then removes the kiosk's data).
 struct Running {
     children: Vec<Child>,
+    /// The X screen: stopped after the kiosk.
+    display: Option<Display>,
     /// The kiosk's config and data folder: removed after the children are gone.
     _data: Option<tempfile::TempDir>,
 }
@@ -30,19 +36,8 @@ impl Drop for Running {
             let _ = child.kill();
             let _ = child.wait();
         }
+        self.display.take();
     }
-}
-
-fn require(tool: &str, package: &str) {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found,
-        "{tool} is missing: install it with `apt-get install -y {package}` (tests/run does)"
-    );
 }
 
 fn output_dir() -> PathBuf {
@@ -52,33 +47,6 @@ fn output_dir() -> PathBuf {
     let dir = target.join("window-test");
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// Starts Xvfb with a `width` x `height` screen on a free display and returns its number.
-fn start_xvfb(running: &mut Running, (width, height): (u32, u32)) -> String {
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            &format!("{width}x{height}x24"),
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = xvfb.stdout.take().unwrap();
-    running.children.push(xvfb);
-    let mut number = String::new();
-    let mut byte = [0u8; 1];
-    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
-        number.push(byte[0] as char);
-    }
-    assert!(!number.is_empty(), "Xvfb did not start");
-    format!(":{number}")
 }
 
 fn x(display: &str, program: &str, args: &[&str]) -> std::process::Output {
@@ -164,14 +132,7 @@ fn launch(log: &str, env: &[(&str, &str)]) -> (String, Running) {
 
 /// [`launch`] on a screen of another size.
 fn launch_on(screen: (u32, u32), log: &str, env: &[(&str, &str)]) -> (String, Running) {
-    for (tool, package) in [
-        ("Xvfb", "xvfb"),
-        ("openbox", "openbox"),
-        ("xdotool", "xdotool"),
-        ("import", "imagemagick"),
-        ("compare", "imagemagick"),
-        ("xprop", "x11-utils"),
-    ] {
+    for (tool, package) in [("import", "imagemagick"), ("compare", "imagemagick")] {
         require(tool, package);
     }
     let dir = output_dir();
@@ -189,37 +150,18 @@ fn launch_on(screen: (u32, u32), log: &str, env: &[(&str, &str)]) -> (String, Ru
         );
     std::fs::write(&config, source).unwrap();
 
+    let display = Display::start(screen);
+    let name = display.name.clone();
     let mut running = Running {
         children: Vec::new(),
+        display: Some(display),
         _data: Some(data),
     };
-    let display = start_xvfb(&mut running, screen);
-    running.children.push(
-        Command::new("openbox")
-            .env("DISPLAY", &display)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    // Full screen is the window manager's job: start the kiosk only once openbox manages the
-    // screen, or the window may map unmanaged and never become visible to xdotool.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !x(&display, "xprop", &["-root", "_NET_SUPPORTING_WM_CHECK"])
-        .stdout
-        .starts_with(b"_NET_SUPPORTING_WM_CHECK(WINDOW)")
-    {
-        assert!(
-            Instant::now() < deadline,
-            "openbox did not start within 20 s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
     let log = std::fs::File::create(dir.join(log)).unwrap();
     running.children.push(
         Command::new(env!("CARGO_BIN_EXE_kiosk"))
             .args(["--config", config.to_str().unwrap()])
-            .env("DISPLAY", &display)
+            .env("DISPLAY", &name)
             .env("RUST_LOG", "info")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
@@ -227,7 +169,7 @@ fn launch_on(screen: (u32, u32), log: &str, env: &[(&str, &str)]) -> (String, Ru
             .spawn()
             .unwrap(),
     );
-    (display, running)
+    (name, running)
 }
 
 #[test]

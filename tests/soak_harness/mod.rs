@@ -24,10 +24,11 @@ use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 
+use crate::support::display::Display;
 use crate::support::driver::emupos;
 use clock::FakeClock;
 use facts::{Findings, Printed};
-use processes::{BackendProcess, Display, KioskProcess};
+use processes::{BackendProcess, KioskProcess};
 
 pub use processes::backend_role;
 
@@ -487,7 +488,8 @@ pub fn run(plan: &Plan) -> Report {
     let mut backend = BackendProcess::new(db, addr, dir.join("backend.log"));
     backend.start(&clock);
     let config = kiosk_config(&dir, &backend.url(), &enrolment, &marker);
-    let display = Display::start();
+    // The portrait screen the kiosk is made for.
+    let display = Display::start((1080, 1920));
     let kiosk = KioskProcess::new(&dir, config);
     let mut soak = Soak {
         rng: ChaCha8Rng::seed_from_u64(plan.seed),

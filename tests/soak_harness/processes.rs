@@ -3,13 +3,13 @@
 //! [`backend_role`]), and the release kiosk binary; each killed with SIGKILL and started again on
 //! the same files.
 
-use std::io::Read;
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::clock::FakeClock;
+use crate::support::display::Display;
 
 /// Set in the child that serves the backend: the database file and the address.
 const BACKEND_DB: &str = "KIOSK_SOAK_BACKEND_DB";
@@ -30,18 +30,6 @@ pub fn backend_role() -> bool {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(kiosk_backend::serve(config)).unwrap();
     true
-}
-
-pub fn require(tool: &str, package: &str) {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found,
-        "{tool} is missing: install it with `apt-get install -y {package}` (tests/tools/packages does)"
-    );
 }
 
 fn stop(child: &mut Option<Child>) {
@@ -68,95 +56,6 @@ fn without_colours(log: &str) -> String {
         }
     }
     out
-}
-
-/// Xvfb with openbox, so that the kiosk's window maps and takes the keyboard as on a kiosk PC.
-pub struct Display {
-    pub name: String,
-    children: Vec<Child>,
-}
-
-impl Display {
-    pub fn start() -> Display {
-        for (tool, package) in [
-            ("Xvfb", "xvfb"),
-            ("openbox", "openbox"),
-            ("xdotool", "xdotool"),
-            ("xprop", "x11-utils"),
-        ] {
-            require(tool, package);
-        }
-        let mut xvfb = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1080x1920x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdout = xvfb.stdout.take().unwrap();
-        let mut number = String::new();
-        let mut byte = [0u8; 1];
-        while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
-            number.push(byte[0] as char);
-        }
-        assert!(!number.is_empty(), "Xvfb did not start");
-        let name = format!(":{number}");
-        let openbox = Command::new("openbox")
-            .env("DISPLAY", &name)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let display = Display {
-            name,
-            children: vec![xvfb, openbox],
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !display
-            .x("xprop", &["-root", "_NET_SUPPORTING_WM_CHECK"])
-            .stdout
-            .starts_with(b"_NET_SUPPORTING_WM_CHECK(WINDOW)")
-        {
-            assert!(
-                Instant::now() < deadline,
-                "openbox did not start within 20 s"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        display
-    }
-
-    pub fn x(&self, program: &str, args: &[&str]) -> std::process::Output {
-        Command::new(program)
-            .args(args)
-            .env("DISPLAY", &self.name)
-            .output()
-            .unwrap()
-    }
-
-    /// Key presses to the focused window, as a keypad would send them.
-    pub fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["key", "--delay", "60"];
-        args.extend_from_slice(keys);
-        let out = self.x("xdotool", &args);
-        assert!(out.status.success(), "xdotool key {keys:?} failed");
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        for child in self.children.iter_mut().rev() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
 }
 
 /// The reference backend on its own SQLite file and loopback port.

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod backend;
+pub mod display;
 pub mod driver;
 pub mod e2e;
 pub mod flow;
