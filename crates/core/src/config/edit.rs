@@ -232,9 +232,12 @@ impl SettingsEdit {
             let _ = std::fs::remove_file(&temporary);
             return Err(error);
         }
-        std::fs::File::open(&folder)
-            .and_then(|folder| folder.sync_all())
-            .map_err(|error| io(&folder.display().to_string(), error))?;
+        // The new file is in place: saying "not saved" now would be false, and staff would try
+        // again on a file that has changed. A folder that cannot be flushed only means a power
+        // cut in the next seconds could bring the old file back; IT reads that in the log.
+        if let Err(error) = std::fs::File::open(&folder).and_then(|folder| folder.sync_all()) {
+            tracing::warn!(folder = %folder.display(), %error, "settings saved, but the folder could not be flushed to disk");
+        }
         Ok(loaded)
     }
 }
