@@ -68,6 +68,8 @@ pub enum Message {
     /// A touch, click or key press anywhere.
     Activity,
     Key(keyboard::Key, keyboard::Modifiers),
+    /// A digit of the keypad's number block: typed into the code, PIN or phone pad on screen.
+    Typed(char),
     /// A key of the tactile keypad that works the speech, or the "Read aloud" button.
     Speech(SpeechKey),
     /// The ticket printer's status changed.
@@ -365,10 +367,15 @@ impl App {
                         modifiers,
                         location,
                         ..
-                    } => Some(match crate::speech_mode::speech_key(&key, location) {
-                        Some(speech) => Message::Speech(speech),
-                        None => Message::Key(key, modifiers),
-                    }),
+                    } => Some(
+                        if let Some(speech) = crate::speech_mode::speech_key(&key, location) {
+                            Message::Speech(speech)
+                        } else if let Some(digit) = focus::keypad_digit(&key, location) {
+                            Message::Typed(digit)
+                        } else {
+                            Message::Key(key, modifiers)
+                        },
+                    ),
                     _ => None,
                 }),
             ]),
@@ -465,6 +472,17 @@ impl Kiosk {
                     speech.stop();
                 }
                 return self.on_key(&key, modifiers);
+            }
+            Message::Typed(digit) => {
+                if self.session.speech.is_on()
+                    && let Some(speech) = &self.services.speech
+                {
+                    speech.stop();
+                }
+                self.last_activity = now;
+                if let Some(tap) = self.typed_tap(digit) {
+                    return self.update(tap);
+                }
             }
             Message::Speech(key) => {
                 self.last_activity = now;
@@ -813,6 +831,22 @@ impl Kiosk {
                 Task::none()
             }
         }
+    }
+
+    /// The tap a digit typed on the keypad stands for: the key of that digit on the screen's
+    /// pad, when the screen offers it (a code pad has no 0 or 1; most screens have no pad).
+    fn typed_tap(&self, digit: char) -> Option<Message> {
+        if self.is_idle_warning() {
+            return None;
+        }
+        let ctx = self.context(None);
+        on_screen!(&self.session.screen, flow => {
+            let targets = Flow::focus_targets(flow, &ctx);
+            flow.typed(digit)
+                .into_iter()
+                .find(|message| targets.iter().any(|(_, target)| target == message))
+                .map(tap_of(flow))
+        })
     }
 
     /// A USB keyboard-wedge scanner "types" the code and presses Enter. On the start and check-in

@@ -2,7 +2,7 @@
 //! keys and activated with Enter or Space, so that a tactile keypad with speech can be added for
 //! blind residents. iced 0.14 buttons take no focus, so the root keeps the focus itself.
 
-use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::keyboard::{Key, Location, Modifiers, key::Named};
 
 use kiosk_core::i18n::Language;
 
@@ -39,6 +39,21 @@ pub fn intent(key: &Key, modifiers: Modifiers) -> Option<KeyIntent> {
     }
 }
 
+/// A digit typed on the keypad's number block (NumLock on). The main block's digits are not
+/// taken: a barcode scanner that types as a keyboard sends those, into its own buffer.
+pub fn keypad_digit(key: &Key, location: Location) -> Option<char> {
+    match (key, location) {
+        (Key::Character(typed), Location::Numpad) => {
+            let mut chars = typed.chars();
+            match (chars.next(), chars.next()) {
+                (Some(digit), None) if digit.is_ascii_digit() => Some(digit),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The focus index after `intent`, among `count` targets.
 pub fn step(current: Option<usize>, intent: KeyIntent, count: usize) -> Option<usize> {
     if count == 0 {
@@ -56,6 +71,22 @@ pub fn step(current: Option<usize>, intent: KeyIntent, count: usize) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_number_blocks_digits_are_typed() {
+        let key = |s: &str| Key::Character(s.into());
+        assert_eq!(keypad_digit(&key("7"), Location::Numpad), Some('7'));
+        assert_eq!(keypad_digit(&key("0"), Location::Numpad), Some('0'));
+        // The main block: a keyboard-wedge scanner's digits.
+        assert_eq!(keypad_digit(&key("7"), Location::Standard), None);
+        // The block's other keys work the speech; NumLock off sends arrows.
+        assert_eq!(keypad_digit(&key("*"), Location::Numpad), None);
+        assert_eq!(keypad_digit(&key("77"), Location::Numpad), None);
+        assert_eq!(
+            keypad_digit(&Key::Named(Named::ArrowUp), Location::Numpad),
+            None
+        );
+    }
 
     #[test]
     fn focus_wraps_around_both_ways() {

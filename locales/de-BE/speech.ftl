@@ -4,7 +4,7 @@
 ## Speech on and off, and the keys
 speech-on = Die Sprachausgabe ist an.
 speech-off = Die Sprachausgabe ist aus.
-speech-help = Mit den Pfeiltasten gehen Sie zu einer Schaltfläche. Mit OK wählen Sie sie. Mit der Zurück-Taste gehen Sie einen Schritt zurück. Der Stern schaltet die Sprachausgabe an oder aus. Der Schrägstrich wiederholt. Plus spricht schneller, Minus langsamer.
+speech-help = Mit den Pfeiltasten gehen Sie zu einer Schaltfläche. Mit OK wählen Sie sie. Mit der Zurück-Taste gehen Sie einen Schritt zurück. Der Stern schaltet die Sprachausgabe an oder aus. Der Schrägstrich wiederholt. Plus spricht schneller, Minus langsamer. Bei einem Zahlenfeld tippen Sie die Ziffern direkt ein.
 speech-faster = Schneller.
 speech-slower = Langsamer.
 # The button at the bottom of every screen that starts speech.

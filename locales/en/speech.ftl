@@ -4,7 +4,7 @@
 ## Speech on and off, and the keys
 speech-on = Speech is on.
 speech-off = Speech is off.
-speech-help = Use the arrows to move to a button. Press OK to choose it. The back key goes one step back. The star turns speech on or off. The slash repeats. Plus speaks faster, minus slower.
+speech-help = Use the arrows to move to a button. Press OK to choose it. The back key goes one step back. The star turns speech on or off. The slash repeats. Plus speaks faster, minus slower. Where a number is asked, type its digits directly.
 speech-faster = Faster.
 speech-slower = Slower.
 # The button at the bottom of every screen that starts speech.

@@ -4,7 +4,7 @@
 ## Speech on and off, and the keys
 speech-on = La voix est activée.
 speech-off = La voix est désactivée.
-speech-help = Avec les flèches, vous allez vers un bouton. Avec OK, vous le choisissez. Avec la touche retour, vous revenez en arrière. L'étoile active ou coupe la voix. La barre oblique répète. Plus parle plus vite, moins parle plus lentement.
+speech-help = Avec les flèches, vous allez vers un bouton. Avec OK, vous le choisissez. Avec la touche retour, vous revenez en arrière. L'étoile active ou coupe la voix. La barre oblique répète. Plus parle plus vite, moins parle plus lentement. Pour un nombre ou un code, tapez directement les chiffres.
 speech-faster = Plus vite.
 speech-slower = Plus lentement.
 # The button at the bottom of every screen that starts speech.

@@ -4,7 +4,7 @@
 ## Speech on and off, and the keys
 speech-on = Spraak staat aan.
 speech-off = Spraak staat uit.
-speech-help = Met de pijltjes gaat u naar een knop. Met OK kiest u die knop. Met de terugtoets gaat u een stap terug. De ster zet spraak aan of uit. De schuine streep herhaalt. Plus spreekt sneller, min spreekt trager.
+speech-help = Met de pijltjes gaat u naar een knop. Met OK kiest u die knop. Met de terugtoets gaat u een stap terug. De ster zet spraak aan of uit. De schuine streep herhaalt. Plus spreekt sneller, min spreekt trager. Bij een getal of code typt u de cijfers meteen in.
 speech-faster = Sneller.
 speech-slower = Trager.
 # The button at the bottom of every screen that starts speech.

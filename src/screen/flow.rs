@@ -90,6 +90,14 @@ pub trait Flow {
             .any(|(id, target)| id == focused && &target == message)
     }
 
+    /// What a digit typed on the keypad's number block may stand for on this screen (a key of
+    /// its code pad, PIN pad or phone pad). The root sends the one the screen offers as a
+    /// target, so a resident who cannot see types a number at once instead of walking to each
+    /// key; the screen treats it as the key's tap.
+    fn typed(&self, _digit: char) -> Vec<Self::Message> {
+        Vec::new()
+    }
+
     /// "Step n of N" when the screen is one step of several: (n, N).
     fn progress(&self) -> Option<(usize, usize)> {
         None

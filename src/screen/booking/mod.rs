@@ -665,6 +665,10 @@ fn empty() -> LocalizedText {
 }
 
 impl Flow for State {
+    fn typed(&self, digit: char) -> Vec<Message> {
+        vec![Message::Keypad(KeypadMessage::Insert(digit))]
+    }
+
     type Message = Message;
     type Reply = Reply;
     type Action = Action;

@@ -223,6 +223,15 @@ impl State {
 }
 
 impl Flow for State {
+    fn typed(&self, digit: char) -> Vec<Message> {
+        digit
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(|d| Message::Pin(PinKey::Digit(d)))
+            .into_iter()
+            .collect()
+    }
+
     type Message = Message;
     type Reply = Reply;
     type Action = Action;

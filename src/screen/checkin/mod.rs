@@ -680,6 +680,10 @@ impl State {
 }
 
 impl Flow for State {
+    fn typed(&self, digit: char) -> Vec<Message> {
+        vec![Message::Key(KeypadMessage::Insert(digit))]
+    }
+
     type Message = Message;
     type Reply = Reply;
     type Action = Action;

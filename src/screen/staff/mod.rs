@@ -203,6 +203,14 @@ impl State {
 }
 
 impl Flow for State {
+    fn typed(&self, digit: char) -> Vec<Message> {
+        // The staff code's pad, or a number setting's.
+        vec![
+            Message::Key(KeypadMessage::Insert(digit)),
+            Message::Settings(settings::Input::Digit(KeypadMessage::Insert(digit))),
+        ]
+    }
+
     type Message = Message;
     type Reply = Reply;
     type Action = Action;
