@@ -89,7 +89,6 @@ fn on_screen<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
     responsive(move |available| {
         let wide = landscape(available);
-        let short = !crate::widget::page::roomy_portrait(available);
         let dots = layout::card(vec![
             text(pin_pad::dots(state.pin.len()))
                 .size(size::TITLE)
@@ -112,11 +111,11 @@ fn on_screen<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         }
         head = head.push(
             text(ctx.tr("certificate-pin-title"))
-                .size(if short { size::ACTION } else { size::TITLE })
+                .size(if wide { size::ACTION } else { size::TITLE })
                 .font(theme::BOLD)
                 .width(Length::Fill),
         );
-        if !short {
+        if !wide {
             head = head.push(layout::body(ctx.tr("certificate-pin-hint")));
         }
         head = head.push(dots).push(wrong(state, &ctx));
