@@ -174,6 +174,16 @@ fn open_panel(kiosk: &mut support::Kiosk) {
     assert_eq!(step(kiosk), Some(staff::Step::Panel));
 }
 
+/// The staff panel opened as staff open it, on a kiosk with real services: five taps on the
+/// clock, the shipped code, Klaar.
+fn open_panel_with(driver: &mut Driver) {
+    for _ in 0..5 {
+        driver.click("10:30");
+    }
+    driver.type_text("2468");
+    driver.click("Klaar");
+}
+
 fn at(time: &str) -> jiff::ZonedDateTime {
     format!("2026-11-28T{time}:00+01:00[Europe/Brussels]")
         .parse()
@@ -441,11 +451,7 @@ fn a_tap_on_reprint_prints_the_last_residents_ticket_again_on_the_printer() {
     let clock = ManualClock::new(start);
     let config = Arc::new(support::shipped_config());
     let mut driver = Driver::new(config, clock, services, runtime.handle().clone());
-    for _ in 0..5 {
-        driver.click("10:30");
-    }
-    driver.type_text("2468");
-    driver.click("Klaar");
+    open_panel_with(&mut driver);
     // The journal's answer came back through the root: the queue ticket, at its real time.
     let record = spooler
         .last_of_kinds(&staff::RESIDENT_KINDS)
@@ -590,11 +596,7 @@ fn the_panel_says_when_speech_is_unavailable() {
     let clock = ManualClock::new(at("10:30"));
     let config = Arc::new(support::shipped_config());
     let mut driver = Driver::new(config, clock, services, runtime.handle().clone());
-    for _ in 0..5 {
-        driver.click("10:30");
-    }
-    driver.type_text("2468");
-    driver.click("Klaar");
+    open_panel_with(&mut driver);
     driver.click("Deutsch");
     driver.send(Message::PrinterStatus(PrinterStatus::NotReported));
     for fact in [

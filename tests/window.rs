@@ -175,42 +175,8 @@ fn launch_on(screen: (u32, u32), log: &str, env: &[(&str, &str)]) -> (String, Ru
 #[test]
 fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
     let dir = output_dir();
-    let (display, _running) = launch("kiosk.log", &[]);
-
-    let found = x(
-        &display,
-        "timeout",
-        &[
-            "30",
-            "xdotool",
-            "search",
-            "--sync",
-            "--onlyvisible",
-            "--name",
-            "Onthaalkiosk",
-        ],
-    );
-    assert!(
-        found.status.success(),
-        "no kiosk window within 30 s; see {}",
-        dir.join("kiosk.log").display()
-    );
-
-    // The first frame takes a moment after the window maps; wait until the screen is not blank.
-    let before = dir.join("1-home.png");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        screenshot(&display, &before);
-        if colours(&before) > 50 || Instant::now() > deadline {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    assert!(
-        colours(&before) > 50,
-        "the home screen is blank: {}",
-        before.display()
-    );
+    let (display, running) = launch("kiosk.log", &[]);
+    let before = first_frame(&running, "1-home.png", "kiosk.log");
 
     // "Afspraak maken" is the second action; where it is depends on how many the start screen
     // shows ("Take a number" comes and goes with the walk-in hours), so it is found, not assumed.
@@ -257,23 +223,12 @@ fn the_release_kiosk_opens_a_window_and_answers_a_tap() {
 }
 
 /// Waits for the kiosk's window, then for a frame that is not blank; the screenshot's path.
-fn first_frame(display: &str, name: &str, log: &str) -> PathBuf {
+fn first_frame(running: &Running, name: &str, log: &str) -> PathBuf {
     let dir = output_dir();
-    let found = x(
-        display,
-        "timeout",
-        &[
-            "30",
-            "xdotool",
-            "search",
-            "--sync",
-            "--onlyvisible",
-            "--name",
-            "Onthaalkiosk",
-        ],
-    );
+    let screen = running.display.as_ref().unwrap();
+    let display = screen.name.as_str();
     assert!(
-        found.status.success(),
+        screen.wait_for_kiosk_window(false),
         "no kiosk window within 30 s; see {}",
         dir.join(log).display()
     );
@@ -301,8 +256,8 @@ fn first_frame(display: &str, name: &str, log: &str) -> PathBuf {
 fn on_a_smaller_landscape_panel_the_kiosk_scales_to_fill_it() {
     require("tesseract", "tesseract-ocr");
     let dir = output_dir();
-    let (display, _running) = launch_on((1280, 720), "kiosk-720p.log", &[]);
-    let shot = first_frame(&display, "720p-home.png", "kiosk-720p.log");
+    let (display, running) = launch_on((1280, 720), "kiosk-720p.log", &[]);
+    let shot = first_frame(&running, "720p-home.png", "kiosk-720p.log");
 
     // The scale follows the window's size once the window manager made it full screen; the
     // frame before may still be unscaled, so read until the actions' words are there.

@@ -198,21 +198,8 @@ impl KioskProcess {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        let found = display.x(
-            "timeout",
-            &[
-                "30",
-                "xdotool",
-                "search",
-                "--sync",
-                "--onlyvisible",
-                "--name",
-                "Onthaalkiosk",
-                "windowfocus",
-            ],
-        );
         assert!(
-            found.status.success(),
+            display.wait_for_kiosk_window(true),
             "no kiosk window within 30 s; see {}",
             self.log.display()
         );

@@ -93,6 +93,24 @@ impl Display {
             .unwrap()
     }
 
+    /// Waits up to 30 s for the kiosk's window to be mapped and visible (and, with `focus`,
+    /// gives it the keyboard); false when it did not come.
+    pub fn wait_for_kiosk_window(&self, focus: bool) -> bool {
+        let mut args = vec![
+            "30",
+            "xdotool",
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "Onthaalkiosk",
+        ];
+        if focus {
+            args.push("windowfocus");
+        }
+        self.x("timeout", &args).status.success()
+    }
+
     /// Key presses to the focused window, as a keypad would send them.
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["key", "--delay", "60"];
