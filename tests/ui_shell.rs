@@ -418,3 +418,26 @@ fn a_keyboard_wedge_scanner_on_the_start_screen_opens_check_in_with_its_code() {
     };
     assert_eq!(flow.step(), kiosk::screen::checkin::Step::LookingUp);
 }
+
+/// The window's size, as iced reports it in the kiosk's own scaled units, fits the whole kiosk
+/// to the screen: a 1280 x 720 panel draws the 1920 x 1080 layout at two thirds, and the same
+/// screen reported again in the new units keeps that scale.
+#[test]
+fn the_kiosk_scales_to_the_screen_it_is_given() {
+    let mut kiosk = support::kiosk();
+    assert_eq!(kiosk.app.scale_factor(), 1.0);
+    kiosk.send(Message::WindowResized(iced::Size::new(1280.0, 720.0)));
+    let scale = kiosk.app.scale_factor();
+    assert!((scale - 720.0 / 1080.0).abs() < 0.001, "{scale}");
+    kiosk.send(Message::WindowResized(iced::Size::new(
+        1280.0 / scale,
+        720.0 / scale,
+    )));
+    assert!((kiosk.app.scale_factor() - scale).abs() < 0.001);
+    // The design's own screen: back to full size.
+    kiosk.send(Message::WindowResized(iced::Size::new(
+        1080.0 / scale,
+        1920.0 / scale,
+    )));
+    assert_eq!(kiosk.app.scale_factor(), 1.0);
+}
