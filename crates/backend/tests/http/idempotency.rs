@@ -188,3 +188,28 @@ async fn a_key_whose_request_failed_on_the_server_can_be_used_again() {
         .unwrap();
     assert_eq!(tickets, 1);
 }
+
+/// A key is kept 48 hours to the second: replayed at 48 hours, judged afresh one second later.
+#[tokio::test]
+async fn a_key_is_replayed_for_48_hours_and_forgotten_the_second_after() {
+    let env = start().await;
+    let body = json!({"booking_code": "ABCDEFGHJK"});
+    let idempotency_key = key();
+    let first = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    problem(first, StatusCode::NOT_FOUND, "booking-not-found").await;
+
+    env.advance_minutes(48 * 60);
+    let last_replay = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert_eq!(last_replay.headers()["idempotent-replayed"], "true");
+
+    env.clock.advance(jiff::SignedDuration::from_secs(1));
+    let afresh = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert!(afresh.headers().get("idempotent-replayed").is_none());
+    problem(afresh, StatusCode::NOT_FOUND, "booking-not-found").await;
+}
