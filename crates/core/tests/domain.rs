@@ -147,8 +147,8 @@ fn national_number_counter_999_is_refused() {
     );
 }
 
-/// December is the last month of a register number; a month past it is refused even when the
-/// day is unknown (00), and so is a day past 31 when the month is unknown.
+/// December and the 31st are the last month and day; a month past 12 is refused even when the
+/// day is unknown (00), and a day past 31 when the month is unknown.
 #[test]
 fn national_number_month_and_day_limits_hold_when_the_other_is_unknown() {
     let december = NationalNumber::parse("85123000294").unwrap();
@@ -165,6 +165,9 @@ fn national_number_month_and_day_limits_hold_when_the_other_is_unknown() {
         NationalNumber::parse(&with_check("850032033", false)),
         Err(NationalNumberError::InvalidBirthDate)
     );
+    let thirty_first = NationalNumber::parse(&with_check("850131033", false)).unwrap();
+    assert_eq!(thirty_first.birth_date(), Some(date(1985, 1, 31)));
+    assert!(NationalNumber::parse(&with_check("850031033", false)).is_ok());
 }
 
 #[test]
