@@ -156,4 +156,20 @@ mod tests {
         let closed = HashSet::from([date(2026, 7, 11)]);
         assert!(candidates(&brussels(), &periods, &closed, date(2026, 7, 11), 15).is_empty());
     }
+
+    #[test]
+    fn an_appointment_ending_between_marks_keeps_its_desk_until_the_next_mark() {
+        // A 12-minute appointment from 09:00 ends at 09:12: the desk is busy until 09:15, so a
+        // second appointment at 09:10 needs another desk and one at 09:15 may have this one.
+        let at = |t: &str| -> Timestamp { t.parse().unwrap() };
+        let taken = Taken::from([(
+            1,
+            units(at("2026-11-30T09:00:00Z"), at("2026-11-30T09:12:00Z")).collect(),
+        )]);
+        let (ten, twenty_two) = (at("2026-11-30T09:10:00Z"), at("2026-11-30T09:22:00Z"));
+        assert_eq!(free_desk(&taken, 1, ten, twenty_two), None);
+        assert_eq!(free_desk(&taken, 2, ten, twenty_two), Some(2));
+        let (fifteen, twenty_seven) = (at("2026-11-30T09:15:00Z"), at("2026-11-30T09:27:00Z"));
+        assert_eq!(free_desk(&taken, 1, fifteen, twenty_seven), Some(1));
+    }
 }

@@ -140,6 +140,37 @@ fn national_number_counter_000_is_refused() {
 }
 
 #[test]
+fn national_number_counter_999_is_refused() {
+    assert_eq!(
+        NationalNumber::parse(&with_check("850730999", false)),
+        Err(NationalNumberError::InvalidCounter)
+    );
+}
+
+/// December and the 31st are the last month and day; a month past 12 is refused even when the
+/// day is unknown (00), and a day past 31 when the month is unknown.
+#[test]
+fn national_number_month_and_day_limits_hold_when_the_other_is_unknown() {
+    let december = NationalNumber::parse("85123000294").unwrap();
+    assert_eq!(december.kind(), NumberKind::Register);
+    assert_eq!(december.birth_date(), Some(date(1985, 12, 30)));
+    let december_day_unknown = NationalNumber::parse(&with_check("851200033", false)).unwrap();
+    assert_eq!(december_day_unknown.kind(), NumberKind::Register);
+    assert_eq!(december_day_unknown.birth_date(), None);
+    assert_eq!(
+        NationalNumber::parse(&with_check("851300033", false)),
+        Err(NationalNumberError::InvalidBirthDate)
+    );
+    assert_eq!(
+        NationalNumber::parse(&with_check("850032033", false)),
+        Err(NationalNumberError::InvalidBirthDate)
+    );
+    let thirty_first = NationalNumber::parse(&with_check("850131033", false)).unwrap();
+    assert_eq!(thirty_first.birth_date(), Some(date(1985, 1, 31)));
+    assert!(NationalNumber::parse(&with_check("850031033", false)).is_ok());
+}
+
+#[test]
 fn national_number_debug_does_not_show_the_number() {
     let number = NationalNumber::parse("85073003328").unwrap();
     assert!(!format!("{number:?}").contains("850730"));
@@ -184,6 +215,10 @@ fn belgian_landlines_with_one_and_two_digit_zones() {
     assert_eq!(brussels.to_string(), "02 123 45 67");
     let liege = PhoneNumber::parse("+32 4 221 23 45").unwrap();
     assert_eq!(liege.to_string(), "04 221 23 45");
+    assert!(
+        !liege.is_mobile(),
+        "a landline in zone 04 gets no text message"
+    );
 }
 
 #[test]
@@ -201,6 +236,13 @@ fn international_numbers_follow_e164_lengths() {
         Err(PhoneError::TooLong)
     );
     assert_eq!(PhoneNumber::parse("+44 12"), Err(PhoneError::TooShort));
+    // E.164: 7 to 15 digits with the country code.
+    assert_eq!(PhoneNumber::parse("+352 1234").unwrap().e164(), "+3521234");
+    assert_eq!(PhoneNumber::parse("+352 123"), Err(PhoneError::TooShort));
+    assert_eq!(
+        PhoneNumber::parse("+123 456 789 012 345").unwrap().e164(),
+        "+123456789012345"
+    );
 }
 
 #[test]
@@ -236,6 +278,11 @@ fn phone_mistakes_are_explained() {
         PhoneNumber::parse("02 123 45 678"),
         Err(PhoneError::NotBelgian)
     );
+    // A second 0 after +32 0: no Belgian zone starts with 0.
+    assert_eq!(
+        PhoneNumber::parse("+32 0 01 23 45 67"),
+        Err(PhoneError::NotBelgian)
+    );
 }
 
 // ---------------------------------------------------------------- e-mail addresses
@@ -267,6 +314,7 @@ fn email_mistakes_are_explained() {
         ("an@voorbeeld.b", EmailError::InvalidDomain),
         ("an@voor_beeld.be", EmailError::InvalidDomain),
         ("an@10.0.0.1", EmailError::InvalidDomain),
+        ("an@voorbeeld.12", EmailError::InvalidDomain),
     ];
     for (typed, expected) in cases {
         assert_eq!(EmailAddress::parse(typed), Err(expected), "{typed:?}");
@@ -285,6 +333,35 @@ fn email_length_limits() {
     assert_eq!(EmailAddress::parse(&long), Err(EmailError::TooLong));
     let fits = format!("an@{label}.{label}.{label}.be");
     assert!(EmailAddress::parse(&fits).is_ok());
+}
+
+/// Each limit of RFC 5321 is taken exactly, and one character more is refused: 64 before the @,
+/// 63 in a label, 254 in all.
+#[test]
+fn an_address_at_each_length_limit_is_taken_and_one_more_is_refused() {
+    let label = "b".repeat(63);
+    let local = "a".repeat(64);
+    assert!(EmailAddress::parse(&format!("{local}@voorbeeld.be")).is_ok());
+    assert_eq!(
+        EmailAddress::parse(&format!("a{local}@voorbeeld.be")),
+        Err(EmailError::TooLong)
+    );
+
+    assert!(EmailAddress::parse(&format!("an@{label}.be")).is_ok());
+    assert_eq!(
+        EmailAddress::parse(&format!("an@b{label}.be")),
+        Err(EmailError::InvalidDomain)
+    );
+
+    // 64 + 1 + 63 + 1 + 63 + 1 + 58 + 3 = 254 characters.
+    let longest = format!("{local}@{label}.{label}.{}.be", "c".repeat(58));
+    assert_eq!(longest.chars().count(), 254);
+    assert_eq!(
+        EmailAddress::parse(&longest).map(|e| e.to_string()),
+        Ok(longest.clone())
+    );
+    let one_more = format!("{local}@{label}.{label}.{}.be", "c".repeat(59));
+    assert_eq!(EmailAddress::parse(&one_more), Err(EmailError::TooLong));
 }
 
 // ---------------------------------------------------------------- booking codes

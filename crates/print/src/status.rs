@@ -99,4 +99,12 @@ mod tests {
         assert_eq!(PrinterStatus::from_replies(0x1e, 0x12, 0x12), Offline);
         assert!(PrinterStatus::from_replies(0x00, 0x12, 0x12).is_fault());
     }
+
+    #[test]
+    fn paper_out_is_told_by_the_sensor_or_by_the_stop_alone() {
+        // Some printers set only the paper-end sensor bits (DLE EOT 4), others only "stopped
+        // for paper end" (DLE EOT 2): either one means no ticket comes out.
+        assert_eq!(PrinterStatus::from_replies(0x16, 0x12, 0x72), PaperOut);
+        assert_eq!(PrinterStatus::from_replies(0x16, 0x32, 0x12), PaperOut);
+    }
 }

@@ -4,11 +4,13 @@
 mod common;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use common::fake::{self, FakePrinter};
 use common::{FluentLabels, queue_ticket};
 use kiosk_print::{
-    JobState, Journal, PrintError, Spooler, TicketPrinter, TicketPrinterConfig, TransportConfig,
+    JobState, Journal, PrintError, PrinterStatus, Spooler, TicketPrinter, TicketPrinterConfig,
+    TransportConfig,
 };
 
 fn spooler(fake: &FakePrinter, journal: Arc<Journal>) -> Spooler {
@@ -244,4 +246,59 @@ async fn failed_document_is_delivered_once_on_retry() {
         (job.state, job.payload_type.as_str(), job.attempts),
         (JobState::Printed, "pdf", 3)
     );
+}
+
+/// While a job is being sent the journal says so, with the times it was made and last changed:
+/// what the staff screen lists for a ticket that has not come out yet.
+#[tokio::test]
+async fn a_job_being_sent_reads_as_printing_with_its_times() {
+    let journal = Journal::open_in_memory().unwrap();
+    let before = jiff::Timestamp::now();
+    let id = journal
+        .start(
+            "queue_ticket",
+            "ticket",
+            kiosk_print::journal::Payload::EscPos,
+            b"x",
+        )
+        .unwrap();
+    let after = jiff::Timestamp::now();
+    let job = journal.get(id).unwrap().unwrap();
+    assert_eq!(job.state, JobState::Printing);
+    for stamp in [&job.created_at, &job.updated_at] {
+        let at: jiff::Timestamp = stamp.parse().unwrap();
+        assert!(
+            before <= at && at <= after,
+            "{stamp} is not the start's time"
+        );
+    }
+}
+
+/// The kiosk watches the printer through the spooler: once the paper is back it prints the
+/// ticket refused while it was out, by itself and exactly once.
+#[tokio::test]
+async fn the_spooler_watch_prints_a_refused_ticket_when_the_paper_is_back() {
+    let fake = FakePrinter::start();
+    fake.set_status(fake::PAPER_OUT);
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = spooler(&fake, journal.clone());
+    let outcome = spooler
+        .print("queue_ticket", ticket_bytes(&spooler))
+        .await
+        .unwrap();
+    assert_eq!(outcome.state, JobState::Failed);
+
+    fake.set_status(fake::READY);
+    // The watch runs while its receiver lives.
+    let status = spooler.watch(Duration::from_millis(20));
+    // A deadline, so that a watch that never prints fails here instead of hanging.
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while journal.get(outcome.id).unwrap().unwrap().state != JobState::Printed {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("the watch did not print the ticket once the paper was back");
+    assert_eq!(*status.borrow(), PrinterStatus::Ready);
+    assert_eq!(fake.cuts(), 1, "printed exactly once");
 }

@@ -63,3 +63,28 @@ fn every_message_formats_without_isolation_marks() {
         }
     }
 }
+
+/// What staff read for each printer status is a message of every locale.
+#[test]
+fn every_printer_status_has_its_message_in_every_locale() {
+    use kiosk_print::PrinterStatus::*;
+    let statuses = [
+        Ready,
+        PaperNearEnd,
+        PaperOut,
+        CoverOpen,
+        Offline,
+        Unreachable(String::new()),
+        NotReported,
+    ];
+    for lang in common::LANGS {
+        let these = ids(lang);
+        for status in &statuses {
+            assert!(
+                these.contains(status.message_id()),
+                "{lang}: no message {} for {status:?}",
+                status.message_id()
+            );
+        }
+    }
+}

@@ -192,3 +192,20 @@ fn tickets_of_an_earlier_day_are_forgotten_down_to_the_file() {
         );
     }
 }
+
+/// The kiosk forgets an earlier day's tickets through its spooler (at the start and at midnight):
+/// after that, staff have nothing of that day to print again.
+#[tokio::test]
+async fn the_spooler_forgets_an_earlier_days_tickets() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = folder_spooler(dir.path(), journal);
+    spooler
+        .print("queue", b"\x1b@queue ticket".to_vec())
+        .await
+        .unwrap();
+    let midnight = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(1);
+    assert_eq!(spooler.forget_before(midnight).unwrap(), 1);
+    assert!(spooler.reprint_last(RESIDENT).await.unwrap().is_none());
+    assert_eq!(files(dir.path()).len(), 1, "nothing printed again");
+}

@@ -949,3 +949,96 @@ async fn the_setup_page_offers_the_desk_names_of_the_catalogue_file() {
         );
     }
 }
+
+/// An offline check-in synced later joins the queue, so the display is told to reload; one the
+/// backend rejects changes nothing and tells it nothing (the cancellation after it is the next
+/// news the display gets).
+#[tokio::test]
+async fn the_display_is_told_of_an_accepted_offline_check_in_only() {
+    let env = setup_env().await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    let other = env
+        .book(
+            "town-hall",
+            "eid-application",
+            1,
+            "2026-03-24T10:00:00+01:00",
+        )
+        .await;
+    env.set_now(TUESDAY_0940);
+    let block: Value = env
+        .send(
+            "/v1/kiosks/me/ticket-blocks",
+            &serde_json::json!({"queue_service_id": "travel", "day": TUESDAY, "size": 5}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let offline = |sequence: &Value| {
+        serde_json::json!({"events": [{
+            "id": uuid::Uuid::now_v7(), "type": "ticket.offline_checkin", "occurred_at": TUESDAY_0940,
+            "payload": {"booking_id": booking["id"], "queue_service_id": "travel", "day": TUESDAY,
+                        "sequence": sequence}}]})
+    };
+    let mut stream = env
+        .http
+        .get(env.url("/v1/display/town-hall/events"))
+        .send()
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    let mut seen = String::new();
+
+    let accepted: Value = env
+        .send("/v1/kiosks/me/events", &offline(&block["first"]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(accepted["results"][0]["status"], "accepted");
+    while !seen.contains("\"checked_in\"") {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
+            .await
+            .expect("the offline check-in reaches the display")
+            .unwrap()
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+
+    // 42 is not in this kiosk's block.
+    let rejected: Value = env
+        .send("/v1/kiosks/me/events", &offline(&serde_json::json!(42)))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rejected["results"][0]["status"], "rejected");
+    let cancelled = env
+        .http
+        .delete(env.url(&format!(
+            "/v1/bookings/{}?code={}",
+            other["id"].as_str().unwrap(),
+            other["code"].as_str().unwrap()
+        )))
+        .bearer_auth(&env.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let mut after = String::new();
+    while !after.contains("\"cancelled\"") {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
+            .await
+            .expect("the cancellation reaches the display")
+            .unwrap()
+            .unwrap();
+        after.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(
+        !after.contains("\"checked_in\""),
+        "a rejected offline check-in was announced: {after}"
+    );
+}

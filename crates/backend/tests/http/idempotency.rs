@@ -153,3 +153,63 @@ async fn errors_are_replayed_too_for_at_least_24_hours() {
         "forgotten after 48 h"
     );
 }
+
+/// A request that failed on the server (5xx) decided nothing: its key is not kept, so the kiosk's
+/// retry with the same key is carried out once the fault is gone, not told the old failure.
+#[tokio::test]
+async fn a_key_whose_request_failed_on_the_server_can_be_used_again() {
+    let env = start().await;
+    let booking = env
+        .book("town-hall", "passport", 1, "2026-03-24T10:00:00+01:00")
+        .await;
+    env.set_now("2026-03-24T09:45:00+01:00");
+    let body = json!({"booking_code": booking["code"]});
+    let idempotency_key = key();
+    // A storage fault while the first request runs: every new ticket is refused by SQLite.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER storage_fault BEFORE INSERT ON tickets
+         BEGIN SELECT RAISE(ABORT, 'storage fault'); END;",
+    )
+    .unwrap();
+    let failed = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    conn.execute_batch("DROP TRIGGER storage_fault").unwrap();
+
+    let retried = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert_eq!(retried.status(), StatusCode::CREATED, "carried out now");
+    assert!(retried.headers().get("idempotent-replayed").is_none());
+    let tickets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tickets, 1);
+}
+
+/// A key is kept 48 hours to the second: replayed at 48 hours, judged afresh one second later.
+#[tokio::test]
+async fn a_key_is_replayed_for_48_hours_and_forgotten_the_second_after() {
+    let env = start().await;
+    let body = json!({"booking_code": "ABCDEFGHJK"});
+    let idempotency_key = key();
+    let first = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    problem(first, StatusCode::NOT_FOUND, "booking-not-found").await;
+
+    env.advance_minutes(48 * 60);
+    let last_replay = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert_eq!(last_replay.headers()["idempotent-replayed"], "true");
+
+    env.clock.advance(jiff::SignedDuration::from_secs(1));
+    let afresh = env
+        .send_with_key("/v1/tickets", &body, &idempotency_key)
+        .await;
+    assert!(afresh.headers().get("idempotent-replayed").is_none());
+    problem(afresh, StatusCode::NOT_FOUND, "booking-not-found").await;
+}

@@ -351,3 +351,18 @@ async fn two_offline_kiosks_checking_in_one_booking_give_one_ticket_called_with_
         .unwrap();
     assert_eq!((tickets, waiting), (1, 0));
 }
+
+/// A batch holds at most 100 events: 100 are each answered, 101 are refused whole.
+#[tokio::test]
+async fn a_batch_of_exactly_100_events_is_answered() {
+    let env = start().await;
+    let hundred: Vec<Value> = (0..100)
+        .map(|_| json!({"id": uuid::Uuid::now_v7(), "type": "session.ended", "occurred_at": "2026-03-23T08:00:00+01:00"}))
+        .collect();
+    let response = env
+        .send("/v1/kiosks/me/events", &json!({"events": hundred}))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let results: Value = response.json().await.unwrap();
+    assert_eq!(results["results"].as_array().unwrap().len(), 100);
+}
