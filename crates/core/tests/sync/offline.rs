@@ -75,6 +75,7 @@ async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivere
     let outcome = sync::check_in(&client, &store, &typed, IdempotencyKey::new(), env.now())
         .await
         .unwrap();
+    assert!(!outcome.already_had_it(), "a new number, not told again");
     let CheckInOutcome::Offline(ticket) = outcome else {
         panic!("the backend is down: {outcome:?}");
     };
@@ -135,6 +136,8 @@ async fn offline_check_in_uses_cached_arrivals_and_block_numbers_and_is_delivere
     )
     .await
     .unwrap();
+    // The resident is told "you already have a number", online as offline.
+    assert!(outcome.already_had_it());
     let CheckInOutcome::Online(online) = outcome else {
         panic!("the backend is up: {outcome:?}");
     };
