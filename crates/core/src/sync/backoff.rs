@@ -64,4 +64,29 @@ mod tests {
         backoff.reset();
         assert!(backoff.next_delay() <= Duration::from_millis(100));
     }
+
+    #[test]
+    fn failures_count_the_attempts_since_the_last_success() {
+        let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_secs(1));
+        assert_eq!(backoff.failures(), 0);
+        backoff.next_delay();
+        backoff.next_delay();
+        assert_eq!(backoff.failures(), 2);
+        backoff.reset();
+        assert_eq!(backoff.failures(), 0);
+    }
+
+    /// Kiosks coming back together must not knock in step: the first waits differ.
+    #[test]
+    fn the_jitter_spreads_the_waits() {
+        let firsts: std::collections::BTreeSet<Duration> = (0..50)
+            .map(|_| Backoff::new(Duration::from_millis(100), Duration::from_secs(1)).next_delay())
+            .collect();
+        assert!(firsts.len() > 10, "{firsts:?}");
+        assert!(
+            firsts
+                .iter()
+                .all(|d| *d >= Duration::from_millis(50) && *d < Duration::from_millis(100))
+        );
+    }
 }

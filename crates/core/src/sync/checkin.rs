@@ -74,3 +74,54 @@ pub async fn check_in(
         Err(e) => Err(CheckInError::Backend(e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use kiosk_api::problem_type;
+
+    use super::*;
+
+    /// The resident is told why in the same words whether the backend or the kiosk refused.
+    #[test]
+    fn an_offline_refusal_has_the_problem_type_the_backend_would_send() {
+        let at: ZonedDateTime = "2026-11-28T10:30:00+01:00[Europe/Brussels]"
+            .parse()
+            .unwrap();
+        let window = || (at.clone(), at.clone());
+        let (window_start, window_end) = window();
+        assert_eq!(
+            CheckInError::Offline(CheckinError::TooEarly {
+                window_start,
+                window_end
+            })
+            .problem_type(),
+            Some(problem_type::TOO_EARLY)
+        );
+        let (window_start, window_end) = window();
+        assert_eq!(
+            CheckInError::Offline(CheckinError::TooLate {
+                window_start,
+                window_end
+            })
+            .problem_type(),
+            Some(problem_type::TOO_LATE)
+        );
+        assert_eq!(
+            CheckInError::Offline(CheckinError::UnknownCode).problem_type(),
+            Some(problem_type::BOOKING_NOT_FOUND)
+        );
+        assert_eq!(
+            CheckInError::Offline(CheckinError::NoTicketNumbers {
+                queue_service_id: "population".into()
+            })
+            .problem_type(),
+            None
+        );
+        assert_eq!(
+            CheckInError::Backend(SyncError::Unauthorized).problem_type(),
+            None
+        );
+    }
+}
