@@ -29,6 +29,21 @@ fn ticket_bytes(spooler: &Spooler) -> Vec<u8> {
         .unwrap()
 }
 
+/// A queue ticket sent to `fake` while it is out of paper: the journal, the spooler and the
+/// refused job's outcome.
+async fn refused_while_paper_out(
+    fake: &FakePrinter,
+) -> (Arc<Journal>, Spooler, kiosk_print::JobOutcome) {
+    fake.set_status(fake::PAPER_OUT);
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let spooler = spooler(fake, journal.clone());
+    let outcome = spooler
+        .print("queue_ticket", ticket_bytes(&spooler))
+        .await
+        .unwrap();
+    (journal, spooler, outcome)
+}
+
 #[tokio::test]
 async fn printed_job_is_journaled_with_its_bytes() {
     let fake = FakePrinter::start();
@@ -50,13 +65,7 @@ async fn printed_job_is_journaled_with_its_bytes() {
 #[tokio::test]
 async fn refused_job_prints_once_after_the_fault_is_cleared() {
     let fake = FakePrinter::start();
-    fake.set_status(fake::PAPER_OUT);
-    let journal = Arc::new(Journal::open_in_memory().unwrap());
-    let spooler = spooler(&fake, journal.clone());
-    let outcome = spooler
-        .print("queue_ticket", ticket_bytes(&spooler))
-        .await
-        .unwrap();
+    let (journal, spooler, outcome) = refused_while_paper_out(&fake).await;
     assert!(matches!(outcome.result, Err(PrintError::NotReady(_))));
     assert_eq!(outcome.state, JobState::Failed);
     // Still out of paper: nothing happens.
@@ -279,13 +288,7 @@ async fn a_job_being_sent_reads_as_printing_with_its_times() {
 #[tokio::test]
 async fn the_spooler_watch_prints_a_refused_ticket_when_the_paper_is_back() {
     let fake = FakePrinter::start();
-    fake.set_status(fake::PAPER_OUT);
-    let journal = Arc::new(Journal::open_in_memory().unwrap());
-    let spooler = spooler(&fake, journal.clone());
-    let outcome = spooler
-        .print("queue_ticket", ticket_bytes(&spooler))
-        .await
-        .unwrap();
+    let (journal, spooler, outcome) = refused_while_paper_out(&fake).await;
     assert_eq!(outcome.state, JobState::Failed);
 
     fake.set_status(fake::READY);
