@@ -14,6 +14,7 @@ use jiff::ZonedDateTime;
 
 use kiosk_core::clock::Clock;
 use kiosk_core::config::Config;
+use kiosk_core::devices::headset::JackEvent;
 use kiosk_core::devices::hub::DevicesHub;
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::idle::{IdlePhase, IdlePolicy};
@@ -28,13 +29,14 @@ use crate::card_reader::{CardReader, ReaderState};
 use crate::context::Context;
 use crate::effects::Runner;
 use crate::focus::{self, FocusId, KeyIntent};
+use crate::headset_watch::HeadsetWatch;
 use crate::printer_watch::{self, PrinterWatch};
 use crate::scanner_watch::ScannerWatch;
 use crate::screen::{self, Screen, Service, booking, checkin, fault, home, staff};
 
 use crate::screen::flow::{Flow, Surroundings};
 use crate::speech_mode::{SpeechKey, SpeechMode};
-use crate::theme::{self, Palette, space};
+use crate::theme::{self, Palette, TextSizes, space};
 use crate::widget::chrome;
 use crate::widget::hidden_cursor::hidden_cursor;
 use crate::widget::idle_overlay::idle_overlay;
@@ -72,6 +74,10 @@ pub enum Message {
     Typed(char),
     /// A key of the tactile keypad that works the speech, or the "Read aloud" button.
     Speech(SpeechKey),
+    /// "Larger text" on the start screen: text about 1.5 times larger, or back to standard.
+    LargeText,
+    /// A headset was plugged into the headphone jack or pulled out.
+    Headset(JackEvent),
     /// The ticket printer's status changed.
     PrinterStatus(PrinterStatus),
     /// The link to the backend changed (online, offline, outbox depth).
@@ -130,6 +136,8 @@ pub struct Session {
     /// What speech mode said in this session, latest last (a few dozen at most): for Repeat
     /// and for the tests. Never logged.
     pub said: std::collections::VecDeque<kiosk_speech::Utterance>,
+    /// Text about 1.5 times larger, asked for on the start screen; ends with the session.
+    pub large_text: bool,
 }
 
 /// How many utterances a session keeps.
@@ -144,6 +152,7 @@ impl Session {
             focus: None,
             speech: SpeechMode::new(speech_rate),
             said: std::collections::VecDeque::new(),
+            large_text: false,
         }
     }
 
@@ -168,6 +177,8 @@ pub struct Services {
     pub staff_pin: Option<Arc<PinGuardFile>>,
     /// Hands what speech mode says to speech-dispatcher (`None`: speech is never offered).
     pub speech: Option<kiosk_speech::Speech>,
+    /// The headphone jack that turns speech on and off (`None`: none reports itself).
+    pub headset: Option<HeadsetWatch>,
 }
 
 pub struct Kiosk {
@@ -350,6 +361,14 @@ impl App {
                     }),
                 kiosk
                     .services
+                    .headset
+                    .as_ref()
+                    .filter(|_| kiosk.config.speech.enabled)
+                    .map_or_else(Subscription::none, |jack| {
+                        jack.subscription().map(Message::Headset)
+                    }),
+                kiosk
+                    .services
                     .card
                     .as_ref()
                     .map_or_else(Subscription::none, |card| {
@@ -487,6 +506,14 @@ impl Kiosk {
             Message::Speech(key) => {
                 self.last_activity = now;
                 self.speech_key(key);
+            }
+            Message::Headset(jack) => {
+                self.last_activity = now;
+                self.headset(jack);
+            }
+            Message::LargeText => {
+                self.last_activity = now;
+                self.session.large_text = !self.session.large_text;
             }
             Message::PrinterStatus(status) => {
                 if status != self.printer_status {
@@ -742,6 +769,7 @@ impl Kiosk {
         match (&self.catalogue, location) {
             (Some(catalogue), Some(location)) if !self.is_offline() => {
                 booking::State::new(Arc::clone(catalogue), location, today)
+                    .with_large_text(self.session.large_text)
             }
             (catalogue, location) => booking::State::unavailable(
                 catalogue
@@ -905,6 +933,9 @@ impl Kiosk {
         if !on_home {
             targets.push((FocusId::Back, Message::Tap(Tap::Back)));
         }
+        if on_home {
+            targets.push((FocusId::LargeText, Message::LargeText));
+        }
         if self.config.speech.enabled {
             targets.push((FocusId::Speech, Message::Speech(SpeechKey::Toggle)));
         }
@@ -965,6 +996,12 @@ impl Kiosk {
             language: self.session.language,
             palette: self.palette,
             focused,
+            // Staff read their own screen at its own sizes, drawn for the panel's facts.
+            size: if self.session.large_text && !matches!(self.session.screen, Screen::Staff(_)) {
+                TextSizes::LARGE
+            } else {
+                TextSizes::STANDARD
+            },
         }
     }
 
@@ -1008,8 +1045,12 @@ impl Kiosk {
         let lines = self.degraded_ids();
         // No empty element when all is well: the column's spacing would still show.
         let degraded = (!lines.is_empty()).then(|| {
-            column(lines.into_iter().map(|id| chrome::status_line(ctx.tr(id))))
-                .spacing(space::BETWEEN_TARGETS)
+            column(
+                lines
+                    .into_iter()
+                    .map(|id| chrome::status_line(&ctx, ctx.tr(id))),
+            )
+            .spacing(space::BETWEEN_TARGETS)
         });
         let header = chrome::header(
             &ctx,
@@ -1032,6 +1073,7 @@ impl Kiosk {
         .push(chrome::nav_bar(
             &ctx,
             (!on_home).then_some(Message::Tap(Tap::Back)),
+            on_home.then_some((Message::LargeText, self.session.large_text)),
             self.config.speech.enabled.then_some((
                 Message::Speech(SpeechKey::Toggle),
                 self.session.speech.is_on(),

@@ -3,7 +3,7 @@
 use kiosk_core::i18n::{FluentArgs, I18n, Language};
 
 use crate::focus::FocusId;
-use crate::theme::Palette;
+use crate::theme::{Palette, TextSizes};
 
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
@@ -12,6 +12,8 @@ pub struct Context<'a> {
     pub palette: Palette,
     /// What the keyboard or keypad has focused, drawn with a thick outline.
     pub focused: Option<FocusId>,
+    /// The session's text sizes: standard, or large when the resident asked for it.
+    pub size: TextSizes,
 }
 
 impl Context<'_> {

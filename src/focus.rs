@@ -17,6 +17,8 @@ pub enum FocusId {
     MoreTime,
     /// "Read aloud": speech mode on or off.
     Speech,
+    /// "Larger text" on the start screen: on or off.
+    LargeText,
 }
 
 /// What a key press means for focus.

@@ -16,6 +16,7 @@ pub mod embedded;
 pub mod embedded;
 pub mod focus;
 pub mod fonts;
+pub mod headset_watch;
 pub mod printer_watch;
 pub mod scanner_watch;
 pub mod screen;

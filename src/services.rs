@@ -1,6 +1,6 @@
 //! Opening what the kiosk talks to, before the window: the print journal and spooler, the link to
-//! the backend (embedded or remote, with the sync), the barcode scanner's settings and the eID
-//! card reader.
+//! the backend (embedded or remote, with the sync), the barcode scanner's settings, the eID
+//! card reader and the headphone jack.
 
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use kiosk_core::staff_pin::PinGuardFile;
 use crate::app::Services;
 use crate::backend_link::BackendLink;
 use crate::card_reader::CardReader;
+use crate::headset_watch::HeadsetWatch;
 use crate::printer_watch::PrinterWatch;
 use crate::scanner_watch::ScannerWatch;
 
@@ -52,6 +53,7 @@ pub fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Services> 
         card,
         staff_pin: Some(PinGuardFile::open(&data.join("staff-pin.json"))),
         speech: Some(start_speech(&config.speech)),
+        headset: HeadsetWatch::new(&config.speech.headset),
     })
 }
 

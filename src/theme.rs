@@ -33,6 +33,61 @@ pub mod space {
     pub const MIN_TARGET: f32 = 96.0;
 }
 
+/// The text sizes of a resident's session: [`TextSizes::STANDARD`], or [`TextSizes::LARGE`]
+/// when the resident asked for larger text on the start screen. Staff screens keep [`size`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextSizes {
+    pub title: f32,
+    pub action: f32,
+    pub body: f32,
+    pub hint: f32,
+    pub clock: f32,
+    pub countdown: f32,
+}
+
+impl TextSizes {
+    pub const STANDARD: Self = Self {
+        title: size::TITLE,
+        action: size::ACTION,
+        body: size::BODY,
+        hint: size::HINT,
+        clock: size::CLOCK,
+        countdown: size::COUNTDOWN,
+    };
+
+    /// About 1.5 times larger where it matters: what is read (sentences and hints, 48 to
+    /// 51 px) grows by half; titles and button words, already large, by a fifth (to 56 and
+    /// 72 px), so that every text is 48 to 72 px and a screen still fits landscape; the
+    /// countdown's digits, already 120 px, not at all.
+    pub const LARGE: Self = Self {
+        title: 72.0,
+        action: 56.0,
+        body: 51.0,
+        hint: 48.0,
+        clock: 56.0,
+        countdown: size::COUNTDOWN,
+    };
+
+    /// How much taller a line of body text is than at the standard size: what a fixed height
+    /// drawn for standard text (a row of buttons, say) grows by to keep its words inside.
+    pub fn growth(&self) -> f32 {
+        self.body / size::BODY
+    }
+
+    pub fn is_large(&self) -> bool {
+        self.body > size::BODY
+    }
+}
+
+/// iced's line height, relative to the text's size.
+pub const LINE_HEIGHT: f32 = 1.3;
+
+/// The height of a target holding one line of `text` px words with `padding` above and below:
+/// `least` (what it is drawn at with standard text), or taller when the words need it.
+pub fn target_height(least: f32, text: f32, padding: f32) -> f32 {
+    least.max(text * LINE_HEIGHT + 2.0 * padding)
+}
+
 // The reading and touch minimums, checked when the kiosk is compiled.
 const _: () = assert!(size::HINT >= 32.0 && size::BODY >= 32.0);
 const _: () = assert!(space::MIN_TARGET >= 80.0 && space::BETWEEN_TARGETS >= 16.0);

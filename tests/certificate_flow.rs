@@ -833,6 +833,7 @@ fn the_keyboard_reaches_what_touch_reaches() {
         language: Language::English,
         palette: flow.palette,
         focused: None,
+        size: kiosk::theme::TextSizes::STANDARD,
     };
     let targets = flow.state.focus_targets(&ctx);
     assert_eq!(

@@ -7,33 +7,16 @@
 
 mod support;
 
-use std::sync::Mutex;
+use support::texts;
+
 use std::time::Duration;
 
-use iced::{Rectangle, Size};
-use iced_test::selector::Candidate;
+use iced::Size;
 use kiosk::app::Message;
 use kiosk_core::i18n::Language;
 
 const PORTRAIT: Size = Size::new(1080.0, 1920.0);
 const LANDSCAPE: Size = Size::new(1920.0, 1080.0);
-
-/// Every text on the screen with where it is drawn.
-fn texts(kiosk: &support::Kiosk, size: Size) -> Vec<(String, Rectangle)> {
-    let found = Mutex::new(Vec::new());
-    let mut ui = kiosk.ui_sized(size);
-    // A selector that never matches visits every widget: each text is noted on the way.
-    let _ = ui.find(|candidate: Candidate<'_>| {
-        if let Candidate::Text {
-            content, bounds, ..
-        } = candidate
-        {
-            found.lock().unwrap().push((content.to_owned(), bounds));
-        }
-        None::<()>
-    });
-    found.into_inner().unwrap()
-}
 
 /// Asserts that in portrait only the header's words lie in the top `percent`, and that every
 /// text is wholly on the screen.

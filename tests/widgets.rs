@@ -44,6 +44,7 @@ impl Words {
                 b: 0x8A,
             }),
             focused: None,
+            size: kiosk::theme::TextSizes::STANDARD,
         }
     }
 }

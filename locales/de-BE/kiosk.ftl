@@ -19,6 +19,9 @@ home-choose-language = Sprache
 ## Navigation, the same place on every screen
 nav-back = Zurück
 nav-home = Neu beginnen
+# On the start screen: text about 1.5 times larger for this visit; the second is said when it is on.
+large-text-button = Größere Schrift
+large-text-button-stop = Normale Schriftgröße
 
 ## Services not yet on this kiosk
 unavailable-title = Noch nicht an diesem Terminal

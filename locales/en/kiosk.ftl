@@ -19,6 +19,9 @@ home-choose-language = Language
 ## Navigation, the same place on every screen
 nav-back = Back
 nav-home = Start again
+# On the start screen: text about 1.5 times larger for this visit; the second is said when it is on.
+large-text-button = Larger text
+large-text-button-stop = Standard text size
 
 ## Services not yet on this kiosk
 unavailable-title = Not on this kiosk yet

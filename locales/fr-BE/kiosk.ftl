@@ -19,6 +19,9 @@ home-choose-language = Langue
 ## Navigation, the same place on every screen
 nav-back = Retour
 nav-home = Recommencer
+# On the start screen: text about 1.5 times larger for this visit; the second is said when it is on.
+large-text-button = Texte plus grand
+large-text-button-stop = Taille de texte normale
 
 ## Services not yet on this kiosk
 unavailable-title = Pas encore sur cette borne

@@ -20,6 +20,9 @@ home-choose-language = Taal
 ## Navigation, the same place on every screen
 nav-back = Terug
 nav-home = Opnieuw beginnen
+# On the start screen: text about 1.5 times larger for this visit; the second is said when it is on.
+large-text-button = Grotere tekst
+large-text-button-stop = Gewone tekstgrootte
 
 ## Services not yet on this kiosk
 unavailable-title = Nog niet op deze kiosk

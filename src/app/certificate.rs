@@ -29,7 +29,8 @@ impl Kiosk {
             return Screen::Unavailable(unavailable::State::new(Service::Certificate));
         }
         let mut flow =
-            certificate::State::new(types, self.card_state.pin_pad, self.session.language);
+            certificate::State::new(types, self.card_state.pin_pad, self.session.language)
+                .with_large_text(self.session.large_text);
         // A card left in the reader counts as inserted: the flow skips "insert your card".
         if self.card_state.card {
             let _ = flow.reply(certificate::Reply::CardInserted, &self.now);
@@ -147,7 +148,7 @@ impl Kiosk {
             container(
                 row![
                     text(label)
-                        .size(crate::theme::size::HINT)
+                        .size(ctx.size.hint)
                         .font(crate::theme::BOLD)
                         .width(Length::FillPortion(3)),
                     button

@@ -1,6 +1,8 @@
 //! Speech mode at the root: the keys that work it, and saying what changed after every message
 //! (the screen when it appears, then only its new lines, or the button the focus moved to).
 
+use kiosk_core::devices::headset::JackEvent;
+
 use super::router::on_screen;
 use super::{Kiosk, SAID_KEPT};
 use crate::focus::FocusId;
@@ -45,6 +47,14 @@ impl Kiosk {
                 self.say(self.tr(id));
             }
             SpeechKey::Help => self.say(self.tr("speech-help")),
+        }
+    }
+
+    /// The headphone jack: a headset plugged in turns speech on, as the speech key would, and
+    /// pulled out turns it off.
+    pub(super) fn headset(&mut self, jack: JackEvent) {
+        if self.session.speech.is_on() != (jack == JackEvent::Plugged) {
+            self.speech_key(SpeechKey::Toggle);
         }
     }
 
@@ -102,6 +112,8 @@ impl Kiosk {
             FocusId::MoreTime => self.tr("idle-more-time"),
             FocusId::Speech if self.session.speech.is_on() => self.tr("speech-button-stop"),
             FocusId::Speech => self.tr("speech-button"),
+            FocusId::LargeText if self.session.large_text => self.tr("large-text-button-stop"),
+            FocusId::LargeText => self.tr("large-text-button"),
             FocusId::Content(_) => on_screen!(&self.session.screen, flow => {
                 Flow::focus_targets(flow, &ctx)
                     .into_iter()

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::Service;
 use crate::screen::flow::{Flow, Spoken, Surroundings};
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::action_button::{Action as ActionSpec, Shape, action_button};
 use crate::widget::picture;
 
@@ -87,13 +87,13 @@ impl Flow for State {
     fn view<'a>(&'a self, ctx: &Context<'a>, _around: &Surroundings<'a>) -> Element<'a, Message> {
         let ctx = *ctx;
         let title = text(ctx.tr("home-question"))
-            .size(size::TITLE)
+            .size(ctx.size.title)
             .font(theme::BOLD);
         let actions = responsive(move |available| {
-            let shape = if available.width > available.height {
-                Shape::Tall
-            } else {
-                Shape::Wide
+            let shape = match (available.width > available.height, ctx.size.is_large()) {
+                (true, false) => Shape::Tall,
+                (true, true) => Shape::Short,
+                (false, _) => Shape::Wide,
             };
             let buttons = self.actions().zip(0u8..).map(|((service, icon, hint), i)| {
                 action_button(
@@ -117,6 +117,28 @@ impl Flow for State {
                     .spacing(space::BETWEEN_TARGETS * 1.5)
                     .height(Length::Fill)
                     .into(),
+                Shape::Short => {
+                    let mut buttons = buttons.map(Some).collect::<Vec<_>>();
+                    if buttons.len() % 2 == 1 {
+                        // An odd last button keeps half the row, as wide as the others.
+                        buttons.push(None);
+                    }
+                    let mut rows = column![]
+                        .spacing(space::BETWEEN_TARGETS * 1.5)
+                        .height(Length::Fill);
+                    let mut cells = buttons.into_iter();
+                    while let (Some(left), Some(right)) = (cells.next(), cells.next()) {
+                        let half = |cell: Option<Element<'a, Message>>| -> Element<'a, Message> {
+                            cell.unwrap_or_else(|| iced::widget::space::horizontal().into())
+                        };
+                        rows = rows.push(
+                            row![half(left), half(right)]
+                                .spacing(space::BETWEEN_TARGETS * 1.5)
+                                .height(Length::Fill),
+                        );
+                    }
+                    rows.into()
+                }
             }
         });
         column![title, actions]

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::focus::FocusId;
 use crate::screen::Service;
 use crate::screen::flow::{Flow, Spoken, Surroundings};
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 #[derive(Debug, Clone)]
 pub struct State {
@@ -30,16 +30,16 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         column![
             text(ctx.tr(self.service.title_id()))
-                .size(size::TITLE)
+                .size(ctx.size.title)
                 .font(theme::BOLD),
             container(
                 column![
                     text(ctx.tr("unavailable-title"))
-                        .size(size::ACTION)
+                        .size(ctx.size.action)
                         .font(theme::BOLD),
-                    text(ctx.tr("unavailable-body")).size(size::BODY),
+                    text(ctx.tr("unavailable-body")).size(ctx.size.body),
                     text(ctx.tr("unavailable-desk"))
-                        .size(size::BODY)
+                        .size(ctx.size.body)
                         .font(theme::BOLD),
                 ]
                 .spacing(28)

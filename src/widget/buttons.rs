@@ -2,11 +2,11 @@
 //! colour) and a second choice (dark on white with a border), each as wide as its place; and
 //! the half-wide button of a panel of pairs, in either look, whose words may take two lines.
 
-use iced::widget::{Button, button, text};
+use iced::widget::{Button, Container, Text, button, container, text};
 use iced::{Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 pub fn primary<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
@@ -14,10 +14,14 @@ pub fn primary<'a, M: Clone + 'a>(
     message: M,
     focused: bool,
 ) -> Element<'a, M> {
-    labelled(label, size::ACTION)
+    labelled(label, ctx.size.action)
         .on_press(message)
         .padding([16, 32])
-        .height(space::MIN_TARGET + 24.0)
+        .height(theme::target_height(
+            space::MIN_TARGET + 24.0,
+            ctx.size.action,
+            16.0,
+        ))
         .style(ctx.palette.primary(focused))
         .into()
 }
@@ -29,10 +33,10 @@ pub fn secondary<'a, M: Clone + 'a>(
     message: Option<M>,
     focused: bool,
 ) -> Element<'a, M> {
-    labelled(label, size::BODY)
+    labelled(label, ctx.size.body)
         .on_press_maybe(message)
         .padding([16, 32])
-        .height(space::MIN_TARGET)
+        .height(theme::target_height(space::MIN_TARGET, ctx.size.body, 16.0))
         .style(ctx.palette.secondary(focused))
         .into()
 }
@@ -48,7 +52,7 @@ pub fn paired<'a, M: Clone + 'a>(
     focused: bool,
 ) -> Element<'a, M> {
     let palette = ctx.palette;
-    labelled(label, size::BODY)
+    labelled(label, ctx.size.body)
         .on_press(message)
         .padding([8, 24])
         .height(space::MIN_TARGET + 16.0)
@@ -64,12 +68,12 @@ pub fn paired<'a, M: Clone + 'a>(
 
 /// The label every button here has: bold, centred, and the button as wide as its place.
 fn labelled<'a, M: Clone + 'a>(label: String, text_size: f32) -> Button<'a, M> {
-    button(
-        text(label)
-            .size(text_size)
-            .font(theme::BOLD)
-            .center()
-            .width(Length::Fill),
-    )
-    .width(Length::Fill)
+    button(centred(text(label).size(text_size).font(theme::BOLD))).width(Length::Fill)
+}
+
+/// Words centred in a box of fixed height. The words keep their own height (centred in the
+/// box) rather than taking the box's: words that need more lines than the box holds are then
+/// seen to be squeezed (the tests' fit checks), instead of silently taking the box's height.
+pub fn centred<'a, M: 'a>(words: Text<'a>) -> Container<'a, M> {
+    container(words.center().width(Length::Fill)).center_y(Length::Fill)
 }

@@ -10,11 +10,13 @@ use kiosk_core::i18n::{FluentArgs, Language};
 use crate::context::Context;
 use crate::focus::FocusId;
 use crate::theme::{self, size, space as gap};
+use crate::widget::buttons;
 use crate::widget::picture::{self, Logo};
 
 /// The municipality's name and logo on the left, today's date and the time on the right.
 /// `on_clock` is sent when the clock is tapped: staff open their screen with five taps on it,
-/// something residents do not do by chance.
+/// something residents do not do by chance. Always at the standard sizes: it is not what a
+/// resident reads to do their errand, and with larger text the screen needs the room.
 pub fn header<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
     municipality: &str,
@@ -63,6 +65,7 @@ pub fn long_date(ctx: &Context<'_>, date: jiff::civil::Date) -> String {
 }
 
 /// One button per offered language, each named in its own language, the current one filled.
+/// At the standard size whatever the session's: four names must share one row.
 pub fn language_bar<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
     offered: &[Language],
@@ -72,17 +75,13 @@ pub fn language_bar<'a, M: Clone + 'a>(
         let name = ctx.i18n.text(language, "language-name");
         let focused = ctx.is_focused(FocusId::Language(language));
         let style = ctx.palette.language(language == ctx.language, focused);
-        button(
-            text(name)
-                .size(size::HINT)
-                .font(theme::BOLD)
-                .center()
-                .width(Length::Fill),
-        )
+        button(buttons::centred(
+            text(name).size(size::HINT).font(theme::BOLD),
+        ))
         .on_press(on_choose(language))
         .padding([20, 12])
         .width(Length::Fill)
-        .height(gap::MIN_TARGET)
+        .height(theme::target_height(gap::MIN_TARGET, size::HINT, 20.0))
         .style(style)
         .into()
     });
@@ -92,15 +91,19 @@ pub fn language_bar<'a, M: Clone + 'a>(
         .into()
 }
 
-/// Back on the left, Start again on the right; both absent on the start screen, where the
-/// space stays empty so nothing else moves into their place. "Read aloud" between them on
-/// every screen (`speech`: its message and whether speech is on), filled while it is on.
+/// Back on the left, Start again on the right; both absent on the start screen, where
+/// "Larger text" (`large_text`: its message and whether it is on) takes Back's place and the
+/// right stays empty. "Read aloud" between them on every screen (`speech`: its message and
+/// whether speech is on). A switch that is on is drawn filled. At the standard sizes whatever
+/// the session's: three buttons must share one row in every language.
 pub fn nav_bar<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
     back: Option<M>,
+    large_text: Option<(M, bool)>,
     speech: Option<(M, bool)>,
     start_again: Option<M>,
 ) -> Element<'a, M> {
+    let bar_height = theme::target_height(gap::MIN_TARGET + 8.0, size::BODY, 20.0);
     let nav_button =
         |icon: &'static [u8], label: String, focus: FocusId, message: M| -> Element<'a, M> {
             let label = row![
@@ -112,13 +115,24 @@ pub fn nav_bar<'a, M: Clone + 'a>(
             button(label)
                 .on_press(message)
                 .padding([20, 48])
-                .height(gap::MIN_TARGET + 8.0)
+                .height(bar_height)
                 .style(ctx.palette.secondary(ctx.is_focused(focus)))
                 .into()
         };
-    let left: Element<'a, M> = match back {
-        Some(message) => nav_button(picture::BACK, ctx.tr("nav-back"), FocusId::Back, message),
-        None => space::horizontal().width(Length::Shrink).into(),
+    let switch = |label: String, focus: FocusId, message: M, on: bool| -> Element<'a, M> {
+        button(container(text(label).size(size::BODY).font(theme::BOLD)).center_y(Length::Fill))
+            .on_press(message)
+            .padding([20, 32])
+            .height(bar_height)
+            .style(ctx.palette.language(on, ctx.is_focused(focus)))
+            .into()
+    };
+    let left: Element<'a, M> = match (back, large_text) {
+        (Some(message), _) => nav_button(picture::BACK, ctx.tr("nav-back"), FocusId::Back, message),
+        (None, Some((message, on))) => {
+            switch(ctx.tr("large-text-button"), FocusId::LargeText, message, on)
+        }
+        (None, None) => space::horizontal().width(Length::Shrink).into(),
     };
     let right: Element<'a, M> = match start_again {
         Some(message) => nav_button(
@@ -130,16 +144,7 @@ pub fn nav_bar<'a, M: Clone + 'a>(
         None => space::horizontal().width(Length::Shrink).into(),
     };
     let middle: Element<'a, M> = match speech {
-        Some((message, on)) => button(
-            text(ctx.tr("speech-button"))
-                .size(size::BODY)
-                .font(theme::BOLD),
-        )
-        .on_press(message)
-        .padding([20, 32])
-        .height(gap::MIN_TARGET + 8.0)
-        .style(ctx.palette.language(on, ctx.is_focused(FocusId::Speech)))
-        .into(),
+        Some((message, on)) => switch(ctx.tr("speech-button"), FocusId::Speech, message, on),
         None => space::horizontal().width(Length::Shrink).into(),
     };
     container(
@@ -152,18 +157,18 @@ pub fn nav_bar<'a, M: Clone + 'a>(
         ]
         .align_y(Alignment::Center),
     )
-    .height(gap::MIN_TARGET + 8.0)
+    .height(bar_height)
     .width(Length::Fill)
     .into()
 }
 
 /// A small line under the language bar when something does not work, saying what still does.
 /// An icon and words, never colour alone.
-pub fn status_line<'a, M: 'a>(message: String) -> Element<'a, M> {
+pub fn status_line<'a, M: 'a>(ctx: &Context<'_>, message: String) -> Element<'a, M> {
     container(
         row![
             picture::icon(picture::WARNING, 44.0),
-            text(message).size(size::HINT)
+            text(message).size(ctx.size.hint)
         ]
         .spacing(16)
         .align_y(Alignment::Center),

@@ -10,7 +10,7 @@ use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
 use crate::focus::FocusId;
-use crate::theme::{self, size};
+use crate::theme;
 
 pub fn idle_overlay<'a, M: Clone + 'a>(
     ctx: &Context<'_>,
@@ -23,17 +23,17 @@ pub fn idle_overlay<'a, M: Clone + 'a>(
     args.set("seconds", u64::try_from(seconds).unwrap_or(u64::MAX));
     let card = column![
         text(ctx.tr("idle-title"))
-            .size(size::TITLE)
+            .size(ctx.size.title)
             .font(theme::BOLD),
         text(seconds.to_string())
-            .size(size::COUNTDOWN)
+            .size(ctx.size.countdown)
             .font(theme::BOLD),
         text(ctx.tr_args("idle-body", &args))
-            .size(size::BODY)
+            .size(ctx.size.body)
             .align_x(Alignment::Center),
         button(
             text(ctx.tr("idle-more-time"))
-                .size(size::ACTION)
+                .size(ctx.size.action)
                 .font(theme::BOLD)
                 .center()
                 .width(Length::Fill)

@@ -17,7 +17,7 @@ use iced::{Element, Length, Size, Theme};
 
 use crate::context::Context;
 use crate::focus::FocusId;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 /// Between two keys: the minimum gap, so that ten keys fit a portrait screen.
 pub const KEY_GAP: f32 = 16.0;
@@ -306,7 +306,8 @@ pub(crate) struct Key<M> {
     /// Width relative to the other keys of its row.
     pub portion: u16,
     pub style: KeyStyle,
-    pub label_size: f32,
+    /// A character (large) or a word (hint size), at the session's text sizes.
+    pub label_kind: LabelKind,
     /// Its focus number when the grid draws it out of reading order; `None`: its place.
     pub order: Option<usize>,
 }
@@ -319,7 +320,7 @@ impl<M> Key<M> {
             message: Some(message),
             portion: 1,
             style: KeyStyle::Plain,
-            label_size: size::ACTION,
+            label_kind: LabelKind::Character,
             order: None,
         }
     }
@@ -331,7 +332,7 @@ impl<M> Key<M> {
             message: None,
             portion,
             style: KeyStyle::Plain,
-            label_size: size::HINT,
+            label_kind: LabelKind::Word,
             order: None,
         }
     }
@@ -343,10 +344,17 @@ impl<M> Key<M> {
             message: Some(message),
             portion,
             style: KeyStyle::Plain,
-            label_size: size::HINT,
+            label_kind: LabelKind::Word,
             order: None,
         }
     }
+}
+
+/// What a key's label is, for its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    Character,
+    Word,
 }
 
 fn focus_id(first_focus: u8, index: usize) -> FocusId {
@@ -391,11 +399,16 @@ fn grid_sized<'a, M: Clone + 'a>(
                 KeyStyle::On => Box::new(ctx.palette.language(true, focused)),
                 KeyStyle::Done => Box::new(ctx.palette.primary(focused)),
             };
-            let label = text(key.label)
-                .size(key.label_size)
-                .font(theme::BOLD)
-                .center()
-                .width(Length::Fill);
+            // A label as large as the session's text, or the next size down when that would
+            // be taller than its key (landscape keys may be as low as MIN_KEY).
+            let fits = |size: f32| size * theme::LINE_HEIGHT <= key_height - 8.0;
+            let (wanted, smaller) = match key.label_kind {
+                LabelKind::Character => (ctx.size.action, ctx.size.hint),
+                LabelKind::Word => (ctx.size.hint, theme::size::HINT),
+            };
+            let label_size = if fits(wanted) { wanted } else { smaller };
+            let label =
+                crate::widget::buttons::centred(text(key.label).size(label_size).font(theme::BOLD));
             row = row.push(
                 button(label)
                     .on_press(message)

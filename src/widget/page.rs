@@ -10,27 +10,27 @@ use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
 use crate::screen::flow::Flow;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::{buttons, picture};
 
 /// The title of a screen.
-pub fn title<'a, M: 'a>(label: String) -> Element<'a, M> {
+pub fn title<'a, M: 'a>(ctx: &Context<'_>, label: String) -> Element<'a, M> {
     text(label)
-        .size(size::TITLE)
+        .size(ctx.size.title)
         .font(theme::BOLD)
         .width(Length::Fill)
         .into()
 }
 
 /// A sentence in body size.
-pub fn body<'a, M: 'a>(label: String) -> Element<'a, M> {
-    text(label).size(size::BODY).width(Length::Fill).into()
+pub fn body<'a, M: 'a>(ctx: &Context<'_>, label: String) -> Element<'a, M> {
+    text(label).size(ctx.size.body).width(Length::Fill).into()
 }
 
 /// A sentence that matters most on its screen: larger and bold.
-pub fn strong<'a, M: 'a>(label: String) -> Element<'a, M> {
+pub fn strong<'a, M: 'a>(ctx: &Context<'_>, label: String) -> Element<'a, M> {
     text(label)
-        .size(size::ACTION)
+        .size(ctx.size.action)
         .font(theme::BOLD)
         .width(Length::Fill)
         .into()
@@ -51,7 +51,7 @@ pub fn step_line<'a, F: Flow>(flow: &F, ctx: &Context<'_>) -> Option<Element<'a,
 where
     F::Message: 'a,
 {
-    progress(flow, ctx).map(|step| text(step).size(size::HINT).into())
+    progress(flow, ctx).map(|step| text(step).size(ctx.size.hint).into())
 }
 
 /// The question, "Step n of N" on its right, and the screen's body below.
@@ -98,10 +98,10 @@ where
 }
 
 /// What is being typed, large on a card, with a bar where the next character goes.
-pub fn typed_field<'a, M: 'a>(value: &str) -> Element<'a, M> {
+pub fn typed_field<'a, M: 'a>(ctx: &Context<'_>, value: &str) -> Element<'a, M> {
     container(
         text(format!("{value}|"))
-            .size(size::ACTION)
+            .size(ctx.size.action)
             .font(theme::BOLD),
     )
     .padding([12, 24])
@@ -113,12 +113,21 @@ pub fn typed_field<'a, M: 'a>(value: &str) -> Element<'a, M> {
 /// A typing page in landscape: the question, what was typed (and any switch that belongs to
 /// them) on one compact line, a note under it when there is one, and the keyboard under them
 /// as wide as the page. The keyboard sizes its keys for the height left (see
-/// [`crate::widget::keyboard`]), so its own Done stays on screen.
+/// [`crate::widget::keyboard`]), so its own Done stays on screen. With larger text there is
+/// no room for a line more: the note takes the question's place in the line (the question is
+/// on the screen before, and said again in speech mode).
 pub fn typing_landscape<'a, M: 'a>(
-    line: Vec<Element<'a, M>>,
-    note: Option<Element<'a, M>>,
+    ctx: &Context<'_>,
+    mut line: Vec<Element<'a, M>>,
+    mut note: Option<Element<'a, M>>,
     keys: Element<'a, M>,
 ) -> Element<'a, M> {
+    if ctx.size.is_large()
+        && !line.is_empty()
+        && let Some(note) = note.take()
+    {
+        line[0] = container(note).width(Length::FillPortion(4)).into();
+    }
     column![
         Row::with_children(line)
             .spacing(space::BETWEEN_TARGETS)
@@ -185,7 +194,7 @@ where
 
 /// The "one moment" card alone, for a page whose frame already says which step it is.
 pub fn one_moment<'a, M: 'a>(ctx: &Context<'_>, id: &str) -> Element<'a, M> {
-    card(vec![strong(ctx.tr(id))])
+    card(vec![strong(ctx, ctx.tr(id))])
 }
 
 /// A notice that something does not work: pale amber with a border and a warning sign, so that
@@ -210,13 +219,17 @@ pub fn warning<'a, M: 'a>(label: String, text_size: f32) -> Element<'a, M> {
 
 /// What went wrong and what to do now, with a warning sign, and the next steps as buttons
 /// (Try again, Go to the desk, Start again) below.
-pub fn problem<'a, M: 'a>(sentence: String, next_steps: Vec<Element<'a, M>>) -> Element<'a, M> {
+pub fn problem<'a, M: 'a>(
+    ctx: &Context<'_>,
+    sentence: String,
+    next_steps: Vec<Element<'a, M>>,
+) -> Element<'a, M> {
     column![
         card(vec![
             row![
                 picture::icon(picture::WARNING, 96.0),
                 text(sentence)
-                    .size(size::ACTION)
+                    .size(ctx.size.action)
                     .font(theme::BOLD)
                     .width(Length::Fill)
             ]
@@ -232,14 +245,18 @@ pub fn problem<'a, M: 'a>(sentence: String, next_steps: Vec<Element<'a, M>>) -> 
 }
 
 /// A picture beside (landscape) or above (portrait) the words; in portrait it takes
-/// `portrait_share` of the height.
+/// `portrait_share` of the height. With larger text in landscape, the words alone: they need
+/// the picture's room.
 pub fn with_picture<'a, M: 'a>(
+    ctx: &Context<'_>,
     picture_bytes: &'static [u8],
     words: Element<'a, M>,
     available: Size,
     portrait_share: f32,
 ) -> Element<'a, M> {
-    if landscape(available) {
+    if landscape(available) && ctx.size.is_large() {
+        words
+    } else if landscape(available) {
         let side = (available.height - 40.0).clamp(160.0, 440.0);
         row![
             container(picture::icon(picture_bytes, side))

@@ -12,7 +12,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 
 use kiosk::context::Context;
 use kiosk::screen::flow::{Flow, Surroundings};
-use kiosk::theme::{self, Palette};
+use kiosk::theme::{self, Palette, TextSizes};
 use kiosk_core::i18n::{I18n, Language};
 use kiosk_core::print::PrinterStatus;
 
@@ -23,6 +23,18 @@ pub const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 /// Portrait with a reach band (`display.reach_top_percent = 25`): nothing to touch in the top
 /// quarter, so the header takes it and the screen keeps what is left under the language bar.
 pub const REACH: Size = Size::new(1000.0, 1120.0);
+/// With larger text (`TextSizes::LARGE`, "Larger text" on the start screen) the header, the
+/// language bar and the navigation keep their sizes: the screen has the same space.
+pub const LARGE_PORTRAIT: Size = PORTRAIT;
+pub const LARGE_LANDSCAPE: Size = LANDSCAPE;
+
+/// Screens whose words do not fit a landscape screen with larger text yet, named here so that
+/// nothing is left out unseen (issue 15, left): the certificate's privacy notice (four
+/// sentences) and preview (the document's lines beside the printing, also while printing),
+/// and the check-in ticket
+/// when its printing failed (the wait, the warning and two buttons beside the number). Each
+/// needs its words split over two pages with larger text. Portrait is checked for all of them.
+const LARGE_LANDSCAPE_NOT_YET: [&str; 4] = ["Privacy", "Preview", "Printing", "Ticket"];
 
 pub struct Harness<F: Flow> {
     pub state: F,
@@ -57,11 +69,16 @@ where
     }
 
     pub fn ctx(&self) -> Context<'_> {
+        self.ctx_with(TextSizes::STANDARD)
+    }
+
+    fn ctx_with(&self, size: TextSizes) -> Context<'_> {
         Context {
             i18n: &self.i18n,
             language: self.language,
             palette: self.palette,
             focused: None,
+            size,
         }
     }
 
@@ -79,11 +96,17 @@ where
 
     /// The page in `size`, on the page background as the root draws it.
     pub fn ui(&self, size: Size) -> Simulator<'_, F::Message> {
-        let view: Element<'_, F::Message> = container(self.state.view(&self.ctx(), &self.around()))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .style(theme::page)
-            .into();
+        self.ui_with(size, TextSizes::STANDARD)
+    }
+
+    /// The page in `size` with the text at `text` sizes.
+    pub fn ui_with(&self, size: Size, text: TextSizes) -> Simulator<'_, F::Message> {
+        let view: Element<'_, F::Message> =
+            container(self.state.view(&self.ctx_with(text), &self.around()))
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .style(theme::page)
+                .into();
         Simulator::with_size(super::settings(), size, view)
     }
 
@@ -146,9 +169,48 @@ where
         self.click_in(label, PORTRAIT)
     }
 
-    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape.
+    /// Whether `text` is on screen, wholly inside it, in both portrait and landscape and under a
+    /// reach band; and then the same screen with larger text must fit in both orientations
+    /// (see [`Self::assert_large_text_fits`]). With larger text a page holds fewer choices, so
+    /// `text` itself may be on the next page there.
     pub fn shows(&self, text: &str) -> bool {
-        super::shows_inside(text, [PORTRAIT, LANDSCAPE, REACH], |size| self.ui(size))
+        let shown = super::shows_inside(text, [PORTRAIT, LANDSCAPE, REACH], |size| self.ui(size));
+        if shown {
+            self.assert_large_text_fits();
+        }
+        shown
+    }
+
+    /// With larger text, in both orientations, every text of the screen lies wholly on it and
+    /// is laid out at whole lines (see [`super::whole_lines`]): not cut off by its box.
+    pub fn assert_large_text_fits(&self) {
+        let sizes = super::text_sizes();
+        let step = format!("{:?}", self.state.step());
+        let not_yet = LARGE_LANDSCAPE_NOT_YET
+            .iter()
+            .any(|name| step.starts_with(name));
+        for size in [LARGE_PORTRAIT, LARGE_LANDSCAPE] {
+            if not_yet && size == LARGE_LANDSCAPE {
+                continue;
+            }
+            let texts = super::texts_in(self.ui_with(size, TextSizes::LARGE));
+            for (content, b) in texts {
+                // The queue number is drawn at the size that fills its box, not at one of the
+                // sizes: its fit is the ticket view's own (`checkin::ticket::number_size`).
+                if is_queue_number(&content) && b.height >= 1.0 {
+                    continue;
+                }
+                let inside = b.x >= -0.5
+                    && b.y >= -0.5
+                    && b.x + b.width <= size.width + 0.5
+                    && b.y + b.height <= size.height + 0.5;
+                assert!(
+                    inside && super::whole_lines(b.height, &sizes),
+                    "{:?} with larger text in {size:?}: {content:?} is cut off at {b:?}",
+                    self.state.step()
+                );
+            }
+        }
     }
 
     pub fn assert_shows(&self, text: &str) {
@@ -169,17 +231,22 @@ where
         }
     }
 
-    /// Leaves the screen in both orientations (and under a reach band) in `dir` as `<name>-<orientation>-tiny-skia.png`
-    /// for a person to look at. Not a picture comparison: what it checks is that the picture
+    /// Leaves the screen in both orientations, under a reach band and with larger text in `dir`
+    /// as `<name>-<orientation>-tiny-skia.png` for a person to look at. Not a picture comparison: what it checks is that the picture
     /// was written, has the space's shape and is not blank, and that the screen shows what
     /// it says aloud (everything after the flow's name), wholly inside both orientations.
     pub fn dump(&self, dir: &std::path::Path, name: &str) {
-        for (size, orientation) in [
-            (PORTRAIT, "portrait"),
-            (LANDSCAPE, "landscape"),
-            (REACH, "reach"),
+        for (size, text, orientation) in [
+            (PORTRAIT, TextSizes::STANDARD, "portrait"),
+            (LANDSCAPE, TextSizes::STANDARD, "landscape"),
+            (REACH, TextSizes::STANDARD, "reach"),
+            (LARGE_PORTRAIT, TextSizes::LARGE, "large-portrait"),
+            (LARGE_LANDSCAPE, TextSizes::LARGE, "large-landscape"),
         ] {
-            let snapshot = self.ui(size).snapshot(&self.palette.iced_theme()).unwrap();
+            let snapshot = self
+                .ui_with(size, text)
+                .snapshot(&self.palette.iced_theme())
+                .unwrap();
             // iced names the file after its renderer and keeps an existing one: remove it.
             let written = dir.join(format!("{name}-{orientation}-tiny-skia.png"));
             let _ = std::fs::remove_file(&written);
@@ -220,4 +287,12 @@ where
     pub fn count(&self, matches: impl Fn(&F::Action) -> bool) -> usize {
         self.actions.iter().filter(|a| matches(a)).count()
     }
+}
+
+/// "B007": a service letter and three digits.
+fn is_queue_number(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.clone().count() == 3
+        && chars.all(|c| c.is_ascii_digit())
 }

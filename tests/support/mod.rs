@@ -132,6 +132,51 @@ impl Kiosk {
     }
 }
 
+/// Every text of the kiosk's screen in `size`, with where it is drawn.
+pub fn texts(kiosk: &Kiosk, size: Size) -> Vec<(String, iced::Rectangle)> {
+    texts_in(kiosk.ui_sized(size))
+}
+
+/// Every text `ui` draws, with where it is drawn.
+pub fn texts_in<M>(mut ui: Simulator<'_, M>) -> Vec<(String, iced::Rectangle)> {
+    let found = std::sync::Mutex::new(Vec::new());
+    // A selector that never matches visits every widget: each text is noted on the way.
+    let _ = ui.find(|candidate: iced_test::selector::Candidate<'_>| {
+        if let iced_test::selector::Candidate::Text {
+            content, bounds, ..
+        } = candidate
+        {
+            found.lock().unwrap().push((content.to_owned(), bounds));
+        }
+        None::<()>
+    });
+    found.into_inner().unwrap()
+}
+
+/// Whether a text `height` px tall is a whole number of lines of one of `sizes`: iced lays a
+/// text out at its lines' height, and a text its box squeezes (a button drawn for smaller
+/// words, a full column) at the box's, which is cut off on screen. Heuristic: a squeezed
+/// height may by chance be a whole number of lines of another size (about 1 in 25).
+pub fn whole_lines(height: f32, sizes: &[f32]) -> bool {
+    sizes.iter().any(|size| {
+        let line = size * kiosk::theme::LINE_HEIGHT;
+        let lines = (height / line).round();
+        lines >= 1.0 && (height - lines * line).abs() <= 0.75
+    })
+}
+
+/// Every text size the kiosk draws a resident's screen with, standard and larger.
+pub fn text_sizes() -> Vec<f32> {
+    use kiosk::theme::TextSizes;
+    let of = |t: TextSizes| [t.title, t.action, t.body, t.hint, t.clock, t.countdown];
+    of(TextSizes::STANDARD)
+        .into_iter()
+        .chain(of(TextSizes::LARGE))
+        // The municipality's name in the header.
+        .chain([theme::size::BODY + 6.0])
+        .collect()
+}
+
 /// Where a test leaves screenshots for a person to look at: `target/screens/<name>/`.
 pub fn screens_dir(name: &str) -> std::path::PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")

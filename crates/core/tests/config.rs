@@ -225,6 +225,29 @@ fn speech_takes_a_socket_and_a_rate_on_speech_dispatchers_scale() {
 }
 
 #[test]
+fn speech_starts_from_the_sound_cards_own_jack_another_device_or_none() {
+    use kiosk_core::config::HeadsetJack;
+    let shipped = config::load(&shipped_path()).unwrap().config.speech;
+    assert_eq!(shipped.headset, HeadsetJack::Auto);
+    let line = "headset = \"auto\"";
+    let off = with_line(line, "headset = \"off\"").unwrap();
+    assert_eq!(off.config.speech.headset, HeadsetJack::Off);
+    let device = "/dev/input/by-path/pci-0000:00:1f.3-platform-skl_hda_dsp_generic-event";
+    let chosen = with_line(line, &format!("headset = \"{device}\"")).unwrap();
+    assert_eq!(
+        chosen.config.speech.headset,
+        HeadsetJack::Device(PathBuf::from(device))
+    );
+    let problem = only_problem(with_line(line, "headset = \"yes\""));
+    assert_eq!(problem.key, "speech.headset");
+    assert!(
+        problem.reason.to_string().contains("\"auto\", \"off\""),
+        "{problem}"
+    );
+    assert_eq!(problem.line, Some(line_of(line)));
+}
+
+#[test]
 fn a_backend_address_must_be_https_except_on_loopback() {
     let problem = only_problem(with_line(
         "url = \"embedded\"",

@@ -10,7 +10,7 @@ use kiosk_core::domain::{EmailAddress, PhoneNumber};
 
 use crate::context::Context;
 use crate::screen::flow::Flow as _;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 use crate::widget::keyboard::{Keyboard, KeyboardMessage, Outcome};
 use crate::widget::keypad::{self, KeypadMessage};
@@ -259,13 +259,13 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
     let kind = form.kind(field);
     iced::widget::responsive(move |available| {
         let title = text(ctx.tr(title_id(form, field)))
-            .size(size::TITLE)
+            .size(ctx.size.title)
             .font(theme::BOLD);
         let step = page::step_line(state, &ctx);
-        let typed = page::typed_field(form.text(field));
+        let typed = page::typed_field(&ctx, form.text(field));
         let error = form.error.map(|id| {
             text(ctx.tr(id))
-                .size(size::BODY)
+                .size(ctx.size.body)
                 .font(theme::BOLD)
                 .style(|theme: &iced::Theme| text::Style {
                     color: Some(theme.palette().danger),
@@ -278,17 +278,13 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             let option = |mode, id: &str| -> Element<'a, Message> {
                 let message = Message::Contact(mode);
                 let focused = state.is_focused(&ctx, &message);
-                button(
-                    text(ctx.tr(id))
-                        .size(size::BODY)
-                        .font(theme::BOLD)
-                        .center()
-                        .width(Length::Fill),
-                )
+                button(crate::widget::buttons::centred(
+                    text(ctx.tr(id)).size(ctx.size.body).font(theme::BOLD),
+                ))
                 .on_press(message)
                 .padding([16, 24])
                 .width(Length::Fill)
-                .height(space::MIN_TARGET)
+                .height(theme::target_height(space::MIN_TARGET, ctx.size.body, 16.0))
                 .style(ctx.palette.language(form.contact == mode, focused))
                 .into()
             };
@@ -317,7 +313,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
                 left = left.push(step);
             }
             left = left
-                .push(title.size(size::ACTION))
+                .push(title.size(ctx.size.action))
                 .push(toggle)
                 .push(typed)
                 .push(error);
@@ -331,16 +327,30 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
         } else if landscape(available) {
             // The keyboard as wide as the page under one compact line: the question a size
             // smaller, the phone-or-e-mail switch and what was typed beside it.
-            let mut line: Vec<Element<'a, Message>> =
-                vec![title.size(size::BODY).width(Length::FillPortion(2)).into()];
-            if let Some(toggle) = toggle {
-                line.push(toggle.width(Length::FillPortion(3)).into());
+            let mut line: Vec<Element<'a, Message>> = Vec::new();
+            match toggle {
+                // With larger text the switch ("By phone", "By e-mail") asks the question
+                // itself: the question's words would take two lines from the keys.
+                Some(toggle) if ctx.size.is_large() => {
+                    line.push(toggle.width(Length::FillPortion(5)).into());
+                }
+                toggle => {
+                    line.push(
+                        title
+                            .size(ctx.size.body)
+                            .width(Length::FillPortion(2))
+                            .into(),
+                    );
+                    if let Some(toggle) = toggle {
+                        line.push(toggle.width(Length::FillPortion(3)).into());
+                    }
+                }
             }
             line.push(container(typed).width(Length::FillPortion(3)).into());
             if let Some(step) = step {
                 line.push(step);
             }
-            page::typing_landscape(line, error.map(Element::from), keys)
+            page::typing_landscape(&ctx, line, error.map(Element::from), keys)
         } else {
             let mut head = row![title.width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)

@@ -8,12 +8,14 @@ use jiff::civil::Date;
 use kiosk_api::Weekday;
 
 use crate::context::Context;
-use crate::theme::size;
 
 use super::layout::{self, landscape};
 use super::{DAYS_AHEAD, Message, State, words};
 
-pub const PER_PAGE: usize = 7;
+/// Choices a page: fewer with larger text, so that a page still fits a landscape screen.
+pub fn per_page(large_text: bool) -> usize {
+    if large_text { 4 } else { 7 }
+}
 const HEIGHT: f32 = 110.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,17 +66,18 @@ pub fn page_of(state: &State, day: Date) -> usize {
     days(state)
         .iter()
         .position(|d| *d == day)
-        .map_or(0, |i| i / PER_PAGE)
+        .map_or(0, |i| i / per_page(state.large_text))
 }
 
-pub fn targets(state: &State) -> Vec<Message> {
+pub fn targets(state: &State, large_text: bool) -> Vec<Message> {
+    let a_page = per_page(large_text);
     if state.loading.is_some() {
         return Vec::new();
     }
     let days = days(state);
-    let pages = layout::pages(days.len(), PER_PAGE);
+    let pages = layout::pages(days.len(), a_page);
     let page = state.page.min(pages - 1);
-    let mut targets: Vec<Message> = layout::page_of(&days, page, PER_PAGE)
+    let mut targets: Vec<Message> = layout::page_of(&days, page, a_page)
         .iter()
         .filter(|d| status(state, **d) == Status::Open)
         .map(|d| Message::ChooseDay(*d))
@@ -84,22 +87,23 @@ pub fn targets(state: &State) -> Vec<Message> {
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let a_page = per_page(ctx.size.is_large());
     let title = ctx.tr("booking-day-title");
     if state.loading.is_some() {
         return layout::frame(
             state,
             ctx,
             title,
-            size::TITLE,
+            ctx.size.title,
             layout::working(ctx, "booking-working"),
         );
     }
     let ctx_copy = *ctx;
-    let pages = layout::pages(days(state).len(), PER_PAGE);
+    let pages = layout::pages(days(state).len(), a_page);
     let page = state.page.min(pages - 1);
     let cells = move || {
         let days = days(state);
-        layout::page_of(&days, page, PER_PAGE)
+        layout::page_of(&days, page, a_page)
             .iter()
             .map(|&day| {
                 let status = status(state, day);
@@ -116,7 +120,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     Message::ChooseDay(day),
                     status == Status::Open,
                     HEIGHT,
-                    size::HINT,
+                    ctx_copy.size.hint,
                 )
             })
             .collect()
@@ -128,5 +132,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         |size| if landscape(size) { 4 } else { 1 },
         pages,
     );
-    layout::frame(state, ctx, title, size::TITLE, body)
+    layout::frame(state, ctx, title, ctx.size.title, body)
 }

@@ -5,7 +5,7 @@ use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::picture;
 
 use super::layout::{self, landscape};
@@ -16,7 +16,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     iced::widget::responsive(move |available| {
         let mut head = column![
             text(ctx.tr("booking-done-title"))
-                .size(size::TITLE)
+                .size(ctx.size.title)
                 .font(theme::BOLD)
         ]
         .spacing(space::BETWEEN_TARGETS)
@@ -24,7 +24,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         if let Hold::Confirmed(booking) = &state.hold {
             head = head.push(
                 text(words::date_at(&ctx, &booking.start, &state.tz))
-                    .size(size::ACTION)
+                    .size(ctx.size.action)
                     .font(theme::BOLD),
             );
         }
@@ -51,23 +51,23 @@ fn ticket<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
     match (&state.printing, &state.hold) {
         (Printing::Failed(_), Hold::Confirmed(booking)) => layout::card(vec![
             text(ctx.tr("booking-print-failed"))
-                .size(size::BODY)
+                .size(ctx.size.body)
                 .font(theme::BOLD)
                 .into(),
             // As large as the screen allows: it will be photographed or copied by hand.
             text(booking.code.clone())
-                .size(size::COUNTDOWN)
+                .size(ctx.size.countdown)
                 .font(theme::BOLD)
                 .into(),
             text(ctx.tr("booking-print-failed-hint"))
-                .size(size::BODY)
+                .size(ctx.size.body)
                 .into(),
         ]),
         _ => layout::card(vec![
             row![
                 picture::icon(picture::CHECK_IN, 96.0),
                 text(ctx.tr("booking-printing"))
-                    .size(size::ACTION)
+                    .size(ctx.size.action)
                     .font(theme::BOLD)
             ]
             .spacing(space::BETWEEN_TARGETS)
@@ -82,7 +82,7 @@ pub fn unavailable<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Messa
         row![
             picture::icon(picture::WARNING, 96.0),
             text(ctx.tr("booking-unavailable-title"))
-                .size(size::TITLE)
+                .size(ctx.size.title)
                 .font(theme::BOLD)
         ]
         .spacing(space::BETWEEN_TARGETS),
@@ -92,7 +92,7 @@ pub fn unavailable<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Messa
             } else {
                 "booking-unavailable-body"
             }))
-            .size(size::ACTION)
+            .size(ctx.size.action)
             .into()
         ]),
         layout::primary(

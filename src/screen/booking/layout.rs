@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length, Size};
 
 use crate::context::Context;
 use crate::screen::flow::Flow as _;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::page;
 
 use super::{Message, State};
@@ -31,13 +31,18 @@ pub fn choice<'a>(
         content = content.push(if i == 0 {
             line.size(first_size).font(theme::BOLD)
         } else {
-            line.size(size::HINT)
+            line.size(ctx.size.hint)
         });
     }
-    let base = button(container(content).center(Length::Fill))
-        .padding([8, 16])
-        .width(Length::Fill)
-        .height(height.max(space::MIN_TARGET));
+    // At least `height` (and a touch target) high, taller when the words need more lines
+    // (larger text, a long product name): the invisible strut keeps the least height.
+    let strut = Space::new()
+        .width(0)
+        .height(height.max(space::MIN_TARGET) - 16.0);
+    let base =
+        button(row![strut, container(content).center_x(Length::Fill)].align_y(Alignment::Center))
+            .padding([8, 16])
+            .width(Length::Fill);
     if enabled {
         base.on_press(message)
             .style(ctx.palette.primary(focused))
@@ -141,7 +146,7 @@ pub fn paged<'a>(
                 ))
                 .width(Length::FillPortion(2)),
                 text(format!("{} / {}", page + 1, pages))
-                    .size(size::BODY)
+                    .size(ctx.size.body)
                     .center()
                     .width(Length::FillPortion(1)),
                 container(pager_button(

@@ -301,6 +301,8 @@ pub struct State {
     customer: customer::Form,
     hold: Hold,
     printing: Printing,
+    /// The session's larger text: fewer choices a page (the views read it from their context).
+    large_text: bool,
 }
 
 impl State {
@@ -330,7 +332,14 @@ impl State {
             customer: customer::Form::default(),
             hold: Hold::None,
             printing: Printing::NotYet,
+            large_text: false,
         }
+    }
+
+    /// With the session's larger text, the pages hold fewer choices.
+    pub fn with_large_text(mut self, large_text: bool) -> Self {
+        self.large_text = large_text;
+        self
     }
 
     /// A flow that only says booking is not possible now (offline, or no catalogue yet), with
@@ -345,10 +354,10 @@ impl State {
     /// focus outlines from this list, so keyboard and touch can never disagree.
     fn targets(&self, ctx: &Context<'_>) -> Vec<Message> {
         match self.step {
-            Step::Product => product::targets(self),
-            Step::Persons => persons::targets(self),
-            Step::Day => day::targets(self),
-            Step::Time => time::targets(self),
+            Step::Product => product::targets(self, ctx.size.is_large()),
+            Step::Persons => persons::targets(self, ctx.size.is_large()),
+            Step::Day => day::targets(self, ctx.size.is_large()),
+            Step::Time => time::targets(self, ctx.size.is_large()),
             Step::Customer(i) => customer::targets(self, ctx, i),
             Step::Summary => summary::targets(self),
             Step::Done | Step::Unavailable => vec![Message::Finish],
@@ -362,10 +371,15 @@ impl State {
 
     fn pages(&self) -> usize {
         match self.step {
-            Step::Product => layout::pages(self.products().len(), product::PER_PAGE),
-            Step::Persons => layout::pages(self.max_persons() as usize, persons::PER_PAGE),
-            Step::Day => layout::pages(DAYS_AHEAD as usize, day::PER_PAGE),
-            Step::Time => layout::pages(self.day_slots().len(), time::PER_PAGE),
+            Step::Product => {
+                layout::pages(self.products().len(), product::per_page(self.large_text))
+            }
+            Step::Persons => layout::pages(
+                self.max_persons() as usize,
+                persons::per_page(self.large_text),
+            ),
+            Step::Day => layout::pages(DAYS_AHEAD as usize, day::per_page(self.large_text)),
+            Step::Time => layout::pages(self.day_slots().len(), time::per_page(self.large_text)),
             _ => 1,
         }
     }

@@ -6,23 +6,26 @@ use iced::Element;
 use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
-use crate::theme::size;
 
 use super::layout::{self, landscape};
 use super::{Message, State, words};
 
-pub const PER_PAGE: usize = 8;
+/// Choices a page: fewer with larger text, so that a page still fits a landscape screen.
+pub fn per_page(large_text: bool) -> usize {
+    if large_text { 4 } else { 8 }
+}
 const HEIGHT: f32 = 140.0;
 
 fn numbers(state: &State) -> Vec<u32> {
     (1..=state.max_persons()).collect()
 }
 
-pub fn targets(state: &State) -> Vec<Message> {
+pub fn targets(state: &State, large_text: bool) -> Vec<Message> {
+    let a_page = per_page(large_text);
     let numbers = numbers(state);
-    let pages = layout::pages(numbers.len(), PER_PAGE);
+    let pages = layout::pages(numbers.len(), a_page);
     let page = state.page.min(pages - 1);
-    let mut targets: Vec<Message> = layout::page_of(&numbers, page, PER_PAGE)
+    let mut targets: Vec<Message> = layout::page_of(&numbers, page, a_page)
         .iter()
         .map(|n| Message::ChoosePersons(*n))
         .collect();
@@ -31,13 +34,14 @@ pub fn targets(state: &State) -> Vec<Message> {
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let a_page = per_page(ctx.size.is_large());
     let ctx_copy = *ctx;
     let all = numbers(state);
-    let pages = layout::pages(all.len(), PER_PAGE);
+    let pages = layout::pages(all.len(), a_page);
     let page = state.page.min(pages - 1);
     let cells = move || {
         let numbers = numbers(state);
-        layout::page_of(&numbers, page, PER_PAGE)
+        layout::page_of(&numbers, page, a_page)
             .iter()
             .map(|&n| {
                 let mut args = FluentArgs::new();
@@ -54,7 +58,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     Message::ChoosePersons(n),
                     true,
                     HEIGHT,
-                    size::BODY,
+                    ctx_copy.size.body,
                 )
             })
             .collect()
@@ -70,7 +74,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         state,
         ctx,
         ctx.tr("booking-persons-title"),
-        size::TITLE,
+        ctx.size.title,
         body,
     )
 }

@@ -4,19 +4,22 @@
 use iced::Element;
 
 use crate::context::Context;
-use crate::theme::size;
 
 use super::layout::{self, landscape};
 use super::{Message, State, words};
 
-pub const PER_PAGE: usize = 4;
+/// Choices a page: fewer with larger text, so that a page still fits a landscape screen.
+pub fn per_page(large_text: bool) -> usize {
+    if large_text { 2 } else { 4 }
+}
 const HEIGHT: f32 = 120.0;
 
-pub fn targets(state: &State) -> Vec<Message> {
+pub fn targets(state: &State, large_text: bool) -> Vec<Message> {
+    let a_page = per_page(large_text);
     let products = state.products();
-    let pages = layout::pages(products.len(), PER_PAGE);
+    let pages = layout::pages(products.len(), a_page);
     let page = state.page.min(pages - 1);
-    let mut targets: Vec<Message> = layout::page_of(&products, page, PER_PAGE)
+    let mut targets: Vec<Message> = layout::page_of(&products, page, a_page)
         .iter()
         .map(|p| Message::ChooseProduct(p.id.clone()))
         .collect();
@@ -25,12 +28,13 @@ pub fn targets(state: &State) -> Vec<Message> {
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let a_page = per_page(ctx.size.is_large());
     let ctx_copy = *ctx;
-    let pages = layout::pages(state.products().len(), PER_PAGE);
+    let pages = layout::pages(state.products().len(), a_page);
     let page = state.page.min(pages - 1);
     let cells = move || {
         let products = state.products();
-        layout::page_of(&products, page, PER_PAGE)
+        layout::page_of(&products, page, a_page)
             .iter()
             .map(|p| {
                 layout::choice(
@@ -43,7 +47,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     Message::ChooseProduct(p.id.clone()),
                     true,
                     HEIGHT,
-                    size::BODY,
+                    ctx_copy.size.body,
                 )
             })
             .collect()
@@ -59,7 +63,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         state,
         ctx,
         ctx.tr("booking-product-title"),
-        size::TITLE,
+        ctx.size.title,
         body,
     )
 }

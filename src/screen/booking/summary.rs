@@ -9,7 +9,7 @@ use kiosk_api::Booking;
 use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 use super::layout::{self, landscape};
 use super::{Hold, Message, State, words};
@@ -72,9 +72,11 @@ fn details<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
     for (label, value) in lines {
         list = list.push(
             row![
-                text(label).size(size::HINT).width(Length::FillPortion(1)),
+                text(label)
+                    .size(ctx.size.hint)
+                    .width(Length::FillPortion(1)),
                 text(value)
-                    .size(size::BODY)
+                    .size(ctx.size.body)
                     .font(theme::BOLD)
                     .width(Length::FillPortion(3)),
             ]
@@ -91,7 +93,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Ele
             state,
             ctx,
             title,
-            size::TITLE,
+            ctx.size.title,
             layout::working(ctx, "booking-holding"),
         );
     }
@@ -106,7 +108,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Ele
             column![details, side].spacing(space::PAGE).into()
         }
     });
-    layout::frame(state, ctx, title, size::TITLE, body.into())
+    layout::frame(state, ctx, title, ctx.size.title, body.into())
 }
 
 /// The time left on the hold and the button: book, or (once the hold ran out) another time.
@@ -123,7 +125,7 @@ fn side<'a>(state: &'a State, ctx: &Context<'_>, now: &ZonedDateTime) -> Element
         return side
             .push(
                 text(ctx.tr("booking-hold-expired"))
-                    .size(size::BODY)
+                    .size(ctx.size.body)
                     .font(theme::BOLD),
             )
             .push(layout::primary(
@@ -137,7 +139,7 @@ fn side<'a>(state: &'a State, ctx: &Context<'_>, now: &ZonedDateTime) -> Element
     if booking.hold_expires_at.is_some() {
         let mut args = FluentArgs::new();
         args.set("time", words::countdown(left));
-        side = side.push(text(ctx.tr_args("booking-hold-left", &args)).size(size::BODY));
+        side = side.push(text(ctx.tr_args("booking-hold-left", &args)).size(ctx.size.body));
     }
     match state.hold {
         Hold::Confirming(_) => side.push(layout::working(ctx, "booking-confirming")),

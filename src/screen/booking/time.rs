@@ -7,15 +7,19 @@ use iced::widget::text;
 use kiosk_core::i18n::FluentArgs;
 
 use crate::context::Context;
-use crate::theme::{self, size};
+use crate::theme;
 
 use super::layout::{self, landscape};
 use super::{Message, Notice, State, words};
 
-pub const PER_PAGE: usize = 12;
+/// Choices a page: fewer with larger text, so that a page still fits a landscape screen.
+pub fn per_page(large_text: bool) -> usize {
+    if large_text { 6 } else { 12 }
+}
 const HEIGHT: f32 = 96.0;
 
-pub fn targets(state: &State) -> Vec<Message> {
+pub fn targets(state: &State, large_text: bool) -> Vec<Message> {
+    let a_page = per_page(large_text);
     if state.loading.is_some() {
         return Vec::new();
     }
@@ -23,9 +27,9 @@ pub fn targets(state: &State) -> Vec<Message> {
     if slots.is_empty() {
         return vec![Message::ChooseAnotherDay];
     }
-    let pages = layout::pages(slots.len(), PER_PAGE);
+    let pages = layout::pages(slots.len(), a_page);
     let page = state.page.min(pages - 1);
-    let mut targets: Vec<Message> = layout::page_of(slots, page, PER_PAGE)
+    let mut targets: Vec<Message> = layout::page_of(slots, page, a_page)
         .iter()
         .map(|s| Message::ChooseTime(s.clone()))
         .collect();
@@ -47,11 +51,12 @@ pub fn title(state: &State, ctx: &Context<'_>) -> String {
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
+    let a_page = per_page(ctx.size.is_large());
     let title = title(state, ctx);
     let notice = state.notice.map(|Notice::Taken| {
         layout::card(vec![
             text(ctx.tr("booking-time-taken"))
-                .size(size::BODY)
+                .size(ctx.size.body)
                 .font(theme::BOLD)
                 .into(),
         ])
@@ -61,7 +66,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     } else if state.day_slots().is_empty() {
         layout::card(vec![
             text(ctx.tr("booking-time-none"))
-                .size(size::ACTION)
+                .size(ctx.size.action)
                 .font(theme::BOLD)
                 .into(),
             layout::primary(
@@ -73,10 +78,10 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         ])
     } else {
         let ctx_copy = *ctx;
-        let pages = layout::pages(state.day_slots().len(), PER_PAGE);
+        let pages = layout::pages(state.day_slots().len(), a_page);
         let page = state.page.min(pages - 1);
         let cells = move || {
-            layout::page_of(state.day_slots(), page, PER_PAGE)
+            layout::page_of(state.day_slots(), page, a_page)
                 .iter()
                 .map(|slot| {
                     layout::choice(
@@ -86,7 +91,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                         Message::ChooseTime(slot.clone()),
                         true,
                         HEIGHT,
-                        size::ACTION,
+                        ctx_copy.size.action,
                     )
                 })
                 .collect()
@@ -105,5 +110,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .into(),
         None => body,
     };
-    layout::frame(state, ctx, title, size::TITLE, body)
+    layout::frame(state, ctx, title, ctx.size.title, body)
 }

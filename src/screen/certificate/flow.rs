@@ -12,7 +12,10 @@ use super::{
 /// The longest purpose: a sentence, not a letter.
 pub const PURPOSE_MAX: usize = 80;
 /// Certificate types a page.
-pub const PER_PAGE: usize = 4;
+/// Certificate types a page: fewer with larger text, so that a page still fits landscape.
+pub fn per_page(large_text: bool) -> usize {
+    if large_text { 2 } else { 4 }
+}
 
 pub fn update(state: &mut State, message: Message) -> Action {
     let step = state.step;
@@ -23,7 +26,7 @@ pub fn update(state: &mut State, message: Message) -> Action {
             Action::None
         }
         Message::NextPage if step == Step::ChooseType => {
-            state.page = (state.page + 1).min(pages(state).saturating_sub(1));
+            state.page = (state.page + 1).min(pages(state, state.large_text).saturating_sub(1));
             Action::None
         }
         Message::Keyboard(key) if step == Step::Purpose => type_purpose(state, key),
@@ -102,8 +105,8 @@ pub fn back(state: &mut State) -> Option<Action> {
     Some(Action::None)
 }
 
-pub fn pages(state: &State) -> usize {
-    state.types.len().div_ceil(PER_PAGE).max(1)
+pub fn pages(state: &State, large_text: bool) -> usize {
+    state.types.len().div_ceil(per_page(large_text)).max(1)
 }
 
 fn answers(state: &State, request: Request) -> bool {

@@ -96,6 +96,8 @@ enum Printing {
 #[derive(Clone)]
 pub struct State {
     step: Step,
+    /// The session's larger text: fewer types a page (the views read it from their context).
+    large_text: bool,
     types: Vec<CertificateType>,
     /// The reader has its own PIN pad: the PIN is typed there, never on the screen.
     reader_pin_pad: bool,
@@ -157,7 +159,14 @@ impl State {
             pending: None,
             problem: Problem::Backend(Failure::Other),
             completed: false,
+            large_text: false,
         }
+    }
+
+    /// With the session's larger text, the pages hold fewer certificate types.
+    pub fn with_large_text(mut self, large_text: bool) -> Self {
+        self.large_text = large_text;
+        self
     }
 
     /// The resident changed the language: the certificate will be asked in it.
@@ -342,7 +351,7 @@ impl Flow for State {
         let mut lines = vec![ctx.tr(Service::Certificate.title_id()), ctx.tr(title)];
         match self.step {
             Step::ChooseType => lines.extend(
-                views::choose::targets(self)
+                views::choose::targets(self, ctx.size.is_large())
                     .iter()
                     .filter(|m| matches!(m, Message::ChooseType(_)))
                     .map(|m| self.focus_label(ctx, m)),

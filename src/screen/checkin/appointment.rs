@@ -25,7 +25,7 @@ pub fn detail_lines(state: &State, ctx: &Context<'_>) -> Vec<String> {
 fn details<'a>(state: &State, ctx: &Context<'_>) -> Vec<Element<'a, Message>> {
     detail_lines(state, ctx)
         .into_iter()
-        .map(layout::strong)
+        .map(|line| layout::strong(ctx, line))
         .collect()
 }
 
@@ -43,7 +43,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             layout::secondary(state, &ctx, ctx.tr("checkin-cancel"), Message::AskCancel),
         ]
         .spacing(space::PAGE);
-        let title = layout::title(ctx.tr("checkin-appointment-title"));
+        let title = layout::title(&ctx, ctx.tr("checkin-appointment-title"));
         if landscape(available) {
             row![
                 column![title, card]
@@ -74,7 +74,7 @@ pub fn cancel_question(state: &State, ctx: &Context<'_>) -> String {
 
 pub fn confirm_cancel<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     column![
-        layout::title(cancel_question(state, ctx)),
+        layout::title(ctx, cancel_question(state, ctx)),
         layout::buttons(vec![
             layout::primary(
                 state,
@@ -97,8 +97,8 @@ pub fn confirm_cancel<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Me
 
 pub fn cancelled<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     column![
-        layout::title(ctx.tr("checkin-cancelled-title")),
-        layout::body(ctx.tr("checkin-cancelled-body")),
+        layout::title(ctx, ctx.tr("checkin-cancelled-title")),
+        layout::body(ctx, ctx.tr("checkin-cancelled-body")),
         layout::primary(state, ctx, ctx.tr("checkin-finish"), Message::Finish),
     ]
     .spacing(space::PAGE)

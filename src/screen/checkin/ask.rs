@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length};
 use kiosk_core::domain::booking_code::{ALPHABET, CODE_LEN};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::keyboard::{Key, KeyStyle, grid};
 use crate::widget::keypad::{self, KeypadMessage};
 use crate::widget::picture;
@@ -29,13 +29,16 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         };
         let picture = container(picture::icon(layout::SCAN, side)).center_x(Length::Fill);
         let words = column![
-            layout::title(ctx.tr("checkin-ask-title")),
-            layout::body(ctx.tr("checkin-ask-hint")),
+            layout::title(&ctx, ctx.tr("checkin-ask-title")),
+            layout::body(&ctx, ctx.tr("checkin-ask-hint")),
             layout::primary(state, &ctx, ctx.tr("checkin-type-code"), Message::TypeCode),
         ]
         .spacing(space::PAGE)
         .width(Length::Fill);
-        if wide {
+        if wide && ctx.size.is_large() {
+            // Larger words need the picture's room.
+            words.into()
+        } else if wide {
             row![
                 container(picture).width(Length::FillPortion(2)),
                 container(words).width(Length::FillPortion(3)),
@@ -62,24 +65,38 @@ pub fn typing<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
     responsive(move |available| {
         let wide = landscape(available);
-        let mut head = column![
+        // With larger text in landscape, a wrong code's warning takes the question's place:
+        // both do not fit beside the keys.
+        let crowded = wide && ctx.size.is_large() && state.typed_error.is_some();
+        let question = (!crowded).then(|| {
             text(ctx.tr("checkin-type-title"))
-                .size(if wide { size::ACTION } else { size::TITLE })
+                .size(if wide {
+                    ctx.size.action
+                } else {
+                    ctx.size.title
+                })
                 .font(theme::BOLD)
-                .width(Length::Fill),
-            layout::card(vec![
+                .width(Length::Fill)
+        });
+        let mut head = column![]
+            .push(question)
+            .push(layout::card(vec![
                 text(field(&state.typed))
-                    .size(size::TITLE)
+                    .size(ctx.size.title)
                     .font(theme::BOLD)
                     .width(Length::Fill)
                     .center()
-                    .into()
-            ]),
-        ]
-        .spacing(space::BETWEEN_TARGETS)
-        .width(Length::Fill);
+                    .into(),
+            ]))
+            .spacing(space::BETWEEN_TARGETS)
+            .width(Length::Fill);
         if let Some(error) = state.typed_error {
-            head = head.push(layout::warning(ctx.tr(error.message_id()), size::HINT));
+            let warning = layout::warning(ctx.tr(error.message_id()), ctx.size.hint);
+            head = if crowded {
+                column![warning, head].spacing(space::BETWEEN_TARGETS)
+            } else {
+                head.push(warning)
+            };
         }
         if wide {
             let keys = grid(&ctx, wide_rows(&ctx), 0).map(Message::Key);

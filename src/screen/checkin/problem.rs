@@ -113,5 +113,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, now: &ZonedDateTime) -> Ele
             page::primary(state, ctx, label, message)
         })
         .collect();
-    page::problem(sentence(state, ctx, now), buttons)
+    page::problem(ctx, sentence(state, ctx, now), buttons)
 }

@@ -5,7 +5,7 @@ use iced::widget::{Column, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::picture;
 
 use super::layout::{self, landscape};
@@ -23,7 +23,7 @@ fn number_size(number: &str, width: f32, height: f32) -> f32 {
     let chars = number.chars().count().max(1) as f32;
     let by_width = width / (chars * GLYPH_WIDTH);
     let by_height = height / LINE_HEIGHT;
-    by_width.min(by_height).max(size::COUNTDOWN)
+    by_width.min(by_height).max(theme::size::COUNTDOWN)
 }
 
 pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
@@ -34,19 +34,31 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     responsive(move |available| {
         let wide = landscape(available);
         let label = text(ctx.tr(title_id(ticket)))
-            .size(size::BODY)
+            .size(ctx.size.body)
             .font(theme::BOLD);
-        let service = layout::strong(words::localized(&ticket.service, ctx.language).to_owned());
+        let service = layout::strong(
+            &ctx,
+            words::localized(&ticket.service, ctx.language).to_owned(),
+        );
+        // With larger text in landscape the wait and the printer's part take three fifths of
+        // the screen; else half each.
+        let crowded = wide && ctx.size.is_large();
+        let (number_share, rest_share) = if crowded { (2, 3) } else { (1, 1) };
         let (width, height) = if wide {
-            // The left half, under the label and above the service.
+            // The number's side, under the label and above the service.
             (
-                available.width / 2.0 - space::PAGE,
+                available.width * f32::from(number_share) / f32::from(number_share + rest_share)
+                    - space::PAGE,
                 available.height
-                    - 2.0 * (size::ACTION * LINE_HEIGHT)
+                    - 2.0 * (ctx.size.action * LINE_HEIGHT)
                     - 2.0 * space::BETWEEN_TARGETS,
             )
         } else {
-            (available.width, available.height - PORTRAIT_REST)
+            // Larger words take more of the height under the number.
+            (
+                available.width,
+                available.height - PORTRAIT_REST * ctx.size.growth().sqrt(),
+            )
         };
         let number = text(ticket.number.clone())
             .size(number_size(&ticket.number, width, height))
@@ -57,11 +69,11 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let big = column![label, number, service]
             .spacing(space::BETWEEN_TARGETS)
             .width(Length::Fill);
-        let rest = rest(state, &ctx, ticket);
+        let rest = rest(state, &ctx, ticket, crowded);
         if wide {
             row![
-                container(big).width(Length::FillPortion(1)),
-                container(rest).width(Length::FillPortion(1)),
+                container(big).width(Length::FillPortion(number_share)),
+                container(rest).width(Length::FillPortion(rest_share)),
             ]
             .spacing(space::PAGE)
             .into()
@@ -81,34 +93,37 @@ pub fn title_id(ticket: &QueueTicketInfo) -> &'static str {
     }
 }
 
-/// The wait, what to do next, and the printer's part.
-fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> Element<'a, Message> {
+/// The wait, what to do next, and the printer's part; two buttons side by side when
+/// `crowded` (landscape with larger text).
+fn rest<'a>(
+    state: &'a State,
+    ctx: &Context<'_>,
+    ticket: &QueueTicketInfo,
+    crowded: bool,
+) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     if let Some(people) = ticket.people_ahead {
-        lines.push(layout::body(words::count(
+        lines.push(layout::body(
             ctx,
-            "checkin-people-ahead",
-            "people",
-            people,
-        )));
+            words::count(ctx, "checkin-people-ahead", "people", people),
+        ));
     }
     if let Some(minutes) = ticket.estimated_wait_min.filter(|m| *m > 0) {
-        lines.push(layout::body(words::count(
+        lines.push(layout::body(
             ctx,
-            "checkin-wait",
-            "minutes",
-            minutes,
-        )));
+            words::count(ctx, "checkin-wait", "minutes", minutes),
+        ));
     }
-    lines.push(layout::body(ctx.tr("checkin-watch-screen")));
+    lines.push(layout::body(ctx, ctx.tr("checkin-watch-screen")));
     let printing = ctx.tr(printing_id(state, ticket));
     lines.push(match state.printing {
-        Printing::Failed(_) => layout::warning(printing, size::BODY),
-        Printing::NotYet if ticket.already => layout::body(printing),
-        Printing::InFlight | Printing::Printed | Printing::NotYet => printer(printing),
+        Printing::Failed(_) => layout::warning(printing, ctx.size.body),
+        Printing::NotYet if ticket.already => layout::body(ctx, printing),
+        Printing::InFlight | Printing::Printed | Printing::NotYet => printer(ctx, printing),
     });
+    let mut buttons = Vec::new();
     if ticket.already && matches!(state.printing, Printing::NotYet | Printing::Failed(_)) {
-        lines.push(layout::secondary(
+        buttons.push(layout::secondary(
             state,
             ctx,
             ctx.tr("checkin-print-again"),
@@ -116,12 +131,17 @@ fn rest<'a>(state: &'a State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> El
         ));
     }
     if state.printing != Printing::InFlight {
-        lines.push(layout::primary(
+        buttons.push(layout::primary(
             state,
             ctx,
             ctx.tr("checkin-finish"),
             Message::Finish,
         ));
+    }
+    if crowded && buttons.len() > 1 {
+        lines.push(layout::buttons(buttons));
+    } else {
+        lines.extend(buttons);
     }
     Column::with_children(lines)
         .spacing(space::BETWEEN_TARGETS)
@@ -161,11 +181,11 @@ pub fn spoken(state: &State, ctx: &Context<'_>, ticket: &QueueTicketInfo) -> Vec
     lines
 }
 
-fn printer<'a>(label: String) -> Element<'a, Message> {
+fn printer<'a>(ctx: &Context<'_>, label: String) -> Element<'a, Message> {
     row![
         picture::icon(layout::PRINTER, 80.0),
         text(label)
-            .size(size::BODY)
+            .size(ctx.size.body)
             .font(theme::BOLD)
             .width(Length::Fill)
     ]

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use kiosk_api::{Catalogue, QueueService};
 
 use crate::context::Context;
-use crate::theme::{size, space};
+use crate::theme::space;
 use crate::widget::page;
 
 use super::{Message, State, words};
@@ -52,14 +52,14 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         .spacing(space::BETWEEN_TARGETS)
         .width(Length::Fill);
     let body = Column::new()
-        .push(page::body(ctx.tr("walkin-choose-hint")))
+        .push(page::body(ctx, ctx.tr("walkin-choose-hint")))
         .push(list)
         .spacing(space::PAGE);
     page::frame(
         state,
         ctx,
         ctx.tr("walkin-choose-title"),
-        size::TITLE,
+        ctx.size.title,
         body.into(),
     )
 }

@@ -24,7 +24,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
     let problem = problem_line(ctx, editor);
     match setting.kind {
         Kind::Text => responsive(move |available| {
-            let typed = page::typed_field(&editor.value);
+            let typed = page::typed_field(&ctx, &editor.value);
             let keys = editor
                 .keyboard
                 .view(&ctx, 0)
@@ -32,6 +32,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
             let problem = problem_line(ctx, editor);
             if page::landscape(available) {
                 page::typing_landscape(
+                    &ctx,
                     vec![
                         text(label.clone())
                             .size(size::BODY)
@@ -44,7 +45,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
                     keys,
                 )
             } else {
-                column![page::title(label.clone()), typed]
+                column![page::title(&ctx, label.clone()), typed]
                     .push(problem)
                     .push(keys)
                     .spacing(space::BETWEEN_TARGETS)
@@ -60,7 +61,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
             .center_x(Length::Fill);
             let words = column![
                 text(label.clone()).size(size::ACTION).font(theme::BOLD),
-                page::typed_field(&editor.value)
+                page::typed_field(&ctx, &editor.value)
             ]
             .push(problem_line(ctx, editor))
             .spacing(space::BETWEEN_TARGETS);
@@ -90,7 +91,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
                     )
                 })
                 .collect();
-            chooser(label, options, problem, None)
+            chooser(&ctx, label, options, problem, None)
         }
         Kind::Languages => {
             let chosen = editor.languages();
@@ -113,7 +114,7 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
                 Message::Settings(Input::LanguagesDone),
                 ctx.is_focused(FocusId::Content(LANGUAGES_DONE)),
             );
-            chooser(label, options, problem, Some(done))
+            chooser(&ctx, label, options, problem, Some(done))
         }
     }
 }
@@ -161,12 +162,13 @@ fn option<'a>(
 /// The setting's name, its choices side by side (five at most: they fit either orientation),
 /// the reason a value was refused, and a Done when several may be chosen.
 fn chooser<'a>(
+    ctx: &Context<'_>,
     label: String,
     options: Vec<Element<'a, Message>>,
     problem: Option<Element<'a, Message>>,
     done: Option<Element<'a, Message>>,
 ) -> Element<'a, Message> {
-    column![page::title(label)]
+    column![page::title(ctx, label)]
         .push(Row::with_children(options).spacing(space::BETWEEN_TARGETS))
         .push(problem)
         .push(done)

@@ -48,6 +48,19 @@ pub struct SpeechSettings {
     pub socket: Option<PathBuf>,
     /// The rate a session starts at, in speech-dispatcher's scale (-100..=100).
     pub rate: i8,
+    /// Where a headset plugged in starts speech mode.
+    pub headset: HeadsetJack,
+}
+
+/// Which headphone jack starts speech mode when a headset is plugged in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadsetJack {
+    /// The sound card's own, found in `/proc/bus/input/devices` (none: nothing happens).
+    Auto,
+    /// None: only the speech key and "Read aloud" start speech.
+    Off,
+    /// This event device (`/dev/input/by-path/…-event`), for a machine with several cards.
+    Device(PathBuf),
 }
 
 #[derive(Debug, Clone)]

@@ -79,6 +79,7 @@ pub struct RawSpeech {
     pub enabled: bool,
     pub socket: String,
     pub rate: i64,
+    pub headset: String,
 }
 
 impl Default for RawSpeech {
@@ -87,6 +88,7 @@ impl Default for RawSpeech {
             enabled: true,
             socket: String::new(),
             rate: 0,
+            headset: "auto".into(),
         }
     }
 }

@@ -258,11 +258,24 @@ impl Checker<'_> {
         }
 
         let rate = self.in_range("speech.rate", raw.speech.rate, -100..=100, Unit::None);
+        let headset = match raw.speech.headset.trim() {
+            "auto" => HeadsetJack::Auto,
+            "off" | "" => HeadsetJack::Off,
+            path if path.starts_with('/') => HeadsetJack::Device(PathBuf::from(path)),
+            other => {
+                self.report(
+                    "speech.headset",
+                    format!("{other:?}: use \"auto\", \"off\" or an event device's path"),
+                );
+                HeadsetJack::Off
+            }
+        };
         let speech = SpeechSettings {
             enabled: raw.speech.enabled,
             socket: (!raw.speech.socket.trim().is_empty())
                 .then(|| PathBuf::from(raw.speech.socket.trim())),
             rate: rate.and_then(|r| i8::try_from(r).ok()).unwrap_or(0),
+            headset,
         };
 
         Some(Config {

@@ -5,7 +5,7 @@ use iced::widget::{Column, column, responsive};
 use iced::{Element, Length};
 
 use crate::context::Context;
-use crate::theme::{size, space};
+use crate::theme::space;
 
 use super::super::layout::{self, landscape};
 use super::super::{Message, State};
@@ -18,9 +18,10 @@ pub fn insert<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             words = words.push(step);
         }
         let words = words
-            .push(layout::strong(ctx.tr("certificate-insert-title")))
-            .push(layout::body(ctx.tr("certificate-insert-hint")));
+            .push(layout::strong(&ctx, ctx.tr("certificate-insert-title")))
+            .push(layout::body(&ctx, ctx.tr("certificate-insert-hint")));
         layout::with_picture(
+            &ctx,
             layout::INSERT_CARD,
             words.into(),
             available,
@@ -33,7 +34,7 @@ pub fn insert<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
 /// Read only what is needed, and say so first (the data-protection authority's rule).
 pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
-    let title_size = size::ACTION;
+    let title_size = ctx.size.action;
     let body = responsive(move |available| {
         let lines = [
             "certificate-privacy-name",
@@ -42,7 +43,7 @@ pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> 
             "certificate-privacy-not",
         ]
         .into_iter()
-        .map(|id| layout::body(format!("• {}", ctx.tr(id))))
+        .map(|id| layout::body(&ctx, format!("• {}", ctx.tr(id))))
         .collect();
         let agree = layout::primary(
             state,
@@ -50,10 +51,21 @@ pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> 
             ctx.tr("certificate-privacy-agree"),
             Message::Continue,
         );
-        let notice = layout::card(lines);
+        let notice: Element<'a, Message> = if landscape(available) && ctx.size.is_large() {
+            // Closer lines, so that the larger words keep to a landscape screen's height.
+            iced::widget::container(Column::with_children(lines).spacing(8).width(Length::Fill))
+                .padding(16)
+                .width(Length::Fill)
+                .style(crate::theme::card)
+                .into()
+        } else {
+            layout::card(lines)
+        };
         if landscape(available) {
+            // Larger words need more of the width to keep to the height.
+            let notice_share = if ctx.size.is_large() { 3 } else { 2 };
             iced::widget::row![
-                iced::widget::container(notice).width(Length::FillPortion(2)),
+                iced::widget::container(notice).width(Length::FillPortion(notice_share)),
                 iced::widget::container(agree).width(Length::FillPortion(1)),
             ]
             .spacing(space::BETWEEN_TARGETS)

@@ -8,28 +8,28 @@ use kiosk_api::CertificateType;
 
 use crate::context::Context;
 use crate::screen::flow::Flow as _;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
-use super::super::flow::{PER_PAGE, pages};
+use super::super::flow::{pages, per_page};
 use super::super::layout::{self, landscape};
 use super::super::{Message, State, words};
 
 /// Room for a name on two lines and what it is for on one.
 const HEIGHT: f32 = 150.0;
 
-fn page_types(state: &State) -> &[CertificateType] {
-    let page = state.page.min(pages(state) - 1);
-    let start = (page * PER_PAGE).min(state.types.len());
-    let end = (start + PER_PAGE).min(state.types.len());
+fn page_types(state: &State, large_text: bool) -> &[CertificateType] {
+    let page = state.page.min(pages(state, large_text) - 1);
+    let start = (page * per_page(large_text)).min(state.types.len());
+    let end = (start + per_page(large_text)).min(state.types.len());
     state.types.get(start..end).unwrap_or(&[])
 }
 
-pub fn targets(state: &State) -> Vec<Message> {
-    let mut targets: Vec<Message> = page_types(state)
+pub fn targets(state: &State, large_text: bool) -> Vec<Message> {
+    let mut targets: Vec<Message> = page_types(state, large_text)
         .iter()
         .map(|t| Message::ChooseType(t.code.clone()))
         .collect();
-    let pages = pages(state);
+    let pages = pages(state, large_text);
     let page = state.page.min(pages - 1);
     if page > 0 {
         targets.push(Message::PreviousPage);
@@ -45,20 +45,22 @@ fn choice<'a>(state: &State, ctx: &Context<'_>, kind: &CertificateType) -> Eleme
     let focused = state.is_focused(ctx, &message);
     let mut content = column![
         text(words::localized(&kind.name, ctx.language).to_owned())
-            .size(size::BODY)
+            .size(ctx.size.body)
             .font(theme::BOLD)
             .align_x(Alignment::Center)
     ]
     .spacing(4)
     .align_x(Alignment::Center);
     if let Some(about) = words::about(ctx, &kind.code) {
-        content = content.push(text(about).size(size::HINT).align_x(Alignment::Center));
+        content = content.push(text(about).size(ctx.size.hint).align_x(Alignment::Center));
     }
-    button(container(content).center(Length::Fill))
+    // At least HEIGHT, taller when the words need more lines (larger text): the invisible
+    // strut keeps the least height.
+    let strut = Space::new().width(0).height(HEIGHT - 16.0);
+    button(row![strut, container(content).center_x(Length::Fill)].align_y(Alignment::Center))
         .on_press(message)
         .padding([8, 16])
         .width(Length::Fill)
-        .height(HEIGHT)
         .style(ctx.palette.primary(focused))
         .into()
 }
@@ -70,7 +72,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let mut grid = column![]
             .spacing(space::BETWEEN_TARGETS)
             .width(Length::Fill);
-        for chunk in page_types(state).chunks(columns) {
+        for chunk in page_types(state, ctx.size.is_large()).chunks(columns) {
             let mut line = row![].spacing(space::BETWEEN_TARGETS).width(Length::Fill);
             for kind in chunk {
                 line = line.push(container(choice(state, &ctx, kind)).width(Length::Fill));
@@ -85,7 +87,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let mut content = column![body]
         .spacing(space::BETWEEN_TARGETS)
         .height(Length::Fill);
-    let pages = pages(state);
+    let pages = pages(state, ctx.size.is_large());
     if pages > 1 {
         let page = state.page.min(pages - 1);
         let pager = |label: &str, message: Message, enabled: bool| -> Element<'a, Message> {
@@ -108,7 +110,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                 ))
                 .width(Length::FillPortion(2)),
                 text(format!("{} / {}", page + 1, pages))
-                    .size(size::BODY)
+                    .size(ctx.size.body)
                     .center()
                     .width(Length::FillPortion(1)),
                 container(pager(
@@ -126,7 +128,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         state,
         &ctx,
         ctx.tr("certificate-choose-title"),
-        size::ACTION,
+        ctx.size.action,
         content.into(),
     )
 }

@@ -14,15 +14,16 @@ pub fn take_card<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message
     let ctx = *ctx;
     responsive(move |available| {
         let mut words = column![
-            layout::strong(ctx.tr("certificate-take-card-title")),
-            layout::body(ctx.tr("certificate-take-card-hint")),
+            layout::strong(&ctx, ctx.tr("certificate-take-card-title")),
+            layout::body(&ctx, ctx.tr("certificate-take-card-hint")),
         ]
         .spacing(space::PAGE)
         .width(Length::Fill);
         if state.printing == Printing::Printed {
-            words = words.push(layout::strong(ctx.tr("certificate-take-document")));
+            words = words.push(layout::strong(&ctx, ctx.tr("certificate-take-document")));
         }
         layout::with_picture(
+            &ctx,
             layout::TAKE_CARD,
             words.into(),
             available,
@@ -34,11 +35,11 @@ pub fn take_card<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message
 
 pub fn ended<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let mut lines = vec![
-        layout::strong(ctx.tr("certificate-ended-title")),
-        layout::body(ctx.tr("certificate-ended-body")),
+        layout::strong(ctx, ctx.tr("certificate-ended-title")),
+        layout::body(ctx, ctx.tr("certificate-ended-body")),
     ];
     if state.completed {
-        lines.push(layout::body(ctx.tr("certificate-thanks")));
+        lines.push(layout::body(ctx, ctx.tr("certificate-thanks")));
     }
     column![
         layout::card(lines),

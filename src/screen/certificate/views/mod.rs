@@ -35,7 +35,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
 
 pub fn targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
     match state.step {
-        Step::ChooseType => choose::targets(state),
+        Step::ChooseType => choose::targets(state, ctx.size.is_large()),
         Step::Purpose => purpose::targets(state, ctx),
         Step::Privacy => vec![Message::Continue],
         Step::Pin => pin::targets(state, ctx),

@@ -6,7 +6,7 @@ use iced::widget::{Column, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 use super::super::layout::{self, landscape};
 use super::super::pin_pad;
@@ -44,7 +44,7 @@ fn wrong<'a>(state: &State, ctx: &Context<'_>) -> Option<Element<'a, Message>> {
     let tries = state.wrong_pin?;
     Some(layout::warning(
         words::count(ctx, "certificate-pin-wrong", "tries", tries),
-        size::BODY,
+        ctx.size.body,
     ))
 }
 
@@ -59,9 +59,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
 fn on_reader<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     if let Some(hello) = greeting(state, ctx) {
-        lines.push(layout::body(hello));
+        lines.push(layout::body(ctx, hello));
     }
-    lines.push(layout::strong(ctx.tr("certificate-pin-reader")));
+    lines.push(layout::strong(ctx, ctx.tr("certificate-pin-reader")));
     if let Some(wrong) = wrong(state, ctx) {
         lines.push(wrong);
     }
@@ -80,7 +80,7 @@ fn on_reader<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         state,
         ctx,
         ctx.tr("certificate-pin-title"),
-        size::ACTION,
+        ctx.size.action,
         body.into(),
     )
 }
@@ -91,7 +91,7 @@ fn on_screen<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let wide = landscape(available);
         let dots = layout::card(vec![
             text(pin_pad::dots(state.pin.len()))
-                .size(size::TITLE)
+                .size(ctx.size.title)
                 .font(theme::BOLD)
                 .width(Length::Fill)
                 .center()
@@ -103,20 +103,27 @@ fn on_screen<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let mut head = column![]
             .spacing(space::BETWEEN_TARGETS)
             .width(Length::Fill);
-        if let Some(step) = layout::step(state, &ctx) {
+        // With larger text in landscape, the step and the greeting leave their room to the
+        // question, the dots and a wrong PIN's warning (speech mode still says them).
+        let roomy = !(wide && ctx.size.is_large());
+        if let Some(step) = layout::step(state, &ctx).filter(|_| roomy) {
             head = head.push(step);
         }
-        if let Some(hello) = greeting(state, &ctx) {
-            head = head.push(layout::body(hello));
+        if let Some(hello) = greeting(state, &ctx).filter(|_| roomy) {
+            head = head.push(layout::body(&ctx, hello));
         }
         head = head.push(
             text(ctx.tr("certificate-pin-title"))
-                .size(if wide { size::ACTION } else { size::TITLE })
+                .size(if wide {
+                    ctx.size.action
+                } else {
+                    ctx.size.title
+                })
                 .font(theme::BOLD)
                 .width(Length::Fill),
         );
         if !wide {
-            head = head.push(layout::body(ctx.tr("certificate-pin-hint")));
+            head = head.push(layout::body(&ctx, ctx.tr("certificate-pin-hint")));
         }
         head = head.push(dots).push(wrong(state, &ctx));
         if wide {

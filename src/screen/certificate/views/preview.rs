@@ -5,7 +5,7 @@ use iced::widget::{Column, column, container, responsive, row, text};
 use iced::{Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 
 use super::super::layout::{self, landscape};
 use super::super::{CertificatePreview, Delivery, Message, Printing, State, Step, words};
@@ -29,12 +29,16 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     responsive(move |available| {
         let wide = landscape(available);
         // Under a reach band a portrait screen is short too: its lines as compact as landscape's.
-        let compact = !crate::widget::page::roomy_portrait(available);
+        let compact = ctx.size.is_large() || !crate::widget::page::roomy_portrait(available);
         let document = document(preview, &ctx, compact);
         let side = side(state, &ctx, preview);
         let mut head = row![
             text(preview.title.clone())
-                .size(if compact { size::ACTION } else { size::TITLE })
+                .size(if compact {
+                    ctx.size.action
+                } else {
+                    ctx.size.title
+                })
                 .font(theme::BOLD)
                 .width(Length::Fill)
         ]
@@ -42,10 +46,12 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         if let Some(step) = layout::step(state, &ctx) {
             head = head.push(step);
         }
+        // With larger text the side's sentences need half the width.
+        let (document_share, side_share) = if ctx.size.is_large() { (1, 1) } else { (3, 2) };
         let body: Element<'a, Message> = if wide {
             row![
-                container(document).width(Length::FillPortion(3)),
-                container(side).width(Length::FillPortion(2)),
+                container(document).width(Length::FillPortion(document_share)),
+                container(side).width(Length::FillPortion(side_share)),
             ]
             .spacing(space::PAGE)
             .into()
@@ -69,13 +75,19 @@ fn document<'a>(
 ) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     if let Delivery::Pending { when_text } = &preview.delivery {
-        lines.push(layout::strong(ctx.tr("certificate-pending-title")));
-        lines.push(layout::body(ctx.tr("certificate-pending-how")));
-        lines.push(layout::strong(when_text.clone()));
+        lines.push(layout::strong(ctx, ctx.tr("certificate-pending-title")));
+        lines.push(layout::body(ctx, ctx.tr("certificate-pending-how")));
+        lines.push(layout::strong(ctx, when_text.clone()));
     }
     for (label, value) in &preview.lines {
-        let label = text(label.clone()).size(size::HINT);
-        let value = text(value.clone()).size(size::ACTION).font(theme::BOLD);
+        let label = text(label.clone()).size(ctx.size.hint);
+        // Bold at body size with larger text: already as large as the hint grows to.
+        let value_size = if ctx.size.is_large() {
+            ctx.size.body
+        } else {
+            ctx.size.action
+        };
+        let value = text(value.clone()).size(value_size).font(theme::BOLD);
         lines.push(if wide {
             row![
                 label.width(Length::FillPortion(1)),
@@ -119,12 +131,15 @@ fn side<'a>(
     ctx: &Context<'_>,
     preview: &'a CertificatePreview,
 ) -> Element<'a, Message> {
-    let mut lines: Vec<Element<'a, Message>> = vec![layout::body(words::with(
+    let mut lines: Vec<Element<'a, Message>> = vec![layout::body(
         ctx,
-        "certificate-document-number",
-        "number",
-        preview.document.number(),
-    ))];
+        words::with(
+            ctx,
+            "certificate-document-number",
+            "number",
+            preview.document.number(),
+        ),
+    )];
     match (&preview.delivery, state.step, state.printing) {
         (Delivery::Pending { .. }, _, _) => lines.push(layout::primary(
             state,
@@ -133,12 +148,12 @@ fn side<'a>(
             Message::Finish,
         )),
         (Delivery::Ready, Step::Printing, _) => {
-            lines.push(layout::strong(ctx.tr("certificate-printing")));
+            lines.push(layout::strong(ctx, ctx.tr("certificate-printing")));
         }
         (Delivery::Ready, _, Printing::Failed(_)) => {
             lines.push(layout::warning(
                 ctx.tr("certificate-print-failed"),
-                size::HINT,
+                ctx.size.hint,
             ));
             lines.push(layout::buttons(vec![
                 layout::primary(
@@ -151,7 +166,7 @@ fn side<'a>(
             ]));
         }
         (Delivery::Ready, _, _) => {
-            lines.push(layout::body(ctx.tr("certificate-check")));
+            lines.push(layout::body(ctx, ctx.tr("certificate-check")));
             lines.push(layout::primary(
                 state,
                 ctx,

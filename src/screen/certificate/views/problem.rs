@@ -47,5 +47,5 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             page::primary(state, ctx, label, message)
         })
         .collect();
-    page::problem(ctx.tr(sentence_id(state.problem)), buttons)
+    page::problem(ctx, ctx.tr(sentence_id(state.problem)), buttons)
 }

@@ -5,7 +5,7 @@ use iced::widget::{column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, size, space};
+use crate::theme::{self, space};
 use crate::widget::page;
 
 use super::super::layout::{self, landscape};
@@ -29,7 +29,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             } else {
                 state.purpose.clone()
             })
-            .size(size::BODY)
+            .size(ctx.size.body)
             .font(theme::BOLD)
             .width(Length::Fill)
             .into(),
@@ -41,7 +41,10 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             // goes on. The missing-purpose notice is one line of text here: the framed notice
             // is too high to leave the keys their room.
             let mut line: Vec<Element<'a, Message>> = vec![
-                title.size(size::BODY).width(Length::FillPortion(2)).into(),
+                title
+                    .size(ctx.size.body)
+                    .width(Length::FillPortion(2))
+                    .into(),
                 container(typed).width(Length::FillPortion(3)).into(),
             ];
             if let Some(step) = layout::step(state, &ctx) {
@@ -49,14 +52,14 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             }
             let missing = state.purpose_missing.then(|| {
                 text(ctx.tr("certificate-purpose-missing"))
-                    .size(size::HINT)
+                    .size(ctx.size.hint)
                     .font(theme::BOLD)
                     .width(Length::Fill)
                     .into()
             });
-            page::typing_landscape(line, missing, keys)
+            page::typing_landscape(&ctx, line, missing, keys)
         } else {
-            let mut head = row![title.size(size::TITLE).width(Length::Fill)]
+            let mut head = row![title.size(ctx.size.title).width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)
                 .align_y(Alignment::Center);
             if let Some(step) = layout::step(state, &ctx) {
@@ -64,11 +67,11 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             }
             let missing = state
                 .purpose_missing
-                .then(|| layout::warning(ctx.tr("certificate-purpose-missing"), size::HINT));
+                .then(|| layout::warning(ctx.tr("certificate-purpose-missing"), ctx.size.hint));
             column![head]
                 .push(
                     page::roomy_portrait(available)
-                        .then(|| layout::body(ctx.tr("certificate-purpose-hint"))),
+                        .then(|| layout::body(&ctx, ctx.tr("certificate-purpose-hint"))),
                 )
                 .push(typed)
                 .push(missing)
