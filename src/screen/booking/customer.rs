@@ -312,11 +312,10 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
             if let Some(step) = step {
                 left = left.push(step);
             }
-            left = left
-                .push(title.size(ctx.size.action))
-                .push(toggle)
-                .push(typed)
-                .push(error);
+            // With larger text the switch ("By phone", "By e-mail") asks the question itself:
+            // the question's line would push a refusal off the screen.
+            let question = (!ctx.size.is_large()).then(|| title.size(ctx.size.action));
+            left = left.push(question).push(toggle).push(typed).push(error);
             row![
                 left.width(Length::FillPortion(9)),
                 container(keys).width(Length::FillPortion(11))
