@@ -58,7 +58,10 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
 
 fn on_reader<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
-    if let Some(hello) = greeting(state, ctx) {
+    // With larger text a wrong PIN's warning and Try again take the greeting's room (a
+    // landscape screen has no more; speech mode still says it).
+    let crowded = ctx.size.is_large() && state.wrong_pin.is_some();
+    if let Some(hello) = greeting(state, ctx).filter(|_| !crowded) {
         lines.push(layout::body(ctx, hello));
     }
     lines.push(layout::strong(ctx, ctx.tr("certificate-pin-reader")));
