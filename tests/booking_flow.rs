@@ -652,8 +652,20 @@ fn details_are_checked_before_going_on() {
     flow.type_text("0470");
     flow.click("Klaar");
     flow.assert_shows("Dit nummer is te kort. Kijk na of u geen cijfer vergeten bent.");
-    // E-mail instead of phone.
+    // E-mail instead of phone. With larger text in landscape a refusal takes the switch's place
+    // beside the keys (there is no room for a line more) until the next key clears it.
     flow.click("Via e-mail");
+    flow.type_text("an");
+    flow.click("Klaar");
+    let refusal = "Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.be.";
+    flow.assert_shows(refusal);
+    assert!(flow.shows_large(refusal), "the refusal, with larger text");
+    flow.send(Message::Keyboard(KeyboardMessage::Backspace));
+    assert!(
+        flow.shows_large("Via telefoon"),
+        "the switch is back after a key"
+    );
+    flow.send(Message::Keyboard(KeyboardMessage::Backspace));
     flow.type_text("an@example.be");
     assert!(
         matches!(flow.click("Klaar"), Action::Hold(r) if r.customer.email.as_deref() == Some("an@example.be") && r.customer.phone.is_none())

@@ -110,26 +110,27 @@ pub fn typed_field<'a, M: 'a>(ctx: &Context<'_>, value: &str) -> Element<'a, M> 
     .into()
 }
 
-/// A typing page in landscape: the question, what was typed (and any switch that belongs to
-/// them) on one compact line, a note under it when there is one, and the keyboard under them
-/// as wide as the page. The keyboard sizes its keys for the height left (see
-/// [`crate::widget::keyboard`]), so its own Done stays on screen. With larger text there is
-/// no room for a line more: the note takes the question's place in the line (the question is
-/// on the screen before, and said again in speech mode).
+/// A typing page in landscape: `lead` (the question, or a switch that asks it) and the rest of
+/// the `line` (what was typed) on one compact line, a note under it when there is one, and the
+/// keyboard under them as wide as the page. The keyboard sizes its keys for the height left
+/// (see [`crate::widget::keyboard`]), so its own Done stays on screen. With larger text there
+/// is no room for a line more: the note takes the lead's place until the next key clears it
+/// (the question was on the screen before, and is said again in speech mode).
 pub fn typing_landscape<'a, M: 'a>(
     ctx: &Context<'_>,
-    mut line: Vec<Element<'a, M>>,
-    mut note: Option<Element<'a, M>>,
+    lead: Element<'a, M>,
+    line: Vec<Element<'a, M>>,
+    note: Option<Element<'a, M>>,
     keys: Element<'a, M>,
 ) -> Element<'a, M> {
-    if ctx.size.is_large()
-        && !line.is_empty()
-        && let Some(note) = note.take()
-    {
-        line[0] = container(note).width(Length::FillPortion(4)).into();
-    }
+    let (lead, note) = match note {
+        Some(note) if ctx.size.is_large() => {
+            (container(note).width(Length::FillPortion(4)).into(), None)
+        }
+        note => (lead, note),
+    };
     column![
-        Row::with_children(line)
+        Row::with_children(std::iter::once(lead).chain(line))
             .spacing(space::BETWEEN_TARGETS)
             .align_y(Alignment::Center)
             .width(Length::Fill),

@@ -326,30 +326,27 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>, i: usize) -> Element<'a, Me
         } else if landscape(available) {
             // The keyboard as wide as the page under one compact line: the question a size
             // smaller, the phone-or-e-mail switch and what was typed beside it.
+            // With larger text the switch ("By phone", "By e-mail") asks the question itself:
+            // the question's words would take two lines from the keys.
+            let question = title
+                .size(ctx.size.body)
+                .width(Length::FillPortion(2))
+                .into();
             let mut line: Vec<Element<'a, Message>> = Vec::new();
-            match toggle {
-                // With larger text the switch ("By phone", "By e-mail") asks the question
-                // itself: the question's words would take two lines from the keys.
-                Some(toggle) if ctx.size.is_large() => {
-                    line.push(toggle.width(Length::FillPortion(5)).into());
-                }
+            let lead = match toggle {
+                Some(toggle) if ctx.size.is_large() => toggle.width(Length::FillPortion(5)).into(),
                 toggle => {
-                    line.push(
-                        title
-                            .size(ctx.size.body)
-                            .width(Length::FillPortion(2))
-                            .into(),
-                    );
                     if let Some(toggle) = toggle {
                         line.push(toggle.width(Length::FillPortion(3)).into());
                     }
+                    question
                 }
-            }
+            };
             line.push(container(typed).width(Length::FillPortion(3)).into());
             if let Some(step) = step {
                 line.push(step);
             }
-            page::typing_landscape(&ctx, line, error.map(Element::from), keys)
+            page::typing_landscape(&ctx, lead, line, error.map(Element::from), keys)
         } else {
             let mut head = row![title.width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)

@@ -33,14 +33,12 @@ pub(super) fn view<'a>(ctx: Context<'a>, editor: &'a Editor) -> Element<'a, Mess
             if page::landscape(available) {
                 page::typing_landscape(
                     &ctx,
-                    vec![
-                        text(label.clone())
-                            .size(size::BODY)
-                            .font(theme::BOLD)
-                            .width(Length::FillPortion(2))
-                            .into(),
-                        container(typed).width(Length::FillPortion(3)).into(),
-                    ],
+                    text(label.clone())
+                        .size(size::BODY)
+                        .font(theme::BOLD)
+                        .width(Length::FillPortion(2))
+                        .into(),
+                    vec![container(typed).width(Length::FillPortion(3)).into()],
                     problem,
                     keys,
                 )

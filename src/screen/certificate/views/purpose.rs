@@ -40,13 +40,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             // The keyboard as wide as the page under one compact line; the keyboard's own Done
             // goes on. The missing-purpose notice is one line of text here: the framed notice
             // is too high to leave the keys their room.
-            let mut line: Vec<Element<'a, Message>> = vec![
-                title
-                    .size(ctx.size.body)
-                    .width(Length::FillPortion(2))
-                    .into(),
-                container(typed).width(Length::FillPortion(3)).into(),
-            ];
+            let question = title.size(ctx.size.body).width(Length::FillPortion(2));
+            let mut line: Vec<Element<'a, Message>> =
+                vec![container(typed).width(Length::FillPortion(3)).into()];
             if let Some(step) = layout::step(state, &ctx) {
                 line.push(step);
             }
@@ -57,7 +53,7 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     .width(Length::Fill)
                     .into()
             });
-            page::typing_landscape(&ctx, line, missing, keys)
+            page::typing_landscape(&ctx, question.into(), line, missing, keys)
         } else {
             let mut head = row![title.size(ctx.size.title).width(Length::Fill)]
                 .spacing(space::BETWEEN_TARGETS)
