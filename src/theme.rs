@@ -68,12 +68,6 @@ impl TextSizes {
         countdown: size::COUNTDOWN,
     };
 
-    /// How much taller a line of body text is than at the standard size: what a fixed height
-    /// drawn for standard text (a row of buttons, say) grows by to keep its words inside.
-    pub fn growth(&self) -> f32 {
-        self.body / size::BODY
-    }
-
     pub fn is_large(&self) -> bool {
         self.body > size::BODY
     }

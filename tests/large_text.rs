@@ -1,7 +1,7 @@
 //! Issue 15, larger text: "Larger text" on the start screen makes the words about 1.5 times
 //! larger for the resident's visit, every screen reflowing in both orientations and all four
 //! languages; the next resident starts at the standard size. Every flow's own fit checks run
-//! at the larger sizes too (`tests/support/flow.rs` `LARGE_PORTRAIT`, `LARGE_LANDSCAPE`), and
+//! at the larger sizes too (`tests/support/flow.rs` `assert_large_text_fits`), and
 //! leave large-text pictures beside the others for a person to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -118,21 +118,17 @@ impl Flow for State {
                     .height(Length::Fill)
                     .into(),
                 Shape::Short => {
-                    let mut buttons = buttons.map(Some).collect::<Vec<_>>();
-                    if buttons.len() % 2 == 1 {
-                        // An odd last button keeps half the row, as wide as the others.
-                        buttons.push(None);
-                    }
                     let mut rows = column![]
                         .spacing(space::BETWEEN_TARGETS * 1.5)
                         .height(Length::Fill);
-                    let mut cells = buttons.into_iter();
-                    while let (Some(left), Some(right)) = (cells.next(), cells.next()) {
-                        let half = |cell: Option<Element<'a, Message>>| -> Element<'a, Message> {
-                            cell.unwrap_or_else(|| iced::widget::space::horizontal().into())
-                        };
+                    let mut buttons = buttons;
+                    while let Some(left) = buttons.next() {
+                        // An odd last button keeps half the row, as wide as the others.
+                        let right = buttons
+                            .next()
+                            .unwrap_or_else(|| iced::widget::space::horizontal().into());
                         rows = rows.push(
-                            row![half(left), half(right)]
+                            row![left, right]
                                 .spacing(space::BETWEEN_TARGETS * 1.5)
                                 .height(Length::Fill),
                         );

@@ -23,16 +23,11 @@ pub const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 /// Portrait with a reach band (`display.reach_top_percent = 25`): nothing to touch in the top
 /// quarter, so the header takes it and the screen keeps what is left under the language bar.
 pub const REACH: Size = Size::new(1000.0, 1120.0);
-/// With larger text (`TextSizes::LARGE`, "Larger text" on the start screen) the header, the
-/// language bar and the navigation keep their sizes: the screen has the same space.
-pub const LARGE_PORTRAIT: Size = PORTRAIT;
-pub const LARGE_LANDSCAPE: Size = LANDSCAPE;
 
 /// Screens whose words do not fit a landscape screen with larger text yet, named here so that
 /// nothing is left out unseen (issue 15, left): the certificate's privacy notice (four
 /// sentences) and preview (the document's lines beside the printing, also while printing),
-/// and the check-in ticket
-/// when its printing failed (the wait, the warning and two buttons beside the number). Each
+/// and the check-in ticket when its printing failed (the wait, the warning and two buttons beside the number). Each
 /// needs its words split over two pages with larger text. Portrait is checked for all of them.
 const LARGE_LANDSCAPE_NOT_YET: [&str; 4] = ["Privacy", "Preview", "Printing", "Ticket"];
 
@@ -181,6 +176,13 @@ where
         shown
     }
 
+    /// Whether `text` is on screen with larger text, wholly inside it, in both orientations.
+    pub fn shows_large(&self, text: &str) -> bool {
+        super::shows_inside(text, [PORTRAIT, LANDSCAPE], |size| {
+            self.ui_with(size, TextSizes::LARGE)
+        })
+    }
+
     /// With larger text, in both orientations, every text of the screen lies wholly on it and
     /// is laid out at whole lines (see [`super::whole_lines`]): not cut off by its box.
     pub fn assert_large_text_fits(&self) {
@@ -189,8 +191,10 @@ where
         let not_yet = LARGE_LANDSCAPE_NOT_YET
             .iter()
             .any(|name| step.starts_with(name));
-        for size in [LARGE_PORTRAIT, LARGE_LANDSCAPE] {
-            if not_yet && size == LARGE_LANDSCAPE {
+        // With larger text the header, the language bar and the navigation keep their sizes:
+        // the screen has the same space as with standard text.
+        for size in [PORTRAIT, LANDSCAPE] {
+            if not_yet && size == LANDSCAPE {
                 continue;
             }
             let texts = super::texts_in(self.ui_with(size, TextSizes::LARGE));
@@ -240,8 +244,8 @@ where
             (PORTRAIT, TextSizes::STANDARD, "portrait"),
             (LANDSCAPE, TextSizes::STANDARD, "landscape"),
             (REACH, TextSizes::STANDARD, "reach"),
-            (LARGE_PORTRAIT, TextSizes::LARGE, "large-portrait"),
-            (LARGE_LANDSCAPE, TextSizes::LARGE, "large-landscape"),
+            (PORTRAIT, TextSizes::LARGE, "large-portrait"),
+            (LANDSCAPE, TextSizes::LARGE, "large-landscape"),
         ] {
             let snapshot = self
                 .ui_with(size, text)

@@ -5,18 +5,20 @@ use iced::widget::{Column, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
-use crate::theme::{self, space};
+use crate::theme::{self, LINE_HEIGHT, space};
 use crate::widget::picture;
 
 use super::layout::{self, landscape};
 use super::{Message, Printing, QueueTicketInfo, State, words};
 
-/// A bold capital or digit of the kiosk's font is at most this wide per pixel of size, and a
-/// line this tall: the number's size follows from the space left for it.
+/// A bold capital or digit of the kiosk's font is at most this wide per pixel of size (and a
+/// line [`LINE_HEIGHT`] tall): the number's size follows from the space left for it.
 const GLYPH_WIDTH: f32 = 0.72;
-const LINE_HEIGHT: f32 = 1.3;
-/// In portrait, the height the other lines of the screen need below the number.
+/// In portrait, the height the other lines of the screen need below the number, with standard
+/// and with larger text (the fit checks of `tests/checkin_flow.rs` and `tests/walk_in_flow.rs`
+/// hold them).
 const PORTRAIT_REST: f32 = 880.0;
+const PORTRAIT_REST_LARGE: f32 = 1080.0;
 
 /// The largest text size at which `number` fits `width` x `height`.
 fn number_size(number: &str, width: f32, height: f32) -> f32 {
@@ -54,11 +56,12 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     - 2.0 * space::BETWEEN_TARGETS,
             )
         } else {
-            // Larger words take more of the height under the number.
-            (
-                available.width,
-                available.height - PORTRAIT_REST * ctx.size.growth().sqrt(),
-            )
+            let rest = if ctx.size.is_large() {
+                PORTRAIT_REST_LARGE
+            } else {
+                PORTRAIT_REST
+            };
+            (available.width, available.height - rest)
         };
         let number = text(ticket.number.clone())
             .size(number_size(&ticket.number, width, height))
