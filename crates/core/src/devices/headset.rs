@@ -131,17 +131,22 @@ pub fn start(devices: Vec<PathBuf>) -> std::io::Result<JackEvents> {
 }
 
 fn watch(device: &Path, sender: &mpsc::Sender<JackEvent>) {
+    // Said once, not every REOPEN_AFTER: a jack the kiosk may not read (its user not in the
+    // `input` group) or a sound card left unplugged would fill the journal otherwise.
+    let mut failing = false;
     while !sender.is_closed() {
-        match std::fs::File::open(device) {
+        let failure = match std::fs::File::open(device) {
             Ok(file) => {
+                failing = false;
                 tracing::info!(device = %device.display(), "listening to the headphone jack");
-                if let Err(error) = read_events(file, sender) {
-                    tracing::warn!(device = %device.display(), %error, "headphone jack not readable");
-                }
+                read_events(file, sender).err()
             }
-            Err(error) => {
-                tracing::warn!(device = %device.display(), %error, "headphone jack not opened");
-            }
+            Err(error) => Some(error),
+        };
+        if let Some(error) = failure
+            && !std::mem::replace(&mut failing, true)
+        {
+            tracing::warn!(device = %device.display(), %error, "headphone jack not readable; trying again quietly");
         }
         std::thread::sleep(REOPEN_AFTER);
     }
