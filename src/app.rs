@@ -211,6 +211,8 @@ pub struct Kiosk {
     watchdog: crate::watchdog::Watchdog,
     /// The whole kiosk's scale, fitted to the screen.
     scale: f32,
+    /// The screen is wider than tall: the configured window until the first size is reported.
+    landscape: bool,
 }
 
 impl App {
@@ -234,8 +236,10 @@ impl App {
             Arc::clone(&i18n),
             Arc::clone(&clock),
         );
+        let landscape = config.display.width > config.display.height;
         App::Kiosk(Box::new(Kiosk {
             runner,
+            landscape,
             palette: Palette::new(config.kiosk.accent),
             idle: IdlePolicy {
                 timeout: config.kiosk.idle_timeout,
@@ -297,7 +301,11 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         if let Message::WindowResized(reported) = message {
             let scale = match self {
-                App::Kiosk(kiosk) => &mut kiosk.scale,
+                App::Kiosk(kiosk) => {
+                    let screen = crate::screen_fit::screen_of(reported, kiosk.scale);
+                    kiosk.landscape = screen.width > screen.height;
+                    &mut kiosk.scale
+                }
                 App::Fault { scale, .. } => scale,
             };
             let screen = crate::screen_fit::screen_of(reported, *scale);
@@ -1002,6 +1010,7 @@ impl Kiosk {
             } else {
                 TextSizes::STANDARD
             },
+            landscape: self.landscape,
         }
     }
 

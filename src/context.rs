@@ -14,6 +14,10 @@ pub struct Context<'a> {
     pub focused: Option<FocusId>,
     /// The session's text sizes: standard, or large when the resident asked for it.
     pub size: TextSizes,
+    /// The screen is wider than tall. A view measures its own space; this is for what must
+    /// agree with the view without drawing it: a screen whose words take two parts in
+    /// landscape with larger text has one more target (More) and one more tap.
+    pub landscape: bool,
 }
 
 impl Context<'_> {

@@ -823,6 +823,156 @@ impl Flow {
     }
 }
 
+/// With larger text, four sentences are taller than a landscape screen: the notice takes two
+/// parts there, what is read and then what is not kept with I agree. More and Back move
+/// between them; the keypad and speech follow the part on screen. Standard text and portrait
+/// keep one part.
+#[test]
+fn with_larger_text_in_landscape_the_privacy_notice_takes_two_parts() {
+    let mut flow = Flow::new();
+    flow.send(Message::ChooseType("residence".into()));
+    flow.answer(Reply::CardInserted);
+    let i18n = support::i18n();
+    let words = |id: &str| i18n.text(Language::English, id);
+    let bullet = |id: &str| format!("• {}", words(id));
+    let first = [
+        bullet("certificate-privacy-name"),
+        bullet("certificate-privacy-number"),
+    ];
+    let second = [
+        bullet("certificate-privacy-pin"),
+        bullet("certificate-privacy-not"),
+    ];
+    // The first part: what is read, and More.
+    for line in &first {
+        assert!(flow.shows_large_landscape(line), "{line}");
+    }
+    for line in &second {
+        assert!(
+            !flow.shows_large_landscape(line),
+            "{line} is for the second part"
+        );
+    }
+    assert!(flow.shows_large_landscape("Read on"));
+    assert!(flow.shows_large_landscape("1 / 2"));
+    assert!(!flow.shows_large_landscape(&words("certificate-privacy-agree")));
+    assert_eq!(flow.focus_targets_large_landscape(), [Message::NextPage]);
+    let spoken = flow.spoken_large_landscape();
+    assert!(
+        spoken.contains(&words("certificate-privacy-name")),
+        "{spoken:?}"
+    );
+    assert!(
+        !spoken.contains(&words("certificate-privacy-pin")),
+        "{spoken:?}"
+    );
+    // Standard text and portrait: one part with all four and I agree (`shows` checks every
+    // orientation, with larger text in portrait too).
+    for line in first.iter().chain(&second) {
+        flow.assert_shows(line);
+    }
+    assert_eq!(flow.focus_targets().len(), 1);
+    // The second part: what is not kept, and I agree.
+    assert_eq!(flow.send(Message::NextPage), Action::None);
+    assert_eq!(flow.state.step(), Step::Privacy);
+    for line in &second {
+        assert!(flow.shows_large_landscape(line), "{line}");
+    }
+    assert!(!flow.shows_large_landscape(&first[0]));
+    assert!(flow.shows_large_landscape(&words("certificate-privacy-agree")));
+    assert!(flow.shows_large_landscape("2 / 2"));
+    assert_eq!(flow.focus_targets_large_landscape(), [Message::Continue]);
+    assert!(
+        flow.spoken_large_landscape()
+            .contains(&words("certificate-privacy-not"))
+    );
+    flow.assert_large_text_fits();
+    // Back returns to the first part, not to the type.
+    assert_eq!(flow.state.back(), Some(Action::None));
+    assert_eq!(flow.state.step(), Step::Privacy);
+    assert!(flow.shows_large_landscape(&first[0]));
+    // On again, and I agree reads the card.
+    flow.send(Message::NextPage);
+    assert_eq!(flow.send(Message::Continue), Action::ReadCard);
+    // Back to the type from the second part, and chosen again: the notice starts over.
+    let mut again = Flow::new();
+    again.send(Message::ChooseType("residence".into()));
+    again.answer(Reply::CardInserted);
+    again.send(Message::NextPage);
+    again.state.back();
+    assert_eq!(again.state.back(), Some(Action::None));
+    assert_eq!(again.state.step(), Step::ChooseType);
+    again.send(Message::ChooseType("residence".into()));
+    assert_eq!(again.state.step(), Step::Privacy);
+    assert!(again.shows_large_landscape(&first[0]));
+}
+
+/// With larger text in landscape the document's lines are shown a part at a time beside Check
+/// and Print: More shows the rest, the document number as the last line; Previous and Back
+/// return. Print is there in every part; a failed print shows what to do and the number.
+#[test]
+fn with_larger_text_in_landscape_the_preview_shows_the_document_in_parts() {
+    let mut flow = Flow::new();
+    flow.reach_preview();
+    // The first part: name, birth, address (five rows at most: the address takes two).
+    for value in ["Noor Testpersoon", ADDRESS] {
+        assert!(flow.shows_large_landscape(value), "{value}");
+    }
+    assert!(
+        !flow.shows_large_landscape("job"),
+        "the purpose is in the next part"
+    );
+    assert!(flow.shows_large_landscape("More"));
+    assert!(!flow.shows_large_landscape("Previous"));
+    assert_eq!(
+        flow.focus_targets_large_landscape(),
+        [Message::NextPage, Message::Print]
+    );
+    // The second and last part: the purpose and the document number as a line.
+    assert_eq!(flow.send(Message::NextPage), Action::None);
+    assert!(flow.shows_large_landscape("job"));
+    assert!(flow.shows_large_landscape("Document number"));
+    assert!(flow.shows_large_landscape(NUMBER));
+    assert!(!flow.shows_large_landscape(ADDRESS));
+    assert!(!flow.shows_large_landscape("More"));
+    assert_eq!(
+        flow.focus_targets_large_landscape(),
+        [Message::PreviousPage, Message::Print]
+    );
+    flow.assert_large_text_fits();
+    // More on the last part stays there; Back returns a part, then leaves as before.
+    flow.send(Message::NextPage);
+    assert!(flow.shows_large_landscape("job"));
+    assert_eq!(flow.state.back(), Some(Action::None));
+    assert!(flow.shows_large_landscape(ADDRESS));
+    flow.send(Message::NextPage);
+    flow.send(Message::PreviousPage);
+    assert!(flow.shows_large_landscape(ADDRESS));
+    // Standard text keeps the whole document on one screen with the number beside it.
+    flow.assert_shows("job");
+    flow.assert_shows("Document number: CERT-2026-000123");
+    assert_eq!(flow.focus_targets().len(), 1);
+    // Print from the first part; printing, then failing: what to do, and the number.
+    assert!(matches!(
+        flow.send(Message::Print),
+        Action::PrintDocument { .. }
+    ));
+    assert!(flow.shows_large_landscape("Your certificate is printing on the large printer…"));
+    flow.assert_large_text_fits();
+    flow.answer(Reply::Printed(Err(PrintFailure::NotReady)));
+    assert!(flow.shows_large_landscape(
+        "The printer is not working. Go to the desk: they can print your certificate."
+    ));
+    assert!(flow.shows_large_landscape("Document number: CERT-2026-000123"));
+    assert!(flow.shows_large_landscape("Try again"));
+    assert!(!flow.shows_large_landscape(ADDRESS));
+    assert_eq!(
+        flow.focus_targets_large_landscape(),
+        [Message::TryAgain, Message::Finish]
+    );
+    flow.assert_large_text_fits();
+}
+
 #[test]
 fn the_keyboard_reaches_what_touch_reaches() {
     use kiosk::focus::FocusId;
@@ -834,6 +984,7 @@ fn the_keyboard_reaches_what_touch_reaches() {
         palette: flow.palette,
         focused: None,
         size: kiosk::theme::TextSizes::STANDARD,
+        landscape: false,
     };
     let targets = flow.state.focus_targets(&ctx);
     assert_eq!(

@@ -45,6 +45,7 @@ impl Words {
             }),
             focused: None,
             size: kiosk::theme::TextSizes::STANDARD,
+            landscape: false,
         }
     }
 }

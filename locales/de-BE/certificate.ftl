@@ -38,6 +38,7 @@ certificate-privacy-number = Ihre Nationalregisternummer: um Sie im Register zu 
 certificate-privacy-pin = Ihre PIN: nur Ihre Karte prüft sie. Der Kiosk speichert sie nicht.
 certificate-privacy-not = Wir lesen Ihr Foto nicht. Wenn Sie Ihre Karte herausnehmen, vergisst der Kiosk alles.
 certificate-privacy-agree = Einverstanden, weiter
+certificate-privacy-more = Weiterlesen
 certificate-reading = Einen Moment, wir lesen Ihre Karte…
 
 ## Die PIN
@@ -99,6 +100,7 @@ certificate-preview-nationality = Staatsangehörigkeit
 certificate-preview-address = Adresse
 certificate-preview-household = Wohnt bei Ihnen
 certificate-preview-purpose = Zweck
+certificate-preview-document-number = Dokumentnummer
 
 ## The demo card (a kiosk set up for trying out)
 # $pin is the demo card's PIN: it is shown because the card belongs to an invented resident

@@ -38,6 +38,7 @@ certificate-privacy-number = Your national register number: to find you in the r
 certificate-privacy-pin = Your PIN: only your card checks it. The kiosk does not keep it.
 certificate-privacy-not = We do not read your photo. When you take out your card, the kiosk forgets everything.
 certificate-privacy-agree = I agree, continue
+certificate-privacy-more = Read on
 certificate-reading = One moment, we are reading your card…
 
 ## The PIN
@@ -99,6 +100,7 @@ certificate-preview-nationality = Nationality
 certificate-preview-address = Address
 certificate-preview-household = Living with you
 certificate-preview-purpose = Purpose
+certificate-preview-document-number = Document number
 
 ## The demo card (a kiosk set up for trying out)
 # $pin is the demo card's PIN: it is shown because the card belongs to an invented resident

@@ -38,6 +38,7 @@ certificate-privacy-number = Votre numéro de registre national : pour vous trou
 certificate-privacy-pin = Votre code PIN : seule votre carte le vérifie. La borne ne le garde pas.
 certificate-privacy-not = Nous ne lisons pas votre photo. Quand vous retirez votre carte, la borne oublie tout.
 certificate-privacy-agree = D'accord, continuer
+certificate-privacy-more = Lire la suite
 certificate-reading = Un instant, nous lisons votre carte…
 
 ## Le code PIN
@@ -99,6 +100,7 @@ certificate-preview-nationality = Nationalité
 certificate-preview-address = Adresse
 certificate-preview-household = Vit avec vous
 certificate-preview-purpose = Finalité
+certificate-preview-document-number = Numéro du document
 
 ## The demo card (a kiosk set up for trying out)
 # $pin is the demo card's PIN: it is shown because the card belongs to an invented resident

@@ -38,6 +38,7 @@ certificate-privacy-number = Uw rijksregisternummer: om u te vinden in het regis
 certificate-privacy-pin = Uw pincode: alleen uw kaart controleert die. De kiosk bewaart ze niet.
 certificate-privacy-not = We lezen uw foto niet. Als u uw kaart uitneemt, vergeet de kiosk alles.
 certificate-privacy-agree = Akkoord, verder
+certificate-privacy-more = Verder lezen
 certificate-reading = Even geduld, we lezen uw kaart…
 
 ## De pincode
@@ -99,6 +100,7 @@ certificate-preview-nationality = Nationaliteit
 certificate-preview-address = Adres
 certificate-preview-household = Woont bij u
 certificate-preview-purpose = Doel
+certificate-preview-document-number = Documentnummer
 
 ## The demo card (a kiosk set up for trying out)
 # $pin is the demo card's PIN: it is shown because the card belongs to an invented resident

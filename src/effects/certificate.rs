@@ -226,8 +226,15 @@ impl Words {
             (self.nationality.clone(), person.nationality.clone()),
             (self.address.clone(), person.address.clone()),
         ];
-        if !document.household.is_empty() {
-            lines.push((self.household.clone(), document.household.join("\n")));
+        // A member a line, the label on the first: a large household is then shown over
+        // parts of the screen like any other lines (landscape with larger text).
+        for (i, member) in document.household.iter().enumerate() {
+            let label = if i == 0 {
+                self.household.clone()
+            } else {
+                String::new()
+            };
+            lines.push((label, member.clone()));
         }
         if let Some(purpose) = &document.purpose {
             lines.push((self.purpose.clone(), purpose.clone()));

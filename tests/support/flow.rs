@@ -24,13 +24,6 @@ pub const LANDSCAPE: Size = Size::new(1840.0, 540.0);
 /// quarter, so the header takes it and the screen keeps what is left under the language bar.
 pub const REACH: Size = Size::new(1000.0, 1120.0);
 
-/// Screens whose words do not fit a landscape screen with larger text yet, named here so that
-/// nothing is left out unseen (issue 15, left): the certificate's privacy notice (four
-/// sentences) and preview (the document's lines beside the printing, also while printing),
-/// and the check-in ticket when its printing failed (the wait, the warning and two buttons beside the number). Each
-/// needs its words split over two pages with larger text. Portrait is checked for all of them.
-const LARGE_LANDSCAPE_NOT_YET: [&str; 4] = ["Privacy", "Preview", "Printing", "Ticket"];
-
 pub struct Harness<F: Flow> {
     pub state: F,
     pub i18n: Arc<I18n>,
@@ -68,12 +61,18 @@ where
     }
 
     fn ctx_with(&self, size: TextSizes) -> Context<'_> {
+        self.ctx_for(size, false)
+    }
+
+    /// The context of a screen of `space` (landscape when wider than tall) at `size`.
+    fn ctx_for(&self, size: TextSizes, landscape: bool) -> Context<'_> {
         Context {
             i18n: &self.i18n,
             language: self.language,
             palette: self.palette,
             focused: None,
             size,
+            landscape,
         }
     }
 
@@ -96,18 +95,44 @@ where
 
     /// The page in `size` with the text at `text` sizes.
     pub fn ui_with(&self, size: Size, text: TextSizes) -> Simulator<'_, F::Message> {
-        let view: Element<'_, F::Message> =
-            container(self.state.view(&self.ctx_with(text), &self.around()))
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .style(theme::page)
-                .into();
+        let view: Element<'_, F::Message> = container(self.state.view(
+            &self.ctx_for(text, size.width > size.height),
+            &self.around(),
+        ))
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(theme::page)
+        .into();
         Simulator::with_size(super::settings(), size, view)
     }
 
     /// The screen's targets for the keyboard and keypad, in reading order.
     pub fn focus_targets(&self) -> Vec<(kiosk::focus::FocusId, F::Message)> {
         self.state.focus_targets(&self.ctx())
+    }
+
+    /// The targets of the screen in landscape with larger text, where some screens take two
+    /// parts and offer More.
+    pub fn focus_targets_large_landscape(&self) -> Vec<F::Message> {
+        self.state
+            .focus_targets(&self.ctx_for(TextSizes::LARGE, true))
+            .into_iter()
+            .map(|(_, message)| message)
+            .collect()
+    }
+
+    /// What the screen says aloud in landscape with larger text.
+    pub fn spoken_large_landscape(&self) -> Vec<String> {
+        self.state
+            .spoken(&self.ctx_for(TextSizes::LARGE, true), &self.around())
+            .lines
+    }
+
+    /// Whether `text` is on the landscape screen with larger text, wholly inside it.
+    pub fn shows_large_landscape(&self, text: &str) -> bool {
+        super::shows_inside(text, [LANDSCAPE], |size| {
+            self.ui_with(size, TextSizes::LARGE)
+        })
     }
 
     /// What each of the screen's targets says when it takes the focus (speech mode).
@@ -187,16 +212,9 @@ where
     /// is laid out at whole lines (see [`super::whole_lines`]): not cut off by its box.
     pub fn assert_large_text_fits(&self) {
         let sizes = super::text_sizes();
-        let step = format!("{:?}", self.state.step());
-        let not_yet = LARGE_LANDSCAPE_NOT_YET
-            .iter()
-            .any(|name| step.starts_with(name));
         // With larger text the header, the language bar and the navigation keep their sizes:
         // the screen has the same space as with standard text.
         for size in [PORTRAIT, LANDSCAPE] {
-            if not_yet && size == LANDSCAPE {
-                continue;
-            }
             let texts = super::texts_in(self.ui_with(size, TextSizes::LARGE));
             for (content, b) in texts {
                 // The queue number is drawn at the size that fills its box, not at one of the

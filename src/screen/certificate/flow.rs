@@ -4,6 +4,7 @@
 use crate::widget::keyboard::{KeyboardMessage, Outcome};
 
 use super::pin_pad::PinKey;
+use super::views::preview::document_parts;
 use super::{
     Action, CardFailure, CardHolder, CertificatePreview, Delivery, Failure, Message, PinFailure,
     Printing, Problem, Reply, Request, State, Step,
@@ -32,6 +33,22 @@ pub fn update(state: &mut State, message: Message) -> Action {
         Message::Keyboard(key) if step == Step::Purpose => type_purpose(state, key),
         Message::Continue if step == Step::Purpose => purpose_done(state),
         Message::Continue if step == Step::Privacy => read_card(state),
+        Message::NextPage if step == Step::Privacy => {
+            state.notice_part = 1;
+            Action::None
+        }
+        Message::NextPage if step == Step::Preview => {
+            let parts = state
+                .preview
+                .as_ref()
+                .map_or(1, |p| document_parts(p).len());
+            state.preview_part = (state.preview_part + 1).min(parts.saturating_sub(1));
+            Action::None
+        }
+        Message::PreviousPage if step == Step::Preview => {
+            state.preview_part = state.preview_part.saturating_sub(1);
+            Action::None
+        }
         Message::Pin(key) if step == Step::Pin && !state.reader_pin_pad => pin_key(state, key),
         Message::TryAgain if step == Step::Pin && state.reader_pin_pad => verify_on_reader(state),
         Message::Print if step == Step::Preview && state.printing == Printing::NotYet => {
@@ -85,6 +102,11 @@ pub fn reply(state: &mut State, reply: Reply) -> Action {
 
 pub fn back(state: &mut State) -> Option<Action> {
     let previous = match state.step {
+        // The document's later parts: back to the part before.
+        Step::Preview if state.preview_part > 0 => {
+            state.preview_part -= 1;
+            return Some(Action::None);
+        }
         Step::ChooseType | Step::Preview | Step::TakeCard | Step::Problem | Step::Ended => {
             return None;
         }
@@ -93,6 +115,11 @@ pub fn back(state: &mut State) -> Option<Action> {
             return Some(Action::None);
         }
         Step::Pin if state.pending.is_some() => return Some(Action::None),
+        // The notice's second part: back to its first.
+        Step::Privacy if state.notice_part > 0 => {
+            state.notice_part = 0;
+            return Some(Action::None);
+        }
         Step::Purpose => Step::ChooseType,
         Step::InsertCard | Step::Privacy => before_card(state),
         Step::Pin => {
@@ -125,6 +152,7 @@ fn card_inserted(state: &mut State) -> Action {
     state.card_present = true;
     if state.step == Step::InsertCard {
         state.step = Step::Privacy;
+        state.notice_part = 0;
     }
     Action::None
 }
@@ -152,6 +180,7 @@ fn to_card(state: &mut State) {
     } else {
         Step::InsertCard
     };
+    state.notice_part = 0;
 }
 
 fn type_purpose(state: &mut State, key: KeyboardMessage) -> Action {
@@ -291,6 +320,7 @@ fn answer(state: &mut State, result: Result<CertificatePreview, Failure>) -> Act
     match result {
         Ok(preview) => {
             state.preview = Some(preview);
+            state.preview_part = 0;
             state.printing = Printing::NotYet;
             state.step = Step::Preview;
             Action::None

@@ -104,6 +104,8 @@ pub struct State {
     /// The language the certificate is asked in; the root keeps it current.
     language: Language,
     page: usize,
+    /// The part of the privacy notice shown when it takes two (landscape with larger text).
+    notice_part: usize,
     chosen: Option<String>,
     purpose: String,
     /// Continue was tapped with nothing typed.
@@ -114,6 +116,8 @@ pub struct State {
     pin: Pin,
     wrong_pin: Option<u8>,
     preview: Option<CertificatePreview>,
+    /// The part of the document shown when it takes several (landscape with larger text).
+    preview_part: usize,
     printing: Printing,
     pending: Option<Request>,
     problem: Problem,
@@ -146,6 +150,7 @@ impl State {
             reader_pin_pad,
             language,
             page: 0,
+            notice_part: 0,
             chosen: None,
             purpose: String::new(),
             purpose_missing: false,
@@ -155,6 +160,7 @@ impl State {
             pin: Pin::new(),
             wrong_pin: None,
             preview: None,
+            preview_part: 0,
             printing: Printing::NotYet,
             pending: None,
             problem: Problem::Backend(Failure::Other),
@@ -304,8 +310,10 @@ impl Flow for State {
                     }
                 })
                 .unwrap_or_default(),
-            Message::PreviousPage => ctx.tr("booking-page-previous"),
-            Message::NextPage => ctx.tr("booking-page-next"),
+            Message::NextPage if self.step == Step::Privacy => ctx.tr("certificate-privacy-more"),
+            // As the pager's buttons say.
+            Message::PreviousPage => ctx.tr("certificate-page-previous"),
+            Message::NextPage => ctx.tr("certificate-page-next"),
             Message::Keyboard(key) => crate::widget::key_names::keyboard(ctx, key),
             // Never which digit: a PIN is not said aloud.
             Message::Pin(PinKey::Digit(_)) => ctx.tr("speech-pin-digit-key"),
@@ -356,6 +364,8 @@ impl Flow for State {
                     .filter(|m| matches!(m, Message::ChooseType(_)))
                     .map(|m| self.focus_label(ctx, m)),
             ),
+            // The notice as shown: all of it, or the part on screen.
+            Step::Privacy => lines.extend(views::notice(self, ctx).iter().map(|id| ctx.tr(id))),
             // How many digits, never which: "2 digits entered".
             Step::Pin => lines.extend(crate::widget::key_names::pin_progress(ctx, self.pin.len())),
             _ => {}

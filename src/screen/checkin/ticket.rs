@@ -46,6 +46,15 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         // the screen; else half each.
         let crowded = wide && ctx.size.is_large();
         let (number_share, rest_share) = if crowded { (2, 3) } else { (1, 1) };
+        // Crowded, Finished goes under the service, where the number leaves room: the wait
+        // and the printer's part take the other side's height. Its room is kept while the
+        // ticket prints too, so that the number does not change size.
+        let finish_room = if crowded {
+            theme::target_height(space::MIN_TARGET + 24.0, ctx.size.action, 16.0)
+                + space::BETWEEN_TARGETS
+        } else {
+            0.0
+        };
         let (width, height) = if wide {
             // The number's side, under the label and above the service.
             (
@@ -53,7 +62,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
                     - space::PAGE,
                 available.height
                     - 2.0 * (ctx.size.action * LINE_HEIGHT)
-                    - 2.0 * space::BETWEEN_TARGETS,
+                    - 2.0 * space::BETWEEN_TARGETS
+                    - finish_room,
             )
         } else {
             let rest = if ctx.size.is_large() {
@@ -69,9 +79,12 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
             .line_height(1.2)
             .width(Length::Fill)
             .align_x(Alignment::Center);
-        let big = column![label, number, service]
+        let mut big = column![label, number, service]
             .spacing(space::BETWEEN_TARGETS)
             .width(Length::Fill);
+        if crowded && state.printing != Printing::InFlight {
+            big = big.push(finish(state, &ctx));
+        }
         let rest = rest(state, &ctx, ticket, crowded);
         if wide {
             row![
@@ -96,8 +109,10 @@ pub fn title_id(ticket: &QueueTicketInfo) -> &'static str {
     }
 }
 
-/// The wait, what to do next, and the printer's part; two buttons side by side when
-/// `crowded` (landscape with larger text).
+/// The wait, what to do next, and the printer's part, with Print again and Finished. When
+/// `crowded` (landscape with larger text) Finished is on the number's side, and a number the
+/// booking already had leaves out where to watch for it (said at its first check-in, and
+/// still said aloud): the sentences of larger text take the whole height.
 fn rest<'a>(
     state: &'a State,
     ctx: &Context<'_>,
@@ -117,7 +132,9 @@ fn rest<'a>(
             words::count(ctx, "checkin-wait", "minutes", minutes),
         ));
     }
-    lines.push(layout::body(ctx, ctx.tr("checkin-watch-screen")));
+    if !(crowded && ticket.already) {
+        lines.push(layout::body(ctx, ctx.tr("checkin-watch-screen")));
+    }
     let printing = ctx.tr(printing_id(state, ticket));
     lines.push(match state.printing {
         Printing::Failed(_) => layout::warning(printing, ctx.size.body),
@@ -133,23 +150,18 @@ fn rest<'a>(
             Message::PrintAgain,
         ));
     }
-    if state.printing != Printing::InFlight {
-        buttons.push(layout::primary(
-            state,
-            ctx,
-            ctx.tr("checkin-finish"),
-            Message::Finish,
-        ));
+    if state.printing != Printing::InFlight && !crowded {
+        buttons.push(finish(state, ctx));
     }
-    if crowded && buttons.len() > 1 {
-        lines.push(layout::buttons(buttons));
-    } else {
-        lines.extend(buttons);
-    }
+    lines.extend(buttons);
     Column::with_children(lines)
         .spacing(space::BETWEEN_TARGETS)
         .width(Length::Fill)
         .into()
+}
+
+fn finish<'a>(state: &'a State, ctx: &Context<'_>) -> Element<'a, Message> {
+    layout::primary(state, ctx, ctx.tr("checkin-finish"), Message::Finish)
 }
 
 /// Where the ticket is: printing, to take, failed, or not printed for a number already had.

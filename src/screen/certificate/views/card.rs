@@ -31,49 +31,85 @@ pub fn insert<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     .into()
 }
 
+/// What the notice says: what is read and why, then what is not kept.
+const NOTICE: [&str; 4] = [
+    "certificate-privacy-name",
+    "certificate-privacy-number",
+    "certificate-privacy-pin",
+    "certificate-privacy-not",
+];
+
+/// In landscape with larger text the notice takes two parts, What we read (name, number)
+/// and What we do not keep (PIN, photo): four sentences of larger words are taller than a
+/// landscape screen. More leads from the first to the second; Back returns.
+fn notice_in_parts(ctx: &Context<'_>) -> bool {
+    ctx.landscape && ctx.size.is_large()
+}
+
+/// The notice's sentences on screen now, as message ids.
+pub fn notice(state: &State, ctx: &Context<'_>) -> &'static [&'static str] {
+    match (notice_in_parts(ctx), state.notice_part) {
+        (false, _) => &NOTICE,
+        (true, 0) => &NOTICE[..2],
+        (true, _) => &NOTICE[2..],
+    }
+}
+
+/// More on the notice's first part, I agree where the notice ends.
+pub fn privacy_targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
+    if notice_in_parts(ctx) && state.notice_part == 0 {
+        vec![Message::NextPage]
+    } else {
+        vec![Message::Continue]
+    }
+}
+
 /// Read only what is needed, and say so first (the data-protection authority's rule).
 pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let ctx = *ctx;
     let title_size = ctx.size.action;
     let body = responsive(move |available| {
-        let lines = [
-            "certificate-privacy-name",
-            "certificate-privacy-number",
-            "certificate-privacy-pin",
-            "certificate-privacy-not",
-        ]
-        .into_iter()
-        .map(|id| layout::body(&ctx, format!("• {}", ctx.tr(id))))
-        .collect();
-        let agree = layout::primary(
-            state,
-            &ctx,
-            ctx.tr("certificate-privacy-agree"),
-            Message::Continue,
-        );
-        let notice: Element<'a, Message> = if landscape(available) && ctx.size.is_large() {
-            // Closer lines, so that the larger words keep to a landscape screen's height.
-            iced::widget::container(Column::with_children(lines).spacing(8).width(Length::Fill))
-                .padding(16)
-                .width(Length::Fill)
-                .style(crate::theme::card)
-                .into()
+        let lines = notice(state, &ctx)
+            .iter()
+            .map(|id| layout::body(&ctx, format!("• {}", ctx.tr(id))))
+            .collect();
+        let go_on = if privacy_targets(state, &ctx) == [Message::NextPage] {
+            layout::primary(
+                state,
+                &ctx,
+                ctx.tr("certificate-privacy-more"),
+                Message::NextPage,
+            )
         } else {
-            layout::card(lines)
+            layout::primary(
+                state,
+                &ctx,
+                ctx.tr("certificate-privacy-agree"),
+                Message::Continue,
+            )
         };
+        let notice = layout::card(lines);
         if landscape(available) {
-            // Larger words need more of the width to keep to the height.
-            let notice_share = if ctx.size.is_large() { 3 } else { 2 };
+            let mut side = Column::new().push(go_on).spacing(space::BETWEEN_TARGETS);
+            if notice_in_parts(&ctx) {
+                // Where the resident is in the notice: "1 / 2".
+                side = side.push(
+                    iced::widget::text(format!("{} / 2", state.notice_part.min(1) + 1))
+                        .size(ctx.size.body)
+                        .width(Length::Fill)
+                        .center(),
+                );
+            }
             iced::widget::row![
-                iced::widget::container(notice).width(Length::FillPortion(notice_share)),
-                iced::widget::container(agree).width(Length::FillPortion(1)),
+                iced::widget::container(notice).width(Length::FillPortion(2)),
+                iced::widget::container(side).width(Length::FillPortion(1)),
             ]
             .spacing(space::BETWEEN_TARGETS)
             .into()
         } else {
             Column::new()
                 .push(notice)
-                .push(agree)
+                .push(go_on)
                 .spacing(space::PAGE)
                 .into()
         }

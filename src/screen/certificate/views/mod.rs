@@ -2,6 +2,7 @@
 //! the views number their focus outlines.
 
 mod card;
+pub use card::notice;
 pub mod choose;
 mod ending;
 mod pin;
@@ -37,9 +38,9 @@ pub fn targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
     match state.step {
         Step::ChooseType => choose::targets(state, ctx.size.is_large()),
         Step::Purpose => purpose::targets(state, ctx),
-        Step::Privacy => vec![Message::Continue],
+        Step::Privacy => card::privacy_targets(state, ctx),
         Step::Pin => pin::targets(state, ctx),
-        Step::Preview => preview::targets(state),
+        Step::Preview => preview::targets(state, ctx),
         Step::Problem => problem::targets(state),
         Step::Ended => vec![Message::Finish],
         Step::InsertCard

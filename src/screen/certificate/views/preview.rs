@@ -1,8 +1,14 @@
 //! The certificate before it is printed, in large text so the resident can check it; then
 //! printing, or what to do when the printer fails. A deferred type says when and how it comes.
+//!
+//! With larger text in landscape the document's lines are taller than the screen: they are
+//! shown a few at a time (Previous / More, Back returns a part), the document number as the
+//! document's last line; a failed print shows what to do without the document.
 
-use iced::widget::{Column, column, container, responsive, row, text};
-use iced::{Element, Length};
+use std::ops::Range;
+
+use iced::widget::{Column, Space, column, container, responsive, row, text};
+use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
 use crate::theme::{self, space};
@@ -10,14 +16,104 @@ use crate::theme::{self, space};
 use super::super::layout::{self, landscape};
 use super::super::{CertificatePreview, Delivery, Message, Printing, State, Step, words};
 
-pub fn targets(state: &State) -> Vec<Message> {
+/// A part's height in rows of larger text: the landscape screen's 540 px less the title and
+/// the card's margins hold five rows of 66 px with the gaps between lines.
+const PART_ROWS: usize = 5;
+/// Characters a row holds in the document's columns in landscape (three fifths of 1840 px, a
+/// third of it for the label): about 330 px of labels at 48 px (a character of this font is
+/// about 0.45 as wide as it is tall) and 670 px of bold values at 51 px (about 0.52 as wide,
+/// measured on the screens), counted short so that a part never holds more than its rows.
+const LABEL_CHARS: usize = 14;
+const VALUE_CHARS: usize = 23;
+/// The document number's line: its label may take two rows.
+const NUMBER_ROWS: usize = 2;
+
+/// Whether the document is shown in parts: landscape with larger text.
+fn in_parts(ctx: &Context<'_>) -> bool {
+    ctx.landscape && ctx.size.is_large()
+}
+
+/// The rows `words` take when wrapped at `width` characters a row, word by word; a word longer
+/// than a row takes the rows it needs.
+fn rows(words: &str, width: usize) -> usize {
+    let width = width.max(1);
+    words
+        .lines()
+        .map(|line| {
+            let (mut rows, mut used) = (1, 0);
+            for word in line.split_whitespace() {
+                let len = word.chars().count();
+                let needed = if used == 0 { len } else { used + 1 + len };
+                if needed <= width {
+                    used = needed;
+                    continue;
+                }
+                if used > 0 {
+                    rows += 1;
+                }
+                rows += (len - 1) / width;
+                used = (len - 1) % width + 1;
+            }
+            rows
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The document's lines in parts of at most [`PART_ROWS`] rows (a line taller than that alone
+/// in its part), the document number's line counted in the last; one part for a deferred type.
+pub fn document_parts(preview: &CertificatePreview) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    let heights = preview
+        .lines
+        .iter()
+        .map(|(label, value)| rows(label, LABEL_CHARS).max(rows(value, VALUE_CHARS)))
+        .chain(std::iter::once(NUMBER_ROWS));
+    for (i, height) in heights.enumerate() {
+        if used > 0 && used + height > PART_ROWS {
+            parts.push(start..i);
+            start = i;
+            used = 0;
+        }
+        used += height;
+    }
+    parts.push(start..preview.lines.len() + 1);
+    if matches!(preview.delivery, Delivery::Pending { .. }) {
+        parts.truncate(1);
+    }
+    parts
+}
+
+/// The part on screen and how many there are; one when the document is not shown in parts.
+fn part(state: &State, ctx: &Context<'_>, preview: &CertificatePreview) -> (usize, usize) {
+    if !in_parts(ctx) || preview.delivery != Delivery::Ready {
+        return (0, 1);
+    }
+    let parts = document_parts(preview).len();
+    (state.preview_part.min(parts - 1), parts)
+}
+
+pub fn targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
     let Some(preview) = &state.preview else {
         return Vec::new();
     };
     match (&preview.delivery, state.printing) {
         (Delivery::Pending { .. }, _) => vec![Message::Finish],
         (Delivery::Ready, Printing::Failed(_)) => vec![Message::TryAgain, Message::Finish],
-        (Delivery::Ready, _) => vec![Message::Print],
+        (Delivery::Ready, _) => {
+            let (part, parts) = part(state, ctx, preview);
+            let mut targets = Vec::new();
+            if part > 0 {
+                targets.push(Message::PreviousPage);
+            }
+            if part + 1 < parts {
+                targets.push(Message::NextPage);
+            }
+            targets.push(Message::Print);
+            targets
+        }
     }
 }
 
@@ -30,10 +126,18 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let wide = landscape(available);
         // Under a reach band a portrait screen is short too: its lines as compact as landscape's.
         let compact = ctx.size.is_large() || !crate::widget::page::roomy_portrait(available);
-        let document = document(preview, &ctx, compact);
-        let side = side(state, &ctx, preview);
+        let large_landscape = wide && ctx.size.is_large();
+        let pending = matches!(preview.delivery, Delivery::Pending { .. });
+        // A deferred type in landscape with larger text: the head says the request was
+        // received (the body's first line elsewhere), for the room its other sentences need;
+        // the document's title is still said aloud.
+        let title = if large_landscape && pending {
+            ctx.tr("certificate-pending-title")
+        } else {
+            preview.title.clone()
+        };
         let mut head = row![
-            text(preview.title.clone())
+            text(title)
                 .size(if compact {
                     ctx.size.action
                 } else {
@@ -46,17 +150,21 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         if let Some(step) = layout::step(state, &ctx) {
             head = head.push(step);
         }
-        // With larger text the side's sentences need half the width.
-        let (document_share, side_share) = if ctx.size.is_large() { (1, 1) } else { (3, 2) };
-        let body: Element<'a, Message> = if wide {
-            row![
-                container(document).width(Length::FillPortion(document_share)),
-                container(side).width(Length::FillPortion(side_share)),
-            ]
-            .spacing(space::PAGE)
-            .into()
+        let body = if large_landscape {
+            in_landscape_large(state, &ctx, preview)
         } else {
-            column![document, side].spacing(space::PAGE).into()
+            let document = document(preview, &ctx, compact, 0..preview.lines.len(), false);
+            let side = side(state, &ctx, preview, true);
+            if wide {
+                row![
+                    container(document).width(Length::FillPortion(3)),
+                    container(side).width(Length::FillPortion(2)),
+                ]
+                .spacing(space::PAGE)
+                .into()
+            } else {
+                column![document, side].spacing(space::PAGE).into()
+            }
         };
         column![head, body]
             .spacing(space::BETWEEN_TARGETS)
@@ -66,12 +174,132 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     .into()
 }
 
-/// The lines of the certificate: label small, value large; side by side in landscape, where
-/// height is short.
+/// Landscape with larger text: the document's part beside Check, Previous / More and Print
+/// (or the printing); a deferred type's how and when above the document number and Finished;
+/// a failed print what to do, across the screen.
+fn in_landscape_large<'a>(
+    state: &'a State,
+    ctx: &Context<'_>,
+    preview: &'a CertificatePreview,
+) -> Element<'a, Message> {
+    if let Delivery::Pending { when_text } = &preview.delivery {
+        return column![
+            column![
+                layout::body(ctx, ctx.tr("certificate-pending-how")),
+                layout::strong(ctx, when_text.clone()),
+            ]
+            .spacing(12),
+            row![
+                container(number(ctx, preview)).width(Length::FillPortion(1)),
+                container(layout::primary(
+                    state,
+                    ctx,
+                    ctx.tr("certificate-finish"),
+                    Message::Finish,
+                ))
+                .width(Length::FillPortion(1)),
+            ]
+            .spacing(space::PAGE)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(space::BETWEEN_TARGETS)
+        .into();
+    }
+    if matches!(state.printing, Printing::Failed(_)) && state.step == Step::Preview {
+        // The document was checked before printing; now what to do, and the number the desk
+        // finds it by.
+        return side(state, ctx, preview, true);
+    }
+    let (part, parts) = part(state, ctx, preview);
+    let range = document_parts(preview)
+        .get(part)
+        .cloned()
+        .unwrap_or(0..preview.lines.len() + 1);
+    let side = if state.step == Step::Preview {
+        // Check, the other parts, Print.
+        let mut side = column![layout::body(ctx, ctx.tr("certificate-check"))]
+            .spacing(space::BETWEEN_TARGETS)
+            .width(Length::Fill);
+        if parts > 1 {
+            side = side.push(pager(state, ctx, part, parts));
+        }
+        side.push(layout::primary(
+            state,
+            ctx,
+            ctx.tr("certificate-print"),
+            Message::Print,
+        ))
+        .into()
+    } else {
+        side(state, ctx, preview, false)
+    };
+    row![
+        container(document(preview, ctx, true, range, true)).width(Length::FillPortion(3)),
+        container(side).width(Length::FillPortion(2)),
+    ]
+    .spacing(space::PAGE)
+    .into()
+}
+
+/// Previous and More side by side; an empty place where there is nothing to page to, so
+/// that the other button does not move. Where the part is among the parts goes unwritten (no
+/// room beside the two buttons): the last part has no More.
+fn pager<'a>(
+    state: &'a State,
+    ctx: &Context<'_>,
+    part: usize,
+    parts: usize,
+) -> Element<'a, Message> {
+    let button = |label: &str, message: Message, enabled: bool| -> Element<'a, Message> {
+        if enabled {
+            layout::secondary(state, ctx, ctx.tr(label), message)
+        } else {
+            Space::new()
+                .width(Length::Fill)
+                .height(space::MIN_TARGET)
+                .into()
+        }
+    };
+    row![
+        container(button(
+            "certificate-page-previous",
+            Message::PreviousPage,
+            part > 0
+        ))
+        .width(Length::Fill),
+        container(button(
+            "certificate-page-next",
+            Message::NextPage,
+            part + 1 < parts
+        ))
+        .width(Length::Fill),
+    ]
+    .spacing(space::BETWEEN_TARGETS)
+    .into()
+}
+
+/// "Document number: …", as the side shows it.
+fn number<'a>(ctx: &Context<'_>, preview: &CertificatePreview) -> Element<'a, Message> {
+    layout::body(
+        ctx,
+        words::with(
+            ctx,
+            "certificate-document-number",
+            "number",
+            preview.document.number(),
+        ),
+    )
+}
+
+/// The lines of the certificate in `range` (the whole document, or a part of it): label
+/// small, value large; side by side in landscape, where height is short. Index `lines.len()`
+/// is the document number's line, drawn when `number_line` (the side says it otherwise).
 fn document<'a>(
     preview: &'a CertificatePreview,
     ctx: &Context<'_>,
     wide: bool,
+    range: Range<usize>,
+    number_line: bool,
 ) -> Element<'a, Message> {
     let mut lines: Vec<Element<'a, Message>> = Vec::new();
     if let Delivery::Pending { when_text } = &preview.delivery {
@@ -79,15 +307,27 @@ fn document<'a>(
         lines.push(layout::body(ctx, ctx.tr("certificate-pending-how")));
         lines.push(layout::strong(ctx, when_text.clone()));
     }
-    for (label, value) in &preview.lines {
-        let label = text(label.clone()).size(ctx.size.hint);
+    let number = (
+        ctx.tr("certificate-preview-document-number"),
+        preview.document.number().to_owned(),
+    );
+    let shown = preview
+        .lines
+        .iter()
+        .cloned()
+        .chain(number_line.then_some(number))
+        .enumerate()
+        .filter(|(i, _)| range.contains(i))
+        .map(|(_, line)| line);
+    for (label, value) in shown {
+        let label = text(label).size(ctx.size.hint);
         // Bold at body size with larger text: already as large as the hint grows to.
         let value_size = if ctx.size.is_large() {
             ctx.size.body
         } else {
             ctx.size.action
         };
-        let value = text(value.clone()).size(value_size).font(theme::BOLD);
+        let value = text(value).size(value_size).font(theme::BOLD);
         lines.push(if wide {
             row![
                 label.width(Length::FillPortion(1)),
@@ -125,21 +365,18 @@ pub fn spoken(state: &State, ctx: &Context<'_>) -> Vec<String> {
     vec![preview.title.clone(), ctx.tr(sentence)]
 }
 
-/// The document number, and printing: the button, "printing…", or what to do now.
+/// The document number (unless the document shows it as its last line), and printing: the
+/// button, "printing…", or what to do now.
 fn side<'a>(
     state: &'a State,
     ctx: &Context<'_>,
     preview: &'a CertificatePreview,
+    with_number: bool,
 ) -> Element<'a, Message> {
-    let mut lines: Vec<Element<'a, Message>> = vec![layout::body(
-        ctx,
-        words::with(
-            ctx,
-            "certificate-document-number",
-            "number",
-            preview.document.number(),
-        ),
-    )];
+    let mut lines: Vec<Element<'a, Message>> = Vec::new();
+    if with_number {
+        lines.push(number(ctx, preview));
+    }
     match (&preview.delivery, state.step, state.printing) {
         (Delivery::Pending { .. }, _, _) => lines.push(layout::primary(
             state,
@@ -179,4 +416,68 @@ fn side<'a>(
         .spacing(space::BETWEEN_TARGETS)
         .width(Length::Fill)
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screen::certificate::DocumentHandle;
+
+    fn preview(lines: &[(&str, &str)]) -> CertificatePreview {
+        CertificatePreview {
+            title: "Proof of residence".into(),
+            lines: lines
+                .iter()
+                .map(|(l, v)| ((*l).to_owned(), (*v).to_owned()))
+                .collect(),
+            document: DocumentHandle::numbered("CERT-1"),
+            delivery: Delivery::Ready,
+        }
+    }
+
+    #[test]
+    fn rows_wrap_word_by_word() {
+        assert_eq!(rows("", 10), 1);
+        assert_eq!(rows("Noor", 10), 1);
+        assert_eq!(rows("Noor Testperso", 10), 2);
+        // Exactly full, then one character more.
+        assert_eq!(rows("abcd efghi", 10), 1);
+        assert_eq!(rows("abcd efghij", 10), 2);
+        // A word longer than a row takes the rows it needs.
+        assert_eq!(rows("Nationalregisternummer", 10), 3);
+        assert_eq!(rows("a Nationalregisternummer", 10), 4);
+        // Every line of a household on its own rows.
+        assert_eq!(rows("An\nBo\nCe", 10), 3);
+    }
+
+    #[test]
+    fn the_parts_hold_whole_lines_within_their_rows() {
+        // Two one-row lines and the number's two rows: one part.
+        let short = preview(&[("Name", "Noor"), ("Born", "Demodorp")]);
+        assert_eq!(document_parts(&short), vec![0..3]);
+        // Five rows a part: five one-row lines, then the sixth and the number.
+        let six: Vec<(&str, &str)> = (0..6).map(|_| ("Name", "Noor")).collect();
+        assert_eq!(document_parts(&preview(&six)), vec![0..5, 5..7]);
+        // A line that wraps counts its rows: the address's value over two, the number's label
+        // over three ("National / register / number"): five rows, the name in the next part.
+        let wrapped = preview(&[
+            ("Address", "Marktplein 1, 9999 Demodorp-Oost"),
+            ("National register number", "••••••-•••.12"),
+            ("Name", "Noor"),
+        ]);
+        assert_eq!(document_parts(&wrapped), vec![0..2, 2..4]);
+        // A line taller than a part has a part of its own.
+        let tall = preview(&[
+            ("Name", "Noor"),
+            ("Note", "a\nb\nc\nd\ne\nf"),
+            ("Born", "D"),
+        ]);
+        assert_eq!(document_parts(&tall), vec![0..1, 1..2, 2..4]);
+        assert_eq!(document_parts(&preview(&[])), vec![0..1]);
+        let mut deferred = short.clone();
+        deferred.delivery = Delivery::Pending {
+            when_text: "By post".into(),
+        };
+        assert_eq!(document_parts(&deferred).len(), 1);
+    }
 }
