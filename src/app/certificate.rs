@@ -123,10 +123,28 @@ impl Kiosk {
         use iced::{Alignment, Length};
 
         let demo = self.services.card.as_ref()?.demo()?;
-        // In the flow, and wherever the demo card was left in: it can always be taken out.
-        if !matches!(self.session.screen, Screen::Certificate(_)) && !self.card_state.card {
+        // Where the card goes in, its PIN is typed or it is taken out, and wherever it was
+        // left in. Not on the screens between (the notice, the preview, waiting): with larger
+        // text in landscape they need the band's height.
+        let wanted = match &self.session.screen {
+            Screen::Certificate(flow) => {
+                use crate::screen::certificate::Step;
+                use crate::screen::flow::Flow as _;
+                matches!(
+                    flow.step(),
+                    Step::InsertCard | Step::Pin | Step::TakeCard | Step::Problem | Step::Ended
+                )
+            }
+            _ => self.card_state.card,
+        };
+        if !wanted {
             return None;
         }
+        // A help for trying the kiosk out, drawn as the chrome is: at the standard sizes.
+        let ctx = &crate::context::Context {
+            size: crate::theme::TextSizes::STANDARD,
+            ..*ctx
+        };
         let mut args = kiosk_core::i18n::FluentArgs::new();
         args.set("pin", demo.pin().to_owned());
         let label = ctx

@@ -164,6 +164,12 @@ impl Driver {
         }
     }
 
+    /// The kiosk on a screen of `size`, told as iced tells it when the window opens.
+    pub fn turn_to(&mut self, size: Size) {
+        self.size = size;
+        self.send(Message::WindowResized(size));
+    }
+
     pub fn ui(&self) -> Simulator<'_, Message> {
         Simulator::with_size(super::settings(), self.size, self.app.view())
     }

@@ -19,14 +19,35 @@ use super::super::{CertificatePreview, Delivery, Message, Printing, State, Step,
 /// A part's height in rows of larger text: the landscape screen's 540 px less the title and
 /// the card's margins hold five rows of 66 px with the gaps between lines.
 const PART_ROWS: usize = 5;
-/// Characters a row holds in the document's columns in landscape (three fifths of 1840 px, a
-/// third of it for the label): about 330 px of labels at 48 px (a character of this font is
-/// about 0.45 as wide as it is tall) and 670 px of bold values at 51 px (about 0.52 as wide,
-/// measured on the screens), counted short so that a part never holds more than its rows.
-const LABEL_CHARS: usize = 14;
-const VALUE_CHARS: usize = 23;
-/// The document number's line: its label may take two rows.
+/// The width of a character, a little over what is measured on the screens: a label's at
+/// 48 px (about 21.6 px) and a bold value's at 51 px (about 26.4 px).
+const LABEL_CHAR_PX: f32 = 22.0;
+const VALUE_CHAR_PX: f32 = 27.0;
+/// The document's card inside its margins: three fifths of the landscape screen's 1840 px (the
+/// side has the rest), less its padding.
+const CARD_INNER: f32 = (1840.0 - space::PAGE) * 3.0 / 5.0 - 48.0;
+/// The longest word of the document number's label in the four languages ("Documentnummer").
+const NUMBER_LABEL_WORD: usize = 14;
+/// Labels wider than this many characters would leave the values too little room.
+const LABEL_MOST: usize = 24;
+/// The document number's line: its label may take two rows ("Numéro du / document").
 const NUMBER_ROWS: usize = 2;
+
+/// The label column's width in characters and pixels, and the characters a value's row
+/// holds: the label column as wide as the labels' longest word (a word is never broken, so a
+/// narrower column would draw it over its value), the values the rest of the card.
+fn columns(preview: &CertificatePreview) -> (usize, f32, usize) {
+    let longest = preview
+        .lines
+        .iter()
+        .flat_map(|(label, _)| label.split_whitespace())
+        .map(|word| word.chars().count())
+        .fold(NUMBER_LABEL_WORD, usize::max)
+        .min(LABEL_MOST);
+    let label_px = longest as f32 * LABEL_CHAR_PX + 8.0;
+    let value_px = CARD_INNER - space::BETWEEN_TARGETS - label_px;
+    (longest, label_px, (value_px / VALUE_CHAR_PX) as usize)
+}
 
 /// Whether the document is shown in parts: landscape with larger text.
 fn in_parts(ctx: &Context<'_>) -> bool {
@@ -66,10 +87,11 @@ pub fn document_parts(preview: &CertificatePreview) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut used = 0;
+    let (label_chars, _, value_chars) = columns(preview);
     let heights = preview
         .lines
         .iter()
-        .map(|(label, value)| rows(label, LABEL_CHARS).max(rows(value, VALUE_CHARS)))
+        .map(|(label, value)| rows(label, label_chars).max(rows(value, value_chars)))
         .chain(std::iter::once(NUMBER_ROWS));
     for (i, height) in heights.enumerate() {
         if used > 0 && used + height > PART_ROWS {
@@ -328,9 +350,15 @@ fn document<'a>(
             ctx.size.action
         };
         let value = text(value).size(value_size).font(theme::BOLD);
+        // In parts, the label column as wide as the labels' longest word (see `columns`).
+        let label_width = if number_line {
+            Length::Fixed(columns(preview).1)
+        } else {
+            Length::FillPortion(1)
+        };
         lines.push(if wide {
             row![
-                label.width(Length::FillPortion(1)),
+                label.width(label_width),
                 value.width(Length::FillPortion(2))
             ]
             .spacing(space::BETWEEN_TARGETS)
@@ -448,6 +476,18 @@ mod tests {
         assert_eq!(rows("a Nationalregisternummer", 10), 4);
         // Every line of a household on its own rows.
         assert_eq!(rows("An\nBo\nCe", 10), 3);
+    }
+
+    #[test]
+    fn the_label_column_holds_the_longest_label_word() {
+        // "Documentnummer" at least: 14 characters, the values the rest (25 characters).
+        assert_eq!(columns(&preview(&[("Name", "Noor")])), (14, 316.0, 25));
+        // German's one-word label widens it; the values wrap sooner.
+        let german = preview(&[("Nationalregisternummer", "••.••.••-•••.12")]);
+        assert_eq!(columns(&german), (22, 492.0, 19));
+        // A label is never given more than its share.
+        let long = preview(&[("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x")]);
+        assert_eq!(columns(&long).0, LABEL_MOST);
     }
 
     #[test]
