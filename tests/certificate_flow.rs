@@ -697,6 +697,9 @@ fn every_screen_fits_both_orientations() {
         flow.answer(Reply::CardInserted);
         flow.assert_shows(&format!("• {}", words("certificate-privacy-not")));
         flow.assert_shows(&words("certificate-privacy-agree"));
+        // The notice's second part, shown in landscape with larger text.
+        flow.send(Message::NextPage);
+        flow.assert_large_text_fits();
         flow.send(Message::Continue);
         flow.assert_shows(&words("certificate-reading"));
         flow.answer(Reply::CardRead(Ok(holder())));
@@ -719,6 +722,10 @@ fn every_screen_fits_both_orientations() {
         flow.assert_shows(&words("certificate-requesting"));
         flow.answer(Reply::Answer(Ok(preview(Delivery::Ready))));
         flow.assert_shows(ADDRESS);
+        // The document's last part, shown in landscape with larger text.
+        flow.send(Message::NextPage);
+        flow.assert_large_text_fits();
+        flow.send(Message::PreviousPage);
         flow.assert_shows(&words("certificate-print"));
         flow.send(Message::Print);
         flow.assert_shows(&words("certificate-printing"));

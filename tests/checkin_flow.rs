@@ -492,6 +492,27 @@ fn every_screen_fits_both_orientations() {
         flow.language = language;
         flow.assert_shows("B007");
     }
+    // A number the booking already had, then its reprint failing, in every language (with
+    // larger text in landscape the ticket's crowded layout: Finished beside the number).
+    let mut again = Flow::scanned();
+    again.answer(Reply::LookedUp(Ok(booking())));
+    again.send(Message::TakeNumber);
+    again.answer(Reply::CheckedIn(Ok(QueueTicketInfo {
+        already: true,
+        ..ticket()
+    })));
+    for language in Language::ALL {
+        again.language = language;
+        again.assert_shows("B007");
+    }
+    again.send(Message::PrintAgain);
+    again.answer(Reply::Printed(Err(PrintFailure::Failed)));
+    again.assert_shows("Note this number: the printer is not working.");
+    again.assert_shows("Print my ticket again");
+    for language in Language::ALL {
+        again.language = language;
+        again.assert_shows("B007");
+    }
 }
 
 #[test]
