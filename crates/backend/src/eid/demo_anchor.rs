@@ -27,6 +27,7 @@ pub fn is_synthetic(anchor: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
 
     /// `from` replaced by `to`, of the same length, everywhere in `der` (a root names its

@@ -86,12 +86,9 @@ impl Client {
         }
     }
 
+    /// The backend's address, as given (the demo kiosk's tests find its embedded backend so).
     pub fn base_url(&self) -> &str {
         &self.base
-    }
-
-    pub fn has_token(&self) -> bool {
-        self.token.is_some()
     }
 
     fn url(&self, path: &str, query: &[(&str, &str)]) -> Result<Url, SyncError> {

@@ -116,3 +116,21 @@ async fn catalogue_numbers_are_bounded_before_use() {
     // The longest appointment stays countable.
     assert!(product.duration_for(product.max_persons) <= 20 * 8 * 60 + 1);
 }
+
+/// The cap is the most read, not one byte less: an answer of exactly that size is read whole
+/// (and then judged as JSON), declared or not.
+#[tokio::test]
+async fn an_answer_of_exactly_the_cap_is_read() {
+    for declared in [true, false] {
+        let base = oversized_answer(MAX_BODY_BYTES, declared).await;
+        let client = Client::with_timeouts(&base, Duration::from_secs(5), Duration::from_secs(30))
+            .unwrap()
+            .with_token("kt_test");
+        let error = client.catalogue(None).await.unwrap_err();
+        // Spaces only: read to the end, then not JSON.
+        assert!(
+            matches!(&error, SyncError::Unexpected { detail, .. } if detail.contains("unreadable JSON")),
+            "declared {declared}: {error}"
+        );
+    }
+}
