@@ -185,6 +185,11 @@ impl DemoCa {
         &self.root_der
     }
 
+    /// The national register's certificate (DER), signed by the root: file 503C of every card.
+    pub fn rrn_der(&self) -> &[u8] {
+        &self.rrn_der
+    }
+
     /// The Citizen CA's certificate (DER), signed by the root: file 503A of every card.
     pub fn citizen_der(&self) -> &[u8] {
         &self.citizen_der

@@ -93,7 +93,97 @@ pub fn address_as_signed(address: &[u8]) -> &[u8] {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+    use der::Encode;
+    use der::asn1::OctetString;
+    use x509_cert::ext::Extension;
+    use x509_cert::ext::pkix::BasicConstraints;
+
+    /// 2027, inside the synthetic certificates' validity (2020 to 2045).
+    const NOW_S: i64 = 1_800_000_000;
+
+    /// The demo CA's register certificate, with `edit` applied to its extensions, and the CA's
+    /// root as the one anchor. The edit breaks the signature: what matters is that the
+    /// certificate is refused as not the register before its signature is looked at.
+    fn register_with(edit: impl FnOnce(&mut Vec<Extension>)) -> (Certificate, Vec<Vec<u8>>) {
+        let ca = kiosk_testcard::DemoCa::from_seed(7).unwrap();
+        let mut rrn = x509::parse(ca.rrn_der()).unwrap();
+        edit(rrn.tbs_certificate.extensions.get_or_insert_with(Vec::new));
+        (rrn, vec![ca.root_der().to_vec()])
+    }
+
+    fn key_usage(usages: impl Into<der::flagset::FlagSet<KeyUsages>>) -> Extension {
+        Extension {
+            extn_id: KEY_USAGE,
+            critical: true,
+            extn_value: OctetString::new(KeyUsage(usages.into()).to_der().unwrap()).unwrap(),
+        }
+    }
+
+    fn set_key_usage(extensions: &mut Vec<Extension>, usage: Option<Extension>) {
+        extensions.retain(|ext| ext.extn_id != KEY_USAGE);
+        extensions.extend(usage);
+    }
+
+    #[test]
+    fn the_register_certificate_is_for_signing_documents_and_not_a_ca() {
+        let (genuine, anchors) = register_with(|_| {});
+        assert_eq!(
+            check_register_certificate(&genuine, &anchors, NOW_S),
+            Ok(())
+        );
+        let refused = |edit: &dyn Fn(&mut Vec<Extension>)| {
+            let (rrn, anchors) = register_with(edit);
+            check_register_certificate(&rrn, &anchors, NOW_S)
+        };
+        // For enciphering keys only, not signing.
+        assert_eq!(
+            refused(&|e| set_key_usage(e, Some(key_usage(KeyUsages::KeyEncipherment)))),
+            Err(EidError::NotTheRegister)
+        );
+        // Signing, and certificates too.
+        assert_eq!(
+            refused(&|e| set_key_usage(
+                e,
+                Some(key_usage(
+                    KeyUsages::DigitalSignature | KeyUsages::KeyCertSign
+                ))
+            )),
+            Err(EidError::NotTheRegister)
+        );
+        // No key usage at all.
+        assert_eq!(
+            refused(&|e| set_key_usage(e, None)),
+            Err(EidError::NotTheRegister)
+        );
+        // Non-repudiation alone is signing.
+        assert_ne!(
+            refused(&|e| set_key_usage(e, Some(key_usage(KeyUsages::NonRepudiation)))),
+            Err(EidError::NotTheRegister)
+        );
+        // A CA, for all it signs documents.
+        let ca = Extension {
+            extn_id: der::asn1::ObjectIdentifier::new_unwrap("2.5.29.19"),
+            critical: true,
+            extn_value: OctetString::new(
+                BasicConstraints {
+                    ca: true,
+                    path_len_constraint: None,
+                }
+                .to_der()
+                .unwrap(),
+            )
+            .unwrap(),
+        };
+        assert_eq!(
+            refused(&|e| {
+                e.retain(|ext| ext.extn_id.to_string() != "2.5.29.19");
+                e.push(ca.clone());
+            }),
+            Err(EidError::NotTheRegister)
+        );
+    }
 
     #[test]
     fn padding_after_a_der_signature_is_cut_and_nothing_else() {
