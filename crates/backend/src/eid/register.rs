@@ -197,6 +197,17 @@ mod tests {
         assert_eq!(signature_in_file(&raw), raw);
         assert_eq!(signature_in_file(&[0x30, 0x50]), [0x30, 0x50]);
         assert_eq!(signature_in_file(&[]), [0u8; 0]);
+        // The long form: 0x81 and one length byte (a signature of 128 bytes or more).
+        let long = [&[0x30, 0x81, 0x80][..], &[9u8; 0x80]].concat();
+        let padded = [&long[..], &[0, 0]].concat();
+        assert_eq!(signature_in_file(&padded), long);
+        assert_eq!(signature_in_file(&long), long);
+        // 0x80 is no short-form length (it starts the indefinite form): taken as it is.
+        let indefinite = [&[0x30, 0x80][..], &[9u8; 0x80], &[0, 0]].concat();
+        assert_eq!(signature_in_file(&indefinite), indefinite);
+        // The largest short-form length, 0x7f.
+        let largest = [&[0x30, 0x7f][..], &[9u8; 0x7f]].concat();
+        assert_eq!(signature_in_file(&[&largest[..], &[0]].concat()), largest);
         assert_eq!(address_as_signed(&[1, 2, 0, 3, 0, 0]), [1, 2, 0, 3]);
         assert_eq!(address_as_signed(&[0, 0]), [0u8; 0]);
     }
