@@ -201,3 +201,78 @@ pub fn check(
         Status::Revoked | Status::Unknown => Err(EidError::RevocationUnknown),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use kiosk_testcard::{DemoCa, TestCard};
+
+    /// 2027, inside the synthetic certificates' validity.
+    const NOW: u64 = 1_800_000_000;
+    const DAY: u64 = 86_400;
+
+    struct Case {
+        ca: DemoCa,
+        card: TestCard,
+    }
+
+    impl Case {
+        fn new() -> Case {
+            let ca = DemoCa::from_seed(7).unwrap();
+            let holder = kiosk_testcard::demo_holder(7, jiff::civil::date(2026, 12, 7)).unwrap();
+            let card = ca.card(&holder).unwrap();
+            Case { ca, card }
+        }
+
+        /// The card's status with `list` as the folder's one file.
+        fn status_with(&self, list: Vec<u8>) -> Status {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("citizen.crl"), list).unwrap();
+            let auth = x509::parse(&self.card.auth_cert).unwrap();
+            let issuer = x509::public_key(&x509::parse(self.ca.citizen_der()).unwrap()).unwrap();
+            CrlFolder::new(dir.path()).status(&auth, &issuer, NOW as i64)
+        }
+
+        fn full(&self, revoked: &[&TestCard], this: u64, next: u64) -> Status {
+            self.status_with(self.ca.crl(revoked, this, next).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_list_vouches_only_while_current_and_signed_by_the_cards_issuer() {
+        let case = Case::new();
+        assert_eq!(case.full(&[], NOW - DAY, NOW + DAY), Status::Good);
+        assert_eq!(
+            case.full(&[&case.card], NOW - DAY, NOW + DAY),
+            Status::Revoked
+        );
+        // Current from this very second, and until this very second.
+        assert_eq!(case.full(&[], NOW, NOW + DAY), Status::Good);
+        assert_eq!(case.full(&[], NOW - DAY, NOW), Status::Good);
+        // Not yet current, no longer current: nothing said.
+        assert_eq!(case.full(&[], NOW + 1, NOW + DAY), Status::Unknown);
+        assert_eq!(case.full(&[], NOW - DAY, NOW - 1), Status::Unknown);
+        // Current, but forged (the root's key, not the Citizen CA's), or another CA's.
+        let forged = case
+            .ca
+            .crl_signed_by_root(&[], NOW - DAY, NOW + DAY)
+            .unwrap();
+        assert_eq!(case.status_with(forged), Status::Unknown);
+        let other = DemoCa::untrusted(7).unwrap();
+        assert_eq!(
+            case.status_with(other.crl(&[], NOW - DAY, NOW + DAY).unwrap()),
+            Status::Unknown
+        );
+        // A stale or forged list cannot revoke either: it is not read at all.
+        assert_eq!(
+            case.full(&[&case.card], NOW + 1, NOW + DAY),
+            Status::Unknown
+        );
+        let forged = case
+            .ca
+            .crl_signed_by_root(&[&case.card], NOW - DAY, NOW + DAY)
+            .unwrap();
+        assert_eq!(case.status_with(forged), Status::Unknown);
+    }
+}
