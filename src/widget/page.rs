@@ -3,7 +3,7 @@
 //! moment" card, a warning notice, a picture beside or above the words, and the problem page.
 //! Sizes from `theme`: body text 32 px and more, targets 96 px high, 24 px apart.
 
-use iced::widget::{Column, Row, column, container, row, text};
+use iced::widget::{Column, Row, Space, column, container, row, text};
 use iced::{Alignment, Element, Length, Size};
 
 use kiosk_core::i18n::FluentArgs;
@@ -155,6 +155,28 @@ where
 {
     let focused = flow.is_focused(ctx, &message);
     buttons::secondary(ctx, label, Some(message), focused)
+}
+
+/// A paging button (Previous, More) in the look of [`secondary`]; when there is nothing to
+/// page to, an empty place of its size, so that the other button does not move.
+pub fn pager_button<'a, F: Flow>(
+    flow: &F,
+    ctx: &Context<'_>,
+    label: String,
+    message: F::Message,
+    enabled: bool,
+) -> Element<'a, F::Message>
+where
+    F::Message: 'a,
+{
+    if enabled {
+        secondary(flow, ctx, label, message)
+    } else {
+        Space::new()
+            .width(Length::Fill)
+            .height(space::MIN_TARGET)
+            .into()
+    }
 }
 
 /// Buttons side by side, equally wide.

@@ -52,25 +52,6 @@ pub fn choice<'a>(
     }
 }
 
-/// A paging button (Previous, More): dark text on white; when there is nothing to page to,
-/// an empty place, so that the other button does not move.
-fn pager_button<'a>(
-    state: &State,
-    ctx: &Context<'_>,
-    label: String,
-    message: Message,
-    enabled: bool,
-) -> Element<'a, Message> {
-    if enabled {
-        page::secondary(state, ctx, label, message)
-    } else {
-        Space::new()
-            .width(Length::Fill)
-            .height(space::MIN_TARGET)
-            .into()
-    }
-}
-
 /// How many pages `count` items make at `per_page` a page (at least one).
 pub fn pages(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page.max(1)).max(1)
@@ -137,7 +118,7 @@ pub fn paged<'a>(
     if pages > 1 {
         content = content.push(
             row![
-                container(pager_button(
+                container(page::pager_button(
                     state,
                     &ctx,
                     ctx.tr("booking-page-previous"),
@@ -149,7 +130,7 @@ pub fn paged<'a>(
                     .size(ctx.size.body)
                     .center()
                     .width(Length::FillPortion(1)),
-                container(pager_button(
+                container(page::pager_button(
                     state,
                     &ctx,
                     ctx.tr("booking-page-next"),

@@ -90,16 +90,8 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
     let pages = pages(state, ctx.size.is_large());
     if pages > 1 {
         let page = state.page.min(pages - 1);
-        let pager = |label: &str, message: Message, enabled: bool| -> Element<'a, Message> {
-            if enabled {
-                layout::secondary(state, &ctx, ctx.tr(label), message)
-            } else {
-                // Nothing to page to: an empty place, so that the other button does not move.
-                Space::new()
-                    .width(Length::Fill)
-                    .height(space::MIN_TARGET)
-                    .into()
-            }
+        let pager = |label: &str, message: Message, enabled: bool| {
+            crate::widget::page::pager_button(state, &ctx, ctx.tr(label), message, enabled)
         };
         content = content.push(
             row![

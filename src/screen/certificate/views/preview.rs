@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use iced::widget::{Column, Space, column, container, responsive, row, text};
+use iced::widget::{Column, column, container, responsive, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::context::Context;
@@ -272,15 +272,8 @@ fn pager<'a>(
     part: usize,
     parts: usize,
 ) -> Element<'a, Message> {
-    let button = |label: &str, message: Message, enabled: bool| -> Element<'a, Message> {
-        if enabled {
-            layout::secondary(state, ctx, ctx.tr(label), message)
-        } else {
-            Space::new()
-                .width(Length::Fill)
-                .height(space::MIN_TARGET)
-                .into()
-        }
+    let button = |label: &str, message: Message, enabled: bool| {
+        crate::widget::page::pager_button(state, ctx, ctx.tr(label), message, enabled)
     };
     row![
         container(button(
