@@ -300,15 +300,14 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         if let Message::WindowResized(reported) = message {
-            let scale = match self {
-                App::Kiosk(kiosk) => {
-                    let screen = crate::screen_fit::screen_of(reported, kiosk.scale);
-                    kiosk.landscape = screen.width > screen.height;
-                    &mut kiosk.scale
-                }
-                App::Fault { scale, .. } => scale,
+            let (scale, landscape) = match self {
+                App::Kiosk(kiosk) => (&mut kiosk.scale, Some(&mut kiosk.landscape)),
+                App::Fault { scale, .. } => (scale, None),
             };
             let screen = crate::screen_fit::screen_of(reported, *scale);
+            if let Some(landscape) = landscape {
+                *landscape = screen.width > screen.height;
+            }
             let fitted = crate::screen_fit::scale_for(screen);
             if fitted != *scale {
                 tracing::info!(

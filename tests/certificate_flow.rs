@@ -1109,6 +1109,9 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     dump(&flow, "3-insert-card");
     flow.answer(Reply::CardInserted);
     dump(&flow, "4-privacy");
+    // The notice's second part (its own screen in landscape with larger text).
+    flow.send(Message::NextPage);
+    dump(&flow, "4b-privacy-second-part");
     flow.send(Message::Continue);
     flow.answer(Reply::CardRead(Ok(holder())));
     flow.send(Message::Pin(PinKey::Digit(1)));
@@ -1117,7 +1120,14 @@ fn every_screen_is_left_for_a_person_to_look_at() {
     let mut preview = Flow::new();
     preview.reach_preview();
     dump(&preview, "6-preview");
+    // The document's last part, then printing, then a failed print.
+    preview.send(Message::NextPage);
+    dump(&preview, "6b-preview-last-part");
     preview.send(Message::Print);
+    dump(&preview, "6c-printing");
+    preview.answer(Reply::Printed(Err(PrintFailure::NotReady)));
+    dump(&preview, "6d-print-failed");
+    preview.send(Message::TryAgain);
     preview.answer(Reply::Printed(Ok(())));
     dump(&preview, "7-take-card");
     preview.answer(Reply::CardRemoved);

@@ -55,13 +55,17 @@ pub fn notice(state: &State, ctx: &Context<'_>) -> &'static [&'static str] {
     }
 }
 
-/// More on the notice's first part, I agree where the notice ends.
-pub fn privacy_targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
+/// Read on where the notice has more, I agree where it ends.
+fn go_on(state: &State, ctx: &Context<'_>) -> (Message, &'static str) {
     if notice_in_parts(ctx) && state.notice_part == 0 {
-        vec![Message::NextPage]
+        (Message::NextPage, "certificate-privacy-more")
     } else {
-        vec![Message::Continue]
+        (Message::Continue, "certificate-privacy-agree")
     }
+}
+
+pub fn privacy_targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
+    vec![go_on(state, ctx).0]
 }
 
 /// Read only what is needed, and say so first (the data-protection authority's rule).
@@ -73,21 +77,8 @@ pub fn privacy<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> 
             .iter()
             .map(|id| layout::body(&ctx, format!("• {}", ctx.tr(id))))
             .collect();
-        let go_on = if privacy_targets(state, &ctx) == [Message::NextPage] {
-            layout::primary(
-                state,
-                &ctx,
-                ctx.tr("certificate-privacy-more"),
-                Message::NextPage,
-            )
-        } else {
-            layout::primary(
-                state,
-                &ctx,
-                ctx.tr("certificate-privacy-agree"),
-                Message::Continue,
-            )
-        };
+        let (message, label) = go_on(state, &ctx);
+        let go_on = layout::primary(state, &ctx, ctx.tr(label), message);
         let notice = layout::card(lines);
         if landscape(available) {
             let mut side = Column::new().push(go_on).spacing(space::BETWEEN_TARGETS);

@@ -114,7 +114,12 @@ fn part(state: &State, ctx: &Context<'_>, preview: &CertificatePreview) -> (usiz
         return (0, 1);
     }
     let parts = document_parts(preview).len();
-    (state.preview_part.min(parts - 1), parts)
+    (shown_part(state, parts), parts)
+}
+
+/// The part asked for, within the `parts` there are.
+fn shown_part(state: &State, parts: usize) -> usize {
+    state.preview_part.min(parts.saturating_sub(1))
 }
 
 pub fn targets(state: &State, ctx: &Context<'_>) -> Vec<Message> {
@@ -148,7 +153,9 @@ pub fn view<'a>(state: &'a State, ctx: &Context<'a>) -> Element<'a, Message> {
         let wide = landscape(available);
         // Under a reach band a portrait screen is short too: its lines as compact as landscape's.
         let compact = ctx.size.is_large() || !crate::widget::page::roomy_portrait(available);
-        let large_landscape = wide && ctx.size.is_large();
+        // From the context, as the keypad's targets and Back decide it, not from the space:
+        // the parts shown and the parts paged through must be the same.
+        let large_landscape = in_parts(&ctx);
         let pending = matches!(preview.delivery, Delivery::Pending { .. });
         // A deferred type in landscape with larger text: the head says the request was
         // received (the body's first line elsewhere), for the room its other sentences need;
@@ -232,11 +239,13 @@ fn in_landscape_large<'a>(
         // finds it by.
         return side(state, ctx, preview, true);
     }
-    let (part, parts) = part(state, ctx, preview);
-    let range = document_parts(preview)
+    let parts = document_parts(preview);
+    let part = shown_part(state, parts.len());
+    let range = parts
         .get(part)
         .cloned()
         .unwrap_or(0..preview.lines.len() + 1);
+    let parts = parts.len();
     let side = if state.step == Step::Preview {
         // Check, the other parts, Print.
         let mut side = column![layout::body(ctx, ctx.tr("certificate-check"))]
