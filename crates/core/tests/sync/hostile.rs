@@ -49,13 +49,18 @@ async fn oversized_answer(size: usize, declared: bool) -> String {
     format!("http://{addr}")
 }
 
+/// A kiosk's client of the backend at `base`, enrolled.
+fn client_at(base: &str) -> Client {
+    Client::with_timeouts(base, Duration::from_secs(5), Duration::from_secs(30))
+        .unwrap()
+        .with_token("kt_test")
+}
+
 #[tokio::test]
 async fn an_answer_larger_than_the_cap_is_refused_declared_or_not() {
     for declared in [true, false] {
         let base = oversized_answer(MAX_BODY_BYTES + 1, declared).await;
-        let client = Client::with_timeouts(&base, Duration::from_secs(5), Duration::from_secs(30))
-            .unwrap()
-            .with_token("kt_test");
+        let client = client_at(&base);
         let error = client.catalogue(None).await.unwrap_err();
         assert!(
             matches!(&error, SyncError::Unexpected { detail, .. } if detail.contains("larger than")),
@@ -99,9 +104,7 @@ async fn catalogue_numbers_are_bounded_before_use() {
     let id = product["id"].as_str().unwrap().to_owned();
 
     let base = answer_with(catalogue.to_string()).await;
-    let client = Client::with_timeouts(&base, Duration::from_secs(5), Duration::from_secs(30))
-        .unwrap()
-        .with_token("kt_test");
+    let client = client_at(&base);
     let Fetched::Modified { value, .. } = client.catalogue(None).await.unwrap() else {
         panic!("a first fetch is never 'not modified'");
     };
@@ -123,9 +126,7 @@ async fn catalogue_numbers_are_bounded_before_use() {
 async fn an_answer_of_exactly_the_cap_is_read() {
     for declared in [true, false] {
         let base = oversized_answer(MAX_BODY_BYTES, declared).await;
-        let client = Client::with_timeouts(&base, Duration::from_secs(5), Duration::from_secs(30))
-            .unwrap()
-            .with_token("kt_test");
+        let client = client_at(&base);
         let error = client.catalogue(None).await.unwrap_err();
         // Spaces only: read to the end, then not JSON.
         assert!(
